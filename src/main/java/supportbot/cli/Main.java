@@ -1,0 +1,26 @@
+package supportbot.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The one entry point; with no subcommand it runs the bot. */
+@Command(name = "support-bot", mixinStandardHelpOptions = true, version = "support-bot 0.1.0",
+        description = "Customer-support assistant: FAQ answers, detail collection and human handoff.",
+        subcommands = {RunCommand.class, AskCommand.class, IndexCommand.class, EvalCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args.length == 0 ? new String[] {"run"} : args));
+    }
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main())
+                .setExecutionExceptionHandler(new OperatorErrorHandler());
+    }
+
+    @Override
+    public void run() {
+        new RunCommand().call();
+    }
+}

@@ -1,0 +1,51 @@
+package supportbot.cli;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import supportbot.faq.FaqWatcher;
+import supportbot.web.WebServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+@Command(name = "run", description = "Run the bot: web page on http.host:http.port, FAQ hot reload.")
+final class RunCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+
+    @Mixin
+    CommonOptions options = new CommonOptions();
+
+    @Override
+    public Integer call() {
+        var bootstrap = new FaqBootstrap(options);
+        var config = bootstrap.config();
+        var faq = bootstrap.service(System.out);
+        FaqWatcher watcher = null;
+        if (config.faq().watch() && java.nio.file.Files.isDirectory(bootstrap.faqLocation())) {
+            try {
+                watcher = new FaqWatcher(faq, 300).start();
+            } catch (java.io.IOException e) {
+                log.warn("FAQ hot reload is off: {}", e.getMessage());
+            }
+        }
+        var server = WebServer.start(config.http().host(), config.http().port(), faq);
+        log.info("support-bot is up: http://{}:{}/  ({} FAQ topics from {})", config.http().host(), server.port(),
+                faq.catalog().size(), bootstrap.faqLocation());
+        var stopped = new CountDownLatch(1);
+        FaqWatcher watcherToClose = watcher;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            if (watcherToClose != null) {
+                watcherToClose.close();
+            }
+            stopped.countDown();
+        }));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,148 @@
+package supportbot.faq;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Searches one {@link FaqIndex}: BM25 over the query language's fields plus k-nearest-neighbour search over
+ * its vector field, fused per topic, then decides answer / suggest / none. Thread-safe and stateless apart
+ * from the index it holds.
+ */
+public final class FaqSearcher {
+    private static final int MAX_CANDIDATES = 10;
+
+    private final FaqIndex index;
+    private final Embedder embedder;
+    private final SearchSettings settings;
+    private final QueryBuilder queryBuilder = new QueryBuilder(FaqAnalyzers.perField());
+
+    /** @param embedder used only when the index holds vectors */
+    public FaqSearcher(FaqIndex index, Embedder embedder, SearchSettings settings) {
+        this.index = index;
+        this.embedder = embedder;
+        this.settings = settings.withSemantic(index.semantic());
+    }
+
+    public FaqIndex index() {
+        return index;
+    }
+
+    public SearchSettings settings() {
+        return settings;
+    }
+
+    public SearchResult search(String query) {
+        String text = query == null ? "" : query.strip();
+        Lang lang = LanguageDetector.detect(text);
+        if (text.isEmpty()) {
+            return new SearchResult(text, lang, Decision.NONE, List.of());
+        }
+        try {
+            Map<Integer, Double> lexical = lexicalScores(text, lang);
+            Map<Integer, Double> dense = index.semantic() ? denseScores(text, lang) : Map.of();
+            List<Candidate> ranked = fuse(lexical, dense);
+            return new SearchResult(text, lang, decide(ranked), ranked);
+        } catch (IOException e) {
+            throw new UncheckedIOException("FAQ search failed for: " + text, e);
+        }
+    }
+
+    private Map<Integer, Double> lexicalScores(String text, Lang lang) throws IOException {
+        var builder = new BooleanQuery.Builder();
+        boolean any = false;
+        for (String field : FaqAnalyzers.fieldsFor(lang)) {
+            Query q = queryBuilder.createBooleanQuery(field, text, BooleanClause.Occur.SHOULD);
+            if (q != null) {
+                builder.add(q, BooleanClause.Occur.SHOULD);
+                any = true;
+            }
+        }
+        if (!any) {
+            return Map.of();
+        }
+        ScoreDoc[] hits = index.searcher().search(builder.build(), settings.candidateDocs()).scoreDocs;
+        return bestPerEntry(hits, s -> s);
+    }
+
+    private Map<Integer, Double> denseScores(String text, Lang lang) throws IOException {
+        float[] vector = embedder.embed(text, lang);
+        var query = new KnnFloatVectorQuery(FaqIndexer.vectorField(lang), vector, settings.candidateDocs());
+        ScoreDoc[] hits = index.searcher().search(query, settings.candidateDocs()).scoreDocs;
+        // Lucene reports cosine similarity as (1 + cos) / 2.
+        return bestPerEntry(hits, s -> 2 * s - 1);
+    }
+
+    private Map<Integer, Double> bestPerEntry(ScoreDoc[] hits, java.util.function.DoubleUnaryOperator toScore)
+            throws IOException {
+        var best = new HashMap<Integer, Double>();
+        List<LeafReaderContext> leaves = index.searcher().getIndexReader().leaves();
+        for (ScoreDoc hit : hits) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+            int local = hit.doc - leaf.docBase;
+            int ordinal = (int) value(leaf.reader().getNumericDocValues(FaqIndex.FIELD_ENTRY), local);
+            boolean answerText = value(leaf.reader().getNumericDocValues(FaqIndex.FIELD_KIND), local) == FaqIndex.KIND_ANSWER;
+            double score = toScore.applyAsDouble(hit.score) * (answerText ? settings.answerTextWeight() : 1.0);
+            best.merge(ordinal, score, Math::max);
+        }
+        return best;
+    }
+
+    private static long value(NumericDocValues values, int doc) throws IOException {
+        if (values == null || !values.advanceExact(doc)) {
+            throw new IllegalStateException("FAQ index document " + doc + " lacks its entry fields");
+        }
+        return values.longValue();
+    }
+
+    private List<Candidate> fuse(Map<Integer, Double> lexical, Map<Integer, Double> dense) {
+        // A topic missing from the k-NN list is at most as similar as the worst topic on it.
+        double denseFloor = dense.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        var keys = new java.util.HashSet<Integer>(lexical.keySet());
+        keys.addAll(dense.keySet());
+        var candidates = new ArrayList<Candidate>(keys.size());
+        for (int ordinal : keys) {
+            double bm25 = lexical.getOrDefault(ordinal, 0.0);
+            double lex = bm25 / (bm25 + settings.lexicalSaturation());
+            double score;
+            double cos = 0;
+            if (index.semantic()) {
+                cos = Math.max(0, dense.getOrDefault(ordinal, denseFloor));
+                score = (settings.denseWeight() * cos + settings.lexicalWeight() * lex)
+                        / (settings.denseWeight() + settings.lexicalWeight());
+            } else {
+                score = lex;
+            }
+            candidates.add(new Candidate(index.entry(ordinal), score, cos, lex));
+        }
+        candidates.sort(Comparator.comparingDouble(Candidate::score).reversed()
+                .thenComparing(c -> c.entry().id()));
+        return candidates.subList(0, Math.min(MAX_CANDIDATES, candidates.size()));
+    }
+
+    private Decision decide(List<Candidate> ranked) {
+        if (ranked.isEmpty()) {
+            return Decision.NONE;
+        }
+        var t = settings.thresholds();
+        double top = ranked.get(0).score();
+        double margin = top - (ranked.size() > 1 ? ranked.get(1).score() : 0);
+        if (top >= t.answerMinScore() && margin >= t.answerMinMargin()) {
+            return Decision.ANSWER;
+        }
+        return top >= t.suggestMinScore() ? Decision.SUGGEST : Decision.NONE;
+    }
+}
