@@ -27,7 +27,7 @@ public record AppConfig(Http http, Data data, Faq faq) {
     }
 
     public record Fusion(Double denseWeight, Double lexicalWeight, Double lexicalSaturation, Double answerTextWeight,
-                         Integer candidateDocs) {
+                         Double phrasingTemperature, Integer candidateDocs) {
     }
 
     public record Thresholds(Double answerMinScore, Double answerMinMargin, Double suggestMinScore) {
@@ -53,7 +53,7 @@ public record AppConfig(Http http, Data data, Faq faq) {
     public SearchSettings searchSettings() {
         Fusion f = faq.fusion();
         return new SearchSettings(faq.semantic(), f.denseWeight(), f.lexicalWeight(), f.lexicalSaturation(),
-                f.answerTextWeight(), f.candidateDocs(), faq.decision().toSettings(),
+                f.answerTextWeight(), f.phrasingTemperature(), f.candidateDocs(), faq.decision().toSettings(),
                 faq.decisionLexicalOnly().toSettings());
     }
 }

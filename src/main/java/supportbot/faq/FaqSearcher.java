@@ -75,7 +75,7 @@ public final class FaqSearcher {
             return Map.of();
         }
         ScoreDoc[] hits = index.searcher().search(builder.build(), settings.candidateDocs()).scoreDocs;
-        return bestPerEntry(hits, s -> s);
+        return perEntry(hits, s -> s, 0);
     }
 
     private Map<Integer, Double> denseScores(String text, Lang lang) throws IOException {
@@ -83,12 +83,14 @@ public final class FaqSearcher {
         var query = new KnnFloatVectorQuery(FaqIndexer.vectorField(lang), vector, settings.candidateDocs());
         ScoreDoc[] hits = index.searcher().search(query, settings.candidateDocs()).scoreDocs;
         // Lucene reports cosine similarity as (1 + cos) / 2.
-        return bestPerEntry(hits, s -> 2 * s - 1);
+        return perEntry(hits, s -> 2 * s - 1, settings.phrasingTemperature());
     }
 
-    private Map<Integer, Double> bestPerEntry(ScoreDoc[] hits, java.util.function.DoubleUnaryOperator toScore)
-            throws IOException {
+    /** Folds document hits into one score per topic: the maximum, or a soft maximum when temperature > 0. */
+    private Map<Integer, Double> perEntry(ScoreDoc[] hits, java.util.function.DoubleUnaryOperator toScore,
+                                          double temperature) throws IOException {
         var best = new HashMap<Integer, Double>();
+        var expSums = new HashMap<Integer, Double>();
         List<LeafReaderContext> leaves = index.searcher().getIndexReader().leaves();
         for (ScoreDoc hit : hits) {
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
@@ -97,6 +99,12 @@ public final class FaqSearcher {
             boolean answerText = value(leaf.reader().getNumericDocValues(FaqIndex.FIELD_KIND), local) == FaqIndex.KIND_ANSWER;
             double score = toScore.applyAsDouble(hit.score) * (answerText ? settings.answerTextWeight() : 1.0);
             best.merge(ordinal, score, Math::max);
+            if (temperature > 0) {
+                expSums.merge(ordinal, Math.exp(score / temperature), Double::sum);
+            }
+        }
+        if (temperature > 0) {
+            expSums.forEach((ordinal, sum) -> best.put(ordinal, temperature * Math.log(sum)));
         }
         return best;
     }
