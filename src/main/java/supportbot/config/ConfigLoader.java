@@ -106,7 +106,30 @@ public final class ConfigLoader {
         } else if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f) {
             problem = "cannot use " + f.getValue() + " here: expected " + f.getTargetType().getSimpleName().toLowerCase();
         }
-        return file + lineOf(e) + ": key '" + key + "': " + problem;
+        return file + lineOfKey(file, e) + ": key '" + key + "': " + problem;
+    }
+
+    /**
+     * The YAML parser reports where it stopped reading, which can be past the offending key (e.g. the next
+     * line); walk back from there to the line that names the key.
+     */
+    private static String lineOfKey(Path file, JsonMappingException e) {
+        if (e.getLocation() == null || e.getPath().isEmpty()) {
+            return lineOf(e);
+        }
+        String name = e.getPath().get(e.getPath().size() - 1).getFieldName();
+        try {
+            var lines = Files.readAllLines(file);
+            var keyLine = java.util.regex.Pattern.compile("^\\s*" + java.util.regex.Pattern.quote(String.valueOf(name)) + "\\s*:");
+            for (int i = Math.min(e.getLocation().getLineNr(), lines.size()) - 1; i >= 0; i--) {
+                if (keyLine.matcher(lines.get(i)).find()) {
+                    return ":" + (i + 1);
+                }
+            }
+        } catch (IOException ignored) {
+            // fall back to the parser's position
+        }
+        return lineOf(e);
     }
 
     private static String lineOf(JsonProcessingException e) {

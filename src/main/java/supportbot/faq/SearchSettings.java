@@ -17,12 +17,6 @@ public record SearchSettings(
         DecisionThresholds hybrid,
         DecisionThresholds lexicalOnly) {
 
-    public static SearchSettings defaults() {
-        return new SearchSettings(true, 0.8, 0.2, 8.0, 0.9, 0.0, 200,
-                new DecisionThresholds(0.70, 0.04, 0.55),
-                new DecisionThresholds(0.60, 0.08, 0.40));
-    }
-
     public DecisionThresholds thresholds() {
         return semantic ? hybrid : lexicalOnly;
     }
