@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The one entry point; with no subcommand it runs the bot. */
 @Command(name = "support-bot", mixinStandardHelpOptions = true, version = "support-bot 0.1.0",
         description = "Customer-support assistant: FAQ answers, detail collection and human handoff.",
-        subcommands = {RunCommand.class, AskCommand.class, IndexCommand.class, EvalCommand.class,
+        subcommands = {RunCommand.class, ChatCommand.class, AskCommand.class, IndexCommand.class, EvalCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

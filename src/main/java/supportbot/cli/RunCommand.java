@@ -1,15 +1,16 @@
 package supportbot.cli;
 
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import supportbot.faq.FaqWatcher;
 import supportbot.web.WebServer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-@Command(name = "run", description = "Run the bot: web page on http.host:http.port, FAQ hot reload.")
+@Command(name = "run", description = "Run the bot: web chat on http.host:http.port, FAQ hot reload.")
 final class RunCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
 
@@ -29,13 +30,16 @@ final class RunCommand implements Callable<Integer> {
                 log.warn("FAQ hot reload is off: {}", e.getMessage());
             }
         }
-        var server = WebServer.start(config.http().host(), config.http().port(), faq);
-        log.info("support-bot is up: http://{}:{}/  ({} FAQ topics from {})", config.http().host(), server.port(),
-                faq.catalog().size(), bootstrap.faqLocation());
+        var bot = new BotAssembly(config, faq, Set.of());
+        bot.outbox.start();
+        var server = WebServer.start(config.http().host(), config.http().port(), faq, bot.webChat);
+        log.info("support-bot is up: web chat on http://{}:{}/  ({} FAQ topics, data in {})", config.http().host(),
+                server.port(), faq.catalog().size(), config.dataDir());
         var stopped = new CountDownLatch(1);
         FaqWatcher watcherToClose = watcher;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
+            bot.close();
             if (watcherToClose != null) {
                 watcherToClose.close();
             }

@@ -8,12 +8,20 @@ import supportbot.faq.SearchSettings;
  * Everything {@code config/application.yaml} can set. Defaults live in the jar's {@code default-config.yaml};
  * the README's "Configuration" section documents every key.
  */
-public record AppConfig(Http http, Data data, Faq faq) {
+public record AppConfig(Http http, Data data, Faq faq, Dialogue dialogue) {
 
     public record Http(String host, Integer port) {
     }
 
     public record Data(String dir) {
+    }
+
+    /**
+     * @param dir             where categories.yaml, intents.yaml, details.yaml and messages/ live
+     * @param defaultLanguage the language of a conversation whose first message gives no clue ("ok", a hash)
+     * @param workers         threads handling conversations in parallel (one conversation is always in order)
+     */
+    public record Dialogue(String dir, String defaultLanguage, Integer workers) {
     }
 
     public record Faq(
@@ -38,6 +46,10 @@ public record AppConfig(Http http, Data data, Faq faq) {
 
     public Path dataDir() {
         return Path.of(data.dir());
+    }
+
+    public Path dialogueDir() {
+        return Path.of(dialogue.dir());
     }
 
     public Path faqDir() {

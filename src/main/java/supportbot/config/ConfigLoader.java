@@ -60,7 +60,7 @@ public final class ConfigLoader {
         if (overrides != null && overrides.isObject()) {
             merge(merged, (ObjectNode) overrides);
         } else if (overrides != null && !overrides.isNull() && !overrides.isMissingNode()) {
-            throw new ConfigException(file + ": expected a mapping of keys (http, data, faq)");
+            throw new ConfigException(file + ": expected a mapping of keys (http, data, dialogue, faq)");
         }
         return toConfig(merged, file.toString());
     }

@@ -15,20 +15,37 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import supportbot.channel.ConversationSignals;
+import supportbot.channel.Inbox;
+import supportbot.channel.webchat.WebChat;
 import supportbot.config.ConfigLoader;
+import supportbot.dialogue.DialogueEngine;
+import supportbot.dialogue.EngineHarness;
+import supportbot.dialogue.details.DetailParsers;
 import supportbot.faq.FaqIndexer;
 import supportbot.faq.FaqService;
+import supportbot.faq.Lang;
+import supportbot.store.GroupCommitter;
+import supportbot.store.Store;
 
+/** The HTTP surface on 127.0.0.1 with a real store and engine: FAQ search and the fixed web chat API. */
 class WebServerTest {
     @TempDir
     Path dir;
 
     private Javalin server;
+    private Store store;
+    private GroupCommitter committer;
+    private Inbox inbox;
     private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
     void start() throws Exception {
@@ -38,44 +55,129 @@ class WebServerTest {
                 """);
         var settings = new ConfigLoader().defaults().searchSettings().withSemantic(false);
         var faq = new FaqService(dir.resolve("faq.jsonl"), null, settings, FaqIndexer.Progress.SILENT);
-        server = WebServer.start("127.0.0.1", 0, faq);
+        Clock clock = Clock.fixed(EngineHarness.NOW, ZoneOffset.UTC);
+        store = Store.open(dir.resolve("data"));
+        committer = new GroupCommitter(store);
+        var engine = new DialogueEngine(EngineHarness.DATA, new EngineHarness.StubFaq(),
+                new DetailParsers(EngineHarness.DATA.details(), clock), new EngineHarness.Tickets(), clock, Lang.EN);
+        inbox = new Inbox(store, committer, engine, EngineHarness.DATA.messages(), 2, Set.of());
+        var signals = new ConversationSignals();
+        inbox.onCommitted(signals::signal);
+        var chat = new WebChat(store, committer, inbox, signals, dir.resolve("data/attachments"), clock);
+        server = WebServer.start("127.0.0.1", 0, faq, chat);
     }
 
     @AfterEach
     void stop() {
         server.stop();
+        inbox.close();
+        committer.close();
+        store.close();
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    private String newSession() throws Exception {
+        var res = post("/api/chat/sessions", "");
+        assertEquals(201, res.statusCode());
+        return json.readTree(res.body()).get("sessionId").asText();
     }
 
     @Test
-    void searchReturnsTheDecisionAndAnswersInTheAskersLanguage() throws Exception {
+    void aChatRoundTripEchoesTheUserAndReturnsTheBotReplyWithButtons() throws Exception {
+        String id = newSession();
+        assertEquals(202, post("/api/chat/sessions/" + id + "/messages", "{\"text\":\"hello\"}").statusCode());
+        JsonNode messages = json.readTree(get("/api/chat/sessions/" + id + "/messages?after=0&wait=5").body()).get("messages");
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (messages.size() < 2 && System.nanoTime() < deadline) {
+            messages = json.readTree(get("/api/chat/sessions/" + id + "/messages?after=0&wait=2").body()).get("messages");
+        }
+        assertEquals("user", messages.get(0).get("from").asText());
+        assertEquals("hello", messages.get(0).get("text").asText());
+        JsonNode bot = messages.get(1);
+        assertEquals("bot", bot.get("from").asText());
+        assertEquals(2, bot.get("seq").asInt());
+        assertEquals("report", bot.get("buttons").get(0).get("payload").asText());
+
+        assertEquals(202, post("/api/chat/sessions/" + id + "/messages", "{\"button\":\"report\"}").statusCode());
+        JsonNode after = json.readTree(get("/api/chat/sessions/" + id + "/messages?after=2&wait=5").body()).get("messages");
+        while (after.size() < 2 && System.nanoTime() < deadline) {
+            after = json.readTree(get("/api/chat/sessions/" + id + "/messages?after=2&wait=2").body()).get("messages");
+        }
+        assertEquals("Report a problem", after.get(0).get("text").asText(), "a pressed button is recorded by its label");
+        assertTrue(after.get(1).get("buttons").size() >= 9, "category choices: " + after.get(1));
+    }
+
+    @Test
+    void aLongPollWithNothingNewReturnsEmptyAfterItsWait() throws Exception {
+        String id = newSession();
+        long start = System.nanoTime();
+        var res = get("/api/chat/sessions/" + id + "/messages?after=0&wait=1");
+        assertEquals(200, res.statusCode());
+        assertEquals(0, json.readTree(res.body()).get("messages").size());
+        assertTrue(System.nanoTime() - start >= 900_000_000L, "it waited");
+    }
+
+    @Test
+    void badRequestsGetClearErrorsAndNoStackTraces() throws Exception {
+        String id = newSession();
+        var unknown = post("/api/chat/sessions/00000000-0000-0000-0000-000000000000/messages", "{\"text\":\"hi\"}");
+        assertEquals(404, unknown.statusCode());
+        assertTrue(unknown.body().contains("unknown chat session"), unknown.body());
+        var notJson = post("/api/chat/sessions/" + id + "/messages", "text=hi");
+        assertEquals(400, notJson.statusCode());
+        assertTrue(notJson.body().contains("JSON"), notJson.body());
+        var both = post("/api/chat/sessions/" + id + "/messages", "{\"text\":\"a\",\"button\":\"b\"}");
+        assertEquals(400, both.statusCode());
+        var badWait = get("/api/chat/sessions/" + id + "/messages?after=x");
+        assertEquals(400, badWait.statusCode());
+        for (var res : java.util.List.of(unknown, notJson, both, badWait)) {
+            assertFalse(res.body().contains("Exception"), res.body());
+        }
+    }
+
+    @Test
+    void anAttachmentIsStoredAndShowsInTheTranscript() throws Exception {
+        String id = newSession();
+        String boundary = "----supportbot";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"error.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\nPNGDATA\r\n--" + boundary + "--\r\n";
+        var res = http.send(HttpRequest.newBuilder(uri("/api/chat/sessions/" + id + "/attachments"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, res.statusCode(), res.body());
+        JsonNode messages = json.readTree(get("/api/chat/sessions/" + id + "/messages?after=0&wait=5").body()).get("messages");
+        assertEquals("error.png", messages.get(0).get("attachments").get(0).asText());
+        try (var files = Files.walk(dir.resolve("data/attachments"))) {
+            assertTrue(files.anyMatch(p -> p.getFileName().toString().endsWith("error.png")));
+        }
+    }
+
+    @Test
+    void faqSearchAnswersInTheAskersLanguage() throws Exception {
         var res = get("/api/faq/search?q=" + URLEncoder.encode("手续费为什么这么高", StandardCharsets.UTF_8));
         assertEquals(200, res.statusCode());
-        JsonNode body = new ObjectMapper().readTree(res.body());
+        JsonNode body = json.readTree(res.body());
         assertEquals("zh", body.get("lang").asText());
         assertEquals("fees", body.get("candidates").get(0).get("id").asText());
-        assertEquals("手续费由网络收取。", body.get("candidates").get(0).get("answer").asText());
-        assertTrue(body.get("decision").asText().matches("answer|suggest|none"));
+        assertEquals(400, get("/api/faq/search").statusCode());
     }
 
     @Test
-    void missingQueryIsA400WithAMessage() throws Exception {
-        var res = get("/api/faq/search");
-        assertEquals(400, res.statusCode());
-        assertTrue(res.body().contains("'q' is required"), res.body());
-    }
-
-    @Test
-    void unknownPathIsAJson404AndTheHomePageIsServed() throws Exception {
-        var missing = get("/api/nope");
-        assertEquals(404, missing.statusCode());
-        assertFalse(missing.body().contains("Exception"), missing.body());
+    void theChatPageIsServed() throws Exception {
         var home = get("/");
         assertEquals(200, home.statusCode());
-        assertTrue(home.body().contains("support-bot"));
+        assertTrue(home.body().contains("id=\"messages\""), "the chat page has the message list");
     }
 }

@@ -1,0 +1,110 @@
+package supportbot.channel;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import supportbot.dialogue.Action;
+import supportbot.dialogue.Conversation;
+import supportbot.dialogue.DialogueEngine;
+import supportbot.dialogue.Inbound;
+import supportbot.dialogue.Messages;
+import supportbot.dialogue.Turn;
+import supportbot.faq.LanguageDetector;
+import supportbot.store.GroupCommitter;
+import supportbot.store.Store;
+
+/**
+ * Where every connector hands in user messages. Drops duplicate deliveries (by persisted platform message
+ * id), runs the messages of one conversation strictly in order and different conversations in parallel,
+ * and completes a message's future only after its new state and replies are committed, so a connector
+ * acknowledges to its platform only what is safe.
+ */
+public final class Inbox implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Inbox.class);
+
+    public enum Outcome { PROCESSED, DUPLICATE }
+
+    private final Store store;
+    private final GroupCommitter committer;
+    private final DialogueEngine engine;
+    private final Messages messages;
+    private final Set<String> pushChannels;
+    private final ExecutorService workers;
+    private final Map<String, CompletableFuture<Outcome>> lanes = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+
+    /** @param pushChannels channels whose replies go through the outbox to a {@link ChannelSender} */
+    public Inbox(Store store, GroupCommitter committer, DialogueEngine engine, Messages messages, int threads,
+                 Set<String> pushChannels) {
+        this.store = store;
+        this.committer = committer;
+        this.engine = engine;
+        this.messages = messages;
+        this.pushChannels = Set.copyOf(pushChannels);
+        this.workers = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "inbox");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Called with the conversation key after each commit: long polls and the outbox wake up on it. */
+    public void onCommitted(Consumer<String> listener) {
+        listeners.add(listener);
+    }
+
+    public CompletableFuture<Outcome> submit(Inbound in) {
+        String key = in.conversationKey();
+        CompletableFuture<Outcome> next = lanes.compute(key, (k, tail) -> {
+            CompletableFuture<?> previous = tail == null ? CompletableFuture.completedFuture(null) : tail;
+            return previous.handle((v, e) -> null).thenComposeAsync(v -> process(in), workers);
+        });
+        next.whenComplete((o, e) -> lanes.computeIfPresent(key, (k, tail) -> tail.isDone() ? null : tail));
+        return next;
+    }
+
+    private CompletableFuture<Outcome> process(Inbound in) {
+        if (store.seen(in.channel(), in.conversationKey(), in.platformMessageId())) {
+            return CompletableFuture.completedFuture(Outcome.DUPLICATE);
+        }
+        Conversation current = store.conversation(in.conversationKey()).orElse(null);
+        Turn turn;
+        try {
+            turn = engine.handle(current, in);
+        } catch (RuntimeException e) {
+            log.error("engine failed on a message in {}; the message is kept and the user told", in.conversationKey(), e);
+            turn = apology(current, in);
+        }
+        return committer.submit(TurnRecorder.writes(store, in, turn, pushChannels)).thenApply(v -> {
+            listeners.forEach(l -> l.accept(in.conversationKey()));
+            return Outcome.PROCESSED;
+        });
+    }
+
+    /** The state stays as it was; the user hears that something went wrong rather than nothing. */
+    private Turn apology(Conversation current, Inbound in) {
+        var lang = current != null ? current.lang() : LanguageDetector.detect(in.text());
+        Conversation state = current != null ? current : Conversation.start(in, lang, java.time.ZoneId.systemDefault().getId());
+        return new Turn(state, List.of(new Action.Reply(in.channel(), in.conversationKey(),
+                messages.get(lang, "error.internal"), List.of())));
+    }
+
+    @Override
+    public void close() {
+        workers.shutdown();
+        try {
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

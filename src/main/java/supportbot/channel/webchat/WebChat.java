@@ -1,0 +1,108 @@
+package supportbot.channel.webchat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import supportbot.channel.ConversationSignals;
+import supportbot.channel.Inbox;
+import supportbot.dialogue.Attachment;
+import supportbot.dialogue.Inbound;
+import supportbot.store.GroupCommitter;
+import supportbot.store.Store;
+import supportbot.store.TranscriptLine;
+
+/**
+ * The built-in web chat as a channel: sessions, messages in, attachments in, and the transcript out by long
+ * poll. The HTTP layer (web.WebChatApi) only translates requests to these calls.
+ */
+public final class WebChat {
+    public static final String CHANNEL = "web";
+    public static final long MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
+    public static final int MAX_TEXT_CHARS = 4000;
+    public static final int MAX_WAIT_SECONDS = 30;
+
+    private final Store store;
+    private final GroupCommitter committer;
+    private final Inbox inbox;
+    private final ConversationSignals signals;
+    private final Path attachmentsDir;
+    private final Clock clock;
+
+    public WebChat(Store store, GroupCommitter committer, Inbox inbox, ConversationSignals signals, Path attachmentsDir,
+                   Clock clock) {
+        this.store = store;
+        this.committer = committer;
+        this.inbox = inbox;
+        this.signals = signals;
+        this.attachmentsDir = attachmentsDir;
+        this.clock = clock;
+    }
+
+    public String createSession() {
+        String id = UUID.randomUUID().toString();
+        committer.submit(tx -> tx.registerWebSession(id, clock.instant())).join();
+        return id;
+    }
+
+    public boolean exists(String sessionId) {
+        return sessionId != null && sessionId.matches("[0-9a-f-]{36}") && store.webSessionExists(sessionId);
+    }
+
+    static String key(String sessionId) {
+        return CHANNEL + ":" + sessionId;
+    }
+
+    public CompletableFuture<Inbox.Outcome> sendText(String sessionId, String text) {
+        return inbox.submit(Inbound.text(CHANNEL, key(sessionId), key(sessionId), text, UUID.randomUUID().toString(),
+                clock.instant()));
+    }
+
+    public CompletableFuture<Inbox.Outcome> pressButton(String sessionId, String payload) {
+        return inbox.submit(Inbound.button(CHANNEL, key(sessionId), key(sessionId), payload, UUID.randomUUID().toString(),
+                clock.instant()));
+    }
+
+    /** Stores the file under the data directory first, so the message that refers to it never dangles. */
+    public CompletableFuture<Inbox.Outcome> attach(String sessionId, String fileName, String contentType, InputStream body) {
+        String safeName = fileName == null ? "file" : fileName.replaceAll("[^A-Za-z0-9._-]", "_");
+        if (safeName.length() > 80) {
+            safeName = safeName.substring(safeName.length() - 80);
+        }
+        Path dir = attachmentsDir.resolve(sessionId);
+        Path target = dir.resolve(UUID.randomUUID() + "-" + safeName);
+        long size;
+        try {
+            Files.createDirectories(dir);
+            size = Files.copy(body, target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store attachment", e);
+        }
+        var attachment = new Attachment(target.toString(), safeName, contentType == null ? "application/octet-stream"
+                : contentType.toLowerCase(Locale.ROOT), size);
+        return inbox.submit(new Inbound(CHANNEL, key(sessionId), key(sessionId), "", List.of(attachment), null,
+                UUID.randomUUID().toString(), clock.instant()));
+    }
+
+    /** Lines after {@code after}; waits up to {@code waitSeconds} for the first one when there are none yet. */
+    public CompletableFuture<List<TranscriptLine>> poll(String sessionId, long after, int waitSeconds) {
+        String key = key(sessionId);
+        CompletableFuture<Void> signal = signals.next(key);
+        List<TranscriptLine> now = store.transcript(key, after);
+        if (!now.isEmpty() || waitSeconds <= 0) {
+            return CompletableFuture.completedFuture(now);
+        }
+        // A private timeout: completing the shared signal would wake (and confuse) other waiters.
+        var timeout = new CompletableFuture<Void>().completeOnTimeout(null, Math.min(waitSeconds, MAX_WAIT_SECONDS),
+                TimeUnit.SECONDS);
+        return signal.applyToEither(timeout, v -> v).thenApply(v -> store.transcript(key, after));
+    }
+}

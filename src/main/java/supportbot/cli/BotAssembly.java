@@ -1,0 +1,79 @@
+package supportbot.cli;
+
+import java.time.Clock;
+import java.util.Set;
+import supportbot.channel.ConversationSignals;
+import supportbot.channel.Inbox;
+import supportbot.channel.Outbox;
+import supportbot.channel.webchat.WebChat;
+import supportbot.config.AppConfig;
+import supportbot.config.ConfigException;
+import supportbot.dialogue.DialogueData;
+import supportbot.dialogue.DialogueEngine;
+import supportbot.dialogue.FaqLookup;
+import supportbot.dialogue.TicketDirectory;
+import supportbot.dialogue.details.DetailParsers;
+import supportbot.faq.FaqService;
+import supportbot.faq.Lang;
+import supportbot.store.GroupCommitter;
+import supportbot.store.Store;
+
+/** Wires store, engine, inbox, outbox and the web chat from config: the bot minus its transports. */
+final class BotAssembly implements AutoCloseable {
+    final Store store;
+    final GroupCommitter committer;
+    final DialogueEngine engine;
+    final Inbox inbox;
+    final Outbox outbox;
+    final ConversationSignals signals = new ConversationSignals();
+    final WebChat webChat;
+
+    BotAssembly(AppConfig config, FaqService faq, Set<String> pushChannels) {
+        DialogueData data = DialogueData.load(config.dialogueDir());
+        data.categories().requireFaqTopics(id -> faq.catalog().get(id).isPresent(),
+                config.dialogueDir().resolve("categories.yaml"));
+        Lang defaultLang = Lang.parse(config.dialogue().defaultLanguage()).orElseThrow(() -> new ConfigException(
+                "dialogue.defaultLanguage: use zh or en, not '" + config.dialogue().defaultLanguage() + "'"));
+        Clock clock = Clock.systemUTC();
+        this.store = Store.open(config.dataDir());
+        this.committer = new GroupCommitter(store);
+        var tickets = new StoreTicketDirectory(store);
+        this.engine = new DialogueEngine(data, FaqLookup.of(faq), new DetailParsers(data.details(), clock), tickets, clock,
+                defaultLang);
+        this.inbox = new Inbox(store, committer, engine, data.messages(), config.dialogue().workers(), pushChannels);
+        this.outbox = new Outbox(store, committer);
+        inbox.onCommitted(signals::signal);
+        inbox.onCommitted(key -> outbox.wake());
+        this.webChat = new WebChat(store, committer, inbox, signals, config.dataDir().resolve("attachments"), clock);
+    }
+
+    @Override
+    public void close() {
+        inbox.close();
+        outbox.close();
+        committer.close();
+        store.close();
+    }
+
+    /** Ticket numbers continue from the highest stored one across restarts. */
+    static final class StoreTicketDirectory implements TicketDirectory {
+        private final Store store;
+        private final java.util.concurrent.atomic.AtomicLong last;
+
+        StoreTicketDirectory(Store store) {
+            this.store = store;
+            this.last = new java.util.concurrent.atomic.AtomicLong(Math.max(1000, store.lastTicketNumber()));
+        }
+
+        @Override
+        public long nextNumber() {
+            return last.incrementAndGet();
+        }
+
+        @Override
+        public java.util.Optional<TicketStatus> status(long number) {
+            return store.ticket(number).map(t -> new TicketStatus(number, t.categoryId(),
+                    store.ticketStatus(number).orElse("queued")));
+        }
+    }
+}

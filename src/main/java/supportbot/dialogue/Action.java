@@ -1,0 +1,35 @@
+package supportbot.dialogue;
+
+import java.util.List;
+import supportbot.faq.Lang;
+
+/** Everything the engine can ask the world to do. Connectors and the store act on these; the engine never does. */
+public sealed interface Action {
+
+    /** A message to the user in their own channel. */
+    record Reply(String channel, String conversationKey, String text, List<Button> buttons) implements Action {
+        public Reply {
+            buttons = List.copyOf(buttons);
+        }
+    }
+
+    /** A new ticket from collected details; the desk (issue 4) queues and routes it. */
+    record OpenTicket(TicketDraft ticket) implements Action {
+    }
+
+    /** A user message that belongs to an open ticket. */
+    record AppendToTicket(long ticketNumber, String conversationKey, String text, List<Attachment> attachments)
+            implements Action {
+        public AppendToTicket {
+            attachments = List.copyOf(attachments);
+        }
+    }
+
+    /** "This solved it" / "I still need help" on an FAQ answer. */
+    record FaqVote(String faqId, boolean helpful) implements Action {
+    }
+
+    /** A question the FAQ had no answer for: material for new FAQ topics. */
+    record KnowledgeGap(String query, Lang lang) implements Action {
+    }
+}

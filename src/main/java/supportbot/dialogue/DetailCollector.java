@@ -1,0 +1,277 @@
+package supportbot.dialogue;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import supportbot.dialogue.details.ChainSpec;
+import supportbot.dialogue.details.DetailParsers;
+import supportbot.dialogue.details.DetailType;
+import supportbot.dialogue.details.DetailValue;
+import supportbot.dialogue.details.ParseResult;
+
+/**
+ * Collects a category's details one question at a time, validates each answer, takes corrections, shows
+ * the summary and opens the ticket on confirmation.
+ */
+final class DetailCollector {
+    private static final Pattern SKIP = Pattern.compile(
+            "(?i)^(skip|no|none|n/a|don'?t have( one)?|no screenshot|跳过|没有|无|不用了?|没截图)[.!。！]*$");
+    private static final Map<DetailType, Pattern> MENTIONS = Map.of(
+            DetailType.ACCOUNT, Pattern.compile("(?i)邮箱|账号|帐号|用户名|用户id|e-?mail|account|user ?id"),
+            DetailType.TIME, Pattern.compile("(?i)时间|日期|昨天|今天|前天|点钟|\\btime\\b|\\bdate\\b|yesterday|today|ago|morning|evening"),
+            DetailType.DEVICE, Pattern.compile("(?i)手机|设备|系统|型号|iphone|android|安卓|\\bios\\b|phone|device"),
+            DetailType.TX_HASH, Pattern.compile("(?i)哈希|hash|txid|交易号"),
+            DetailType.CHAIN, Pattern.compile("(?i)链|网络|network|chain"),
+            DetailType.COIN, Pattern.compile("(?i)币种|\\bcoin\\b|\\btoken\\b"),
+            DetailType.AMOUNT, Pattern.compile("(?i)金额|数量|amount"),
+            DetailType.ADDRESS, Pattern.compile("(?i)地址|address"),
+            DetailType.DESCRIPTION, Pattern.compile("(?i)描述|description"));
+
+    private final DialogueData data;
+    private final DetailParsers parsers;
+    private final TicketOpener tickets;
+
+    /** Opens the ticket once the summary is confirmed; lives in the engine, which knows every way a ticket opens. */
+    interface TicketOpener {
+        void open(TurnContext t, String reason);
+    }
+
+    DetailCollector(DialogueData data, DetailParsers parsers, TicketOpener tickets) {
+        this.data = data;
+        this.parsers = parsers;
+        this.tickets = tickets;
+    }
+
+    Category category(TurnContext t) {
+        return data.categories().get(t.c.categoryId).orElse(data.categories().other());
+    }
+
+    /** Fills whatever the user's recent messages already say, so it is never asked for. */
+    void prefill(TurnContext t, String reportText) {
+        ZoneId zone = ZoneId.of(t.c.zone);
+        for (String text : t.c.recentTexts) {
+            parsers.extractAll(text, zone, t.lang()).forEach(t.c.details::putIfAbsent);
+        }
+        if (!t.c.details.containsKey(DetailType.DESCRIPTION)) {
+            ParseResult description = parsers.parse(DetailType.DESCRIPTION, reportText, 0, zone, t.lang(), t.c.details);
+            if (description.ok()) {
+                t.c.details.put(DetailType.DESCRIPTION, description.value());
+            }
+        }
+    }
+
+    /** Asks for the next missing detail, or shows the summary when nothing is missing. */
+    void askNext(TurnContext t, String preface) {
+        Category category = category(t);
+        for (DetailType type : category.required()) {
+            if (!t.c.details.containsKey(type)) {
+                ask(t, type, false, preface);
+                return;
+            }
+        }
+        for (DetailType type : category.optional()) {
+            if (!t.c.details.containsKey(type) && !t.c.skipped.contains(type)) {
+                ask(t, type, true, preface);
+                return;
+            }
+        }
+        showSummary(t, preface);
+    }
+
+    private void ask(TurnContext t, DetailType type, boolean optional, String preface) {
+        t.c.phase = Phase.COLLECTING;
+        t.c.awaiting = type;
+        var buttons = new ArrayList<Button>();
+        if (type == DetailType.DEVICE) {
+            data.details().deviceButtons().forEach(d -> buttons.add(new Button(d, "answer:" + d)));
+        } else if (type == DetailType.CHAIN) {
+            data.details().chains().stream().map(ChainSpec::name).forEach(n -> buttons.add(new Button(n, "answer:" + n)));
+        }
+        if (optional) {
+            buttons.add(t.button("button.skip", "skip"));
+        }
+        t.say(join(preface, t.text("ask." + type.key())), buttons);
+    }
+
+    void reask(TurnContext t, String preface) {
+        if (t.c.awaiting == null) {
+            askNext(t, preface);
+            return;
+        }
+        ask(t, t.c.awaiting, category(t).optional().contains(t.c.awaiting), preface);
+    }
+
+    /** A text (and maybe attachments) while collecting or confirming. */
+    void onMessage(TurnContext t, String text, boolean correction) {
+        if (t.c.phase == Phase.CONFIRMING || t.c.phase == Phase.CHOOSING_EDIT) {
+            if (!applyCorrection(t, text)) {
+                showSummary(t, null);
+            }
+            return;
+        }
+        DetailType awaited = t.c.awaiting;
+        if (awaited == null) {
+            askNext(t, null);
+            return;
+        }
+        if (correction && applyCorrection(t, text)) {
+            return;
+        }
+        if (!t.in.attachments().isEmpty() && awaited != DetailType.SCREENSHOT) {
+            t.c.details.put(DetailType.SCREENSHOT, screenshot(t));
+            t.c.skipped.remove(DetailType.SCREENSHOT);
+            if (text.isBlank()) {
+                reask(t, t.text("problem.prefilled", Map.of("details", describe(t, Map.of(DetailType.SCREENSHOT,
+                        t.c.details.get(DetailType.SCREENSHOT))))));
+                return;
+            }
+        }
+        if (SKIP.matcher(text.strip()).matches() && t.in.attachments().isEmpty()) {
+            skip(t);
+            return;
+        }
+        ZoneId zone = ZoneId.of(t.c.zone);
+        ParseResult result = parsers.parse(awaited, text, t.in.attachments().size(), zone, t.lang(), t.c.details);
+        if (result.ok()) {
+            t.c.details.put(awaited, result.value());
+            if (!text.isBlank() && awaited != DetailType.DESCRIPTION) {
+                parsers.extractAll(text, zone, t.lang()).forEach(t.c.details::putIfAbsent);
+            }
+            afterAnswer(t, null);
+            return;
+        }
+        var extras = new java.util.LinkedHashMap<DetailType, DetailValue>();
+        parsers.extractAll(text, zone, t.lang()).forEach((type, value) -> {
+            if (!t.c.details.containsKey(type)) {
+                extras.put(type, value);
+            }
+        });
+        if (!extras.isEmpty()) {
+            t.c.details.putAll(extras);
+            reask(t, t.text("problem.prefilled", Map.of("details", describe(t, extras))));
+            return;
+        }
+        reask(t, t.text(result.hintKey(), result.hintArgs()));
+    }
+
+    void skip(TurnContext t) {
+        DetailType awaited = t.c.awaiting;
+        if (awaited == null) {
+            askNext(t, null);
+        } else if (category(t).required().contains(awaited)) {
+            reask(t, t.text("detail.required"));
+        } else {
+            t.c.skipped.add(awaited);
+            afterAnswer(t, null);
+        }
+    }
+
+    private void afterAnswer(TurnContext t, String preface) {
+        t.c.awaiting = null;
+        if (t.c.editing) {
+            t.c.editing = false;
+            showSummary(t, preface);
+        } else {
+            askNext(t, preface);
+        }
+    }
+
+    /**
+     * "邮箱写错了" / "actually it was yesterday": updates the detail the message names, with the value it
+     * carries, or asks for that detail again when it carries none. Returns false when no detail is named.
+     */
+    boolean applyCorrection(TurnContext t, String text) {
+        ZoneId zone = ZoneId.of(t.c.zone);
+        Map<DetailType, DetailValue> found = parsers.extractAll(text, zone, t.lang());
+        var named = MENTIONS.entrySet().stream().filter(e -> e.getValue().matcher(text).find()).map(Map.Entry::getKey)
+                .toList();
+        var updates = new java.util.LinkedHashMap<DetailType, DetailValue>(found);
+        if (updates.isEmpty() && named.isEmpty()) {
+            return false;
+        }
+        boolean confirming = t.c.phase == Phase.CONFIRMING || t.c.phase == Phase.CHOOSING_EDIT;
+        if (!updates.isEmpty()) {
+            t.c.details.putAll(updates);
+            updates.keySet().forEach(t.c.skipped::remove);
+            String done = t.text("detail.updated", Map.of("label", labels(t, updates.keySet()), "value", values(updates)));
+            if (confirming) {
+                showSummary(t, done);
+            } else if (t.c.awaiting != null && updates.containsKey(t.c.awaiting)) {
+                afterAnswer(t, done);
+            } else {
+                reask(t, done);
+            }
+            return true;
+        }
+        DetailType target = named.get(0);
+        t.c.details.remove(target);
+        t.c.editing = confirming || t.c.editing;
+        t.c.phase = Phase.COLLECTING;
+        ask(t, target, category(t).optional().contains(target), null);
+        return true;
+    }
+
+    void showSummary(TurnContext t, String preface) {
+        t.c.phase = Phase.CONFIRMING;
+        t.c.awaiting = null;
+        var lines = new StringBuilder(t.text("summary.title"));
+        Category category = category(t);
+        var order = new ArrayList<>(category.allDetails());
+        t.c.details.keySet().stream().filter(d -> !order.contains(d)).forEach(order::add);
+        for (DetailType type : order) {
+            DetailValue value = t.c.details.get(type);
+            if (value == null && !t.c.skipped.contains(type)) {
+                continue;
+            }
+            lines.append('\n').append(t.text("summary.line", Map.of("label", t.text("label." + type.key()),
+                    "value", value == null ? t.text("summary.skipped") : value.display())));
+        }
+        t.say(join(preface, lines.toString()), List.of(t.button("summary.confirm", "confirm"),
+                t.button("summary.edit", "edit"), t.button("summary.cancel", "cancel")));
+    }
+
+    void chooseEdit(TurnContext t) {
+        t.c.phase = Phase.CHOOSING_EDIT;
+        var buttons = new ArrayList<Button>();
+        for (DetailType type : category(t).allDetails()) {
+            buttons.add(new Button(t.text("label." + type.key()), "edit:" + type.key()));
+        }
+        t.say(t.text("edit.choose"), buttons);
+    }
+
+    void editDetail(TurnContext t, DetailType type) {
+        t.c.editing = true;
+        ask(t, type, category(t).optional().contains(type), null);
+    }
+
+    void confirm(TurnContext t) {
+        tickets.open(t, t.c.categoryId.equals("complaint") ? "complaint" : "confirmed");
+    }
+
+    String describe(TurnContext t, Map<DetailType, DetailValue> details) {
+        var parts = new ArrayList<String>();
+        details.forEach((type, value) -> parts.add(t.text("label." + type.key()) + " " + value.display()));
+        return String.join(t.lang() == supportbot.faq.Lang.ZH ? "、" : ", ", parts);
+    }
+
+    private String labels(TurnContext t, java.util.Set<DetailType> types) {
+        return String.join("/", types.stream().map(ty -> t.text("label." + ty.key())).toList());
+    }
+
+    private static String values(Map<DetailType, DetailValue> values) {
+        return String.join(", ", values.values().stream().map(DetailValue::display).toList());
+    }
+
+    /** Attachments as the screenshot detail: the agent sees where they are stored. */
+    static DetailValue screenshot(TurnContext t) {
+        int n = t.in.attachments().size();
+        return new DetailValue(DetailType.SCREENSHOT, String.join(", ", t.in.attachments().stream().map(Attachment::ref).toList()),
+                t.lang() == supportbot.faq.Lang.ZH ? n + " 个附件" : n + (n == 1 ? " attachment" : " attachments"));
+    }
+
+    static String join(String preface, String text) {
+        return preface == null || preface.isBlank() ? text : preface + "\n\n" + text;
+    }
+}

@@ -1,0 +1,17 @@
+package supportbot.dialogue;
+
+import java.nio.file.Path;
+import supportbot.dialogue.details.DetailSettings;
+import supportbot.dialogue.details.DetailSettingsLoader;
+
+/** The data files that shape the conversation, all under {@code config/}. */
+public record DialogueData(Messages messages, Categories categories, IntentClassifier intents, DetailSettings details) {
+
+    public static DialogueData load(Path configDir) {
+        return new DialogueData(
+                Messages.load(configDir.resolve("messages")),
+                Categories.load(configDir.resolve("categories.yaml")),
+                IntentClassifier.load(configDir.resolve("intents.yaml")),
+                new DetailSettingsLoader().load(configDir.resolve("details.yaml")));
+    }
+}

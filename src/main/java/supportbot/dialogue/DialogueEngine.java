@@ -1,0 +1,425 @@
+package supportbot.dialogue;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import supportbot.dialogue.details.DetailParsers;
+import supportbot.dialogue.details.DetailType;
+import supportbot.faq.Candidate;
+import supportbot.faq.Decision;
+import supportbot.faq.FaqEntry;
+import supportbot.faq.Lang;
+import supportbot.faq.SearchResult;
+
+/**
+ * The conversation brain: a plain object that turns the current state and one {@link Inbound} into the next
+ * state and a list of {@link Action}s. No threads, no I/O of its own, no connector types; time comes from the
+ * injected clock, so a whole conversation can be replayed in a unit test.
+ */
+public final class DialogueEngine {
+    private static final Logger log = LoggerFactory.getLogger(DialogueEngine.class);
+    private static final int RECENT_TEXTS = 3;
+
+    private final DialogueData data;
+    private final FaqLookup faq;
+    private final TicketDirectory tickets;
+    private final Clock clock;
+    private final Lang defaultLang;
+    private final DetailCollector collector;
+
+    public DialogueEngine(DialogueData data, FaqLookup faq, DetailParsers parsers, TicketDirectory tickets, Clock clock,
+                          Lang defaultLang) {
+        this.data = data;
+        this.faq = faq;
+        this.tickets = tickets;
+        this.clock = clock;
+        this.defaultLang = defaultLang;
+        this.collector = new DetailCollector(data, parsers, this::openTicket);
+    }
+
+    public Turn handle(Conversation current, Inbound in) {
+        Conversation base = current != null ? current
+                : Conversation.start(in, LanguagePolicy.initial(in.text(), defaultLang), data.details().defaultZone().getId());
+        var t = new TurnContext(base.edit(), in, data.messages());
+        t.c.turns++;
+        t.c.updatedAt = in.time() != null ? in.time() : clock.instant();
+        if (in.isButton()) {
+            Optional<ButtonPayload> payload = ButtonPayload.parse(in.button());
+            if (payload.isEmpty()) {
+                log.warn("refused unknown button payload on {} (length {})", in.conversationKey(), in.button().length());
+                var refusal = new TurnContext(base.edit(), in, data.messages());
+                refusal.sayKey("button.unknown");
+                return new Turn(base, refusal.actions());
+            }
+            onButton(t, payload.get());
+        } else {
+            onText(t);
+        }
+        return new Turn(t.c.build(), t.actions());
+    }
+
+    private void onText(TurnContext t) {
+        String text = t.in.text().strip();
+        if (text.isEmpty() && t.in.attachments().isEmpty()) {
+            t.sayKey("empty");
+            return;
+        }
+        if (!t.c.langLocked) {
+            LanguagePolicy.signal(text).ifPresent(l -> t.c.lang = l);
+        }
+        if (text.startsWith("/") && onCommand(t, text)) {
+            return;
+        }
+        Optional<Intent> intent = data.intents().classify(text);
+        if (intent.isPresent() && onIntent(t, intent.get(), text)) {
+            return;
+        }
+        remember(t, text);
+        switch (t.c.phase) {
+            case WITH_TICKET -> appendToTicket(t, text);
+            case COLLECTING, CONFIRMING, CHOOSING_EDIT -> collector.onMessage(t, text, intent.orElse(null) == Intent.CORRECTION);
+            default -> newTopic(t, text);
+        }
+    }
+
+    private void remember(TurnContext t, String text) {
+        if (text.isEmpty()) {
+            return;
+        }
+        t.c.recentTexts.add(text);
+        while (t.c.recentTexts.size() > RECENT_TEXTS) {
+            t.c.recentTexts.remove(0);
+        }
+    }
+
+    private boolean onCommand(TurnContext t, String text) {
+        String[] parts = text.split("\\s+", 2);
+        String arg = parts.length > 1 ? parts[1].strip() : "";
+        switch (parts[0].toLowerCase(java.util.Locale.ROOT).replaceFirst("@.*$", "")) {
+            case "/start" -> greet(t);
+            case "/help" -> t.sayKey("help");
+            case "/status" -> status(t);
+            case "/cancel" -> cancel(t);
+            case "/human" -> human(t);
+            case "/lang" -> {
+                Optional<Lang> lang = Lang.parse(arg);
+                if (lang.isEmpty()) {
+                    t.sayKey("help");
+                } else {
+                    switchLanguage(t, lang.get());
+                }
+            }
+            case "/tz" -> setZone(t, arg);
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean onIntent(TurnContext t, Intent intent, String text) {
+        switch (intent) {
+            case CANCEL -> cancel(t);
+            case HUMAN -> human(t);
+            case STATUS -> status(t);
+            case HELP -> t.sayKey("help");
+            case LANG_ZH -> switchLanguage(t, Lang.ZH);
+            case LANG_EN -> switchLanguage(t, Lang.EN);
+            case GREETING -> {
+                if (t.c.phase == Phase.COLLECTING) {
+                    collector.reask(t, null);
+                } else {
+                    greet(t);
+                }
+            }
+            case THANKS -> {
+                if (t.c.phase == Phase.FAQ_OFFERED && t.c.offeredFaqId != null) {
+                    t.act(new Action.FaqVote(t.c.offeredFaqId, true));
+                    t.c.resetFlow();
+                }
+                t.sayKey("thanks");
+            }
+            case CORRECTION -> {
+                return false; // only meaningful while collecting; handled there with the rest of the message
+            }
+        }
+        return true;
+    }
+
+    private void newTopic(TurnContext t, String text) {
+        if (text.isEmpty()) {
+            // Attachments with no words: keep them as the screenshot and ask what the problem is.
+            startChooseCategory(t);
+            return;
+        }
+        Optional<Category> reported = data.categories().reportedIn(text);
+        if (reported.isPresent()) {
+            startReport(t, reported.get(), text);
+        } else {
+            answerQuestion(t, text);
+        }
+    }
+
+    private void startChooseCategory(TurnContext t) {
+        t.c.resetFlow();
+        if (!t.in.attachments().isEmpty()) {
+            t.c.details.put(DetailType.SCREENSHOT, DetailCollector.screenshot(t));
+        }
+        var buttons = new ArrayList<Button>();
+        for (Category c : data.categories().all()) {
+            buttons.add(new Button(c.name(t.lang()), "cat:" + c.id()));
+        }
+        t.say(t.text("problem.choose_category"), buttons);
+    }
+
+    private void startReport(TurnContext t, Category category, String text) {
+        var keptScreenshot = t.c.details.get(DetailType.SCREENSHOT);
+        t.c.resetFlow();
+        t.c.categoryId = category.id();
+        if (keptScreenshot != null) {
+            t.c.details.put(DetailType.SCREENSHOT, keptScreenshot);
+        }
+        if (!t.in.attachments().isEmpty()) {
+            t.c.details.put(DetailType.SCREENSHOT, DetailCollector.screenshot(t));
+        }
+        collector.prefill(t, text);
+        String opening = category.id().equals("complaint") ? t.text("complaint.start")
+                : category.urgent() ? t.text("urgent.advice")
+                : t.text("problem.start", Map.of("category", category.name(t.lang())));
+        if (!category.urgent() && offerFaqFirst(t, category, text, opening)) {
+            return;
+        }
+        String prefilled = prefilledNote(t);
+        collector.askNext(t, DetailCollector.join(opening, prefilled));
+    }
+
+    private String prefilledNote(TurnContext t) {
+        var shown = new java.util.LinkedHashMap<>(t.c.details);
+        shown.remove(DetailType.DESCRIPTION);
+        return shown.isEmpty() ? null : t.text("problem.prefilled", Map.of("details", collector.describe(t, shown)));
+    }
+
+    /** Before a ticket: an answer that often solves this problem, with "solved" / "still need help". */
+    private boolean offerFaqFirst(TurnContext t, Category category, String text, String opening) {
+        if (category.faqTopics().isEmpty() && !category.id().equals(Categories.OTHER)) {
+            return false;
+        }
+        SearchResult result = faq.search(text);
+        Optional<FaqEntry> pick = result.decision() == Decision.ANSWER
+                ? Optional.of(result.candidates().get(0).entry())
+                : result.top(3).stream().map(Candidate::entry).filter(e -> category.faqTopics().contains(e.id())).findFirst();
+        if (pick.isEmpty()) {
+            return false;
+        }
+        t.c.phase = Phase.FAQ_OFFERED;
+        t.c.offeredFaqId = pick.get().id();
+        t.c.faqTried.add(pick.get().id());
+        String answer = pick.get().preferring(t.lang()).answer();
+        t.say(DetailCollector.join(opening, t.text("problem.faq_first") + "\n\n" + answer + "\n\n" + t.text("faq.ask_helpful")),
+                List.of(t.button("faq.button.yes", "faq:yes"), t.button("faq.button.no", "faq:no")));
+        return true;
+    }
+
+    private void answerQuestion(TurnContext t, String text) {
+        t.c.resetFlow();
+        SearchResult result = faq.search(text);
+        switch (result.decision()) {
+            case ANSWER -> offerAnswer(t, result.candidates().get(0).entry());
+            case SUGGEST -> {
+                t.c.phase = Phase.SUGGESTED;
+                var top = result.top(3);
+                t.c.suggestions = top.stream().map(c -> c.entry().id()).toList();
+                var buttons = new ArrayList<Button>();
+                top.forEach(c -> buttons.add(new Button(c.entry().preferring(t.lang()).question(), "faq:pick:" + c.entry().id())));
+                buttons.add(t.button("faq.button.none", "faq:none"));
+                t.say(t.text("faq.suggest"), buttons);
+            }
+            case NONE -> {
+                t.act(new Action.KnowledgeGap(text, t.lang()));
+                offerHelp(t, "faq.none");
+            }
+        }
+    }
+
+    private void offerAnswer(TurnContext t, FaqEntry entry) {
+        t.c.phase = Phase.FAQ_OFFERED;
+        t.c.offeredFaqId = entry.id();
+        t.c.faqTried.add(entry.id());
+        t.say(entry.preferring(t.lang()).answer() + "\n\n" + t.text("faq.ask_helpful"),
+                List.of(t.button("faq.button.yes", "faq:yes"), t.button("faq.button.no", "faq:no")));
+    }
+
+    private void offerHelp(TurnContext t, String key) {
+        t.say(t.text(key), List.of(t.button("button.report", "report"), t.button("button.human", "human")));
+    }
+
+    private void onButton(TurnContext t, ButtonPayload b) {
+        switch (b.kind()) {
+            case FAQ_YES, FAQ_NO -> faqVote(t, b.kind() == ButtonPayload.Kind.FAQ_YES);
+            case FAQ_PICK -> {
+                Optional<FaqEntry> entry = t.c.suggestions.contains(b.arg()) ? faq.entry(b.arg()) : Optional.empty();
+                if (entry.isEmpty()) {
+                    stale(t);
+                } else {
+                    offerAnswer(t, entry.get());
+                }
+            }
+            case FAQ_NONE -> {
+                t.c.resetFlow();
+                t.c.recentTexts.stream().reduce((a, z) -> z).ifPresent(q -> t.act(new Action.KnowledgeGap(q, t.lang())));
+                offerHelp(t, "faq.none");
+            }
+            case REPORT -> startChooseCategory(t);
+            case CATEGORY -> {
+                Optional<Category> category = data.categories().get(b.arg());
+                if (category.isEmpty() || t.c.phase == Phase.WITH_TICKET) {
+                    stale(t);
+                } else {
+                    startReport(t, category.get(), t.c.recentTexts.stream().reduce((a, z) -> z).orElse(""));
+                }
+            }
+            case HUMAN -> human(t);
+            case CANCEL -> cancel(t);
+            case LANG -> switchLanguage(t, Lang.parse(b.arg()).orElseThrow());
+            case CONFIRM -> ifPhase(t, Phase.CONFIRMING, () -> collector.confirm(t));
+            case EDIT -> ifPhase(t, Phase.CONFIRMING, () -> collector.chooseEdit(t));
+            case EDIT_DETAIL -> {
+                Optional<DetailType> type = DetailType.fromKey(b.arg());
+                if (type.isEmpty() || t.c.phase != Phase.CHOOSING_EDIT) {
+                    stale(t);
+                } else {
+                    collector.editDetail(t, type.get());
+                }
+            }
+            case SKIP -> ifPhase(t, Phase.COLLECTING, () -> collector.skip(t));
+            case ANSWER -> ifPhase(t, Phase.COLLECTING, () -> collector.onMessage(t, b.arg(), false));
+        }
+    }
+
+    private void ifPhase(TurnContext t, Phase phase, Runnable action) {
+        if (t.c.phase == phase) {
+            action.run();
+        } else {
+            stale(t);
+        }
+    }
+
+    /** A valid button from an earlier step: say so and show where the conversation is now. */
+    private void stale(TurnContext t) {
+        String note = t.text("button.stale");
+        switch (t.c.phase) {
+            case COLLECTING -> collector.reask(t, note);
+            case CONFIRMING, CHOOSING_EDIT -> collector.showSummary(t, note);
+            case WITH_TICKET -> t.say(note + "\n\n" + statusText(t));
+            default -> t.say(note + "\n\n" + t.text("help"));
+        }
+    }
+
+    private void faqVote(TurnContext t, boolean helpful) {
+        if (t.c.phase != Phase.FAQ_OFFERED || t.c.offeredFaqId == null) {
+            stale(t);
+            return;
+        }
+        t.act(new Action.FaqVote(t.c.offeredFaqId, helpful));
+        t.c.offeredFaqId = null;
+        if (helpful) {
+            t.c.resetFlow();
+            t.sayKey("faq.glad");
+        } else if (t.c.categoryId != null) {
+            collector.askNext(t, prefilledNote(t));
+        } else {
+            t.c.phase = Phase.IDLE;
+            offerHelp(t, "faq.sorry");
+        }
+    }
+
+    private void greet(TurnContext t) {
+        t.say(t.text("greeting"), List.of(t.button("button.report", "report"), t.button("button.human", "human")));
+    }
+
+    private void cancel(TurnContext t) {
+        boolean inFlow = t.c.categoryId != null || t.c.phase == Phase.SUGGESTED || t.c.phase == Phase.FAQ_OFFERED;
+        if (inFlow && t.c.phase != Phase.WITH_TICKET) {
+            t.c.resetFlow();
+            t.sayKey("cancel.done");
+        } else {
+            t.sayKey("cancel.nothing");
+        }
+    }
+
+    private void status(TurnContext t) {
+        if (t.c.phase == Phase.COLLECTING && t.c.awaiting != null) {
+            t.sayKey("status.collecting", Map.of("category", collector.category(t).name(t.lang()),
+                    "question", t.text("ask." + t.c.awaiting.key())), List.of());
+        } else {
+            t.say(statusText(t));
+        }
+    }
+
+    private String statusText(TurnContext t) {
+        if (t.c.ticketNumber == null) {
+            return t.text("status.none");
+        }
+        var status = tickets.status(t.c.ticketNumber);
+        String category = status.flatMap(s -> data.categories().get(s.categoryId())).orElse(data.categories().other())
+                .name(t.lang());
+        return t.text("status.ticket", Map.of("number", t.c.ticketNumber, "category", category,
+                "status", status.map(TicketDirectory.TicketStatus::status).orElse("queued")));
+    }
+
+    private void human(TurnContext t) {
+        if (t.c.phase == Phase.WITH_TICKET) {
+            t.say(statusText(t));
+            return;
+        }
+        if (t.c.categoryId == null) {
+            t.c.categoryId = Categories.OTHER;
+        }
+        if (!t.c.details.containsKey(DetailType.DESCRIPTION) && !t.c.recentTexts.isEmpty()) {
+            collector.prefill(t, String.join("\n", t.c.recentTexts));
+        }
+        openTicket(t, "human");
+    }
+
+    /** Opens a ticket with whatever is known; every path to a human goes through here. */
+    private void openTicket(TurnContext t, String reason) {
+        Category category = collector.category(t);
+        long number = tickets.nextNumber();
+        t.act(new Action.OpenTicket(new TicketDraft(number, t.c.channel, t.c.key, t.c.userId, category.id(),
+                category.priority(), category.urgent(), reason, t.lang(), t.c.details, t.c.faqTried, clock.instant())));
+        String key = reason.equals("human") ? "ticket.opened_human"
+                : category.id().equals("feedback") ? "ticket.feedback" : "ticket.opened";
+        t.sayKey(key, Map.of("number", number, "category", category.name(t.lang())), List.of());
+        t.c.resetFlow();
+        if (!category.id().equals("feedback")) {
+            t.c.phase = Phase.WITH_TICKET;
+            t.c.ticketNumber = number;
+        }
+    }
+
+    private void appendToTicket(TurnContext t, String text) {
+        t.act(new Action.AppendToTicket(t.c.ticketNumber, t.c.key, text, t.in.attachments()));
+        t.sayKey("ticket.added", Map.of("number", t.c.ticketNumber), List.of());
+    }
+
+    private void switchLanguage(TurnContext t, Lang lang) {
+        t.c.lang = lang;
+        t.c.langLocked = true;
+        t.sayKey("lang.switched");
+    }
+
+    private void setZone(TurnContext t, String zone) {
+        try {
+            t.c.zone = ZoneId.of(zone).getId();
+            t.sayKey("tz.set", Map.of("zone", t.c.zone), List.of());
+        } catch (DateTimeException e) {
+            t.sayKey("tz.invalid", Map.of("zone", zone), List.of());
+        }
+    }
+}

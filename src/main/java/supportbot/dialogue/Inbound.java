@@ -1,0 +1,32 @@
+package supportbot.dialogue;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One thing a user did, as any connector reports it: a text message, attachments, or a button press.
+ * Nothing platform-specific passes this line.
+ *
+ * @param conversationKey stable per user and place, e.g. "telegram:12345" or "web:3f2a…"
+ * @param button          payload of a pressed button, or null
+ * @param platformMessageId the platform's id for this update, used to drop duplicate deliveries
+ */
+public record Inbound(String channel, String conversationKey, String userId, String text, List<Attachment> attachments,
+                      String button, String platformMessageId, Instant time) {
+    public Inbound {
+        text = text == null ? "" : text;
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    public static Inbound text(String channel, String key, String userId, String text, String messageId, Instant time) {
+        return new Inbound(channel, key, userId, text, List.of(), null, messageId, time);
+    }
+
+    public static Inbound button(String channel, String key, String userId, String payload, String messageId, Instant time) {
+        return new Inbound(channel, key, userId, "", List.of(), payload, messageId, time);
+    }
+
+    public boolean isButton() {
+        return button != null;
+    }
+}

@@ -1,0 +1,23 @@
+package supportbot.dialogue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import supportbot.dialogue.details.DetailType;
+import supportbot.dialogue.details.DetailValue;
+import supportbot.faq.Lang;
+
+/**
+ * What an agent receives: everything the bot learnt, so nobody asks the user twice.
+ *
+ * @param reason   why it opened: "confirmed" (summary confirmed), "human" (user asked for a person), …
+ * @param priority 1 is most urgent
+ */
+public record TicketDraft(long number, String channel, String conversationKey, String userId, String categoryId,
+                          int priority, boolean urgent, String reason, Lang lang, Map<DetailType, DetailValue> details,
+                          List<String> faqTried, Instant openedAt) {
+    public TicketDraft {
+        details = Map.copyOf(details);
+        faqTried = List.copyOf(faqTried);
+    }
+}

@@ -1,0 +1,154 @@
+package supportbot.dialogue.details;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import supportbot.faq.Lang;
+import supportbot.faq.LanguageDetector;
+
+/**
+ * Reads the details of a support case out of chat messages, in Chinese or English as users type them. Stateless
+ * and thread-safe: one instance serves every conversation.
+ */
+public final class DetailParsers {
+    private final DetailSettings settings;
+    private final ChainFormats formats;
+    private final AliasIndex aliases;
+    private final AccountReader accounts;
+    private final DescriptionReader descriptions;
+    private final TimeReader times;
+    private final DeviceReader devices = new DeviceReader();
+    private final TxHashReader hashes;
+    private final AddressReader addresses;
+    private final ChainCoinReader chainsAndCoins;
+    private final AmountReader amounts;
+
+    public DetailParsers(DetailSettings settings, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.formats = new ChainFormats(settings.chains());
+        this.aliases = new AliasIndex(settings);
+        this.accounts = new AccountReader(settings);
+        this.descriptions = new DescriptionReader(settings.descriptionMinChars());
+        this.times = new TimeReader(Objects.requireNonNull(clock, "clock"));
+        this.hashes = new TxHashReader(formats);
+        this.addresses = new AddressReader(formats);
+        this.chainsAndCoins = new ChainCoinReader(aliases, formats, settings.coins());
+        this.amounts = new AmountReader(aliases);
+    }
+
+    /**
+     * Parses a reply given for one detail.
+     *
+     * @param zone        the user's time zone; null means the configured default
+     * @param attachments attachments on the message; SCREENSHOT needs at least one
+     * @param known       details collected so far: ADDRESS and TX_HASH are checked against a known CHAIN, and a
+     *                    bare AMOUNT takes the known COIN as its unit
+     */
+    public ParseResult parse(DetailType type, String text, int attachments, ZoneId zone, Lang lang,
+                             Map<DetailType, DetailValue> known) {
+        Objects.requireNonNull(type, "type");
+        String t = text == null ? "" : text;
+        ZoneId z = zone == null ? settings.defaultZone() : zone;
+        Lang l = lang == null ? LanguageDetector.detect(t) : lang;
+        Map<DetailType, DetailValue> k = known == null ? Map.of() : known;
+        return switch (type) {
+            case ACCOUNT -> accounts.parse(t);
+            case DESCRIPTION -> descriptions.parse(t);
+            case TIME -> times.parse(t, z, l);
+            case DEVICE -> devices.read(t, true)
+                    .map(d -> ParseResult.ok(new DetailValue(DetailType.DEVICE, d.value(), d.value())))
+                    .orElseGet(() -> ParseResult.hint(HintKeys.DEVICE_INVALID));
+            case TX_HASH -> hashes.parse(t, knownChain(k).orElse(null));
+            case CHAIN -> chainsAndCoins.parseChain(t, l == Lang.ZH);
+            case COIN -> chainsAndCoins.parseCoin(t, l == Lang.ZH);
+            case AMOUNT -> amounts.parse(t, k, l == Lang.ZH);
+            case ADDRESS -> addresses.parse(t, knownChain(k).orElse(null));
+            case SCREENSHOT -> screenshot(attachments, l);
+        };
+    }
+
+    /**
+     * Everything recognisable in a free-text message, e.g. the first message of a conversation. Only confident
+     * readings: an ordinary sentence yields an empty map. Never DESCRIPTION or SCREENSHOT.
+     */
+    public Map<DetailType, DetailValue> extractAll(String text, ZoneId zone, Lang lang) {
+        Map<DetailType, DetailValue> out = new EnumMap<>(DetailType.class);
+        if (text == null || text.isBlank()) {
+            return Collections.unmodifiableMap(out);
+        }
+        ZoneId z = zone == null ? settings.defaultZone() : zone;
+        Lang l = lang == null ? LanguageDetector.detect(text) : lang;
+        // Each reader sees the text with earlier findings blanked out: hex digits are not amounts, an email's
+        // domain is not a chain name, the "15" of "iPhone 15" is not a clock time.
+        Masked masked = new Masked(text);
+
+        accounts.find(text).ifPresent(a -> {
+            out.put(DetailType.ACCOUNT, a.value());
+            masked.blank(a.start(), a.end());
+        });
+        Optional<TxHashReader.Found> hash = hashes.find(masked.text());
+        hash.ifPresent(h -> masked.blank(h.start(), h.end()));
+        Optional<AddressReader.Found> address = addresses.find(masked.text());
+        address.ifPresent(a -> masked.blank(a.start(), a.end()));
+        for (Text.Token token : Text.alnumRuns(masked.text())) {
+            if (token.text().length() >= 20) {
+                masked.blank(token.start(), token.end()); // an id or a broken hash: never a source of other details
+            }
+        }
+
+        Optional<AmountReader.Found> amount = amounts.findWithUnit(masked.text(), false);
+        List<AliasIndex.Mention> mentions = aliases.scan(masked.text(), false);
+        Mentions m = Mentions.of(mentions);
+        amount.ifPresent(a -> out.put(DetailType.AMOUNT, a.value()));
+        Optional<String> coin = amount.map(AmountReader.Found::unit).filter(this::isCoin)
+                .or(() -> m.oneCoin() ? Optional.of(m.coins().get(0)) : Optional.empty());
+        coin.ifPresent(c -> out.put(DetailType.COIN, ChainCoinReader.coinValue(c)));
+
+        Optional<ChainSpec> chain = m.oneChain() ? formats.byId(m.chains().get(0))
+                : m.chains().isEmpty() ? chainsAndCoins.inferFromAddressOrHash(text) : Optional.empty();
+        chain.ifPresent(c -> out.put(DetailType.CHAIN, ChainCoinReader.chainValue(c)));
+
+        hash.ifPresent(h -> {
+            String normalized = chain.flatMap(c -> TxHashReader.forChain(h.hash(), c)).orElse(h.hash());
+            List<ChainSpec> family = chain.filter(c -> c.isTxHash(normalized)).map(List::of).orElse(h.family());
+            out.put(DetailType.TX_HASH, TxHashReader.value(normalized, family));
+        });
+        address.ifPresent(a -> {
+            List<ChainSpec> family = chain.filter(c -> a.family().contains(c)).map(List::of).orElse(a.family());
+            out.put(DetailType.ADDRESS, AddressReader.value(a.address(), family));
+        });
+
+        amount.ifPresent(a -> masked.blank(a.start(), a.end()));
+        mentions.forEach(x -> masked.blank(x.start(), x.end()));
+        devices.read(masked.text(), false).ifPresent(d -> {
+            out.put(DetailType.DEVICE, new DetailValue(DetailType.DEVICE, d.value(), d.value()));
+            masked.blank(d.start(), d.end());
+        });
+        times.find(masked.text(), z, l).ifPresent(f -> out.put(DetailType.TIME, f.value()));
+        return Collections.unmodifiableMap(out);
+    }
+
+    private boolean isCoin(String symbol) {
+        return settings.coins().stream().anyMatch(c -> c.symbol().equals(symbol));
+    }
+
+    private Optional<ChainSpec> knownChain(Map<DetailType, DetailValue> known) {
+        DetailValue chain = known.get(DetailType.CHAIN);
+        return chain == null ? Optional.empty() : formats.byId(chain.value().toUpperCase(Locale.ROOT));
+    }
+
+    private static ParseResult screenshot(int attachments, Lang lang) {
+        if (attachments < 1) {
+            return ParseResult.hint(HintKeys.SCREENSHOT_MISSING);
+        }
+        String value = attachments + (attachments == 1 ? " attachment" : " attachments");
+        String display = lang == Lang.ZH ? attachments + " 个附件" : value;
+        return ParseResult.ok(new DetailValue(DetailType.SCREENSHOT, value, display));
+    }
+}

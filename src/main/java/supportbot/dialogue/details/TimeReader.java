@@ -1,0 +1,54 @@
+package supportbot.dialogue.details;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import java.util.Optional;
+import supportbot.faq.Lang;
+
+/** TIME: the reply to "When did it happen?", or a time phrase inside a longer message. */
+final class TimeReader {
+    record Found(int start, int end, DetailValue value) {
+    }
+
+    private final TimeRecognizer recognizer = new TimeRecognizer();
+    private final TimeResolver resolver = new TimeResolver();
+    private final Clock clock;
+
+    TimeReader(Clock clock) {
+        this.clock = clock;
+    }
+
+    ParseResult parse(String text, ZoneId zone, Lang lang) {
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
+        Optional<TimeRecognizer.Recognized> r = recognizer.recognize(text, true);
+        if (r.isEmpty()) {
+            return ParseResult.hint(recognizer.isVague(text) ? HintKeys.TIME_VAGUE : HintKeys.TIME_INVALID);
+        }
+        TimeResolver.Resolution res = resolver.resolve(r.get().expression(), now);
+        if (res instanceof TimeResolver.At at) {
+            return ParseResult.ok(value(at, now, lang));
+        }
+        if (res instanceof TimeResolver.Future f) {
+            return ParseResult.hint(HintKeys.TIME_FUTURE, Map.of("time", TimeDisplay.brief(f.at(), f.approximate(), now, lang)));
+        }
+        return ParseResult.hint(HintKeys.TIME_INVALID);
+    }
+
+    /** A confidently recognised time in a sentence; future or impossible times are left for the question. */
+    Optional<Found> find(String text, ZoneId zone, Lang lang) {
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
+        return recognizer.recognize(text, false).flatMap(r -> {
+            TimeResolver.Resolution res = resolver.resolve(r.expression(), now);
+            return res instanceof TimeResolver.At at
+                    ? Optional.of(new Found(r.start(), r.end(), value(at, now, lang)))
+                    : Optional.empty();
+        });
+    }
+
+    private static DetailValue value(TimeResolver.At at, ZonedDateTime now, Lang lang) {
+        return new DetailValue(DetailType.TIME, TimeDisplay.value(at.at()),
+                TimeDisplay.display(at.at(), at.approximate(), now, lang));
+    }
+}

@@ -1,0 +1,114 @@
+package supportbot.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only writer of the {@link Store}. Each submitted write set (one turn: new state, transcript, outbox, …)
+ * is committed before its future completes, so callers acknowledge a message only once it is durable. Write
+ * sets that arrive while a commit runs share the next commit: a MapDB commit costs about a millisecond here
+ * whatever its size, so committing each alone would cap the bot near 1,000 messages per second.
+ */
+public final class GroupCommitter implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
+
+    private record Pending(Consumer<Store.Tx> writes, CompletableFuture<Void> done) {
+    }
+
+    private final Store store;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile long commits;
+    private volatile long writeSets;
+
+    public GroupCommitter(Store store) {
+        this.store = store;
+        this.thread = new Thread(this::loop, "store-commit");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public CompletableFuture<Void> submit(Consumer<Store.Tx> writes) {
+        var pending = new Pending(writes, new CompletableFuture<>());
+        if (!running) {
+            pending.done.completeExceptionally(new IllegalStateException("store is closed"));
+            return pending.done;
+        }
+        queue.add(pending);
+        return pending.done;
+    }
+
+    private void loop() {
+        var batch = new ArrayList<Pending>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, 4096);
+                commitTogether(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void commitTogether(List<Pending> batch) {
+        try {
+            Store.Tx tx = store.tx();
+            batch.forEach(p -> p.writes.accept(tx));
+            store.commit();
+            commits++;
+            writeSets += batch.size();
+            batch.forEach(p -> p.done.complete(null));
+        } catch (RuntimeException e) {
+            // One bad write set must not sink the others: undo the whole group, then commit one by one.
+            store.rollback();
+            for (Pending p : batch) {
+                try {
+                    p.writes.accept(store.tx());
+                    store.commit();
+                    commits++;
+                    writeSets++;
+                    p.done.complete(null);
+                } catch (RuntimeException single) {
+                    store.rollback();
+                    log.error("store write failed and was rolled back", single);
+                    p.done.completeExceptionally(single);
+                }
+            }
+        }
+    }
+
+    /** Commits so far and write sets so far: their ratio is the average group size. */
+    public long commits() {
+        return commits;
+    }
+
+    public long writeSets() {
+        return writeSets;
+    }
+
+    /** Waits for everything submitted so far to be committed, then stops. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

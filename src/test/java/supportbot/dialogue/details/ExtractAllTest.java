@@ -1,0 +1,168 @@
+package supportbot.dialogue.details;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static supportbot.dialogue.details.DetailFixtures.EVM_ADDRESS;
+import static supportbot.dialogue.details.DetailFixtures.EVM_HASH;
+import static supportbot.dialogue.details.DetailFixtures.HEX_HASH;
+import static supportbot.dialogue.details.DetailFixtures.PARSERS;
+import static supportbot.dialogue.details.DetailFixtures.SHANGHAI;
+import static supportbot.dialogue.details.DetailFixtures.SOL_ADDRESS;
+import static supportbot.dialogue.details.DetailFixtures.TRON_ADDRESS;
+import static supportbot.dialogue.details.DetailFixtures.TRON_ADDRESS_TYPO;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import supportbot.faq.Lang;
+import supportbot.faq.LanguageDetector;
+
+/** First messages as users write them. Now is Wednesday 2026-11-25 14:00 in Shanghai. */
+class ExtractAllTest {
+
+    private static Map<DetailType, DetailValue> extract(String text) {
+        return PARSERS.extractAll(text, SHANGHAI, LanguageDetector.detect(text));
+    }
+
+    /** type key -> value, sorted, so a failure shows everything that was (or was not) found. */
+    private static Map<String, String> values(Map<DetailType, DetailValue> found) {
+        Map<String, String> out = new TreeMap<>();
+        found.forEach((k, v) -> out.put(k.key(), v.value()));
+        return out;
+    }
+
+    @Test
+    void chineseFirstMessageWithTimeDeviceCoinAndHash() {
+        Map<DetailType, DetailValue> found = extract("昨天用iPhone转USDT失败了 " + EVM_HASH.toUpperCase().replace("0X", "0x"));
+        assertEquals(Map.of(
+                "time", "2026-11-24T12:00+08:00",
+                "device", "iPhone / iOS",
+                "coin", "USDT",
+                "tx_hash", EVM_HASH), values(found), "no chain: four chains take 0x hashes");
+        assertEquals("昨天 约 12:00 (2026-11-24 12:00 +08:00)", found.get(DetailType.TIME).display());
+    }
+
+    @Test
+    void englishFirstMessageWithEverything() {
+        Map<DetailType, DetailValue> found = extract("Yesterday 3pm I sent 100 USDT on TRC20 to " + TRON_ADDRESS
+                + " from my Pixel 8, my email is Alice@Example.com");
+        assertEquals(Map.of(
+                "time", "2026-11-24T15:00+08:00",
+                "amount", "100 USDT",
+                "coin", "USDT",
+                "chain", "TRON",
+                "address", TRON_ADDRESS,
+                "device", "Pixel 8 / Android",
+                "account", "alice@example.com"), values(found));
+    }
+
+    @Test
+    void aDualNameAloneIsBothCoinAndChain() {
+        assertEquals(Map.of(
+                "amount", "0.5 ETH",
+                "coin", "ETH",
+                "chain", "ETH",
+                "address", EVM_ADDRESS), values(extract("转了0.5个ETH到" + EVM_ADDRESS + "，一直没到账")));
+        assertEquals(Map.of("coin", "SOL", "chain", "SOL", "time", "2026-11-20T12:00+08:00"),
+                values(extract("SOL transfer stuck since last friday")));
+    }
+
+    @Test
+    void aCoinAloneSetsNoChain() {
+        assertEquals(Map.of("coin", "USDT"), values(extract("my USDT is missing")));
+    }
+
+    @Test
+    void slangForCoinsChainsAndNumbers() {
+        assertEquals(Map.of(
+                "device", "Xiaomi 13 / Android 14",
+                "time", "2026-11-24T20:00+08:00",
+                "amount", "500 USDT",
+                "coin", "USDT",
+                "chain", "TRON"), values(extract("用小米13 安卓14 昨天晚上8点转了五百U到波场地址，还没到")));
+        assertEquals(Map.of("chain", "BSC", "coin", "USDT", "time", "2026-11-25T11:00+08:00"),
+                values(extract("币安链上转U失败 3小时前")));
+    }
+
+    @Test
+    void dualNameBesideACoinIsTheChain() {
+        assertEquals(Map.of("coin", "USDT", "chain", "ETH", "amount", "50 USDT"),
+                values(extract("在ETH链上转50 USDT，gas扣了但没到账")));
+    }
+
+    @Test
+    void chainIsInferredFromAnAddressOnlyWhenUnambiguous() {
+        assertEquals("TRON", extract("打到 " + TRON_ADDRESS + " 了").get(DetailType.CHAIN).value());
+        assertEquals("SOL", extract("sent to " + SOL_ADDRESS).get(DetailType.CHAIN).value());
+        assertFalse(extract("sent to " + EVM_ADDRESS).containsKey(DetailType.CHAIN));
+    }
+
+    @Test
+    void bareHexHashIsKeptWithoutGuessingTheChain() {
+        Map<DetailType, DetailValue> found = extract("txid " + HEX_HASH.toUpperCase());
+        assertEquals(Map.of("tx_hash", HEX_HASH), values(found));
+    }
+
+    @Test
+    void hashFollowsTheNamedChainsNotation() {
+        assertEquals(HEX_HASH, extract("TRC20转账 " + EVM_HASH).get(DetailType.TX_HASH).value());
+    }
+
+    @Test
+    void aMistypedAddressIsLeftForTheQuestion() {
+        assertFalse(extract("地址是 " + TRON_ADDRESS_TYPO).containsKey(DetailType.ADDRESS));
+    }
+
+    @Test
+    void aHashIsNotAnAddressAndItsDigitsAreNotAnAmount() {
+        Map<DetailType, DetailValue> found = extract("0x hash " + EVM_HASH + " 100");
+        assertEquals(Map.of("tx_hash", EVM_HASH), values(found));
+    }
+
+    @Test
+    void displaysAreInTheGivenLanguage() {
+        Map<DetailType, DetailValue> en = PARSERS.extractAll("yesterday 3pm", SHANGHAI, Lang.EN);
+        assertEquals("yesterday 15:00 (2026-11-24 15:00 +08:00)", en.get(DetailType.TIME).display());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "I need help with my wallet",
+            "你好 在吗",
+            "Good morning, can you help me?",
+            "早上好，我有一点问题",
+            "有一点问题想问一下",
+            "Can you help me today?",
+            "今天能处理吗",
+            "u there?",
+            "我的U盘坏了",
+            "My score is 11/20",
+            "I have 3 questions",
+            "我有3个问题",
+            "I sat down and the app crashed",
+            "Thank you so much, have a nice evening",
+            "please call me at 5",
+            "the window closed",
+            "转账一直显示处理中",
+            "my id is 12345678",
+            "What is the fee?",
+            "it may 3 times fail",
+            "Please fix it by Friday",
+            "3日内能到账吗",
+            "",
+            "   "})
+    void ordinarySentencesYieldNothing(String text) {
+        assertEquals(Map.of(), values(extract(text)), text);
+    }
+
+    @Test
+    void neverDescriptionOrScreenshot() {
+        Map<DetailType, DetailValue> found = extract("My USDT transfer to Binance has been pending for 3 hours, screenshot attached");
+        assertFalse(found.containsKey(DetailType.DESCRIPTION));
+        assertFalse(found.containsKey(DetailType.SCREENSHOT));
+        assertTrue(found.containsKey(DetailType.COIN));
+    }
+}
