@@ -1,5 +1,7 @@
 package supportbot.channel;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +23,7 @@ import supportbot.dialogue.Turn;
 import supportbot.faq.LanguageDetector;
 import supportbot.store.GroupCommitter;
 import supportbot.store.Store;
+import supportbot.store.StoredConversation;
 
 /**
  * Where every connector hands in user messages. Drops duplicate deliveries (by persisted platform message
@@ -41,6 +44,12 @@ public final class Inbox implements AutoCloseable {
     private final ExecutorService workers;
     private final Map<String, CompletableFuture<Outcome>> lanes = new ConcurrentHashMap<>();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    /**
+     * Committed state of recently active conversations. Reading MapDB waits for the commit lock, and the
+     * conversations that write are the ones that read next; only committed state goes in, so it never runs
+     * ahead of the store.
+     */
+    private final Cache<String, StoredConversation> recent = CacheBuilder.newBuilder().maximumSize(10_000).build();
 
     /** @param pushChannels channels whose replies go through the outbox to a {@link ChannelSender} */
     public Inbox(Store store, GroupCommitter committer, DialogueEngine engine, Messages messages, int threads,
@@ -73,10 +82,14 @@ public final class Inbox implements AutoCloseable {
     }
 
     private CompletableFuture<Outcome> process(Inbound in) {
-        if (store.seen(in.channel(), in.conversationKey(), in.platformMessageId())) {
+        StoredConversation stored = recent.getIfPresent(in.conversationKey());
+        if (stored == null) {
+            stored = store.stored(in.conversationKey()).orElse(null);
+        }
+        if (stored != null && stored.hasSeen(in.platformMessageId())) {
             return CompletableFuture.completedFuture(Outcome.DUPLICATE);
         }
-        Conversation current = store.conversation(in.conversationKey()).orElse(null);
+        Conversation current = stored == null ? null : stored.conversation();
         Turn turn;
         try {
             turn = engine.handle(current, in);
@@ -84,7 +97,14 @@ public final class Inbox implements AutoCloseable {
             log.error("engine failed on a message in {}; the message is kept and the user told", in.conversationKey(), e);
             turn = apology(current, in);
         }
-        return committer.submit(TurnRecorder.writes(store, in, turn, pushChannels)).thenApply(v -> {
+        var prepared = TurnRecorder.prepare(stored, in, turn, pushChannels);
+        return committer.submit(prepared.writes()).whenComplete((v, e) -> {
+            if (e == null) {
+                recent.put(in.conversationKey(), prepared.conversation());
+            } else {
+                recent.invalidate(in.conversationKey());
+            }
+        }).thenApply(v -> {
             listeners.forEach(l -> l.accept(in.conversationKey()));
             return Outcome.PROCESSED;
         });

@@ -21,8 +21,8 @@ import supportbot.dialogue.Conversation;
 import supportbot.dialogue.TicketDraft;
 
 /**
- * The embedded, transactional store (MapDB with a write-ahead log): conversations, transcripts, seen
- * platform message ids, tickets, FAQ votes, knowledge gaps and the outbox. Reads are direct; every write
+ * The embedded, transactional store (MapDB with a write-ahead log): conversations (with the platform
+ * message ids they have seen), transcripts, tickets, FAQ votes, knowledge gaps and the outbox. Reads are direct; every write
  * goes through {@link GroupCommitter}, which applies a turn's writes and commits them together.
  */
 public final class Store implements AutoCloseable {
@@ -33,8 +33,6 @@ public final class Store implements AutoCloseable {
     private final Path file;
     private final HTreeMap<String, byte[]> conversations;
     private final ConcurrentNavigableMap<String, byte[]> transcript;
-    private final HTreeMap<String, Long> transcriptSeq;
-    private final HTreeMap<String, Long> seen;
     private final HTreeMap<Long, byte[]> tickets;
     private final HTreeMap<Long, String> ticketStatus;
     private final HTreeMap<String, Long> faqVotes;
@@ -43,18 +41,26 @@ public final class Store implements AutoCloseable {
     private final HTreeMap<String, Long> counters;
     private final HTreeMap<String, Long> webSessions;
 
+    /** Last transcript seq per conversation, for the commit thread only; bounded, re-read from the tree on a miss. */
+    private final Map<String, Long> lastSeqs = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > 50_000;
+        }
+    };
+
     private Store(DB db, Path file) {
         this.db = db;
         this.file = file;
         conversations = db.hashMap("conversations", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
-        transcript = db.treeMap("transcript", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
-        transcriptSeq = db.hashMap("transcriptSeq", Serializer.STRING, Serializer.LONG).createOrOpen();
-        seen = db.hashMap("seen", Serializer.STRING, Serializer.LONG).createOrOpen();
+        // Values outside the B-tree nodes: otherwise every append rewrites a node holding dozens of whole turns.
+        transcript = db.treeMap("transcript", Serializer.STRING, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable()
+                .createOrOpen();
         tickets = db.hashMap("tickets", Serializer.LONG, Serializer.BYTE_ARRAY).createOrOpen();
         ticketStatus = db.hashMap("ticketStatus", Serializer.LONG, Serializer.STRING).createOrOpen();
         faqVotes = db.hashMap("faqVotes", Serializer.STRING, Serializer.LONG).createOrOpen();
-        gaps = db.treeMap("knowledgeGaps", Serializer.LONG, Serializer.BYTE_ARRAY).createOrOpen();
-        outbox = db.treeMap("outbox", Serializer.LONG, Serializer.BYTE_ARRAY).createOrOpen();
+        gaps = db.treeMap("knowledgeGaps", Serializer.LONG, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable().createOrOpen();
+        outbox = db.treeMap("outbox", Serializer.LONG, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable().createOrOpen();
         counters = db.hashMap("counters", Serializer.STRING, Serializer.LONG).createOrOpen();
         webSessions = db.hashMap("webSessions", Serializer.STRING, Serializer.LONG).createOrOpen();
         db.commit();
@@ -81,28 +87,72 @@ public final class Store implements AutoCloseable {
     }
 
     public Optional<Conversation> conversation(String key) {
-        return Optional.ofNullable(conversations.get(key)).map(b -> StoreCodec.decode(b, Conversation.class));
+        return stored(key).map(StoredConversation::conversation);
+    }
+
+    /** The conversation with the platform message ids it has seen lately, read in one go. */
+    public Optional<StoredConversation> stored(String key) {
+        return Optional.ofNullable(conversations.get(key)).map(b -> StoreCodec.decode(b, StoredConversation.class));
     }
 
     public long conversationCount() {
         return conversations.sizeLong();
     }
 
-    public boolean seen(String channel, String conversationKey, String platformMessageId) {
-        return platformMessageId != null && seen.containsKey(seenKey(channel, conversationKey, platformMessageId));
-    }
 
     /** Lines with seq greater than {@code afterSeq}, in order. */
     public List<TranscriptLine> transcript(String conversationKey, long afterSeq) {
-        String from = conversationKey + SEP + pad(afterSeq + 1);
-        String to = conversationKey + SEP + '\uffff';
+        String prefix = conversationKey + SEP;
+        // A turn's lines share one entry keyed by its first seq, so start at the entry holding afterSeq + 1.
+        String start = transcript.floorKey(prefix + pad(afterSeq + 1));
+        if (start == null || !start.startsWith(prefix)) {
+            start = prefix;
+        }
         var out = new ArrayList<TranscriptLine>();
-        transcript.subMap(from, true, to, false).values().forEach(b -> out.add(StoreCodec.decode(b, TranscriptLine.class)));
+        transcript.subMap(start, true, prefix + '\uffff', false).forEach((k, b) -> {
+            for (TranscriptLine line : turnLines(k, b)) {
+                if (line.seq() > afterSeq) {
+                    out.add(line);
+                }
+            }
+        });
         return out;
     }
 
+    /** Lines are stored without their seq (the entry's key has the first one), so they can be encoded early. */
+    private static List<TranscriptLine> turnLines(String key, byte[] value) {
+        long first = Long.parseLong(key.substring(key.lastIndexOf(SEP) + 1));
+        List<TranscriptLine> stored = StoreCodec.decode(value, new com.fasterxml.jackson.core.type.TypeReference<List<TranscriptLine>>() {
+        });
+        var lines = new ArrayList<TranscriptLine>(stored.size());
+        for (int i = 0; i < stored.size(); i++) {
+            TranscriptLine l = stored.get(i);
+            lines.add(new TranscriptLine(first + i, l.from(), l.text(), l.buttons(), l.attachments(), l.time()));
+        }
+        return lines;
+    }
+
     public long lastTranscriptSeq(String conversationKey) {
-        return transcriptSeq.getOrDefault(conversationKey, 0L);
+        String prefix = conversationKey + SEP;
+        var last = transcript.floorEntry(prefix + '\uffff');
+        if (last == null || !last.getKey().startsWith(prefix)) {
+            return 0;
+        }
+        List<TranscriptLine> lines = turnLines(last.getKey(), last.getValue());
+        return lines.isEmpty() ? 0 : lines.get(lines.size() - 1).seq();
+    }
+
+    /** A value encoded off the commit thread: the commit thread only puts bytes. */
+    public record Encoded(byte[] bytes) {
+    }
+
+    public static Encoded encodeConversation(StoredConversation c) {
+        return new Encoded(StoreCodec.encode(c));
+    }
+
+    /** One turn's transcript lines (user message, bot replies), stored as one entry. */
+    public static Encoded encodeLines(List<TranscriptLine> linesWithoutSeq) {
+        return new Encoded(StoreCodec.encode(linesWithoutSeq));
     }
 
     public boolean webSessionExists(String sessionId) {
@@ -139,6 +189,7 @@ public final class Store implements AutoCloseable {
 
     void rollback() {
         db.rollback();
+        lastSeqs.clear(); // they may count lines that were just rolled back
     }
 
     @Override
@@ -146,10 +197,6 @@ public final class Store implements AutoCloseable {
         if (!db.isClosed()) {
             db.close();
         }
-    }
-
-    private static String seenKey(String channel, String conversationKey, String id) {
-        return channel + SEP + conversationKey + SEP + id;
     }
 
     private static String pad(long seq) {
@@ -161,23 +208,16 @@ public final class Store implements AutoCloseable {
         Tx() {
         }
 
-        public void saveConversation(Conversation c) {
-            conversations.put(c.key(), StoreCodec.encode(c));
+        public void saveConversation(String key, Encoded conversation) {
+            conversations.put(key, conversation.bytes());
         }
 
-        public void markSeen(String channel, String conversationKey, String platformMessageId, Instant when) {
-            if (platformMessageId != null) {
-                seen.put(seenKey(channel, conversationKey, platformMessageId), when.toEpochMilli());
-            }
-        }
-
-        public TranscriptLine appendTranscript(String key, String from, String text, List<Button> buttons,
-                                               List<Attachment> attachments, Instant time) {
-            long seq = transcriptSeq.getOrDefault(key, 0L) + 1;
-            transcriptSeq.put(key, seq);
-            var line = new TranscriptLine(seq, from, text, buttons, attachments, time);
-            transcript.put(key + SEP + pad(seq), StoreCodec.encode(line));
-            return line;
+        /** @return the first line's seq */
+        public long appendTranscript(String key, Encoded lines, int count) {
+            long first = lastSeqs.computeIfAbsent(key, Store.this::lastTranscriptSeq) + 1;
+            lastSeqs.put(key, first + count - 1);
+            transcript.put(key + SEP + pad(first), lines.bytes());
+            return first;
         }
 
         public void saveTicket(TicketDraft ticket, String status) {
@@ -217,6 +257,6 @@ public final class Store implements AutoCloseable {
     /** For diagnostics and tests: how many entries each map holds. */
     public Map<String, Long> sizes() {
         return Map.of("conversations", conversations.sizeLong(), "transcriptLines", (long) transcript.size(),
-                "tickets", tickets.sizeLong(), "outbox", (long) outbox.size(), "seen", seen.sizeLong());
+                "tickets", tickets.sizeLong(), "outbox", (long) outbox.size());
     }
 }
