@@ -1,10 +1,6 @@
 package supportbot.dialogue;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -15,6 +11,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import supportbot.config.ConfigException;
+import supportbot.config.YamlFiles;
 import supportbot.dialogue.details.DetailType;
 import supportbot.faq.Lang;
 
@@ -28,15 +25,7 @@ public final class Categories {
     }
 
     public static Categories load(Path file) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            String line = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
-            throw new ConfigException(file + line + ": YAML error: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
-        }
+        JsonNode root = YamlFiles.read(file);
         JsonNode list = root == null ? null : root.get("categories");
         if (list == null || !list.isArray() || list.isEmpty()) {
             throw new ConfigException(file + ": expected a non-empty list under 'categories'");

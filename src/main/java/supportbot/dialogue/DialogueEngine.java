@@ -84,6 +84,13 @@ public final class DialogueEngine {
         switch (t.c.phase) {
             case WITH_TICKET -> appendToTicket(t, text);
             case COLLECTING, CONFIRMING, CHOOSING_EDIT -> collector.onMessage(t, text, intent.orElse(null) == Intent.CORRECTION);
+            case FAQ_OFFERED -> {
+                if (t.c.categoryId != null && data.categories().reportedIn(text).isEmpty()) {
+                    continueReport(t, text);
+                } else {
+                    newTopic(t, text);
+                }
+            }
             default -> newTopic(t, text);
         }
     }
@@ -164,6 +171,16 @@ public final class DialogueEngine {
         } else {
             answerQuestion(t, text);
         }
+    }
+
+    /**
+     * Mid-report, the user wrote instead of pressing "solved" / "still need help": they are still on their
+     * problem, so whatever details the message holds are kept and collection goes on.
+     */
+    private void continueReport(TurnContext t, String text) {
+        t.c.offeredFaqId = null;
+        collector.prefill(t, text);
+        collector.askNext(t, prefilledNote(t));
     }
 
     private void startChooseCategory(TurnContext t) {

@@ -1,10 +1,6 @@
 package supportbot.dialogue;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import supportbot.config.ConfigException;
+import supportbot.config.YamlFiles;
 
 /** Recognises intents by the patterns in config/intents.yaml; the first intent (in file order) that matches wins. */
 public final class IntentClassifier {
@@ -24,15 +21,7 @@ public final class IntentClassifier {
     }
 
     public static IntentClassifier load(Path file) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            String line = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
-            throw new ConfigException(file + line + ": YAML error: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
-        }
+        JsonNode root = YamlFiles.read(file);
         JsonNode intents = root == null ? null : root.get("intents");
         if (intents == null || !intents.isObject()) {
             throw new ConfigException(file + ": expected a map under 'intents'");

@@ -1,9 +1,6 @@
 package supportbot.dialogue;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import supportbot.config.ConfigException;
+import supportbot.config.YamlFiles;
 import supportbot.faq.Lang;
 
 /**
@@ -30,7 +28,6 @@ public final class Messages {
     }
 
     public static Messages load(Path dir) {
-        var yaml = new ObjectMapper(new YAMLFactory());
         var byLang = new EnumMap<Lang, Map<String, String>>(Lang.class);
         for (Lang lang : Lang.values()) {
             byLang.put(lang, new HashMap<>());
@@ -40,7 +37,7 @@ public final class Messages {
                 String name = file.getFileName().toString();
                 for (Lang lang : Lang.values()) {
                     if (name.endsWith("." + lang.code() + ".yaml")) {
-                        readInto(yaml, file, byLang.get(lang));
+                        readInto(file, byLang.get(lang));
                     }
                 }
             }
@@ -63,26 +60,19 @@ public final class Messages {
         return new Messages(byLang);
     }
 
-    private static void readInto(ObjectMapper yaml, Path file, Map<String, String> into) {
-        try {
-            JsonNode root = yaml.readTree(file.toFile());
-            if (root == null || !root.isObject()) {
-                throw new ConfigException(file + ": expected a map of message keys to texts");
-            }
-            root.fields().forEachRemaining(f -> {
-                if (!f.getValue().isTextual()) {
-                    throw new ConfigException(file + ": key '" + f.getKey() + "' must be a text");
-                }
-                if (into.put(f.getKey(), f.getValue().asText()) != null) {
-                    throw new ConfigException(file + ": key '" + f.getKey() + "' is defined twice for this language");
-                }
-            });
-        } catch (JsonProcessingException e) {
-            String line = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
-            throw new ConfigException(file + line + ": YAML error: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
+    private static void readInto(Path file, Map<String, String> into) {
+        JsonNode root = YamlFiles.read(file);
+        if (root == null || !root.isObject()) {
+            throw new ConfigException(file + ": expected a map of message keys to texts");
         }
+        root.fields().forEachRemaining(f -> {
+            if (!f.getValue().isTextual()) {
+                throw new ConfigException(file + ": key '" + f.getKey() + "' must be a text");
+            }
+            if (into.put(f.getKey(), f.getValue().asText()) != null) {
+                throw new ConfigException(file + ": key '" + f.getKey() + "' is defined twice for this language");
+            }
+        });
     }
 
     public boolean has(String key) {

@@ -147,6 +147,20 @@ class ConversationBehaviourTest {
     }
 
     @Test
+    void typingADetailInsteadOfPressingAFaqButtonContinuesTheReport() {
+        var h = new EngineHarness();
+        h.faq.topic("app-crash", "重启手机。", "Restart the phone.")
+                .when("the app crashes every time I open the asset page", Decision.ANSWER, "app-crash");
+        h.say("the app crashes every time I open the asset page");
+        assertEquals(Phase.FAQ_OFFERED, h.phase());
+        h.say("iPhone 15 iOS 17.2");
+        assertEquals(Phase.COLLECTING, h.phase(), h.reply());
+        assertEquals("iPhone 15 / iOS 17.2", h.value(DetailType.DEVICE));
+        assertEquals(DetailType.TIME, h.state.awaiting());
+        assertTrue(h.action(Action.FaqVote.class).isEmpty(), "no vote was given");
+    }
+
+    @Test
     void questionsGetAnswersSuggestionsOrAnOfferOfHelp() {
         var h = new EngineHarness();
         h.faq.topic("fees", "手续费归矿工。", "Fees go to the network.").topic("tron-energy", "能量。", "Energy.")

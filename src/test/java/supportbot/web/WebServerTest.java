@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,64 +14,28 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import supportbot.channel.ConversationSignals;
-import supportbot.channel.Inbox;
-import supportbot.channel.webchat.WebChat;
-import supportbot.config.ConfigLoader;
-import supportbot.dialogue.DialogueEngine;
-import supportbot.dialogue.EngineHarness;
-import supportbot.dialogue.details.DetailParsers;
-import supportbot.faq.FaqIndexer;
-import supportbot.faq.FaqService;
-import supportbot.faq.Lang;
-import supportbot.store.GroupCommitter;
-import supportbot.store.Store;
 
 /** The HTTP surface on 127.0.0.1 with a real store and engine: FAQ search and the fixed web chat API. */
 class WebServerTest {
     @TempDir
     Path dir;
 
-    private Javalin server;
-    private Store store;
-    private GroupCommitter committer;
-    private Inbox inbox;
+    private LocalBot bot;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
     void start() throws Exception {
-        Files.writeString(dir.resolve("faq.jsonl"), """
-                {"id":"pin","question":"How do I reset my PIN code?","answer":"Settings, Security, Reset PIN."}
-                {"id":"fees","question":"为什么手续费这么高","answer":"手续费由网络收取。"}
-                """);
-        var settings = new ConfigLoader().defaults().searchSettings().withSemantic(false);
-        var faq = new FaqService(dir.resolve("faq.jsonl"), null, settings, FaqIndexer.Progress.SILENT);
-        Clock clock = Clock.fixed(EngineHarness.NOW, ZoneOffset.UTC);
-        store = Store.open(dir.resolve("data"));
-        committer = new GroupCommitter(store);
-        var engine = new DialogueEngine(EngineHarness.DATA, new EngineHarness.StubFaq(),
-                new DetailParsers(EngineHarness.DATA.details(), clock), new EngineHarness.Tickets(), clock, Lang.EN);
-        inbox = new Inbox(store, committer, engine, EngineHarness.DATA.messages(), 2, Set.of());
-        var signals = new ConversationSignals();
-        inbox.onCommitted(signals::signal);
-        var chat = new WebChat(store, committer, inbox, signals, dir.resolve("data/attachments"), clock);
-        server = WebServer.start("127.0.0.1", 0, faq, chat);
+        bot = new LocalBot(dir);
     }
 
     @AfterEach
     void stop() {
-        server.stop();
-        inbox.close();
-        committer.close();
-        store.close();
+        bot.close();
     }
 
     private HttpResponse<String> get(String path) throws Exception {
@@ -85,7 +48,7 @@ class WebServerTest {
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.port() + path);
+        return URI.create(bot.url(path));
     }
 
     private String newSession() throws Exception {

@@ -1,0 +1,60 @@
+package supportbot.web;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Set;
+import supportbot.channel.ConversationSignals;
+import supportbot.channel.Inbox;
+import supportbot.channel.webchat.WebChat;
+import supportbot.config.ConfigLoader;
+import supportbot.dialogue.DialogueEngine;
+import supportbot.dialogue.EngineHarness;
+import supportbot.dialogue.details.DetailParsers;
+import supportbot.faq.FaqIndexer;
+import supportbot.faq.FaqService;
+import supportbot.faq.Lang;
+import supportbot.store.GroupCommitter;
+import supportbot.store.Store;
+
+/** The whole bot behind its HTTP server on 127.0.0.1 (random port), with a small FAQ and a fixed clock. */
+final class LocalBot implements AutoCloseable {
+    final Store store;
+    final Javalin server;
+    private final GroupCommitter committer;
+    private final Inbox inbox;
+
+    LocalBot(Path dir) throws IOException {
+        Files.writeString(dir.resolve("faq.jsonl"), """
+                {"id":"pin","question":"How do I reset my PIN code?","answer":"Settings, Security, Reset PIN."}
+                {"id":"fees","question":"为什么手续费这么高","answer":"手续费由网络收取。"}
+                """);
+        var settings = new ConfigLoader().defaults().searchSettings().withSemantic(false);
+        var faq = new FaqService(dir.resolve("faq.jsonl"), null, settings, FaqIndexer.Progress.SILENT);
+        Clock clock = Clock.fixed(EngineHarness.NOW, ZoneOffset.UTC);
+        store = Store.open(dir.resolve("data"));
+        committer = new GroupCommitter(store);
+        var engine = new DialogueEngine(EngineHarness.DATA, new EngineHarness.StubFaq(),
+                new DetailParsers(EngineHarness.DATA.details(), clock), new EngineHarness.Tickets(), clock, Lang.EN);
+        inbox = new Inbox(store, committer, engine, EngineHarness.DATA.messages(), 2, Set.of());
+        var signals = new ConversationSignals();
+        inbox.onCommitted(signals::signal);
+        var chat = new WebChat(store, committer, inbox, signals, dir.resolve("data/attachments"), clock);
+        server = WebServer.start("127.0.0.1", 0, faq, chat);
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + server.port() + path;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        inbox.close();
+        committer.close();
+        store.close();
+    }
+}
