@@ -266,9 +266,8 @@ final class DetailCollector {
 
     /** Attachments as the screenshot detail: the agent sees where they are stored. */
     static DetailValue screenshot(TurnContext t) {
-        int n = t.in.attachments().size();
         return new DetailValue(DetailType.SCREENSHOT, String.join(", ", t.in.attachments().stream().map(Attachment::ref).toList()),
-                t.lang() == supportbot.faq.Lang.ZH ? n + " 个附件" : n + (n == 1 ? " attachment" : " attachments"));
+                t.text("detail.attachments", Map.of("count", t.in.attachments().size())));
     }
 
     static String join(String preface, String text) {

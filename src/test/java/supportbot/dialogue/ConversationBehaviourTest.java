@@ -195,6 +195,32 @@ class ConversationBehaviourTest {
     }
 
     @Test
+    void aComplaintGoesToATicketMarkedAsComplaint() {
+        var h = new EngineHarness().say("我要投诉,昨天的客服态度非常差,问题也没解决");
+        assertEquals("complaint", h.state.categoryId());
+        assertTrue(h.reply().contains("主管"), "the user hears a supervisor will handle it: " + h.reply());
+        for (int i = 0; i < 5 && h.phase() == Phase.COLLECTING; i++) {
+            h.press("skip");
+        }
+        assertEquals(Phase.CONFIRMING, h.phase(), h.reply());
+        h.press("confirm");
+        var ticket = h.action(Action.OpenTicket.class).orElseThrow().ticket();
+        assertEquals("complaint", ticket.reason());
+        assertEquals(2, ticket.priority());
+    }
+
+    @Test
+    void feedbackIsRecordedWithoutKeepingTheUserInATicket() {
+        var h = new EngineHarness().say("I have a suggestion: please add a dark mode to the app");
+        assertEquals("feedback", h.state.categoryId());
+        assertEquals(Phase.CONFIRMING, h.phase(), "the message itself is the feedback: " + h.reply());
+        h.press("confirm");
+        assertEquals("feedback", h.action(Action.OpenTicket.class).orElseThrow().ticket().categoryId());
+        assertEquals(Phase.IDLE, h.phase());
+        assertTrue(h.reply().contains("feedback"), h.reply());
+    }
+
+    @Test
     void anUnknownButtonIsRefusedAndChangesNothing() {
         var h = new EngineHarness().say("my transfer has been pending for many hours now");
         Conversation before = h.state;
