@@ -11,11 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import supportbot.dialogue.details.DetailParsers;
 import supportbot.dialogue.details.DetailType;
-import supportbot.faq.Candidate;
-import supportbot.faq.Decision;
 import supportbot.faq.FaqEntry;
 import supportbot.faq.Lang;
-import supportbot.faq.SearchResult;
 
 /**
  * The conversation brain: a plain object that turns the current state and one {@link Inbound} into the next
@@ -32,6 +29,7 @@ public final class DialogueEngine {
     private final Clock clock;
     private final Lang defaultLang;
     private final DetailCollector collector;
+    private final FaqAnswers faqAnswers;
 
     public DialogueEngine(DialogueData data, FaqLookup faq, DetailParsers parsers, TicketDirectory tickets, Clock clock,
                           Lang defaultLang) {
@@ -41,6 +39,7 @@ public final class DialogueEngine {
         this.clock = clock;
         this.defaultLang = defaultLang;
         this.collector = new DetailCollector(data, parsers, this::openTicket);
+        this.faqAnswers = new FaqAnswers(faq);
     }
 
     public Turn handle(Conversation current, Inbound in) {
@@ -169,7 +168,7 @@ public final class DialogueEngine {
         if (reported.isPresent()) {
             startReport(t, reported.get(), text);
         } else {
-            answerQuestion(t, text);
+            faqAnswers.answerQuestion(t, text);
         }
     }
 
@@ -209,7 +208,7 @@ public final class DialogueEngine {
         String opening = category.id().equals("complaint") ? t.text("complaint.start")
                 : category.urgent() ? t.text("urgent.advice")
                 : t.text("problem.start", Map.of("category", category.name(t.lang())));
-        if (!category.urgent() && offerFaqFirst(t, category, text, opening)) {
+        if (!category.urgent() && faqAnswers.offerFirst(t, category, text, opening)) {
             return;
         }
         String prefilled = prefilledNote(t);
@@ -222,60 +221,6 @@ public final class DialogueEngine {
         return shown.isEmpty() ? null : t.text("problem.prefilled", Map.of("details", collector.describe(t, shown)));
     }
 
-    /** Before a ticket: an answer that often solves this problem, with "solved" / "still need help". */
-    private boolean offerFaqFirst(TurnContext t, Category category, String text, String opening) {
-        if (category.faqTopics().isEmpty() && !category.id().equals(Categories.OTHER)) {
-            return false;
-        }
-        SearchResult result = faq.search(text);
-        Optional<FaqEntry> pick = result.decision() == Decision.ANSWER
-                ? Optional.of(result.candidates().get(0).entry())
-                : result.top(3).stream().map(Candidate::entry).filter(e -> category.faqTopics().contains(e.id())).findFirst();
-        if (pick.isEmpty()) {
-            return false;
-        }
-        t.c.phase = Phase.FAQ_OFFERED;
-        t.c.offeredFaqId = pick.get().id();
-        t.c.faqTried.add(pick.get().id());
-        String answer = pick.get().preferring(t.lang()).answer();
-        t.say(DetailCollector.join(opening, t.text("problem.faq_first") + "\n\n" + answer + "\n\n" + t.text("faq.ask_helpful")),
-                List.of(t.button("faq.button.yes", "faq:yes"), t.button("faq.button.no", "faq:no")));
-        return true;
-    }
-
-    private void answerQuestion(TurnContext t, String text) {
-        t.c.resetFlow();
-        SearchResult result = faq.search(text);
-        switch (result.decision()) {
-            case ANSWER -> offerAnswer(t, result.candidates().get(0).entry());
-            case SUGGEST -> {
-                t.c.phase = Phase.SUGGESTED;
-                var top = result.top(3);
-                t.c.suggestions = top.stream().map(c -> c.entry().id()).toList();
-                var buttons = new ArrayList<Button>();
-                top.forEach(c -> buttons.add(new Button(c.entry().preferring(t.lang()).question(), "faq:pick:" + c.entry().id())));
-                buttons.add(t.button("faq.button.none", "faq:none"));
-                t.say(t.text("faq.suggest"), buttons);
-            }
-            case NONE -> {
-                t.act(new Action.KnowledgeGap(text, t.lang()));
-                offerHelp(t, "faq.none");
-            }
-        }
-    }
-
-    private void offerAnswer(TurnContext t, FaqEntry entry) {
-        t.c.phase = Phase.FAQ_OFFERED;
-        t.c.offeredFaqId = entry.id();
-        t.c.faqTried.add(entry.id());
-        t.say(entry.preferring(t.lang()).answer() + "\n\n" + t.text("faq.ask_helpful"),
-                List.of(t.button("faq.button.yes", "faq:yes"), t.button("faq.button.no", "faq:no")));
-    }
-
-    private void offerHelp(TurnContext t, String key) {
-        t.say(t.text(key), List.of(t.button("button.report", "report"), t.button("button.human", "human")));
-    }
-
     private void onButton(TurnContext t, ButtonPayload b) {
         switch (b.kind()) {
             case FAQ_YES, FAQ_NO -> faqVote(t, b.kind() == ButtonPayload.Kind.FAQ_YES);
@@ -284,13 +229,13 @@ public final class DialogueEngine {
                 if (entry.isEmpty()) {
                     stale(t);
                 } else {
-                    offerAnswer(t, entry.get());
+                    faqAnswers.offerAnswer(t, entry.get());
                 }
             }
             case FAQ_NONE -> {
                 t.c.resetFlow();
                 t.c.recentTexts.stream().reduce((a, z) -> z).ifPresent(q -> t.act(new Action.KnowledgeGap(q, t.lang())));
-                offerHelp(t, "faq.none");
+                faqAnswers.offerHelp(t, "faq.none");
             }
             case REPORT -> startChooseCategory(t);
             case CATEGORY -> {
@@ -352,7 +297,7 @@ public final class DialogueEngine {
             collector.askNext(t, prefilledNote(t));
         } else {
             t.c.phase = Phase.IDLE;
-            offerHelp(t, "faq.sorry");
+            faqAnswers.offerHelp(t, "faq.sorry");
         }
     }
 
