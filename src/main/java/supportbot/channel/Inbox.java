@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import supportbot.dialogue.Action;
 import supportbot.dialogue.Conversation;
+import supportbot.dialogue.DeskEvent;
 import supportbot.dialogue.DialogueEngine;
 import supportbot.dialogue.Inbound;
 import supportbot.dialogue.Messages;
@@ -72,20 +73,52 @@ public final class Inbox implements AutoCloseable {
     }
 
     public CompletableFuture<Outcome> submit(Inbound in) {
-        String key = in.conversationKey();
+        return inLane(in.conversationKey(), () -> process(in));
+    }
+
+    /**
+     * The desk changed a ticket: the engine tells the user, in the conversation's lane, and {@code ticketChange}
+     * is committed together with that.
+     */
+    public CompletableFuture<Outcome> submit(DeskEvent event, Consumer<Store.Tx> ticketChange) {
+        return inLane(event.conversationKey(), () -> processDesk(event, ticketChange));
+    }
+
+    private CompletableFuture<Outcome> inLane(String key, java.util.function.Supplier<CompletableFuture<Outcome>> job) {
         CompletableFuture<Outcome> next = lanes.compute(key, (k, tail) -> {
             CompletableFuture<?> previous = tail == null ? CompletableFuture.completedFuture(null) : tail;
-            return previous.handle((v, e) -> null).thenComposeAsync(v -> process(in), workers);
+            return previous.handle((v, e) -> null).thenComposeAsync(v -> job.get(), workers);
         });
         next.whenComplete((o, e) -> lanes.computeIfPresent(key, (k, tail) -> tail.isDone() ? null : tail));
         return next;
     }
 
+    private CompletableFuture<Outcome> processDesk(DeskEvent event, Consumer<Store.Tx> ticketChange) {
+        StoredConversation stored = current(event.conversationKey());
+        Turn turn = engine.handleDesk(stored == null ? null : stored.conversation(), event);
+        return commit(event.conversationKey(), TurnRecorder.prepare(stored, event, turn, pushChannels, ticketChange));
+    }
+
+    private StoredConversation current(String key) {
+        StoredConversation stored = recent.getIfPresent(key);
+        return stored != null ? stored : store.stored(key).orElse(null);
+    }
+
+    private CompletableFuture<Outcome> commit(String key, TurnRecorder.Prepared prepared) {
+        return committer.submit(prepared.writes()).whenComplete((v, e) -> {
+            if (e == null) {
+                recent.put(key, prepared.conversation());
+            } else {
+                recent.invalidate(key);
+            }
+        }).thenApply(v -> {
+            listeners.forEach(l -> l.accept(key));
+            return Outcome.PROCESSED;
+        });
+    }
+
     private CompletableFuture<Outcome> process(Inbound in) {
-        StoredConversation stored = recent.getIfPresent(in.conversationKey());
-        if (stored == null) {
-            stored = store.stored(in.conversationKey()).orElse(null);
-        }
+        StoredConversation stored = current(in.conversationKey());
         if (stored != null && stored.hasSeen(in.platformMessageId())) {
             return CompletableFuture.completedFuture(Outcome.DUPLICATE);
         }
@@ -97,17 +130,7 @@ public final class Inbox implements AutoCloseable {
             log.error("engine failed on a message in {}; the message is kept and the user told", in.conversationKey(), e);
             turn = apology(current, in);
         }
-        var prepared = TurnRecorder.prepare(stored, in, turn, pushChannels);
-        return committer.submit(prepared.writes()).whenComplete((v, e) -> {
-            if (e == null) {
-                recent.put(in.conversationKey(), prepared.conversation());
-            } else {
-                recent.invalidate(in.conversationKey());
-            }
-        }).thenApply(v -> {
-            listeners.forEach(l -> l.accept(in.conversationKey()));
-            return Outcome.PROCESSED;
-        });
+        return commit(in.conversationKey(), TurnRecorder.prepare(stored, in, turn, pushChannels));
     }
 
     /** The state stays as it was; the user hears that something went wrong rather than nothing. */

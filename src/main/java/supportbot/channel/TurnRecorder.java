@@ -4,59 +4,88 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import supportbot.desk.Ticket;
+import supportbot.desk.TicketEvent;
+import supportbot.desk.TicketStatus;
 import supportbot.dialogue.Action;
 import supportbot.dialogue.Button;
+import supportbot.dialogue.DeskEvent;
 import supportbot.dialogue.Inbound;
 import supportbot.dialogue.Turn;
 import supportbot.store.Store;
 import supportbot.store.StoredConversation;
 import supportbot.store.TranscriptLine;
 
-/** Turns one handled inbound into the writes that must be committed together. */
+/**
+ * Turns one handled inbound (or desk event) into the writes that must be committed together. Everything is
+ * encoded here, on the worker thread; the returned writes only put bytes.
+ */
 final class TurnRecorder {
     private TurnRecorder() {
     }
 
-    /** Everything is encoded here, on the worker thread; the returned writes only put bytes. */
     /** The record to store for the conversation, and the writes that store it with everything else. */
     record Prepared(StoredConversation conversation, Consumer<Store.Tx> writes) {
     }
 
     static Prepared prepare(StoredConversation before, Inbound in, Turn turn, Set<String> pushChannels) {
-        String key = in.conversationKey();
-        var shown = new ArrayList<Button>();
-        turn.actions().stream().filter(a -> a instanceof Action.Reply r && !r.buttons().isEmpty())
-                .reduce((first, last) -> last).ifPresent(r -> shown.addAll(((Action.Reply) r).buttons()));
         StoredConversation base = before != null ? before : new StoredConversation(turn.conversation(), List.of(), List.of());
-        StoredConversation after = base.after(turn.conversation(), in.platformMessageId(), shown);
-        Store.Encoded conversation = Store.encodeConversation(after);
         String userText = in.isButton() ? base.labelOf(in.button()) : in.text();
         var lines = new ArrayList<TranscriptLine>();
         lines.add(new TranscriptLine(0, "user", userText, List.of(), in.attachments(), in.time()));
+        return record(base, in.platformMessageId(), turn, lines, new ArrayList<>(), pushChannels, in.time());
+    }
+
+    /** A desk event: the ticket's own change is committed with the conversation's, so neither is ever seen alone. */
+    static Prepared prepare(StoredConversation before, DeskEvent event, Turn turn, Set<String> pushChannels,
+                            Consumer<Store.Tx> ticketChange) {
+        StoredConversation base = before != null ? before : new StoredConversation(turn.conversation(), List.of(), List.of());
         var others = new ArrayList<Consumer<Store.Tx>>();
+        others.add(ticketChange);
+        return record(base, null, turn, new ArrayList<>(), others, pushChannels, event.time());
+    }
+
+    private static Prepared record(StoredConversation base, String platformMessageId, Turn turn, List<TranscriptLine> lines,
+                                   List<Consumer<Store.Tx>> others, Set<String> pushChannels, java.time.Instant time) {
+        String key = turn.conversation().key();
+        var shown = new ArrayList<Button>();
         for (Action action : turn.actions()) {
             if (action instanceof Action.Reply r) {
-                lines.add(new TranscriptLine(0, "bot", r.text(), r.buttons(), List.of(), in.time()));
+                lines.add(new TranscriptLine(0, "bot", r.text(), r.buttons(), List.of(), time));
+                if (!r.buttons().isEmpty()) {
+                    shown.clear();
+                    shown.addAll(r.buttons());
+                }
                 if (pushChannels.contains(r.channel())) {
                     others.add(tx -> tx.enqueue(r.channel(), r.conversationKey(), r.text(), r.buttons()));
                 }
+            } else if (action instanceof Action.AgentMessage m) {
+                lines.add(new TranscriptLine(0, "agent", m.text(), List.of(), List.of(), time));
+                if (pushChannels.contains(m.channel())) {
+                    others.add(tx -> tx.enqueue(m.channel(), m.conversationKey(), m.agent() + ": " + m.text(), List.of()));
+                }
             } else if (action instanceof Action.OpenTicket o) {
-                others.add(tx -> tx.saveTicket(o.ticket(), "queued"));
+                others.add(tx -> tx.saveTicket(Ticket.open(o.ticket())));
+            } else if (action instanceof Action.AppendToTicket a) {
+                others.add(tx -> tx.updateTicket(a.ticketNumber(), t -> t.with(
+                        t.status() == TicketStatus.WAITING_USER ? TicketStatus.ASSIGNED : t.status(), t.tier(), t.assignee(),
+                        new TicketEvent(time, "user", "user-message", a.text()))));
             } else if (action instanceof Action.FaqVote v) {
                 others.add(tx -> tx.voteFaq(v.faqId(), v.helpful()));
             } else if (action instanceof Action.KnowledgeGap g) {
                 others.add(tx -> tx.addKnowledgeGap(g.query()));
             }
-            // AppendToTicket needs no write of its own: the message is in the transcript, where the desk
-            // reads a ticket's messages.
         }
-        Store.Encoded encodedLines = Store.encodeLines(lines);
+        StoredConversation after = base.after(turn.conversation(), platformMessageId, shown);
+        Store.Encoded conversation = Store.encodeConversation(after);
+        Store.Encoded encodedLines = lines.isEmpty() ? null : Store.encodeLines(lines);
         int lineCount = lines.size();
         return new Prepared(after, tx -> {
             tx.saveConversation(key, conversation);
-            tx.appendTranscript(key, encodedLines, lineCount);
+            if (encodedLines != null) {
+                tx.appendTranscript(key, encodedLines, lineCount);
+            }
             others.forEach(w -> w.accept(tx));
         });
     }
-
 }

@@ -8,6 +8,8 @@ import supportbot.channel.Outbox;
 import supportbot.channel.webchat.WebChat;
 import supportbot.config.AppConfig;
 import supportbot.config.ConfigException;
+import supportbot.desk.AgentDirectory;
+import supportbot.desk.DeskService;
 import supportbot.dialogue.DialogueData;
 import supportbot.dialogue.DialogueEngine;
 import supportbot.dialogue.FaqLookup;
@@ -27,8 +29,11 @@ final class BotAssembly implements AutoCloseable {
     final Outbox outbox;
     final ConversationSignals signals = new ConversationSignals();
     final WebChat webChat;
+    final DeskService desk;
+    final AgentDirectory agents;
 
     BotAssembly(AppConfig config, FaqService faq, Set<String> pushChannels) {
+        var configuredAgents = config.agents(); // fail on a bad agent list before opening the store
         DialogueData data = DialogueData.load(config.dialogueDir());
         data.categories().requireFaqTopics(id -> faq.catalog().get(id).isPresent(),
                 config.dialogueDir().resolve("categories.yaml"));
@@ -45,6 +50,8 @@ final class BotAssembly implements AutoCloseable {
         inbox.onCommitted(signals::signal);
         inbox.onCommitted(key -> outbox.wake());
         this.webChat = new WebChat(store, committer, inbox, signals, config.dataDir().resolve("attachments"), clock);
+        this.agents = new AgentDirectory(configuredAgents);
+        this.desk = new DeskService(store, committer, inbox, agents, clock);
     }
 
     @Override
@@ -72,8 +79,7 @@ final class BotAssembly implements AutoCloseable {
 
         @Override
         public java.util.Optional<TicketStatus> status(long number) {
-            return store.ticket(number).map(t -> new TicketStatus(number, t.categoryId(),
-                    store.ticketStatus(number).orElse("queued")));
+            return store.ticket(number).map(t -> new TicketStatus(number, t.draft().categoryId(), t.status().label()));
         }
     }
 }

@@ -32,9 +32,10 @@ final class RunCommand implements Callable<Integer> {
         }
         var bot = new BotAssembly(config, faq, Set.of());
         bot.outbox.start();
-        var server = WebServer.start(config.http().host(), config.http().port(), faq, bot.webChat);
-        log.info("support-bot is up: web chat on http://{}:{}/  ({} FAQ topics, data in {})", config.http().host(),
-                server.port(), faq.catalog().size(), config.dataDir());
+        var server = WebServer.start(config.http().host(), config.http().port(), faq, bot.webChat,
+                new WebServer.DeskApiParts(bot.desk, bot.agents, bot.store));
+        log.info("support-bot is up: web chat on http://{}:{}/  ({} FAQ topics, {} desk agents, data in {})",
+                config.http().host(), server.port(), faq.catalog().size(), config.agents().size(), config.dataDir());
         var stopped = new CountDownLatch(1);
         FaqWatcher watcherToClose = watcher;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

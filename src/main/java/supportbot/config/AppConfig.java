@@ -8,7 +8,7 @@ import supportbot.faq.SearchSettings;
  * Everything {@code config/application.yaml} can set. Defaults live in the jar's {@code default-config.yaml};
  * the README's "Configuration" section documents every key.
  */
-public record AppConfig(Http http, Data data, Faq faq, Dialogue dialogue) {
+public record AppConfig(Http http, Data data, Faq faq, Dialogue dialogue, Desk desk) {
 
     public record Http(String host, Integer port) {
     }
@@ -46,6 +46,41 @@ public record AppConfig(Http http, Data data, Faq faq, Dialogue dialogue) {
 
     public Path dataDir() {
         return Path.of(data.dir());
+    }
+
+    /** @param agents who may use the desk API; each token is stored only as its SHA-256 */
+    public record Desk(java.util.List<AgentEntry> agents) {
+    }
+
+    public record AgentEntry(String name, String role, String tokenSha256) {
+    }
+
+    /** The configured agents, checked: a broken entry names its index and what is wrong. */
+    public java.util.List<supportbot.desk.Agent> agents() {
+        var out = new java.util.ArrayList<supportbot.desk.Agent>();
+        var names = new java.util.HashSet<String>();
+        var list = desk == null || desk.agents() == null ? java.util.List.<AgentEntry>of() : desk.agents();
+        for (int i = 0; i < list.size(); i++) {
+            AgentEntry a = list.get(i);
+            String where = "desk.agents[" + i + "]";
+            if (a.name() == null || !a.name().matches("[A-Za-z0-9._-]{1,40}")) {
+                throw new ConfigException(where + ".name: 1-40 letters, digits, '.', '_' or '-'");
+            }
+            if (!names.add(a.name())) {
+                throw new ConfigException(where + ".name: '" + a.name() + "' is listed twice");
+            }
+            if (a.tokenSha256() == null || !a.tokenSha256().matches("[0-9a-fA-F]{64}")) {
+                throw new ConfigException(where + ".tokenSha256: the SHA-256 of the agent's token, 64 hex digits "
+                        + "(e.g. printf %s TOKEN | sha256sum)");
+            }
+            supportbot.desk.Role role = switch (String.valueOf(a.role())) {
+                case "agent" -> supportbot.desk.Role.AGENT;
+                case "supervisor" -> supportbot.desk.Role.SUPERVISOR;
+                default -> throw new ConfigException(where + ".role: 'agent' or 'supervisor', not '" + a.role() + "'");
+            };
+            out.add(new supportbot.desk.Agent(a.name(), role, a.tokenSha256().toLowerCase(java.util.Locale.ROOT)));
+        }
+        return out;
     }
 
     public Path dialogueDir() {

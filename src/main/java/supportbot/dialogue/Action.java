@@ -13,7 +13,11 @@ public sealed interface Action {
         }
     }
 
-    /** A new ticket from collected details; the desk (issue 4) queues and routes it. */
+    /** An agent's reply to the user, in the user's own channel. */
+    record AgentMessage(String channel, String conversationKey, String agent, String text) implements Action {
+    }
+
+    /** A new ticket from collected details; the desk queues and routes it. */
     record OpenTicket(TicketDraft ticket) implements Action {
     }
 

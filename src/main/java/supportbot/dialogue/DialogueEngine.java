@@ -63,6 +63,33 @@ public final class DialogueEngine {
         return new Turn(t.c.build(), t.actions());
     }
 
+    /** The desk acted on the user's ticket: relay an agent's words, or tell the user what changed. */
+    public Turn handleDesk(Conversation current, DeskEvent event) {
+        Conversation base = current != null ? current : new Conversation(event.conversationKey(), event.channel(), null,
+                defaultLang, false, data.details().defaultZone().getId(), Phase.WITH_TICKET, null, Map.of(), java.util.Set.of(),
+                null, false, List.of(), null, List.of(), List.of(), event.ticketNumber(), event.time(), 0);
+        var t = new TurnContext(base.edit(), null, data.messages());
+        t.c.updatedAt = event.time();
+        var args = Map.of("number", event.ticketNumber());
+        switch (event.kind()) {
+            case AGENT_REPLY -> t.act(new Action.AgentMessage(t.c.channel, t.c.key, event.agent(), event.text()));
+            case RESOLVED -> {
+                if (Long.valueOf(event.ticketNumber()).equals(t.c.ticketNumber) && t.c.phase == Phase.WITH_TICKET) {
+                    t.c.phase = Phase.IDLE;
+                }
+                t.sayKey("ticket.resolved", args, List.of());
+            }
+            case REOPENED -> {
+                t.c.resetFlow();
+                t.c.phase = Phase.WITH_TICKET;
+                t.c.ticketNumber = event.ticketNumber();
+                t.sayKey("ticket.reopened", args, List.of());
+            }
+            case ESCALATED -> t.sayKey("ticket.escalated", args, List.of());
+        }
+        return new Turn(t.c.build(), t.actions());
+    }
+
     private void onText(TurnContext t) {
         String text = t.in.text().strip();
         if (text.isEmpty() && t.in.attachments().isEmpty()) {
@@ -365,9 +392,9 @@ public final class DialogueEngine {
         }
     }
 
+    /** While a ticket is open the bot stays out of the way: the message goes to the agent, nothing is said. */
     private void appendToTicket(TurnContext t, String text) {
         t.act(new Action.AppendToTicket(t.c.ticketNumber, t.c.key, text, t.in.attachments()));
-        t.sayKey("ticket.added", Map.of("number", t.c.ticketNumber), List.of());
     }
 
     private void switchLanguage(TurnContext t, Lang lang) {

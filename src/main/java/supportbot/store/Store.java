@@ -18,7 +18,7 @@ import org.mapdb.Serializer;
 import supportbot.dialogue.Attachment;
 import supportbot.dialogue.Button;
 import supportbot.dialogue.Conversation;
-import supportbot.dialogue.TicketDraft;
+import supportbot.desk.Ticket;
 
 /**
  * The embedded, transactional store (MapDB with a write-ahead log): conversations (with the platform
@@ -34,7 +34,6 @@ public final class Store implements AutoCloseable {
     private final HTreeMap<String, byte[]> conversations;
     private final ConcurrentNavigableMap<String, byte[]> transcript;
     private final HTreeMap<Long, byte[]> tickets;
-    private final HTreeMap<Long, String> ticketStatus;
     private final HTreeMap<String, Long> faqVotes;
     private final ConcurrentNavigableMap<Long, byte[]> gaps;
     private final ConcurrentNavigableMap<Long, byte[]> outbox;
@@ -57,7 +56,6 @@ public final class Store implements AutoCloseable {
         transcript = db.treeMap("transcript", Serializer.STRING, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable()
                 .createOrOpen();
         tickets = db.hashMap("tickets", Serializer.LONG, Serializer.BYTE_ARRAY).createOrOpen();
-        ticketStatus = db.hashMap("ticketStatus", Serializer.LONG, Serializer.STRING).createOrOpen();
         faqVotes = db.hashMap("faqVotes", Serializer.STRING, Serializer.LONG).createOrOpen();
         gaps = db.treeMap("knowledgeGaps", Serializer.LONG, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable().createOrOpen();
         outbox = db.treeMap("outbox", Serializer.LONG, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable().createOrOpen();
@@ -159,12 +157,13 @@ public final class Store implements AutoCloseable {
         return webSessions.containsKey(sessionId);
     }
 
-    public Optional<TicketDraft> ticket(long number) {
-        return Optional.ofNullable(tickets.get(number)).map(b -> StoreCodec.decode(b, TicketDraft.class));
+    public Optional<Ticket> ticket(long number) {
+        return Optional.ofNullable(tickets.get(number)).map(b -> StoreCodec.decode(b, Ticket.class));
     }
 
-    public Optional<String> ticketStatus(long number) {
-        return Optional.ofNullable(ticketStatus.get(number));
+    /** Every ticket, oldest number first. */
+    public List<Ticket> tickets() {
+        return tickets.keySet().stream().sorted().map(n -> StoreCodec.decode(tickets.get(n), Ticket.class)).toList();
     }
 
     public long lastTicketNumber() {
@@ -220,10 +219,16 @@ public final class Store implements AutoCloseable {
             return first;
         }
 
-        public void saveTicket(TicketDraft ticket, String status) {
+        public void saveTicket(Ticket ticket) {
             tickets.put(ticket.number(), StoreCodec.encode(ticket));
-            ticketStatus.put(ticket.number(), status);
             counters.merge("ticket", ticket.number(), Math::max);
+        }
+
+        /** Read-modify-write on the commit thread, so concurrent changes to one ticket never lose each other. */
+        public Optional<Ticket> updateTicket(long number, java.util.function.UnaryOperator<Ticket> change) {
+            Optional<Ticket> updated = ticket(number).map(change);
+            updated.ifPresent(this::saveTicket);
+            return updated;
         }
 
         public void voteFaq(String faqId, boolean helpful) {

@@ -1,6 +1,8 @@
 package supportbot.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
@@ -9,7 +11,12 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import supportbot.channel.webchat.WebChat;
+import supportbot.desk.AgentDirectory;
+import supportbot.desk.DeskAction;
+import supportbot.desk.DeskException;
+import supportbot.desk.DeskService;
 import supportbot.faq.FaqService;
+import supportbot.store.Store;
 
 /** The embedded HTTP server. Thin: routes read like a table and every rule lives elsewhere. */
 public final class WebServer {
@@ -18,11 +25,13 @@ public final class WebServer {
     private WebServer() {
     }
 
-    public static Javalin start(String host, int port, FaqService faq, WebChat chat) {
+    public static Javalin start(String host, int port, FaqService faq, WebChat chat, DeskApiParts desk) {
         var faqApi = new FaqApi(faq);
         var chatApi = new WebChatApi(chat);
+        var deskApi = new DeskApi(desk.service(), desk.agents(), desk.store());
         return Javalin.create(cfg -> {
-            cfg.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
+            cfg.jsonMapper(new JavalinJackson(new ObjectMapper().registerModule(new JavaTimeModule())
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS), false));
             cfg.staticFiles.add("/web", Location.CLASSPATH);
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = WebChat.MAX_ATTACHMENT_BYTES + 64 * 1024;
@@ -31,6 +40,17 @@ public final class WebServer {
             cfg.routes.post("/api/chat/sessions/{id}/messages", chatApi::postMessage);
             cfg.routes.post("/api/chat/sessions/{id}/attachments", chatApi::postAttachment);
             cfg.routes.get("/api/chat/sessions/{id}/messages", chatApi::getMessages);
+            cfg.routes.get("/api/desk/tickets", deskApi::list);
+            cfg.routes.get("/api/desk/tickets/{id}", deskApi::get);
+            cfg.routes.post("/api/desk/tickets/{id}/claim", ctx -> deskApi.act(ctx, b -> new DeskAction.Claim()));
+            cfg.routes.post("/api/desk/tickets/{id}/resolve", ctx -> deskApi.act(ctx, b -> new DeskAction.Resolve()));
+            cfg.routes.post("/api/desk/tickets/{id}/reopen", ctx -> deskApi.act(ctx, b -> new DeskAction.Reopen()));
+            cfg.routes.post("/api/desk/tickets/{id}/reply", ctx -> deskApi.act(ctx, b -> new DeskAction.Reply(DeskApi.field(b, "text"))));
+            cfg.routes.post("/api/desk/tickets/{id}/note", ctx -> deskApi.act(ctx, b -> new DeskAction.Note(DeskApi.field(b, "text"))));
+            cfg.routes.post("/api/desk/tickets/{id}/transfer", ctx -> deskApi.act(ctx, b -> new DeskAction.Transfer(DeskApi.field(b, "agent"))));
+            cfg.routes.post("/api/desk/tickets/{id}/escalate", ctx -> deskApi.act(ctx, b -> new DeskAction.Escalate(DeskApi.field(b, "reason"))));
+            cfg.routes.post("/api/desk/tickets/{id}/ask", deskApi::notYet);
+            cfg.routes.exception(DeskException.class, (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));
             cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "faqTopics", faq.catalog().size())));
             cfg.routes.exception(Exception.class, WebServer::internalError);
             cfg.routes.error(404, "application/json", ctx -> {
@@ -39,6 +59,10 @@ public final class WebServer {
                 }
             });
         }).start(host, port);
+    }
+
+    /** What the desk routes need. */
+    public record DeskApiParts(DeskService service, AgentDirectory agents, Store store) {
     }
 
     private static void internalError(Exception e, Context ctx) {

@@ -6,11 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import supportbot.channel.ConversationSignals;
 import supportbot.channel.Inbox;
 import supportbot.channel.webchat.WebChat;
 import supportbot.config.ConfigLoader;
+import supportbot.desk.Agent;
+import supportbot.desk.AgentDirectory;
+import supportbot.desk.DeskService;
+import supportbot.desk.Role;
 import supportbot.dialogue.DialogueEngine;
 import supportbot.dialogue.EngineHarness;
 import supportbot.dialogue.details.DetailParsers;
@@ -22,6 +27,10 @@ import supportbot.store.Store;
 
 /** The whole bot behind its HTTP server on 127.0.0.1 (random port), with a small FAQ and a fixed clock. */
 final class LocalBot implements AutoCloseable {
+    static final String ALICE = "alice-token-0001";
+    static final String BOB = "bob-token-0002";
+    static final String SUE = "sue-supervisor-token-0003";
+
     final Store store;
     final Javalin server;
     private final GroupCommitter committer;
@@ -43,7 +52,12 @@ final class LocalBot implements AutoCloseable {
         var signals = new ConversationSignals();
         inbox.onCommitted(signals::signal);
         var chat = new WebChat(store, committer, inbox, signals, dir.resolve("data/attachments"), clock);
-        server = WebServer.start("127.0.0.1", 0, faq, chat);
+        var agents = new AgentDirectory(List.of(
+                new Agent("alice", Role.AGENT, AgentDirectory.sha256(ALICE)),
+                new Agent("bob", Role.AGENT, AgentDirectory.sha256(BOB)),
+                new Agent("sue", Role.SUPERVISOR, AgentDirectory.sha256(SUE))));
+        var desk = new DeskService(store, committer, inbox, agents, clock);
+        server = WebServer.start("127.0.0.1", 0, faq, chat, new WebServer.DeskApiParts(desk, agents, store));
     }
 
     String url(String path) {

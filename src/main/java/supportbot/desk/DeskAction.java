@@ -1,0 +1,29 @@
+package supportbot.desk;
+
+/** What an agent can do to a ticket. */
+public sealed interface DeskAction {
+    record Claim() implements DeskAction {
+    }
+
+    record Reply(String text) implements DeskAction {
+    }
+
+    record Note(String text) implements DeskAction {
+    }
+
+    record Resolve() implements DeskAction {
+    }
+
+    record Reopen() implements DeskAction {
+    }
+
+    record Escalate(String reason) implements DeskAction {
+    }
+
+    record Transfer(String agent) implements DeskAction {
+    }
+
+    default String type() {
+        return getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,106 @@
+package supportbot.desk;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import supportbot.channel.Inbox;
+import supportbot.dialogue.DeskEvent;
+import supportbot.store.GroupCommitter;
+import supportbot.store.Store;
+
+/**
+ * The human desk: lists tickets in queue order and carries out agent actions. Changes the user must hear
+ * about go through the conversation's inbox lane, committed together with the ticket's change.
+ */
+public final class DeskService {
+    public static final int MAX_TEXT_CHARS = 4000;
+
+    private final Store store;
+    private final GroupCommitter committer;
+    private final Inbox inbox;
+    private final AgentDirectory agents;
+    private final Clock clock;
+
+    public DeskService(Store store, GroupCommitter committer, Inbox inbox, AgentDirectory agents, Clock clock) {
+        this.store = store;
+        this.committer = committer;
+        this.inbox = inbox;
+        this.agents = agents;
+        this.clock = clock;
+    }
+
+    /** Open tickets first by priority then age; the agent sees only what their role may see. */
+    public List<Ticket> list(Agent agent, Optional<TicketStatus> status) {
+        return store.tickets().stream()
+                .filter(t -> status.map(s -> t.status() == s).orElse(true))
+                .filter(t -> t.tier() == Tier.AGENT || agent.supervisor())
+                .sorted(Comparator.comparing((Ticket t) -> !t.status().open())
+                        .thenComparingInt(t -> t.draft().priority())
+                        .thenComparing(Ticket::openedAt))
+                .toList();
+    }
+
+    public Ticket get(Agent agent, long number) {
+        Ticket ticket = store.ticket(number).orElseThrow(() -> DeskException.notFound(number));
+        DeskPolicy.checkView(agent, ticket);
+        return ticket;
+    }
+
+    public Ticket act(Agent agent, long number, DeskAction action) {
+        Ticket ticket = store.ticket(number).orElseThrow(() -> DeskException.notFound(number));
+        DeskPolicy.check(agent, ticket, action);
+        var now = clock.instant();
+        String who = agent.name();
+        if (action instanceof DeskAction.Claim) {
+            change(number, t -> t.with(TicketStatus.ASSIGNED, t.tier(), who, new TicketEvent(now, who, "claimed", null)));
+        } else if (action instanceof DeskAction.Note n) {
+            change(number, t -> t.withEvent(new TicketEvent(now, who, "note", text(n.text()))));
+        } else if (action instanceof DeskAction.Transfer tr) {
+            Agent target = agents.byName(tr.agent()).orElseThrow(() -> new DeskException(400, "no agent named '" + tr.agent() + "'"));
+            if (ticket.tier() == Tier.SUPERVISOR && !target.supervisor()) {
+                throw new DeskException(400, "ticket #" + number + " is escalated; transfer it to a supervisor");
+            }
+            change(number, t -> t.with(TicketStatus.ASSIGNED, t.tier(), target.name(),
+                    new TicketEvent(now, who, "transferred", target.name())));
+        } else if (action instanceof DeskAction.Reply r) {
+            String text = text(r.text());
+            tell(ticket, DeskEvent.Kind.AGENT_REPLY, who, text, t -> t.with(TicketStatus.WAITING_USER, t.tier(),
+                    t.assignee() == null ? who : t.assignee(), new TicketEvent(now, who, "reply", text)));
+        } else if (action instanceof DeskAction.Resolve) {
+            tell(ticket, DeskEvent.Kind.RESOLVED, who, null,
+                    t -> t.with(TicketStatus.RESOLVED, t.tier(), t.assignee(), new TicketEvent(now, who, "resolved", null)));
+        } else if (action instanceof DeskAction.Reopen) {
+            tell(ticket, DeskEvent.Kind.REOPENED, who, null,
+                    t -> t.with(TicketStatus.ASSIGNED, t.tier(), t.assignee(), new TicketEvent(now, who, "reopened", null)));
+        } else if (action instanceof DeskAction.Escalate e) {
+            String reason = text(e.reason());
+            tell(ticket, DeskEvent.Kind.ESCALATED, who, reason,
+                    t -> t.with(TicketStatus.QUEUED, Tier.SUPERVISOR, null, new TicketEvent(now, who, "escalated", reason)));
+        }
+        return store.ticket(number).orElseThrow();
+    }
+
+    private void change(long number, UnaryOperator<Ticket> change) {
+        committer.submit(tx -> tx.updateTicket(number, change)).join();
+    }
+
+    private void tell(Ticket ticket, DeskEvent.Kind kind, String agent, String text, UnaryOperator<Ticket> change) {
+        var draft = ticket.draft();
+        var event = new DeskEvent(draft.channel(), draft.conversationKey(), draft.number(), kind, agent, text, clock.instant());
+        Consumer<Store.Tx> ticketChange = tx -> tx.updateTicket(draft.number(), change);
+        inbox.submit(event, ticketChange).join();
+    }
+
+    private static String text(String text) {
+        if (text == null || text.isBlank()) {
+            throw new DeskException(400, "\"text\" (or \"reason\") must be a non-empty string");
+        }
+        if (text.length() > MAX_TEXT_CHARS) {
+            throw new DeskException(400, "text is too long (max " + MAX_TEXT_CHARS + " characters)");
+        }
+        return text.strip();
+    }
+}

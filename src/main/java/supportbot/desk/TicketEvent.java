@@ -1,0 +1,12 @@
+package supportbot.desk;
+
+import java.time.Instant;
+
+/**
+ * One thing that happened to a ticket, kept forever: the history a supervisor reads on escalation.
+ *
+ * @param actor "user", "bot", or an agent's name
+ * @param type  opened, user-message, claimed, reply, note, resolved, reopened, escalated, transferred
+ */
+public record TicketEvent(Instant at, String actor, String type, String text) {
+}

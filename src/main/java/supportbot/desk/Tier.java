@@ -1,0 +1,6 @@
+package supportbot.desk;
+
+/** Who may work a ticket: any agent, or (after an escalation) supervisors only. */
+public enum Tier {
+    AGENT, SUPERVISOR
+}

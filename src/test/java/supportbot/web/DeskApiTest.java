@@ -1,0 +1,193 @@
+package supportbot.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The desk API end to end with the web chat, and who may call what. */
+class DeskApiTest {
+    private static final List<String> ACTIONS = List.of("claim", "resolve", "reopen", "reply", "note", "transfer", "escalate", "ask");
+
+    @TempDir
+    Path dir;
+
+    private LocalBot bot;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeEach
+    void start() throws Exception {
+        bot = new LocalBot(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        bot.close();
+    }
+
+    private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
+        var req = HttpRequest.newBuilder(URI.create(bot.url(path))).header("Content-Type", "application/json");
+        if (token != null) {
+            req.header("Authorization", "Bearer " + token);
+        }
+        req.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode ok(HttpResponse<String> res) throws Exception {
+        assertEquals(200, res.statusCode(), res.body());
+        return json.readTree(res.body());
+    }
+
+    private static String bodyFor(String action) {
+        return switch (action) {
+            case "reply", "note" -> "{\"text\":\"hello\"}";
+            case "transfer" -> "{\"agent\":\"bob\"}";
+            case "escalate" -> "{\"reason\":\"needs a supervisor\"}";
+            case "ask" -> "{\"detail\":\"tx_hash\"}";
+            default -> "";
+        };
+    }
+
+    /** A user asks for a human in the web chat; returns the session id once the ticket exists. */
+    private String userAsksForAHuman() throws Exception {
+        String session = json.readTree(call("POST", "/api/chat/sessions", null, "").body()).get("sessionId").asText();
+        call("POST", "/api/chat/sessions/" + session + "/messages", null, "{\"text\":\"the app crashes every time I open it\"}");
+        call("POST", "/api/chat/sessions/" + session + "/messages", null, "{\"text\":\"talk to a human\"}");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (ok(call("GET", "/api/desk/tickets", LocalBot.SUE, null)).get("tickets").isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return session;
+    }
+
+    private long firstTicket() throws Exception {
+        return ok(call("GET", "/api/desk/tickets", LocalBot.SUE, null)).get("tickets").get(0).get("id").asLong();
+    }
+
+    private JsonNode messagesAfter(String session, long after, int atLeast) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        JsonNode messages;
+        do {
+            messages = ok(call("GET", "/api/chat/sessions/" + session + "/messages?after=" + after + "&wait=2", null, null)).get("messages");
+        } while (messages.size() < atLeast && System.nanoTime() < deadline);
+        return messages;
+    }
+
+    @Test
+    void anAgentClaimsRepliesAndResolvesWhileTheUserSeesItInTheWebChat() throws Exception {
+        String session = userAsksForAHuman();
+        long id = firstTicket();
+        JsonNode ticket = ok(call("GET", "/api/desk/tickets/" + id, LocalBot.ALICE, null));
+        assertEquals("queued", ticket.get("status").asText());
+        assertEquals("the app crashes every time I open it", ticket.get("details").get("description").get("value").asText());
+        assertTrue(ticket.get("transcript").size() >= 4, "the agent sees the conversation so far");
+
+        assertEquals("assigned", ok(call("POST", "/api/desk/tickets/" + id + "/claim", LocalBot.ALICE, "")).get("status").asText());
+        long seen = ticket.get("transcript").size();
+        assertEquals("waiting-user", ok(call("POST", "/api/desk/tickets/" + id + "/reply", LocalBot.ALICE,
+                "{\"text\":\"Hi, which app version do you have?\"}")).get("status").asText());
+        JsonNode reply = messagesAfter(session, seen, 1).get(0);
+        assertEquals("agent", reply.get("from").asText());
+        assertEquals("Hi, which app version do you have?", reply.get("text").asText());
+
+        call("POST", "/api/chat/sessions/" + session + "/messages", null, "{\"text\":\"version 5.2.1\"}");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        JsonNode after;
+        do {
+            after = ok(call("GET", "/api/desk/tickets/" + id, LocalBot.ALICE, null));
+        } while (!after.get("status").asText().equals("assigned") && System.nanoTime() < deadline);
+        assertEquals("assigned", after.get("status").asText(), "the user's answer puts the ticket back with the agent");
+        JsonNode events = after.get("events");
+        assertEquals("version 5.2.1", events.get(events.size() - 1).get("text").asText());
+
+        ok(call("POST", "/api/desk/tickets/" + id + "/note", LocalBot.ALICE, "{\"text\":\"internal: known crash in 5.2.1\"}"));
+        ok(call("POST", "/api/desk/tickets/" + id + "/resolve", LocalBot.ALICE, ""));
+        JsonNode all = messagesAfter(session, 0, 1);
+        String transcript = all.toString();
+        assertFalse(transcript.contains("internal: known crash"), "notes never reach the user");
+        assertTrue(transcript.contains("resolved"), "the user hears the ticket is resolved: " + transcript);
+    }
+
+    @Test
+    void everyDeskEndpointNeedsAValidToken() throws Exception {
+        userAsksForAHuman();
+        long id = firstTicket();
+        for (String token : new String[] {null, "not-a-real-token"}) {
+            assertEquals(401, call("GET", "/api/desk/tickets", token, null).statusCode());
+            assertEquals(401, call("GET", "/api/desk/tickets/" + id, token, null).statusCode());
+            for (String action : ACTIONS) {
+                var res = call("POST", "/api/desk/tickets/" + id + "/" + action, token, bodyFor(action));
+                assertEquals(401, res.statusCode(), action);
+                assertTrue(res.body().contains("\"error\""), res.body());
+            }
+        }
+    }
+
+    @Test
+    void anUnknownTicketIsA404OnEveryEndpoint() throws Exception {
+        assertEquals(404, call("GET", "/api/desk/tickets/999999", LocalBot.ALICE, null).statusCode());
+        for (String action : ACTIONS) {
+            if (!action.equals("ask")) {
+                assertEquals(404, call("POST", "/api/desk/tickets/999999/" + action, LocalBot.ALICE, bodyFor(action)).statusCode(), action);
+            }
+        }
+    }
+
+    @Test
+    void anAgentCannotWorkAnotherAgentsTicketButASupervisorCan() throws Exception {
+        userAsksForAHuman();
+        long id = firstTicket();
+        assertEquals(403, call("POST", "/api/desk/tickets/" + id + "/reply", LocalBot.ALICE, bodyFor("reply")).statusCode(),
+                "claim first");
+        ok(call("POST", "/api/desk/tickets/" + id + "/claim", LocalBot.ALICE, ""));
+        for (String action : List.of("claim", "reply", "note", "transfer", "escalate", "resolve")) {
+            var res = call("POST", "/api/desk/tickets/" + id + "/" + action, LocalBot.BOB, bodyFor(action));
+            assertEquals(403, res.statusCode(), action + ": " + res.body());
+            assertTrue(res.body().contains("alice"), res.body());
+        }
+        assertEquals(200, call("POST", "/api/desk/tickets/" + id + "/note", LocalBot.SUE, bodyFor("note")).statusCode());
+        assertEquals(200, call("POST", "/api/desk/tickets/" + id + "/transfer", LocalBot.ALICE, bodyFor("transfer")).statusCode());
+        assertEquals("bob", ok(call("GET", "/api/desk/tickets/" + id, LocalBot.BOB, null)).get("assignee").asText());
+    }
+
+    @Test
+    void anEscalatedTicketIsForSupervisorsOnly() throws Exception {
+        String session = userAsksForAHuman();
+        long id = firstTicket();
+        ok(call("POST", "/api/desk/tickets/" + id + "/claim", LocalBot.ALICE, ""));
+        JsonNode escalated = ok(call("POST", "/api/desk/tickets/" + id + "/escalate", LocalBot.ALICE, bodyFor("escalate")));
+        assertEquals("supervisor", escalated.get("tier").asText());
+        assertEquals(403, call("GET", "/api/desk/tickets/" + id, LocalBot.ALICE, null).statusCode());
+        assertEquals(0, ok(call("GET", "/api/desk/tickets", LocalBot.BOB, null)).get("tickets").size(), "agents do not list it");
+        assertEquals(200, call("POST", "/api/desk/tickets/" + id + "/claim", LocalBot.SUE, "").statusCode());
+        assertTrue(messagesAfter(session, 0, 1).toString().contains("supervisor"), "the user is told");
+        assertEquals(400, call("POST", "/api/desk/tickets/" + id + "/transfer", LocalBot.SUE, bodyFor("transfer")).statusCode(),
+                "an escalated ticket goes to supervisors only");
+    }
+
+    @Test
+    void badBodiesAndAskGetClearErrors() throws Exception {
+        userAsksForAHuman();
+        long id = firstTicket();
+        ok(call("POST", "/api/desk/tickets/" + id + "/claim", LocalBot.ALICE, ""));
+        assertEquals(400, call("POST", "/api/desk/tickets/" + id + "/reply", LocalBot.ALICE, "{\"txt\":\"x\"}").statusCode());
+        assertEquals(400, call("POST", "/api/desk/tickets/" + id + "/reply", LocalBot.ALICE, "not json").statusCode());
+        assertEquals(400, call("GET", "/api/desk/tickets?status=lost", LocalBot.ALICE, null).statusCode());
+        assertEquals(501, call("POST", "/api/desk/tickets/" + id + "/ask", LocalBot.ALICE, bodyFor("ask")).statusCode());
+        assertEquals(409, call("POST", "/api/desk/tickets/" + id + "/reopen", LocalBot.ALICE, "").statusCode());
+    }
+}
