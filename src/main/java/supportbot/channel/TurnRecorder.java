@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import supportbot.desk.Ticket;
 import supportbot.desk.TicketEvent;
+import supportbot.desk.TicketRating;
 import supportbot.desk.TicketStatus;
 import supportbot.dialogue.Action;
 import supportbot.dialogue.Button;
@@ -21,6 +22,8 @@ import supportbot.store.TranscriptLine;
  * encoded here, on the worker thread; the returned writes only put bytes.
  */
 final class TurnRecorder {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TurnRecorder.class);
+
     private TurnRecorder() {
     }
 
@@ -70,6 +73,13 @@ final class TurnRecorder {
                 others.add(tx -> tx.updateTicket(a.ticketNumber(), t -> t.with(
                         t.status() == TicketStatus.WAITING_USER ? TicketStatus.ASSIGNED : t.status(), t.tier(), t.assignee(),
                         new TicketEvent(time, "user", "user-message", a.text()))));
+            } else if (action instanceof Action.Rating r) {
+                if (r.stars() <= 2) {
+                    log.warn("bad rating {}★ on ticket #{} (weakest: {}): supervisors should look", r.stars(), r.ticketNumber(),
+                            r.weakest());
+                }
+                others.add(tx -> tx.updateTicket(r.ticketNumber(), t -> t.rated(new TicketRating(r.stars(), r.weakest(),
+                        r.comment(), time))));
             } else if (action instanceof Action.FaqVote v) {
                 others.add(tx -> tx.voteFaq(v.faqId(), v.helpful()));
             } else if (action instanceof Action.KnowledgeGap g) {

@@ -6,7 +6,8 @@ import java.util.List;
 import supportbot.dialogue.TicketDraft;
 
 /** A ticket as the desk keeps it: what the bot collected, where it stands, and everything that happened. */
-public record Ticket(TicketDraft draft, TicketStatus status, Tier tier, String assignee, List<TicketEvent> events) {
+public record Ticket(TicketDraft draft, TicketStatus status, Tier tier, String assignee, List<TicketEvent> events,
+                     TicketRating rating) {
     public Ticket {
         events = List.copyOf(events);
     }
@@ -14,7 +15,7 @@ public record Ticket(TicketDraft draft, TicketStatus status, Tier tier, String a
     public static Ticket open(TicketDraft draft) {
         Tier tier = draft.reason().equals("complaint") ? Tier.SUPERVISOR : Tier.AGENT;
         return new Ticket(draft, TicketStatus.QUEUED, tier, null,
-                List.of(new TicketEvent(draft.openedAt(), "bot", "opened", draft.reason())));
+                List.of(new TicketEvent(draft.openedAt(), "bot", "opened", draft.reason())), null);
     }
 
     public long number() {
@@ -24,11 +25,23 @@ public record Ticket(TicketDraft draft, TicketStatus status, Tier tier, String a
     public Ticket with(TicketStatus newStatus, Tier newTier, String newAssignee, TicketEvent event) {
         var all = new ArrayList<>(events);
         all.add(event);
-        return new Ticket(draft, newStatus, newTier, newAssignee, all);
+        return new Ticket(draft, newStatus, newTier, newAssignee, all, rating);
     }
 
     public Ticket withEvent(TicketEvent event) {
         return with(status, tier, assignee, event);
+    }
+
+    /** The user's rating, with an alert event for supervisors when it is bad. */
+    public Ticket rated(TicketRating given) {
+        var all = new ArrayList<>(events);
+        all.add(new TicketEvent(given.at(), "user", "rating", given.stars() + "★"
+                + (given.weakest() == null ? "" : " weakest: " + given.weakest())
+                + (given.comment() == null ? "" : " — " + given.comment())));
+        if (given.bad()) {
+            all.add(new TicketEvent(given.at(), "bot", "alert", "bad rating for " + (assignee == null ? "the desk" : assignee)));
+        }
+        return new Ticket(draft, status, tier, assignee, all, given);
     }
 
     public Instant openedAt() {

@@ -29,6 +29,10 @@ public sealed interface Action {
         }
     }
 
+    /** The user's rating of a resolved ticket: 1–5 stars, the weakest aspect, an optional comment. */
+    record Rating(long ticketNumber, int stars, String weakest, String comment) implements Action {
+    }
+
     /** "This solved it" / "I still need help" on an FAQ answer. */
     record FaqVote(String faqId, boolean helpful) implements Action {
     }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  */
 record ButtonPayload(Kind kind, String arg) {
     enum Kind {
-        FAQ_YES, FAQ_NO, FAQ_PICK, FAQ_NONE, REPORT, CATEGORY, HUMAN, CONFIRM, EDIT, EDIT_DETAIL, CANCEL, SKIP, ANSWER, LANG
+        FAQ_YES, FAQ_NO, FAQ_PICK, FAQ_NONE, REPORT, CATEGORY, HUMAN, CONFIRM, EDIT, EDIT_DETAIL, CANCEL, SKIP, ANSWER, LANG,
+        RATE, WEAKEST
     }
 
     private static final Pattern GRAMMAR = Pattern.compile(
@@ -19,7 +20,9 @@ record ButtonPayload(Kind kind, String arg) {
                     + "|cat:([a-z0-9-]{1,40})"
                     + "|edit:([a-z_]{1,20})"
                     + "|answer:(.{1,60})"
-                    + "|lang:(zh|en)");
+                    + "|lang:(zh|en)"
+                    + "|rate:([1-5])"
+                    + "|weak:(attitude|speed|clarity|solved)");
 
     static Optional<ButtonPayload> parse(String payload) {
         if (payload == null) {
@@ -54,6 +57,12 @@ record ButtonPayload(Kind kind, String arg) {
         if (m.group(5) != null) {
             return Optional.of(new ButtonPayload(Kind.ANSWER, m.group(5)));
         }
-        return Optional.of(new ButtonPayload(Kind.LANG, m.group(6)));
+        if (m.group(6) != null) {
+            return Optional.of(new ButtonPayload(Kind.LANG, m.group(6)));
+        }
+        if (m.group(7) != null) {
+            return Optional.of(new ButtonPayload(Kind.RATE, m.group(7)));
+        }
+        return Optional.of(new ButtonPayload(Kind.WEAKEST, m.group(8)));
     }
 }

@@ -20,12 +20,13 @@ import supportbot.faq.Lang;
  * @param editing      true when the awaited detail is an edit from the summary (return to the summary after)
  * @param offeredFaqId the FAQ answer waiting for a "solved?" vote
  * @param recentTexts  the user's last few messages, to prefill details when a report starts
+ * @param rating       the service rating being given for a resolved ticket, step by step
  */
 public record Conversation(String key, String channel, String userId, Lang lang, boolean langLocked, String zone,
                            Phase phase, String categoryId, Map<DetailType, DetailValue> details, Set<DetailType> skipped,
                            DetailType awaiting, boolean editing, List<String> faqTried, String offeredFaqId,
                            List<String> suggestions, List<String> recentTexts, Long ticketNumber, Instant updatedAt,
-                           long turns) {
+                           long turns, PendingRating rating) {
     public Conversation {
         details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
         skipped = skipped == null ? Set.of() : Set.copyOf(skipped);
@@ -36,7 +37,11 @@ public record Conversation(String key, String channel, String userId, Lang lang,
 
     public static Conversation start(Inbound first, Lang lang, String zone) {
         return new Conversation(first.conversationKey(), first.channel(), first.userId(), lang, false, zone, Phase.IDLE,
-                null, Map.of(), Set.of(), null, false, List.of(), null, List.of(), List.of(), null, first.time(), 0);
+                null, Map.of(), Set.of(), null, false, List.of(), null, List.of(), List.of(), null, first.time(), 0, null);
+    }
+
+    /** A rating in progress: stars first, then the weakest aspect, then an optional comment. */
+    public record PendingRating(long ticketNumber, Integer stars, String weakest) {
     }
 
     public Builder edit() {
@@ -64,6 +69,7 @@ public record Conversation(String key, String channel, String userId, Lang lang,
         Long ticketNumber;
         Instant updatedAt;
         long turns;
+        PendingRating rating;
 
         private Builder(Conversation c) {
             key = c.key;
@@ -85,6 +91,7 @@ public record Conversation(String key, String channel, String userId, Lang lang,
             ticketNumber = c.ticketNumber;
             updatedAt = c.updatedAt;
             turns = c.turns;
+            rating = c.rating;
         }
 
         /** Back to idle, forgetting any report in progress (details, category, pending questions). */
@@ -102,7 +109,7 @@ public record Conversation(String key, String channel, String userId, Lang lang,
 
         public Conversation build() {
             return new Conversation(key, channel, userId, lang, langLocked, zone, phase, categoryId, details, skipped,
-                    awaiting, editing, faqTried, offeredFaqId, suggestions, recentTexts, ticketNumber, updatedAt, turns);
+                    awaiting, editing, faqTried, offeredFaqId, suggestions, recentTexts, ticketNumber, updatedAt, turns, rating);
         }
     }
 }

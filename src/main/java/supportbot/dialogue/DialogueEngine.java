@@ -30,6 +30,7 @@ public final class DialogueEngine {
     private final Lang defaultLang;
     private final DetailCollector collector;
     private final FaqAnswers faqAnswers;
+    private final RatingFlow rating;
 
     public DialogueEngine(DialogueData data, FaqLookup faq, DetailParsers parsers, TicketDirectory tickets, Clock clock,
                           Lang defaultLang) {
@@ -40,6 +41,7 @@ public final class DialogueEngine {
         this.defaultLang = defaultLang;
         this.collector = new DetailCollector(data, parsers, this::openTicket);
         this.faqAnswers = new FaqAnswers(faq);
+        this.rating = new RatingFlow();
     }
 
     public Turn handle(Conversation current, Inbound in) {
@@ -67,7 +69,7 @@ public final class DialogueEngine {
     public Turn handleDesk(Conversation current, DeskEvent event) {
         Conversation base = current != null ? current : new Conversation(event.conversationKey(), event.channel(), null,
                 defaultLang, false, data.details().defaultZone().getId(), Phase.WITH_TICKET, null, Map.of(), java.util.Set.of(),
-                null, false, List.of(), null, List.of(), List.of(), event.ticketNumber(), event.time(), 0);
+                null, false, List.of(), null, List.of(), List.of(), event.ticketNumber(), event.time(), 0, null);
         var t = new TurnContext(base.edit(), null, data.messages());
         t.c.updatedAt = event.time();
         var args = Map.of("number", event.ticketNumber());
@@ -75,9 +77,10 @@ public final class DialogueEngine {
             case AGENT_REPLY -> t.act(new Action.AgentMessage(t.c.channel, t.c.key, event.agent(), event.text()));
             case RESOLVED -> {
                 if (Long.valueOf(event.ticketNumber()).equals(t.c.ticketNumber) && t.c.phase == Phase.WITH_TICKET) {
-                    t.c.phase = Phase.IDLE;
+                    rating.start(t, event.ticketNumber());
+                } else {
+                    t.sayKey("ticket.resolved", args, List.of());
                 }
-                t.sayKey("ticket.resolved", args, List.of());
             }
             case REOPENED -> {
                 t.c.resetFlow();
@@ -110,6 +113,12 @@ public final class DialogueEngine {
         switch (t.c.phase) {
             case WITH_TICKET -> appendToTicket(t, text);
             case COLLECTING, CONFIRMING, CHOOSING_EDIT -> collector.onMessage(t, text, intent.orElse(null) == Intent.CORRECTION);
+            case RATING -> {
+                if (!rating.onText(t, text)) {
+                    rating.abandon(t);
+                    newTopic(t, text);
+                }
+            }
             case FAQ_OFFERED -> {
                 if (t.c.categoryId != null && data.categories().reportedIn(text).isEmpty()) {
                     continueReport(t, text);
@@ -286,7 +295,27 @@ public final class DialogueEngine {
                     collector.editDetail(t, type.get());
                 }
             }
-            case SKIP -> ifPhase(t, Phase.COLLECTING, () -> collector.skip(t));
+            case SKIP -> {
+                if (rating.expectsComment(t)) {
+                    rating.finish(t, null);
+                } else {
+                    ifPhase(t, Phase.COLLECTING, () -> collector.skip(t));
+                }
+            }
+            case RATE -> {
+                if (rating.expectsStars(t)) {
+                    rating.stars(t, Integer.parseInt(b.arg()));
+                } else {
+                    stale(t);
+                }
+            }
+            case WEAKEST -> {
+                if (rating.expectsWeakest(t)) {
+                    rating.weakest(t, b.arg());
+                } else {
+                    stale(t);
+                }
+            }
             case ANSWER -> ifPhase(t, Phase.COLLECTING, () -> collector.onMessage(t, b.arg(), false));
         }
     }

@@ -15,5 +15,7 @@ public enum Phase {
     /** Choosing which detail to edit. */
     CHOOSING_EDIT,
     /** A ticket is open; messages go to it. */
-    WITH_TICKET
+    WITH_TICKET,
+    /** The ticket was resolved; asking how the service was. */
+    RATING
 }

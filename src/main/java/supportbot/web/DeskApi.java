@@ -120,6 +120,8 @@ final class DeskApi {
         m.put("lang", t.draft().lang().code());
         m.put("channel", t.draft().channel());
         m.put("openedAt", t.openedAt().toString());
+        m.put("rating", t.rating() == null ? null : t.rating().stars());
+        m.put("alert", t.rating() != null && t.rating().bad());
         return m;
     }
 }

@@ -221,6 +221,34 @@ class ConversationBehaviourTest {
     }
 
     @Test
+    void afterResolutionTheUserRatesStarsTheWeakestAspectAndComments() {
+        var h = new EngineHarness().say("转人工");
+        long ticket = h.state.ticketNumber();
+        h.desk(DeskEvent.Kind.AGENT_REPLY, ticket, "请更新到最新版本");
+        assertEquals("请更新到最新版本", h.action(Action.AgentMessage.class).orElseThrow().text());
+        h.desk(DeskEvent.Kind.RESOLVED, ticket, null);
+        assertEquals(Phase.RATING, h.phase());
+        assertEquals(List.of("rate:1", "rate:2", "rate:3", "rate:4", "rate:5"), h.buttons());
+        h.press("rate:2");
+        assertEquals(List.of("weak:attitude", "weak:speed", "weak:clarity", "weak:solved"), h.buttons());
+        h.press("weak:speed");
+        h.say("等了太久才有人回复");
+        assertEquals(new Action.Rating(ticket, 2, "speed", "等了太久才有人回复"), h.action(Action.Rating.class).orElseThrow());
+        assertEquals(Phase.IDLE, h.phase());
+        h.press("rate:5");
+        assertTrue(h.reply().contains("失效"), "a second rating is refused as expired: " + h.reply());
+    }
+
+    @Test
+    void aUserWhoMovesOnInsteadOfRatingIsNotHeldBack() {
+        var h = new EngineHarness().say("talk to a human");
+        h.desk(DeskEvent.Kind.RESOLVED, h.state.ticketNumber(), null);
+        h.say("the app crashes every time I open the asset page");
+        assertEquals("app-crash", h.state.categoryId());
+        assertTrue(h.action(Action.Rating.class).isEmpty());
+    }
+
+    @Test
     void anUnknownButtonIsRefusedAndChangesNothing() {
         var h = new EngineHarness().say("my transfer has been pending for many hours now");
         Conversation before = h.state;

@@ -51,6 +51,13 @@ public final class EngineHarness {
         return handle(Inbound.button("test", "test:alice", "alice", payload, "m" + ++messageSeq, clock.instant()));
     }
 
+    EngineHarness desk(DeskEvent.Kind kind, long ticket, String text) {
+        Turn turn = engine.handleDesk(state, new DeskEvent("test", "test:alice", ticket, kind, "alice", text, clock.instant()));
+        state = turn.conversation();
+        actions = turn.actions();
+        return this;
+    }
+
     EngineHarness handle(Inbound in) {
         Turn turn = engine.handle(state, in);
         state = turn.conversation();

@@ -120,6 +120,18 @@ class DeskApiTest {
         String transcript = all.toString();
         assertFalse(transcript.contains("internal: known crash"), "notes never reach the user");
         assertTrue(transcript.contains("resolved"), "the user hears the ticket is resolved: " + transcript);
+        assertTrue(transcript.contains("rate:5"), "and is asked to rate");
+
+        call("POST", "/api/chat/sessions/" + session + "/messages", null, "{\"button\":\"rate:1\"}");
+        call("POST", "/api/chat/sessions/" + session + "/messages", null, "{\"button\":\"weak:solved\"}");
+        call("POST", "/api/chat/sessions/" + session + "/messages", null, "{\"text\":\"still crashes\"}");
+        deadline = System.nanoTime() + 10_000_000_000L;
+        JsonNode rated;
+        do {
+            rated = ok(call("GET", "/api/desk/tickets/" + id, LocalBot.ALICE, null));
+        } while (rated.get("rating").isNull() && System.nanoTime() < deadline);
+        assertEquals(1, rated.get("rating").asInt());
+        assertTrue(rated.get("alert").asBoolean(), "a bad rating alerts supervisors");
     }
 
     @Test
