@@ -345,6 +345,10 @@ public final class DialogueEngine {
             return;
         }
         t.act(new Action.FaqVote(t.c.offeredFaqId, helpful));
+        if (!helpful) {
+            // The question an answer did not settle is a knowledge gap too.
+            t.c.recentTexts.stream().reduce((a, z) -> z).ifPresent(q -> t.act(new Action.KnowledgeGap(q, t.lang())));
+        }
         t.c.offeredFaqId = null;
         if (helpful) {
             t.c.resetFlow();

@@ -174,6 +174,17 @@ public final class Store implements AutoCloseable {
         return faqVotes.getOrDefault(faqId + (helpful ? "|up" : "|down"), 0L);
     }
 
+    /** Helpful and unhelpful FAQ votes per FAQ id: [helpful, unhelpful]. */
+    public Map<String, long[]> faqVotes() {
+        var out = new java.util.TreeMap<String, long[]>();
+        faqVotes.forEach((key, count) -> {
+            int bar = key.lastIndexOf('|');
+            long[] pair = out.computeIfAbsent(key.substring(0, bar), k -> new long[2]);
+            pair[key.endsWith("|up") ? 0 : 1] += count;
+        });
+        return out;
+    }
+
     public List<String> knowledgeGaps() {
         return gaps.values().stream().map(b -> StoreCodec.decode(b, String.class)).toList();
     }

@@ -15,6 +15,7 @@ import supportbot.desk.AgentDirectory;
 import supportbot.desk.DeskAction;
 import supportbot.desk.DeskException;
 import supportbot.desk.DeskService;
+import supportbot.desk.DeskStats;
 import supportbot.faq.FaqService;
 import supportbot.store.Store;
 
@@ -29,6 +30,7 @@ public final class WebServer {
         var faqApi = new FaqApi(faq);
         var chatApi = new WebChatApi(chat);
         var deskApi = new DeskApi(desk.service(), desk.agents(), desk.store());
+        var metrics = new Metrics(() -> DeskStats.of(desk.store()));
         return Javalin.create(cfg -> {
             cfg.jsonMapper(new JavalinJackson(new ObjectMapper().registerModule(new JavaTimeModule())
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS), false));
@@ -51,6 +53,7 @@ public final class WebServer {
             cfg.routes.post("/api/desk/tickets/{id}/escalate", ctx -> deskApi.act(ctx, b -> new DeskAction.Escalate(DeskApi.field(b, "reason"))));
             cfg.routes.post("/api/desk/tickets/{id}/ask", deskApi::notYet);
             cfg.routes.exception(DeskException.class, (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));
+            cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
             cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "faqTopics", faq.catalog().size())));
             cfg.routes.exception(Exception.class, WebServer::internalError);
             cfg.routes.error(404, "application/json", ctx -> {

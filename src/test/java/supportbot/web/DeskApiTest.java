@@ -132,6 +132,11 @@ class DeskApiTest {
         } while (rated.get("rating").isNull() && System.nanoTime() < deadline);
         assertEquals(1, rated.get("rating").asInt());
         assertTrue(rated.get("alert").asBoolean(), "a bad rating alerts supervisors");
+
+        var metrics = call("GET", "/metrics", null, null);
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.body().contains("supportbot_tickets 1.0"), metrics.body());
+        assertTrue(metrics.body().contains("supportbot_csat_average_stars 1.0"), metrics.body());
     }
 
     @Test

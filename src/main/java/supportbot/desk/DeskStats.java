@@ -1,0 +1,72 @@
+package supportbot.desk;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/** Computes the desk's numbers from tickets and FAQ votes. */
+public final class DeskStats {
+    private DeskStats() {
+    }
+
+    public static StatsReport of(supportbot.store.Store store) {
+        var votes = store.faqVotes().values();
+        return compute(store.tickets(), votes.stream().mapToLong(v -> v[0]).sum(), votes.stream().mapToLong(v -> v[1]).sum());
+    }
+
+    public static StatsReport compute(List<Ticket> tickets, long faqHelpful, long faqUnhelpful) {
+        var firstResponses = new ArrayList<Double>();
+        var resolutions = new ArrayList<Double>();
+        long open = 0;
+        long escalated = 0;
+        long breaches = 0;
+        long rated = 0;
+        long satisfied = 0;
+        double stars = 0;
+        for (Ticket t : tickets) {
+            if (t.status().open()) {
+                open++;
+            }
+            firstEvent(t, "reply").ifPresent(at -> firstResponses.add(minutesBetween(t.openedAt(), at)));
+            if (!t.status().open()) {
+                firstEvent(t, "resolved").ifPresent(at -> resolutions.add(minutesBetween(t.openedAt(), at)));
+            }
+            if (t.tier() == Tier.SUPERVISOR || t.events().stream().anyMatch(e -> e.type().equals("escalated"))) {
+                escalated++;
+            }
+            breaches += t.events().stream().filter(e -> e.type().equals("sla-breach")).count();
+            if (t.rating() != null) {
+                rated++;
+                stars += t.rating().stars();
+                satisfied += t.rating().stars() >= 4 ? 1 : 0;
+            }
+        }
+        int n = tickets.size();
+        long deflectable = faqHelpful + n;
+        return new StatsReport(n, open, percentile(firstResponses, 0.5), percentile(firstResponses, 0.9),
+                percentile(resolutions, 0.5), deflectable == 0 ? null : (double) faqHelpful / deflectable,
+                n == 0 ? null : (double) escalated / n, breaches, rated, rated == 0 ? null : stars / rated,
+                rated == 0 ? null : (double) satisfied / rated, faqHelpful, faqUnhelpful);
+    }
+
+    private static Optional<Instant> firstEvent(Ticket t, String type) {
+        return t.events().stream().filter(e -> e.type().equals(type)).map(TicketEvent::at).findFirst();
+    }
+
+    private static double minutesBetween(Instant from, Instant to) {
+        return Duration.between(from, to).toSeconds() / 60.0;
+    }
+
+    /** Nearest-rank percentile; null when there is nothing to rank. */
+    static Double percentile(List<Double> values, double p) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        var sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.max(0, (int) Math.ceil(p * sorted.size()) - 1));
+    }
+}

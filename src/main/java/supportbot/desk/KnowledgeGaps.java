@@ -1,0 +1,37 @@
+package supportbot.desk;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Groups the questions the FAQ could not answer, so an editor sees the most asked first. */
+public final class KnowledgeGaps {
+    private KnowledgeGaps() {
+    }
+
+    /** @param example the first wording seen of this question */
+    public record Gap(String example, int count) {
+    }
+
+    public static List<Gap> group(List<String> questions) {
+        var groups = new LinkedHashMap<String, Gap>();
+        for (String q : questions) {
+            groups.merge(normalize(q), new Gap(q.strip(), 1), (a, b) -> new Gap(a.example(), a.count() + 1));
+        }
+        return groups.values().stream().sorted(Comparator.comparingInt(Gap::count).reversed()).toList();
+    }
+
+    /** Case, punctuation and spacing do not make a different question. */
+    static String normalize(String q) {
+        return q.toLowerCase(Locale.ROOT).replaceAll("[\\p{P}\\p{S}\\s]+", "");
+    }
+
+    /** FAQ topics users said did not help, most first. */
+    public static List<Map.Entry<String, Long>> unhelpfulTopics(Map<String, long[]> votes) {
+        return votes.entrySet().stream().filter(e -> e.getValue()[1] > 0)
+                .map(e -> Map.entry(e.getKey(), e.getValue()[1]))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).toList();
+    }
+}
