@@ -163,7 +163,21 @@ public final class Store implements AutoCloseable {
 
     /** Every ticket, oldest number first. */
     public List<Ticket> tickets() {
-        return tickets.keySet().stream().sorted().map(n -> StoreCodec.decode(tickets.get(n), Ticket.class)).toList();
+        // Copy the keys by plain iteration: MapDB's key spliterator reports a fixed size, which a ticket opened
+        // meanwhile by the commit thread breaks.
+        var numbers = new ArrayList<Long>();
+        for (Long n : tickets.keySet()) {
+            numbers.add(n);
+        }
+        java.util.Collections.sort(numbers);
+        var out = new ArrayList<Ticket>(numbers.size());
+        for (Long n : numbers) {
+            byte[] value = tickets.get(n);
+            if (value != null) {
+                out.add(StoreCodec.decode(value, Ticket.class));
+            }
+        }
+        return out;
     }
 
     public long lastTicketNumber() {
@@ -186,11 +200,22 @@ public final class Store implements AutoCloseable {
     }
 
     public List<String> knowledgeGaps() {
-        return gaps.values().stream().map(b -> StoreCodec.decode(b, String.class)).toList();
+        var out = new ArrayList<String>();
+        for (byte[] b : gaps.values()) {
+            out.add(StoreCodec.decode(b, String.class));
+        }
+        return out;
     }
 
     public List<OutboxEntry> pendingOutbox(int max) {
-        return outbox.values().stream().limit(max).map(b -> StoreCodec.decode(b, OutboxEntry.class)).toList();
+        var out = new ArrayList<OutboxEntry>();
+        for (byte[] b : outbox.values()) {
+            if (out.size() >= max) {
+                break;
+            }
+            out.add(StoreCodec.decode(b, OutboxEntry.class));
+        }
+        return out;
     }
 
     void commit() {
