@@ -71,6 +71,7 @@ public class EngineBench {
         TicketDirectory tickets = new TicketDirectory() {
             public long nextNumber() { return numbers.incrementAndGet(); }
             public Optional<TicketStatus> status(long n) { return Optional.empty(); }
+            public QueueInfo queueFor(int priority) { return new QueueInfo(1, java.time.Duration.ofMinutes(5), true, Instant.now()); }
         };
         var engine = new DialogueEngine(data, faq, new DetailParsers(data.details(), CLOCK), tickets, CLOCK, Lang.EN);
         return new Bot(store, committer, new Inbox(store, committer, engine, data.messages(), 2, Set.of()));

@@ -48,6 +48,16 @@ final class TurnRecorder {
         return record(base, null, turn, new ArrayList<>(), others, pushChannels, event.time());
     }
 
+    /** The user's message is with the agent again; a ticket closed for lack of an answer reopens. */
+    private static Ticket userWrote(Ticket t, String text, java.time.Instant time) {
+        Ticket reopened = t.status() == TicketStatus.CLOSED
+                ? t.with(t.assignee() == null ? TicketStatus.QUEUED : TicketStatus.ASSIGNED, t.tier(), t.assignee(),
+                        new TicketEvent(time, "user", "reopened", null))
+                : t;
+        TicketStatus next = reopened.status() == TicketStatus.WAITING_USER ? TicketStatus.ASSIGNED : reopened.status();
+        return reopened.with(next, reopened.tier(), reopened.assignee(), new TicketEvent(time, "user", "user-message", text));
+    }
+
     private static Prepared record(StoredConversation base, String platformMessageId, Turn turn, List<TranscriptLine> lines,
                                    List<Consumer<Store.Tx>> others, Set<String> pushChannels, java.time.Instant time) {
         String key = turn.conversation().key();
@@ -70,9 +80,7 @@ final class TurnRecorder {
             } else if (action instanceof Action.OpenTicket o) {
                 others.add(tx -> tx.saveTicket(Ticket.open(o.ticket())));
             } else if (action instanceof Action.AppendToTicket a) {
-                others.add(tx -> tx.updateTicket(a.ticketNumber(), t -> t.with(
-                        t.status() == TicketStatus.WAITING_USER ? TicketStatus.ASSIGNED : t.status(), t.tier(), t.assignee(),
-                        new TicketEvent(time, "user", "user-message", a.text()))));
+                others.add(tx -> tx.updateTicket(a.ticketNumber(), t -> userWrote(t, a.text(), time)));
             } else if (action instanceof Action.Rating r) {
                 if (r.stars() <= 2) {
                     log.warn("bad rating {}★ on ticket #{} (weakest: {}): supervisors should look", r.stars(), r.ticketNumber(),

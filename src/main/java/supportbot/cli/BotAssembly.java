@@ -9,11 +9,15 @@ import supportbot.channel.webchat.WebChat;
 import supportbot.config.AppConfig;
 import supportbot.config.ConfigException;
 import supportbot.desk.AgentDirectory;
+import supportbot.desk.DeskQueue;
+import supportbot.desk.DeskScheduler;
+import supportbot.desk.StoreTickets;
+import supportbot.desk.DeskSettings;
+import supportbot.desk.DeskSettingsLoader;
 import supportbot.desk.DeskService;
 import supportbot.dialogue.DialogueData;
 import supportbot.dialogue.DialogueEngine;
 import supportbot.dialogue.FaqLookup;
-import supportbot.dialogue.TicketDirectory;
 import supportbot.dialogue.details.DetailParsers;
 import supportbot.faq.FaqService;
 import supportbot.faq.Lang;
@@ -31,9 +35,17 @@ final class BotAssembly implements AutoCloseable {
     final WebChat webChat;
     final DeskService desk;
     final AgentDirectory agents;
+    final DeskSettings deskSettings;
+    final DeskQueue queue;
+    final DeskScheduler scheduler;
 
     BotAssembly(AppConfig config, FaqService faq, Set<String> pushChannels) {
-        var configuredAgents = config.agents(); // fail on a bad agent list before opening the store
+        var configuredAgents = config.agents(); // fail on bad desk config before opening the store
+        try {
+            this.deskSettings = new DeskSettingsLoader().load(config.dialogueDir().resolve("desk.yaml"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage(), e);
+        }
         DialogueData data = DialogueData.load(config.dialogueDir());
         data.categories().requireFaqTopics(id -> faq.catalog().get(id).isPresent(),
                 config.dialogueDir().resolve("categories.yaml"));
@@ -42,7 +54,8 @@ final class BotAssembly implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         this.store = Store.open(config.dataDir());
         this.committer = new GroupCommitter(store);
-        var tickets = new StoreTicketDirectory(store);
+        this.queue = new DeskQueue(store, deskSettings, clock);
+        var tickets = new StoreTickets(store, queue);
         this.engine = new DialogueEngine(data, FaqLookup.of(faq), new DetailParsers(data.details(), clock), tickets, clock,
                 defaultLang);
         this.inbox = new Inbox(store, committer, engine, data.messages(), config.dialogue().workers(), pushChannels);
@@ -52,34 +65,16 @@ final class BotAssembly implements AutoCloseable {
         this.webChat = new WebChat(store, committer, inbox, signals, config.dataDir().resolve("attachments"), clock);
         this.agents = new AgentDirectory(configuredAgents);
         this.desk = new DeskService(store, committer, inbox, agents, clock);
+        this.scheduler = new DeskScheduler(store, committer, inbox, deskSettings, queue, clock);
     }
 
     @Override
     public void close() {
+        scheduler.close();
         inbox.close();
         outbox.close();
         committer.close();
         store.close();
     }
 
-    /** Ticket numbers continue from the highest stored one across restarts. */
-    static final class StoreTicketDirectory implements TicketDirectory {
-        private final Store store;
-        private final java.util.concurrent.atomic.AtomicLong last;
-
-        StoreTicketDirectory(Store store) {
-            this.store = store;
-            this.last = new java.util.concurrent.atomic.AtomicLong(Math.max(1000, store.lastTicketNumber()));
-        }
-
-        @Override
-        public long nextNumber() {
-            return last.incrementAndGet();
-        }
-
-        @Override
-        public java.util.Optional<TicketStatus> status(long number) {
-            return store.ticket(number).map(t -> new TicketStatus(number, t.draft().categoryId(), t.status().label()));
-        }
-    }
 }

@@ -32,8 +32,9 @@ final class RunCommand implements Callable<Integer> {
         }
         var bot = new BotAssembly(config, faq, Set.of());
         bot.outbox.start();
+        bot.scheduler.start(java.time.Duration.ofSeconds(15));
         var server = WebServer.start(config.http().host(), config.http().port(), faq, bot.webChat,
-                new WebServer.DeskApiParts(bot.desk, bot.agents, bot.store));
+                new WebServer.DeskApiParts(bot.desk, bot.agents, bot.store, bot.deskSettings.sla(), java.time.Clock.systemUTC()));
         log.info("support-bot is up: web chat on http://{}:{}/  ({} FAQ topics, {} desk agents, data in {})",
                 config.http().host(), server.port(), faq.catalog().size(), config.agents().size(), config.dataDir());
         var stopped = new CountDownLatch(1);

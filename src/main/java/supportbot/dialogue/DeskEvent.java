@@ -7,6 +7,21 @@ import java.time.Instant;
  * own messages, so the conversation sees it in order and the state it changes stays the engine's.
  */
 public record DeskEvent(String channel, String conversationKey, long ticketNumber, Kind kind, String agent, String text,
-                        Instant time) {
-    public enum Kind { AGENT_REPLY, RESOLVED, REOPENED, ESCALATED }
+                        Instant time, TicketDirectory.QueueInfo queue) {
+    public enum Kind {
+        AGENT_REPLY, RESOLVED, REOPENED, ESCALATED,
+        /** A service-level target was missed: apologise and give the new place in the (supervisor) queue. */
+        SLA_BREACH,
+        /** Nothing happened for a while: still queued, here is where you stand. */
+        FOLLOW_UP,
+        /** The agent is waiting for the user's answer. */
+        REMINDER,
+        /** No answer from the user for too long; writing again reopens it. */
+        AUTO_CLOSED
+    }
+
+    public DeskEvent(String channel, String conversationKey, long ticketNumber, Kind kind, String agent, String text,
+                     Instant time) {
+        this(channel, conversationKey, ticketNumber, kind, agent, text, time, null);
+    }
 }

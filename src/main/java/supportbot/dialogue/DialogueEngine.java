@@ -89,6 +89,10 @@ public final class DialogueEngine {
                 t.sayKey("ticket.reopened", args, List.of());
             }
             case ESCALATED -> t.sayKey("ticket.escalated", args, List.of());
+            case SLA_BREACH -> t.say(t.text("ticket.sla_breach", args) + queueNote(t, event.queue()));
+            case FOLLOW_UP -> t.say(t.text("ticket.follow_up", args) + queueNote(t, event.queue()));
+            case REMINDER -> t.sayKey("ticket.reminder", args, List.of());
+            case AUTO_CLOSED -> t.sayKey("ticket.auto_closed", args, List.of());
         }
         return new Turn(t.c.build(), t.actions());
     }
@@ -417,7 +421,8 @@ public final class DialogueEngine {
                 category.priority(), category.urgent(), reason, t.lang(), t.c.details, t.c.faqTried, clock.instant())));
         String key = reason.equals("human") ? "ticket.opened_human"
                 : category.id().equals("feedback") ? "ticket.feedback" : "ticket.opened";
-        t.sayKey(key, Map.of("number", number, "category", category.name(t.lang())), List.of());
+        String opened = t.text(key, Map.of("number", number, "category", category.name(t.lang())));
+        t.say(category.id().equals("feedback") ? opened : opened + queueNote(t, tickets.queueFor(category.priority())));
         t.c.resetFlow();
         if (!category.id().equals("feedback")) {
             t.c.phase = Phase.WITH_TICKET;
@@ -427,7 +432,29 @@ public final class DialogueEngine {
 
     /** While a ticket is open the bot stays out of the way: the message goes to the agent, nothing is said. */
     private void appendToTicket(TurnContext t, String text) {
+        boolean closed = tickets.status(t.c.ticketNumber).map(s -> s.status().equals("closed")).orElse(false);
         t.act(new Action.AppendToTicket(t.c.ticketNumber, t.c.key, text, t.in.attachments()));
+        if (closed) {
+            // Writing again reopens a ticket that closed while waiting for the user.
+            t.sayKey("ticket.reopened", Map.of("number", t.c.ticketNumber), List.of());
+        }
+    }
+
+    /** "You are number 3 in the queue, about 20 minutes", and when agents are back if they are off duty. */
+    private String queueNote(TurnContext t, TicketDirectory.QueueInfo queue) {
+        if (queue == null) {
+            return "";
+        }
+        long minutes = Math.max(1, queue.eta().toMinutes());
+        String eta = minutes < 120 ? t.text("eta.minutes", Map.of("n", minutes))
+                : t.text("eta.hours", Map.of("n", Math.round(minutes / 60.0)));
+        String note = "\n\n" + t.text("queue.position", Map.of("position", queue.position(), "eta", eta));
+        if (!queue.deskOpen()) {
+            var zone = ZoneId.of(t.c.zone);
+            String back = java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm").format(queue.nextOpening().atZone(zone));
+            note += "\n" + t.text("queue.offline", Map.of("time", back, "zone", zone.getId()));
+        }
+        return note;
     }
 
     private void switchLanguage(TurnContext t, Lang lang) {

@@ -12,6 +12,8 @@ import supportbot.desk.AgentDirectory;
 import supportbot.desk.DeskAction;
 import supportbot.desk.DeskException;
 import supportbot.desk.DeskService;
+import supportbot.desk.SlaPolicy;
+import supportbot.desk.SlaStatus;
 import supportbot.desk.Ticket;
 import supportbot.desk.TicketStatus;
 import supportbot.store.Store;
@@ -23,11 +25,15 @@ final class DeskApi {
     private final DeskService desk;
     private final AgentDirectory agents;
     private final Store store;
+    private final SlaPolicy sla;
+    private final java.time.Clock clock;
 
-    DeskApi(DeskService desk, AgentDirectory agents, Store store) {
+    DeskApi(DeskService desk, AgentDirectory agents, Store store, SlaPolicy sla, java.time.Clock clock) {
         this.desk = desk;
         this.agents = agents;
         this.store = store;
+        this.sla = sla;
+        this.clock = clock;
     }
 
     void list(Context ctx) {
@@ -53,6 +59,13 @@ final class DeskApi {
         body.put("reason", t.draft().reason());
         body.put("events", t.events());
         body.put("transcript", store.transcript(t.draft().conversationKey(), 0));
+        SlaStatus due = sla.evaluate(t, clock.instant());
+        var slaBody = new LinkedHashMap<String, Object>();
+        slaBody.put("firstResponseDue", due.firstResponseDue());
+        slaBody.put("nextResponseDue", due.nextResponseDue());
+        slaBody.put("resolutionDue", due.resolutionDue());
+        slaBody.put("breached", due.breaches().stream().map(b -> b.name().toLowerCase(java.util.Locale.ROOT)).toList());
+        body.put("sla", slaBody);
         ctx.json(body);
     }
 

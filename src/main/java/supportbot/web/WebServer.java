@@ -16,6 +16,7 @@ import supportbot.desk.DeskAction;
 import supportbot.desk.DeskException;
 import supportbot.desk.DeskService;
 import supportbot.desk.DeskStats;
+import supportbot.desk.SlaPolicy;
 import supportbot.faq.FaqService;
 import supportbot.store.Store;
 
@@ -29,7 +30,7 @@ public final class WebServer {
     public static Javalin start(String host, int port, FaqService faq, WebChat chat, DeskApiParts desk) {
         var faqApi = new FaqApi(faq);
         var chatApi = new WebChatApi(chat);
-        var deskApi = new DeskApi(desk.service(), desk.agents(), desk.store());
+        var deskApi = new DeskApi(desk.service(), desk.agents(), desk.store(), desk.sla(), desk.clock());
         var metrics = new Metrics(() -> DeskStats.of(desk.store()));
         return Javalin.create(cfg -> {
             cfg.jsonMapper(new JavalinJackson(new ObjectMapper().registerModule(new JavaTimeModule())
@@ -65,7 +66,7 @@ public final class WebServer {
     }
 
     /** What the desk routes need. */
-    public record DeskApiParts(DeskService service, AgentDirectory agents, Store store) {
+    public record DeskApiParts(DeskService service, AgentDirectory agents, Store store, SlaPolicy sla, java.time.Clock clock) {
     }
 
     private static void internalError(Exception e, Context ctx) {

@@ -187,6 +187,8 @@ class ConversationBehaviourTest {
         assertEquals("transfer-pending", ticket.categoryId());
         assertEquals("my transfer has been pending for many hours now", ticket.details().get(DetailType.DESCRIPTION).value());
         assertEquals(Phase.WITH_TICKET, h.phase());
+        assertTrue(h.reply().contains("第 3 位") && h.reply().contains("约 25 分钟"),
+                "the user learns their place and the wait, in Chinese after 转人工: " + h.reply());
         h.say("any news? it is still not confirmed");
         var appended = h.action(Action.AppendToTicket.class).orElseThrow();
         assertEquals(ticket.number(), appended.ticketNumber());

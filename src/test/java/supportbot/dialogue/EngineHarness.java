@@ -133,9 +133,17 @@ public final class EngineHarness {
             return last.incrementAndGet();
         }
 
+        String status = "queued";
+
         @Override
         public Optional<TicketStatus> status(long number) {
-            return number <= last.get() ? Optional.of(new TicketStatus(number, "other", "queued")) : Optional.empty();
+            return number <= last.get() ? Optional.of(new TicketStatus(number, "other", status)) : Optional.empty();
+        }
+
+        /** Third in line, 25 minutes, agents on duty. */
+        @Override
+        public QueueInfo queueFor(int priority) {
+            return new QueueInfo(3, java.time.Duration.ofMinutes(25), true, NOW);
         }
     }
 }

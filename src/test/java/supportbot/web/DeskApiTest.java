@@ -93,6 +93,8 @@ class DeskApiTest {
         long id = firstTicket();
         JsonNode ticket = ok(call("GET", "/api/desk/tickets/" + id, LocalBot.ALICE, null));
         assertEquals("queued", ticket.get("status").asText());
+        assertEquals("2026-11-25T10:00:00Z", ticket.get("sla").get("firstResponseDue").asText(),
+                "priority 3: four open hours from 14:00 Shanghai");
         assertEquals("the app crashes every time I open it", ticket.get("details").get("description").get("value").asText());
         assertTrue(ticket.get("transcript").size() >= 4, "the agent sees the conversation so far");
 

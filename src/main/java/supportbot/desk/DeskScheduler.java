@@ -1,0 +1,148 @@
+package supportbot.desk;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import supportbot.channel.Inbox;
+import supportbot.dialogue.DeskEvent;
+import supportbot.store.GroupCommitter;
+import supportbot.store.Store;
+
+/**
+ * Keeps tickets from being forgotten: escalates on a missed service level, follows up with a queued user
+ * when nothing happens, reminds a user an agent is waiting for, and closes what the user abandoned. Each
+ * fires once per occasion (the ticket's history says what was done). {@link #tick()} does one pass with the
+ * injected clock, so tests drive it minute by minute.
+ */
+public final class DeskScheduler implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DeskScheduler.class);
+
+    private final Store store;
+    private final GroupCommitter committer;
+    private final Inbox inbox;
+    private final DeskSettings settings;
+    private final DeskQueue queue;
+    private final Clock clock;
+    private ScheduledExecutorService timer;
+
+    public DeskScheduler(Store store, GroupCommitter committer, Inbox inbox, DeskSettings settings, DeskQueue queue,
+                         Clock clock) {
+        this.store = store;
+        this.committer = committer;
+        this.inbox = inbox;
+        this.settings = settings;
+        this.queue = queue;
+        this.clock = clock;
+    }
+
+    public DeskScheduler start(Duration every) {
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "desk-scheduler");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                tick();
+            } catch (RuntimeException e) {
+                log.error("desk scheduler pass failed; next pass in {}", every, e);
+            }
+        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** @return how many tickets were acted on */
+    public int tick() {
+        Instant now = clock.instant();
+        int acted = 0;
+        for (Ticket t : store.tickets()) {
+            if (t.status().open() && (slaBreach(t, now) || followUp(t, now) || waitingUser(t, now))) {
+                acted++;
+            }
+        }
+        return acted;
+    }
+
+    private boolean slaBreach(Ticket t, Instant now) {
+        SlaStatus sla = settings.sla().evaluate(t, now);
+        Optional<SlaStatus.BreachKind> fresh = sla.breaches().stream()
+                .filter(kind -> t.events().stream().noneMatch(e -> e.type().equals("sla-breach") && kind.name().equals(e.text())))
+                .findFirst();
+        if (fresh.isEmpty()) {
+            return false;
+        }
+        String kind = fresh.get().name();
+        boolean metLate = fresh.get() == SlaStatus.BreachKind.FIRST_RESPONSE && sla.firstRespondedAt() != null
+                || fresh.get() == SlaStatus.BreachKind.RESOLUTION && sla.resolvedAt() != null;
+        if (metLate) {
+            // Answered after the due time but before this pass saw it: recorded for the numbers, nobody to alarm.
+            committer.submit(tx -> tx.updateTicket(t.number(), x -> x.withEvent(new TicketEvent(now, "bot", "sla-breach", kind))))
+                    .join();
+            return true;
+        }
+        log.warn("ticket #{} missed its {} target; escalating to supervisors", t.number(), kind);
+        UnaryOperator<Ticket> change = x -> x.with(TicketStatus.QUEUED, Tier.SUPERVISOR, null,
+                new TicketEvent(now, "bot", "sla-breach", kind));
+        Ticket escalated = change.apply(t);
+        tell(t, DeskEvent.Kind.SLA_BREACH, change, queue.forTicket(escalated), now);
+        return true;
+    }
+
+    private boolean followUp(Ticket t, Instant now) {
+        if (t.status() != TicketStatus.QUEUED) {
+            return false;
+        }
+        TicketEvent last = t.events().get(t.events().size() - 1);
+        // One follow-up per quiet spell: after it, only a real change earns the user another message.
+        if (last.type().equals("follow-up") || now.isBefore(last.at().plus(settings.followUp().after()))) {
+            return false;
+        }
+        tell(t, DeskEvent.Kind.FOLLOW_UP, x -> x.withEvent(new TicketEvent(now, "bot", "follow-up", null)),
+                queue.forTicket(t), now);
+        return true;
+    }
+
+    private boolean waitingUser(Ticket t, Instant now) {
+        if (t.status() != TicketStatus.WAITING_USER) {
+            return false;
+        }
+        Optional<TicketEvent> lastReply = t.events().stream().filter(e -> e.type().equals("reply")).reduce((a, b) -> b);
+        if (lastReply.isEmpty()) {
+            return false;
+        }
+        Instant since = lastReply.get().at();
+        var waiting = settings.waitingUser();
+        if (!now.isBefore(since.plus(waiting.autoCloseAfter()))) {
+            tell(t, DeskEvent.Kind.AUTO_CLOSED, x -> x.with(TicketStatus.CLOSED, x.tier(), x.assignee(),
+                    new TicketEvent(now, "bot", "auto-closed", null)), null, now);
+            return true;
+        }
+        boolean reminded = t.events().stream().anyMatch(e -> e.type().equals("reminder") && !e.at().isBefore(since));
+        if (!reminded && !now.isBefore(since.plus(waiting.reminderAfter()))) {
+            tell(t, DeskEvent.Kind.REMINDER, x -> x.withEvent(new TicketEvent(now, "bot", "reminder", null)), null, now);
+            return true;
+        }
+        return false;
+    }
+
+    private void tell(Ticket t, DeskEvent.Kind kind, UnaryOperator<Ticket> change, supportbot.dialogue.TicketDirectory.QueueInfo info,
+                      Instant now) {
+        var d = t.draft();
+        inbox.submit(new DeskEvent(d.channel(), d.conversationKey(), d.number(), kind, null, null, now, info),
+                tx -> tx.updateTicket(d.number(), change)).join();
+    }
+
+    @Override
+    public void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+}
