@@ -8,6 +8,7 @@ import supportbot.desk.Ticket;
 import supportbot.desk.TicketEvent;
 import supportbot.desk.TicketRating;
 import supportbot.desk.TicketStatus;
+import supportbot.desk.Tier;
 import supportbot.dialogue.Action;
 import supportbot.dialogue.Button;
 import supportbot.dialogue.DeskEvent;
@@ -81,6 +82,11 @@ final class TurnRecorder {
                 others.add(tx -> tx.saveTicket(Ticket.open(o.ticket())));
             } else if (action instanceof Action.AppendToTicket a) {
                 others.add(tx -> tx.updateTicket(a.ticketNumber(), t -> userWrote(t, a.text(), time)));
+            } else if (action instanceof Action.EscalateTicket e) {
+                others.add(tx -> tx.updateTicket(e.ticketNumber(), t -> t.with(TicketStatus.QUEUED, Tier.SUPERVISOR, null,
+                        new TicketEvent(time, "user", "escalated", e.reason()))));
+            } else if (action instanceof Action.TicketDetail d) {
+                others.add(tx -> tx.updateTicket(d.ticketNumber(), t -> t.withDetail(d.value(), time)));
             } else if (action instanceof Action.Rating r) {
                 if (r.stars() <= 2) {
                     log.warn("bad rating {}★ on ticket #{} (weakest: {}): supervisors should look", r.stars(), r.ticketNumber(),

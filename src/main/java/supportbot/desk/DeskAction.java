@@ -23,6 +23,10 @@ public sealed interface DeskAction {
     record Transfer(String agent) implements DeskAction {
     }
 
+    /** Ask the user for one detail (a detail type key such as "tx_hash"); the bot collects and validates it. */
+    record Ask(String detail) implements DeskAction {
+    }
+
     default String type() {
         return getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
     }

@@ -37,9 +37,7 @@ public final class DeskService {
         return store.tickets().stream()
                 .filter(t -> status.map(s -> t.status() == s).orElse(true))
                 .filter(t -> t.tier() == Tier.AGENT || agent.supervisor())
-                .sorted(Comparator.comparing((Ticket t) -> !t.status().open())
-                        .thenComparingInt(t -> t.draft().priority())
-                        .thenComparing(Ticket::openedAt))
+                .sorted(Comparator.comparing((Ticket t) -> !t.status().open()).thenComparing(DeskQueue.ORDER))
                 .toList();
     }
 
@@ -75,6 +73,12 @@ public final class DeskService {
         } else if (action instanceof DeskAction.Reopen) {
             tell(ticket, DeskEvent.Kind.REOPENED, who, null,
                     t -> t.with(TicketStatus.ASSIGNED, t.tier(), t.assignee(), new TicketEvent(now, who, "reopened", null)));
+        } else if (action instanceof DeskAction.Ask ask) {
+            var type = supportbot.dialogue.details.DetailType.fromKey(ask.detail()).orElseThrow(() -> new DeskException(400,
+                    "unknown detail '" + ask.detail() + "' (account, description, time, device, tx_hash, chain, coin, amount, "
+                            + "address, screenshot)"));
+            tell(ticket, DeskEvent.Kind.ASK_DETAIL, who, type.key(),
+                    t -> t.with(TicketStatus.WAITING_USER, t.tier(), t.assignee(), new TicketEvent(now, who, "asked", type.key())));
         } else if (action instanceof DeskAction.Escalate e) {
             String reason = text(e.reason());
             tell(ticket, DeskEvent.Kind.ESCALATED, who, reason,

@@ -13,7 +13,7 @@ public record Ticket(TicketDraft draft, TicketStatus status, Tier tier, String a
     }
 
     public static Ticket open(TicketDraft draft) {
-        Tier tier = draft.reason().equals("complaint") ? Tier.SUPERVISOR : Tier.AGENT;
+        Tier tier = draft.reason().equals("complaint") || draft.reason().equals("supervisor") ? Tier.SUPERVISOR : Tier.AGENT;
         return new Ticket(draft, TicketStatus.QUEUED, tier, null,
                 List.of(new TicketEvent(draft.openedAt(), "bot", "opened", draft.reason())), null);
     }
@@ -42,6 +42,18 @@ public record Ticket(TicketDraft draft, TicketStatus status, Tier tier, String a
             all.add(new TicketEvent(given.at(), "bot", "alert", "bad rating for " + (assignee == null ? "the desk" : assignee)));
         }
         return new Ticket(draft, status, tier, assignee, all, given);
+    }
+
+    /** A detail the agent asked for and the bot collected, added to what the agent sees. */
+    public Ticket withDetail(supportbot.dialogue.details.DetailValue value, Instant at) {
+        var details = new java.util.LinkedHashMap<>(draft.details());
+        details.put(value.type(), value);
+        var d = draft;
+        var updated = new TicketDraft(d.number(), d.channel(), d.conversationKey(), d.userId(), d.categoryId(), d.priority(),
+                d.urgent(), d.reason(), d.lang(), details, d.faqTried(), d.openedAt());
+        var all = new ArrayList<>(events);
+        all.add(new TicketEvent(at, "user", "detail", value.type().key() + ": " + value.value()));
+        return new Ticket(updated, status == TicketStatus.WAITING_USER ? TicketStatus.ASSIGNED : status, tier, assignee, all, rating);
     }
 
     public Instant openedAt() {

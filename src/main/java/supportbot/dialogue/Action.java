@@ -17,6 +17,14 @@ public sealed interface Action {
     record AgentMessage(String channel, String conversationKey, String agent, String text) implements Action {
     }
 
+    /** The user asked for a supervisor while the ticket was open. */
+    record EscalateTicket(long ticketNumber, String reason) implements Action {
+    }
+
+    /** A detail the agent asked for, collected and validated by the bot. */
+    record TicketDetail(long ticketNumber, supportbot.dialogue.details.DetailValue value) implements Action {
+    }
+
     /** A new ticket from collected details; the desk queues and routes it. */
     record OpenTicket(TicketDraft ticket) implements Action {
     }

@@ -17,7 +17,9 @@ public record DeskEvent(String channel, String conversationKey, long ticketNumbe
         /** The agent is waiting for the user's answer. */
         REMINDER,
         /** No answer from the user for too long; writing again reopens it. */
-        AUTO_CLOSED
+        AUTO_CLOSED,
+        /** The agent needs one more detail (text = the detail's key); the bot asks and validates it. */
+        ASK_DETAIL
     }
 
     public DeskEvent(String channel, String conversationKey, long ticketNumber, Kind kind, String agent, String text,

@@ -156,6 +156,20 @@ final class DetailCollector {
         reask(t, t.text(result.hintKey(), result.hintArgs()));
     }
 
+    /** The one detail an agent asked for: validated like any other, then back to the open ticket. */
+    void forTicket(TurnContext t, String text) {
+        DetailType awaited = t.c.awaiting;
+        ParseResult result = parsers.parse(awaited, text, t.in.attachments().size(), ZoneId.of(t.c.zone), t.lang(), t.c.details);
+        if (!result.ok()) {
+            t.say(join(t.text(result.hintKey(), result.hintArgs()), t.text("ask." + awaited.key())));
+            return;
+        }
+        t.act(new Action.TicketDetail(t.c.ticketNumber, result.value()));
+        t.c.awaiting = null;
+        t.c.phase = Phase.WITH_TICKET;
+        t.sayKey("ticket.detail_added", Map.of("number", t.c.ticketNumber), List.of());
+    }
+
     void skip(TurnContext t) {
         DetailType awaited = t.c.awaiting;
         if (awaited == null) {

@@ -93,6 +93,12 @@ public final class DialogueEngine {
             case FOLLOW_UP -> t.say(t.text("ticket.follow_up", args) + queueNote(t, event.queue()));
             case REMINDER -> t.sayKey("ticket.reminder", args, List.of());
             case AUTO_CLOSED -> t.sayKey("ticket.auto_closed", args, List.of());
+            case ASK_DETAIL -> DetailType.fromKey(event.text()).ifPresent(type -> {
+                t.c.phase = Phase.AGENT_ASKED;
+                t.c.ticketNumber = event.ticketNumber();
+                t.c.awaiting = type;
+                t.say(t.text("ticket.agent_asks", args) + "\n\n" + t.text("ask." + type.key()));
+            });
         }
         return new Turn(t.c.build(), t.actions());
     }
@@ -116,6 +122,7 @@ public final class DialogueEngine {
         remember(t, text);
         switch (t.c.phase) {
             case WITH_TICKET -> appendToTicket(t, text);
+            case AGENT_ASKED -> collector.forTicket(t, text);
             case COLLECTING, CONFIRMING, CHOOSING_EDIT -> collector.onMessage(t, text, intent.orElse(null) == Intent.CORRECTION);
             case RATING -> {
                 if (!rating.onText(t, text)) {
@@ -172,6 +179,7 @@ public final class DialogueEngine {
     private boolean onIntent(TurnContext t, Intent intent, String text) {
         switch (intent) {
             case CANCEL -> cancel(t);
+            case SUPERVISOR -> supervisor(t);
             case HUMAN -> human(t);
             case STATUS -> status(t);
             case HELP -> t.sayKey("help");
@@ -399,6 +407,22 @@ public final class DialogueEngine {
                 "status", status.map(TicketDirectory.TicketStatus::status).orElse("queued")));
     }
 
+    /** Seed article §4: the user may ask for a supervisor at any time. */
+    private void supervisor(TurnContext t) {
+        if (t.c.ticketNumber != null && (t.c.phase == Phase.WITH_TICKET || t.c.phase == Phase.AGENT_ASKED)) {
+            t.act(new Action.EscalateTicket(t.c.ticketNumber, t.in.text()));
+            t.sayKey("ticket.supervisor", Map.of("number", t.c.ticketNumber), List.of());
+            return;
+        }
+        if (t.c.categoryId == null) {
+            t.c.categoryId = Categories.OTHER;
+        }
+        if (!t.c.details.containsKey(DetailType.DESCRIPTION) && !t.c.recentTexts.isEmpty()) {
+            collector.prefill(t, String.join("\n", t.c.recentTexts));
+        }
+        openTicket(t, "supervisor");
+    }
+
     private void human(TurnContext t) {
         if (t.c.phase == Phase.WITH_TICKET) {
             t.say(statusText(t));
@@ -419,7 +443,7 @@ public final class DialogueEngine {
         long number = tickets.nextNumber();
         t.act(new Action.OpenTicket(new TicketDraft(number, t.c.channel, t.c.key, t.c.userId, category.id(),
                 category.priority(), category.urgent(), reason, t.lang(), t.c.details, t.c.faqTried, clock.instant())));
-        String key = reason.equals("human") ? "ticket.opened_human"
+        String key = reason.equals("human") || reason.equals("supervisor") ? "ticket.opened_human"
                 : category.id().equals("feedback") ? "ticket.feedback" : "ticket.opened";
         String opened = t.text(key, Map.of("number", number, "category", category.name(t.lang())));
         t.say(category.id().equals("feedback") ? opened : opened + queueNote(t, tickets.queueFor(category.priority())));

@@ -16,6 +16,8 @@ public enum Phase {
     CHOOSING_EDIT,
     /** A ticket is open; messages go to it. */
     WITH_TICKET,
+    /** The agent asked for one more detail; the bot is collecting it for the open ticket. */
+    AGENT_ASKED,
     /** The ticket was resolved; asking how the service was. */
     RATING
 }

@@ -77,11 +77,6 @@ final class DeskApi {
         ctx.json(summary(desk.act(agent, number, action.apply(body))));
     }
 
-    void notYet(Context ctx) {
-        authenticate(ctx);
-        throw new DeskException(501, "asking the user for a detail from the desk is not available yet");
-    }
-
     static String field(JsonNode body, String name) {
         JsonNode v = body.get(name);
         if (v == null || !v.isTextual()) {

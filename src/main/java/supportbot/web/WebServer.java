@@ -52,7 +52,7 @@ public final class WebServer {
             cfg.routes.post("/api/desk/tickets/{id}/note", ctx -> deskApi.act(ctx, b -> new DeskAction.Note(DeskApi.field(b, "text"))));
             cfg.routes.post("/api/desk/tickets/{id}/transfer", ctx -> deskApi.act(ctx, b -> new DeskAction.Transfer(DeskApi.field(b, "agent"))));
             cfg.routes.post("/api/desk/tickets/{id}/escalate", ctx -> deskApi.act(ctx, b -> new DeskAction.Escalate(DeskApi.field(b, "reason"))));
-            cfg.routes.post("/api/desk/tickets/{id}/ask", deskApi::notYet);
+            cfg.routes.post("/api/desk/tickets/{id}/ask", ctx -> deskApi.act(ctx, b -> new DeskAction.Ask(DeskApi.field(b, "detail"))));
             cfg.routes.exception(DeskException.class, (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));
             cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
             cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "faqTopics", faq.catalog().size())));

@@ -49,6 +49,21 @@ class DeskStatsTest {
     }
 
     @Test
+    void theQueueRunsByPriorityThenAge() {
+        Ticket oldLow = DeskStatsTest.ticket(1, "confirmed");
+        Ticket newHigh = withPriority(2, 2, T0.plusSeconds(600));
+        Ticket oldHigh = withPriority(3, 2, T0.plusSeconds(60));
+        var sorted = new java.util.ArrayList<>(List.of(oldLow, newHigh, oldHigh));
+        sorted.sort(DeskQueue.ORDER);
+        assertEquals(List.of(3L, 2L, 1L), sorted.stream().map(Ticket::number).toList());
+    }
+
+    private static Ticket withPriority(long n, int priority, Instant opened) {
+        return Ticket.open(new TicketDraft(n, "web", "web:" + n, "u", "other", priority, false, "confirmed", Lang.EN, Map.of(),
+                List.of(), opened));
+    }
+
+    @Test
     void nothingMeasuredYetIsNullNotZero() {
         StatsReport r = DeskStats.compute(List.of(), 0, 0);
         assertNull(r.firstResponseMedianMinutes());

@@ -251,6 +251,20 @@ class ConversationBehaviourTest {
     }
 
     @Test
+    void theUserCanAskForASupervisorWithOrWithoutATicket() {
+        var fresh = new EngineHarness().say("我的钱包登录不了,输入密码后一直提示错误").say("我要找你们主管");
+        var opened = fresh.action(Action.OpenTicket.class).orElseThrow().ticket();
+        assertEquals("supervisor", opened.reason());
+        assertEquals("account-login", opened.categoryId());
+
+        var withTicket = new EngineHarness().say("talk to a human");
+        long number = withTicket.state.ticketNumber();
+        withTicket.say("I want to speak to a supervisor");
+        assertEquals(number, withTicket.action(Action.EscalateTicket.class).orElseThrow().ticketNumber());
+        assertTrue(withTicket.reply().contains("supervisor"), withTicket.reply());
+    }
+
+    @Test
     void anUnknownButtonIsRefusedAndChangesNothing() {
         var h = new EngineHarness().say("my transfer has been pending for many hours now");
         Conversation before = h.state;
