@@ -9,6 +9,7 @@ import supportbot.channel.webchat.WebChat;
 import supportbot.config.AppConfig;
 import supportbot.config.ConfigException;
 import supportbot.desk.AgentDirectory;
+import supportbot.desk.AutoAssigner;
 import supportbot.desk.DeskQueue;
 import supportbot.desk.DeskScheduler;
 import supportbot.desk.StoreTickets;
@@ -66,6 +67,10 @@ final class BotAssembly implements AutoCloseable {
         this.agents = new AgentDirectory(configuredAgents);
         this.desk = new DeskService(store, committer, inbox, agents, clock);
         this.scheduler = new DeskScheduler(store, committer, inbox, deskSettings, queue, clock);
+        var auto = config.desk().autoAssign();
+        if (auto != null && Boolean.TRUE.equals(auto.enabled())) {
+            scheduler.autoAssign(new AutoAssigner(configuredAgents, auto.capacity()));
+        }
     }
 
     @Override

@@ -48,8 +48,15 @@ public record AppConfig(Http http, Data data, Faq faq, Dialogue dialogue, Desk d
         return Path.of(data.dir());
     }
 
-    /** @param agents who may use the desk API; each token is stored only as its SHA-256 */
-    public record Desk(java.util.List<AgentEntry> agents) {
+    /**
+     * @param agents     who may use the desk API; each token is stored only as its SHA-256
+     * @param autoAssign hand queued tickets to agents automatically
+     */
+    public record Desk(java.util.List<AgentEntry> agents, AutoAssign autoAssign) {
+    }
+
+    /** @param capacity open tickets an agent carries before getting no more automatically */
+    public record AutoAssign(Boolean enabled, Integer capacity) {
     }
 
     public record AgentEntry(String name, String role, String tokenSha256) {

@@ -31,6 +31,7 @@ public final class DeskScheduler implements AutoCloseable {
     private final DeskQueue queue;
     private final Clock clock;
     private ScheduledExecutorService timer;
+    private AutoAssigner autoAssigner;
 
     public DeskScheduler(Store store, GroupCommitter committer, Inbox inbox, DeskSettings settings, DeskQueue queue,
                          Clock clock) {
@@ -40,6 +41,12 @@ public final class DeskScheduler implements AutoCloseable {
         this.settings = settings;
         this.queue = queue;
         this.clock = clock;
+    }
+
+    /** Also hand queued tickets to agents on every pass. */
+    public DeskScheduler autoAssign(AutoAssigner assigner) {
+        this.autoAssigner = assigner;
+        return this;
     }
 
     public DeskScheduler start(Duration every) {
@@ -66,6 +73,12 @@ public final class DeskScheduler implements AutoCloseable {
             if (t.status().open() && (slaBreach(t, now) || followUp(t, now) || waitingUser(t, now))) {
                 acted++;
             }
+        }
+        if (autoAssigner != null) {
+            acted += autoAssigner.assign(store.tickets(), now, a -> committer.submit(tx -> tx.updateTicket(a.ticketNumber(),
+                    t -> t.status() == TicketStatus.QUEUED
+                            ? t.with(TicketStatus.ASSIGNED, t.tier(), a.agent(), new TicketEvent(now, "bot", "assigned", a.agent()))
+                            : t)).join());
         }
         return acted;
     }
