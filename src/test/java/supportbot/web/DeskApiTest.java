@@ -74,6 +74,20 @@ class DeskApiTest {
         return session;
     }
 
+    /** A user reports a crash in the web chat, answers every question and confirms the summary. */
+    private String userReportsAProblem() throws Exception {
+        String session = json.readTree(call("POST", "/api/chat/sessions", null, "").body()).get("sessionId").asText();
+        for (String body : List.of("{\"text\":\"the app crashes every time I open it\"}", "{\"text\":\"iPhone 15 iOS 17.2\"}",
+                "{\"text\":\"yesterday 3pm\"}", "{\"button\":\"skip\"}", "{\"button\":\"skip\"}", "{\"button\":\"confirm\"}")) {
+            call("POST", "/api/chat/sessions/" + session + "/messages", null, body);
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (ok(call("GET", "/api/desk/tickets", LocalBot.SUE, null)).get("tickets").isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return session;
+    }
+
     private long firstTicket() throws Exception {
         return ok(call("GET", "/api/desk/tickets", LocalBot.SUE, null)).get("tickets").get(0).get("id").asLong();
     }
@@ -94,7 +108,7 @@ class DeskApiTest {
         JsonNode ticket = ok(call("GET", "/api/desk/tickets/" + id, LocalBot.ALICE, null));
         assertEquals("queued", ticket.get("status").asText());
         assertEquals("2026-11-25T10:00:00Z", ticket.get("sla").get("firstResponseDue").asText(),
-                "priority 3: four open hours from 14:00 Shanghai");
+                "app-crash is priority 3: four open hours from 14:00 Shanghai");
         assertEquals("the app crashes every time I open it", ticket.get("details").get("description").get("value").asText());
         assertTrue(ticket.get("transcript").size() >= 4, "the agent sees the conversation so far");
 
@@ -139,6 +153,21 @@ class DeskApiTest {
         assertEquals(200, metrics.statusCode());
         assertTrue(metrics.body().contains("supportbot_tickets 1.0"), metrics.body());
         assertTrue(metrics.body().contains("supportbot_csat_average_stars 1.0"), metrics.body());
+
+        bot.close(); // the stats command opens the store itself
+        var config = java.nio.file.Files.writeString(dir.resolve("app.yaml"), "data:\n  dir: " + dir.resolve("data") + "\n");
+        var out = new java.io.ByteArrayOutputStream();
+        var original = System.out;
+        try {
+            System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(0, supportbot.cli.Main.commandLine().execute("stats", "--json", "--config", config.toString()));
+        } finally {
+            System.setOut(original);
+        }
+        JsonNode stats = json.readTree(out.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(1, stats.get("tickets").asInt());
+        assertEquals(1.0, stats.get("csat_average").asDouble());
+        assertTrue(stats.get("first_response_median_min").isNumber(), stats.toString());
     }
 
     @Test

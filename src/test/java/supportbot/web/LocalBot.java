@@ -65,8 +65,14 @@ final class LocalBot implements AutoCloseable {
         return "http://127.0.0.1:" + server.port() + path;
     }
 
+    private boolean closed;
+
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         server.stop();
         inbox.close();
         committer.close();
