@@ -15,9 +15,14 @@ public final class DeskQueue {
     /** Agents who acted within this window count as on duty for the estimate. */
     private static final Duration ACTIVE_WINDOW = Duration.ofHours(1);
 
+    /** How long a read of all tickets is reused: positions a few seconds old are fine, a scan per handoff is not. */
+    private static final Duration SNAPSHOT_TTL = Duration.ofSeconds(5);
+
     private final Store store;
     private final DeskSettings settings;
     private final Clock clock;
+    private volatile List<Ticket> snapshot;
+    private volatile long snapshotAtNanos;
 
     public DeskQueue(Store store, DeskSettings settings, Clock clock) {
         this.store = store;
@@ -30,7 +35,7 @@ public final class DeskQueue {
 
     /** For a ticket about to open with this priority: everybody queued at or above it goes first. */
     public QueueInfo forNew(int priority) {
-        List<Ticket> tickets = store.tickets();
+        List<Ticket> tickets = tickets();
         int ahead = (int) tickets.stream().filter(t -> t.status() == TicketStatus.QUEUED && t.tier() == Tier.AGENT
                 && t.draft().priority() <= priority).count();
         return info(tickets, ahead + 1);
@@ -38,10 +43,21 @@ public final class DeskQueue {
 
     /** For a ticket already queued, in its own tier. */
     public QueueInfo forTicket(Ticket ticket) {
-        List<Ticket> tickets = store.tickets();
+        List<Ticket> tickets = tickets();
         int ahead = (int) tickets.stream().filter(t -> t.status() == TicketStatus.QUEUED && t.tier() == ticket.tier()
                 && ORDER.compare(t, ticket) < 0).count();
         return info(tickets, ahead + 1);
+    }
+
+    private List<Ticket> tickets() {
+        long now = System.nanoTime();
+        List<Ticket> cached = snapshot;
+        if (cached == null || now - snapshotAtNanos > SNAPSHOT_TTL.toNanos()) {
+            cached = store.tickets();
+            snapshot = cached;
+            snapshotAtNanos = now;
+        }
+        return cached;
     }
 
     private QueueInfo info(List<Ticket> tickets, int position) {
