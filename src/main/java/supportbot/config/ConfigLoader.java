@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Collectors;
 
 /**
  * Loads the embedded defaults, then lays the operator's YAML file over them key by key. The operator's file
@@ -50,9 +49,9 @@ public final class ConfigLoader {
                 yaml.readValue(file.toFile(), AppConfig.class); // strict pass, for line-accurate errors
             }
         } catch (JsonMappingException e) {
-            throw new ConfigException(describe(file, e), e);
+            throw new ConfigException(YamlErrors.describe(file, e), e);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(file + lineOf(e) + ": YAML error: " + e.getOriginalMessage(), e);
+            throw new ConfigException(file + YamlErrors.line(e) + ": YAML error: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
         }
@@ -95,44 +94,4 @@ public final class ConfigLoader {
         });
     }
 
-    private static String describe(Path file, JsonMappingException e) {
-        String key = e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."));
-        String problem = e.getOriginalMessage();
-        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
-            problem = "unknown key; known keys here: " + u.getKnownPropertyIds().stream()
-                    .map(Object::toString).sorted().collect(Collectors.joining(", "));
-        } else if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f) {
-            problem = "cannot use " + f.getValue() + " here: expected " + f.getTargetType().getSimpleName().toLowerCase();
-        }
-        return file + lineOfKey(file, e) + ": key '" + key + "': " + problem;
-    }
-
-    /**
-     * The YAML parser reports where it stopped reading, which can be past the offending key (e.g. the next
-     * line); walk back from there to the line that names the key.
-     */
-    private static String lineOfKey(Path file, JsonMappingException e) {
-        if (e.getLocation() == null || e.getPath().isEmpty()) {
-            return lineOf(e);
-        }
-        String name = e.getPath().get(e.getPath().size() - 1).getFieldName();
-        try {
-            var lines = Files.readAllLines(file);
-            var keyLine = java.util.regex.Pattern.compile("^\\s*" + java.util.regex.Pattern.quote(String.valueOf(name)) + "\\s*:");
-            for (int i = Math.min(e.getLocation().getLineNr(), lines.size()) - 1; i >= 0; i--) {
-                if (keyLine.matcher(lines.get(i)).find()) {
-                    return ":" + (i + 1);
-                }
-            }
-        } catch (IOException ignored) {
-            // fall back to the parser's position
-        }
-        return lineOf(e);
-    }
-
-    private static String lineOf(JsonProcessingException e) {
-        return e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
-    }
 }

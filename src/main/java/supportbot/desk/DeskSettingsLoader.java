@@ -1,6 +1,7 @@
 package supportbot.desk;
 
 import com.fasterxml.jackson.core.JsonParser;
+import supportbot.config.YamlErrors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -46,19 +47,18 @@ public final class DeskSettingsLoader {
             raw = yaml.readValue(file.toFile(), DeskYaml.File.class);
         } catch (JsonMappingException e) {
             if (e.getCause() instanceof JsonProcessingException syntax && !(syntax instanceof JsonMappingException)) {
-                throw new IllegalArgumentException(file + lineOf(syntax) + ": YAML error: " + syntax.getOriginalMessage(), e);
+                throw new IllegalArgumentException(file + YamlErrors.line(syntax) + ": YAML error: " + syntax.getOriginalMessage(), e);
             }
             if (e.getOriginalMessage().startsWith("No content")) {
                 throw new IllegalArgumentException(file + ": the file is empty; see the comments in the shipped config/desk.yaml", e);
             }
             if (e.getPath().isEmpty()) {
-                throw new IllegalArgumentException(file + lineOf(e) + ": expected a mapping with the keys hours, sla, eta, followUp, "
+                throw new IllegalArgumentException(file + YamlErrors.line(e) + ": expected a mapping with the keys hours, sla, eta, followUp, "
                         + "waitingUser", e);
             }
-            String line = e instanceof UnrecognizedPropertyException u ? lineOfKey(file, u) : lineOf(e);
-            throw new IllegalArgumentException(file + line + ": key '" + keyOf(e) + "': " + problemOf(e), e);
+            throw new IllegalArgumentException(YamlErrors.describe(file, e), e);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(file + lineOf(e) + ": YAML error: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(file + YamlErrors.line(e) + ": YAML error: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
         }
@@ -154,60 +154,4 @@ public final class DeskSettingsLoader {
         }
     }
 
-    /**
-     * Jackson reports an unknown key of a record where it finished reading the record, which can be lines
-     * later; walk back from there to the line that names the key.
-     */
-    private static String lineOfKey(Path file, UnrecognizedPropertyException e) {
-        if (e.getLocation() == null) {
-            return "";
-        }
-        Pattern keyLine = Pattern.compile("^\\s*" + Pattern.quote(e.getPropertyName()) + "\\s*:");
-        try {
-            List<String> lines = Files.readAllLines(file);
-            for (int i = Math.min(e.getLocation().getLineNr(), lines.size()) - 1; i >= 0; i--) {
-                if (keyLine.matcher(lines.get(i)).find()) {
-                    return ":" + (i + 1);
-                }
-            }
-        } catch (IOException ignored) {
-            // the parser's position will do
-        }
-        return lineOf(e);
-    }
-
-    private static String keyOf(JsonMappingException e) {
-        StringBuilder key = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                key.append(key.length() == 0 ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                key.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return key.toString();
-    }
-
-    private static String problemOf(JsonMappingException e) {
-        if (e instanceof UnrecognizedPropertyException u) {
-            return "unknown key; known keys here: " + u.getKnownPropertyIds().stream()
-                    .map(Object::toString).sorted().collect(Collectors.joining(", "));
-        }
-        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-            if (m.getTargetType() == Boolean.class || m.getTargetType() == boolean.class) {
-                return "expected true or false";
-            }
-            if (m.getTargetType() == Integer.class || m.getTargetType() == int.class) {
-                return "expected a whole number";
-            }
-            if (List.class.isAssignableFrom(m.getTargetType())) {
-                return "expected a list such as [\"09:00-21:00\"]";
-            }
-        }
-        return e.getOriginalMessage();
-    }
-
-    private static String lineOf(JsonProcessingException e) {
-        return e.getLocation() == null || e.getLocation().getLineNr() < 1 ? "" : ":" + e.getLocation().getLineNr();
-    }
 }

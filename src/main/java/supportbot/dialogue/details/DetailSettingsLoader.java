@@ -1,6 +1,7 @@
 package supportbot.dialogue.details;
 
 import com.fasterxml.jackson.core.JsonParser;
+import supportbot.config.YamlErrors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -49,11 +50,11 @@ public final class DetailSettingsLoader {
             raw = yaml.readValue(yamlFile.toFile(), SettingsYaml.class);
         } catch (JsonMappingException e) {
             if (e.getCause() instanceof JsonProcessingException syntax && !(syntax instanceof JsonMappingException)) {
-                throw new IllegalArgumentException(yamlFile + lineOf(syntax) + ": YAML error: " + syntax.getOriginalMessage(), e);
+                throw new IllegalArgumentException(yamlFile + YamlErrors.line(syntax) + ": YAML error: " + syntax.getOriginalMessage(), e);
             }
-            throw new IllegalArgumentException(yamlFile + lineOf(e) + ": key '" + keyOf(e) + "': " + problemOf(e), e);
+            throw new IllegalArgumentException(YamlErrors.describe(yamlFile, e), e);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(yamlFile + lineOf(e) + ": YAML error: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(yamlFile + YamlErrors.line(e) + ": YAML error: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new IllegalArgumentException(yamlFile + ": cannot read: " + e.getMessage(), e);
         }
@@ -218,27 +219,4 @@ public final class DetailSettingsLoader {
         }
     }
 
-    private static String keyOf(JsonMappingException e) {
-        StringBuilder key = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                key.append(key.length() == 0 ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                key.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return key.toString();
-    }
-
-    private static String problemOf(JsonMappingException e) {
-        if (e instanceof UnrecognizedPropertyException u) {
-            return "unknown key; known keys here: " + u.getKnownPropertyIds().stream()
-                    .map(Object::toString).sorted().collect(Collectors.joining(", "));
-        }
-        return e.getOriginalMessage();
-    }
-
-    private static String lineOf(JsonProcessingException e) {
-        return e.getLocation() == null || e.getLocation().getLineNr() < 1 ? "" : ":" + e.getLocation().getLineNr();
-    }
 }
