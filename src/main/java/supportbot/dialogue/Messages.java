@@ -75,10 +75,6 @@ public final class Messages {
         });
     }
 
-    public boolean has(String key) {
-        return texts.get(Lang.EN).containsKey(key);
-    }
-
     /** The text for {@code key} with {name} placeholders filled; a missing argument stays visible as {name}. */
     public String get(Lang lang, String key, Map<String, ?> args) {
         String template = texts.get(lang).get(key);

@@ -130,7 +130,7 @@ public final class Store implements AutoCloseable {
         return lines;
     }
 
-    public long lastTranscriptSeq(String conversationKey) {
+    private long lastTranscriptSeq(String conversationKey) {
         String prefix = conversationKey + SEP;
         var last = transcript.floorEntry(prefix + '\uffff');
         if (last == null || !last.getKey().startsWith(prefix)) {
@@ -182,10 +182,6 @@ public final class Store implements AutoCloseable {
 
     public long lastTicketNumber() {
         return counters.getOrDefault("ticket", 0L);
-    }
-
-    public long faqVotes(String faqId, boolean helpful) {
-        return faqVotes.getOrDefault(faqId + (helpful ? "|up" : "|down"), 0L);
     }
 
     /** Helpful and unhelpful FAQ votes per FAQ id: [helpful, unhelpful]. */
@@ -295,9 +291,4 @@ public final class Store implements AutoCloseable {
         return new Tx();
     }
 
-    /** For diagnostics and tests: how many entries each map holds. */
-    public Map<String, Long> sizes() {
-        return Map.of("conversations", conversations.sizeLong(), "transcriptLines", (long) transcript.size(),
-                "tickets", tickets.sizeLong(), "outbox", (long) outbox.size());
-    }
 }

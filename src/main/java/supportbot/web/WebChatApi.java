@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import supportbot.channel.webchat.WebChat;
 import supportbot.store.TranscriptLine;
@@ -139,10 +138,5 @@ final class WebChatApi {
 
     private static void badRequest(Context ctx, String message) {
         ctx.status(400).json(Map.of("error", message));
-    }
-
-    static List<String> routes() {
-        return List.of("POST /api/chat/sessions", "POST /api/chat/sessions/{id}/messages",
-                "POST /api/chat/sessions/{id}/attachments", "GET /api/chat/sessions/{id}/messages");
     }
 }
