@@ -45,6 +45,7 @@ public final class Inbox implements AutoCloseable {
     private final ExecutorService workers;
     private final Map<String, CompletableFuture<Outcome>> lanes = new ConcurrentHashMap<>();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> forgetListeners = new CopyOnWriteArrayList<>();
     /**
      * Committed state of recently active conversations. Reading MapDB waits for the commit lock, and the
      * conversations that write are the ones that read next; only committed state goes in, so it never runs
@@ -70,6 +71,11 @@ public final class Inbox implements AutoCloseable {
     /** Called with the conversation key after each commit: long polls and the outbox wake up on it. */
     public void onCommitted(Consumer<String> listener) {
         listeners.add(listener);
+    }
+
+    /** Called with the conversation key once a user's erasure is committed: files and caches go next. */
+    public void onForgotten(Consumer<String> listener) {
+        forgetListeners.add(listener);
     }
 
     public CompletableFuture<Outcome> submit(Inbound in) {
@@ -112,6 +118,9 @@ public final class Inbox implements AutoCloseable {
                 recent.invalidate(key);
             }
         }).thenApply(v -> {
+            if (prepared.forgotten()) {
+                forgetListeners.forEach(l -> l.accept(key));
+            }
             listeners.forEach(l -> l.accept(key));
             return Outcome.PROCESSED;
         });

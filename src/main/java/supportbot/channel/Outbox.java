@@ -1,8 +1,14 @@
 package supportbot.channel;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -14,23 +20,37 @@ import supportbot.store.Store;
 /**
  * Sends committed replies through their channel's {@link ChannelSender} and marks them delivered. An entry
  * stays in the store until its sender returns, so a crash re-sends rather than loses (at-least-once).
+ * Conversations are sent in parallel, each strictly in order: a conversation whose entry failed waits for
+ * the next pass while the others go on, so one rate-limited chat holds up nobody else.
  */
 public final class Outbox implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
     private static final long MAX_BACKOFF_MS = 30_000;
+    private static final int BATCH = 1000;
 
     private final Store store;
     private final GroupCommitter committer;
     private final Map<String, ChannelSender> senders = new ConcurrentHashMap<>();
     private final Semaphore wake = new Semaphore(0);
     private final Thread thread;
+    private final ExecutorService sending;
     private volatile boolean running = true;
 
     public Outbox(Store store, GroupCommitter committer) {
+        this(store, committer, 8);
+    }
+
+    /** @param parallel how many conversations are sent to at once (platform round trips dominate) */
+    public Outbox(Store store, GroupCommitter committer, int parallel) {
         this.store = store;
         this.committer = committer;
         this.thread = new Thread(this::loop, "outbox");
         thread.setDaemon(true);
+        this.sending = Executors.newFixedThreadPool(parallel, r -> {
+            Thread t = new Thread(r, "outbox-send");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     public Outbox register(ChannelSender sender) {
@@ -54,47 +74,91 @@ public final class Outbox implements AutoCloseable {
             try {
                 wake.tryAcquire(backoff > 0 ? backoff : 1000, TimeUnit.MILLISECONDS);
                 wake.drainPermits();
-                boolean failed = deliverPending();
-                backoff = failed ? Math.min(MAX_BACKOFF_MS, Math.max(250, backoff * 2)) : 0;
+                Duration retry = deliverPending();
+                backoff = retry.isZero() ? 0 : Math.min(MAX_BACKOFF_MS, Math.max(retry.toMillis(), 50));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            } catch (RuntimeException e) {
+                log.error("outbox pass failed; retrying", e);
+                backoff = 1000;
             }
         }
     }
 
+    /** What one conversation's run achieved: entries sent, parked, and the wait before its next try. */
+    private record Run(List<Long> delivered, Map<Long, String> parked, Duration retry) {
+    }
+
     /**
-     * Delivers what is pending on the caller's thread; for a single-threaded surface (the terminal chat) that
-     * runs without {@link #start()}.
+     * Delivers what is pending (on the caller's thread too, for the single-threaded terminal chat, which runs
+     * without {@link #start()}).
      *
-     * @return true when some entry could not be sent and should be retried after a pause
+     * @return zero when everything went, else how long to wait before the next pass
      */
-    public boolean deliverPending() {
+    public Duration deliverPending() {
+        var byConversation = new LinkedHashMap<String, List<OutboxEntry>>();
+        for (OutboxEntry entry : store.pendingOutbox(BATCH)) {
+            if (senders.containsKey(entry.channel())) {
+                byConversation.computeIfAbsent(entry.conversationKey(), k -> new ArrayList<>()).add(entry);
+            }
+        }
+        if (byConversation.isEmpty()) {
+            return Duration.ZERO;
+        }
+        var runs = new ArrayList<CompletableFuture<Run>>();
+        for (List<OutboxEntry> entries : byConversation.values()) {
+            runs.add(byConversation.size() == 1 ? CompletableFuture.completedFuture(send(entries))
+                    : CompletableFuture.supplyAsync(() -> send(entries), sending));
+        }
         var delivered = new ArrayList<Long>();
-        boolean failed = false;
-        for (OutboxEntry entry : store.pendingOutbox(500)) {
-            ChannelSender sender = senders.get(entry.channel());
-            if (sender == null) {
-                continue;
+        var parked = new LinkedHashMap<Long, String>();
+        Duration retry = Duration.ZERO;
+        for (CompletableFuture<Run> f : runs) {
+            Run run = f.join();
+            delivered.addAll(run.delivered());
+            parked.putAll(run.parked());
+            if (!run.retry().isZero() && (retry.isZero() || run.retry().compareTo(retry) < 0)) {
+                retry = run.retry();
             }
+        }
+        if (!delivered.isEmpty() || !parked.isEmpty()) {
+            committer.submit(tx -> {
+                delivered.forEach(tx::delivered);
+                parked.forEach(tx::park);
+            }).join();
+        }
+        return retry;
+    }
+
+    private Run send(List<OutboxEntry> entries) {
+        var delivered = new ArrayList<Long>();
+        var parked = new LinkedHashMap<Long, String>();
+        for (OutboxEntry entry : entries) {
             try {
-                sender.send(entry);
+                senders.get(entry.channel()).send(entry);
                 delivered.add(entry.id());
+            } catch (SendFailure f) {
+                if (f.permanent()) {
+                    log.warn("cannot deliver to {} ({}); the message is kept as undeliverable", entry.channel(), f.getMessage());
+                    parked.put(entry.id(), f.getMessage());
+                    continue;
+                }
+                Duration wait = f.retryAfter() != null ? f.retryAfter() : Duration.ofMillis(500);
+                log.debug("sending to {} deferred {} ms: {}", entry.channel(), wait.toMillis(), f.getMessage());
+                return new Run(delivered, parked, wait);
             } catch (Exception e) {
-                log.warn("sending to {} failed, will retry: {}", entry.channel(), e.getMessage());
-                failed = true;
-                break; // keep this conversation's order: nothing after a failed entry goes first
+                log.warn("sending to {} failed, will retry: {}", entry.channel(), e.toString());
+                return new Run(delivered, parked, Duration.ofMillis(500));
             }
         }
-        if (!delivered.isEmpty()) {
-            committer.submit(tx -> delivered.forEach(tx::delivered)).join();
-        }
-        return failed;
+        return new Run(delivered, parked, Duration.ZERO);
     }
 
     @Override
     public void close() {
         running = false;
         thread.interrupt();
+        sending.shutdownNow();
     }
 }

@@ -29,7 +29,7 @@ final class TurnRecorder {
     }
 
     /** The record to store for the conversation, and the writes that store it with everything else. */
-    record Prepared(StoredConversation conversation, Consumer<Store.Tx> writes) {
+    record Prepared(StoredConversation conversation, Consumer<Store.Tx> writes, boolean forgotten) {
     }
 
     static Prepared prepare(StoredConversation before, Inbound in, Turn turn, Set<String> pushChannels) {
@@ -50,19 +50,27 @@ final class TurnRecorder {
     }
 
     /** The user's message is with the agent again; a ticket closed for lack of an answer reopens. */
-    private static Ticket userWrote(Ticket t, String text, java.time.Instant time) {
+    private static Ticket userWrote(Ticket t, String text, List<supportbot.dialogue.Attachment> attachments,
+                                    java.time.Instant time) {
         Ticket reopened = t.status() == TicketStatus.CLOSED
                 ? t.with(t.assignee() == null ? TicketStatus.QUEUED : TicketStatus.ASSIGNED, t.tier(), t.assignee(),
                         new TicketEvent(time, "user", "reopened", null))
                 : t;
         TicketStatus next = reopened.status() == TicketStatus.WAITING_USER ? TicketStatus.ASSIGNED : reopened.status();
-        return reopened.with(next, reopened.tier(), reopened.assignee(), new TicketEvent(time, "user", "user-message", text));
+        return reopened.with(next, reopened.tier(), reopened.assignee(), new TicketEvent(time, "user", "user-message", text,
+                attachments));
     }
 
     private static Prepared record(StoredConversation base, String platformMessageId, Turn turn, List<TranscriptLine> lines,
                                    List<Consumer<Store.Tx>> others, Set<String> pushChannels, java.time.Instant time) {
         String key = turn.conversation().key();
         var shown = new ArrayList<Button>();
+        boolean forget = turn.actions().stream().anyMatch(a -> a instanceof Action.Forget);
+        if (forget) {
+            // Nothing said before the erasure survives it, not even this turn's "yes, erase".
+            lines.clear();
+            base = new StoredConversation(turn.conversation(), List.of(), List.of());
+        }
         for (Action action : turn.actions()) {
             if (action instanceof Action.Reply r) {
                 lines.add(new TranscriptLine(0, "bot", r.text(), r.buttons(), List.of(), time));
@@ -81,12 +89,12 @@ final class TurnRecorder {
             } else if (action instanceof Action.OpenTicket o) {
                 others.add(tx -> tx.saveTicket(Ticket.open(o.ticket())));
             } else if (action instanceof Action.AppendToTicket a) {
-                others.add(tx -> tx.updateTicket(a.ticketNumber(), t -> userWrote(t, a.text(), time)));
+                others.add(tx -> tx.updateTicket(a.ticketNumber(), t -> userWrote(t, a.text(), a.attachments(), time)));
             } else if (action instanceof Action.EscalateTicket e) {
                 others.add(tx -> tx.updateTicket(e.ticketNumber(), t -> t.with(TicketStatus.QUEUED, Tier.SUPERVISOR, null,
                         new TicketEvent(time, "user", "escalated", e.reason()))));
             } else if (action instanceof Action.TicketDetail d) {
-                others.add(tx -> tx.updateTicket(d.ticketNumber(), t -> t.withDetail(d.value(), time)));
+                others.add(tx -> tx.updateTicket(d.ticketNumber(), t -> t.withDetail(d.value(), d.attachments(), time)));
             } else if (action instanceof Action.Rating r) {
                 if (r.stars() <= 2) {
                     log.warn("bad rating {}★ on ticket #{} (weakest: {}): supervisors should look", r.stars(), r.ticketNumber(),
@@ -105,11 +113,14 @@ final class TurnRecorder {
         Store.Encoded encodedLines = lines.isEmpty() ? null : Store.encodeLines(lines);
         int lineCount = lines.size();
         return new Prepared(after, tx -> {
+            if (forget) {
+                tx.forget(key);
+            }
             tx.saveConversation(key, conversation);
             if (encodedLines != null) {
                 tx.appendTranscript(key, encodedLines, lineCount);
             }
             others.forEach(w -> w.accept(tx));
-        });
+        }, forget);
     }
 }

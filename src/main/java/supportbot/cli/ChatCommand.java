@@ -75,8 +75,9 @@ final class ChatCommand implements Callable<Integer> {
                 out.println("(no such file: " + file + ")");
                 return null;
             }
-            Path dir = Files.createDirectories(dataDir.resolve("attachments").resolve("cli"));
-            Path copy = Files.copy(file, dir.resolve(UUID.randomUUID() + "-" + file.getFileName()));
+            Path dir = Files.createDirectories(supportbot.channel.AttachmentFiles.dirFor(dataDir.resolve("attachments"), key));
+            Path copy = Files.copy(file, dir.resolve(UUID.randomUUID() + "-"
+                    + supportbot.channel.AttachmentFiles.safeName(file.getFileName().toString())));
             String type = Files.probeContentType(file);
             return new Inbound(CHANNEL, key, user, "", List.of(new Attachment(copy.toString(),
                     file.getFileName().toString(), type == null ? "application/octet-stream" : type, Files.size(file))),

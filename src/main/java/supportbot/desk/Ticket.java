@@ -45,16 +45,37 @@ public record Ticket(TicketDraft draft, TicketStatus status, Tier tier, String a
     }
 
     /** A detail the agent asked for and the bot collected, added to what the agent sees. */
-    public Ticket withDetail(supportbot.dialogue.details.DetailValue value, Instant at) {
+    public Ticket withDetail(supportbot.dialogue.details.DetailValue value, List<supportbot.dialogue.Attachment> attachments,
+                             Instant at) {
         var details = new java.util.LinkedHashMap<>(draft.details());
         details.put(value.type(), value);
         var d = draft;
         var updated = new TicketDraft(d.number(), d.channel(), d.conversationKey(), d.userId(), d.categoryId(), d.priority(),
-                d.urgent(), d.reason(), d.lang(), details, d.faqTried(), d.openedAt());
+                d.urgent(), d.reason(), d.lang(), details, d.faqTried(), d.openedAt(), d.attachments());
         var all = new ArrayList<>(events);
-        all.add(new TicketEvent(at, "user", "detail", value.type().key() + ": " + value.value()));
+        all.add(new TicketEvent(at, "user", "detail", value.type().key() + ": " + value.value(), attachments));
         return new Ticket(updated, status == TicketStatus.WAITING_USER ? TicketStatus.ASSIGNED : status, tier, assignee, all, rating);
     }
+
+    /**
+     * The user asked to be forgotten: what they wrote and sent goes, the ticket's shape (number, category,
+     * times, who handled it) stays for the statistics, and an open ticket closes.
+     */
+    public Ticket erased(Instant at) {
+        var d = draft;
+        var blank = new TicketDraft(d.number(), d.channel(), d.conversationKey(), null, d.categoryId(), d.priority(),
+                d.urgent(), d.reason(), d.lang(), java.util.Map.of(), d.faqTried(), d.openedAt(), List.of());
+        var kept = new ArrayList<TicketEvent>();
+        for (TicketEvent e : events) {
+            boolean personal = e.actor().equals("user") || e.type().equals("reply") || e.type().equals("note");
+            kept.add(personal && e.text() != null ? new TicketEvent(e.at(), e.actor(), e.type(), ERASED) : e);
+        }
+        kept.add(new TicketEvent(at, "user", "erased", null));
+        TicketRating r = rating == null ? null : new TicketRating(rating.stars(), rating.weakest(), null, rating.at());
+        return new Ticket(blank, status.open() ? TicketStatus.CLOSED : status, tier, assignee, kept, r);
+    }
+
+    public static final String ERASED = "[erased]";
 
     public Instant openedAt() {
         return draft.openedAt();

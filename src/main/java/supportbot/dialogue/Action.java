@@ -22,7 +22,11 @@ public sealed interface Action {
     }
 
     /** A detail the agent asked for, collected and validated by the bot. */
-    record TicketDetail(long ticketNumber, supportbot.dialogue.details.DetailValue value) implements Action {
+    record TicketDetail(long ticketNumber, supportbot.dialogue.details.DetailValue value, List<Attachment> attachments)
+            implements Action {
+        public TicketDetail {
+            attachments = List.copyOf(attachments);
+        }
     }
 
     /** A new ticket from collected details; the desk queues and routes it. */
@@ -43,6 +47,13 @@ public sealed interface Action {
 
     /** "This solved it" / "I still need help" on an FAQ answer. */
     record FaqVote(String faqId, boolean helpful) implements Action {
+    }
+
+    /**
+     * The user confirmed /forget: erase their conversation, transcript and files, and the personal fields of
+     * their tickets. The ticket numbers and statuses stay for the desk's statistics.
+     */
+    record Forget(String conversationKey) implements Action {
     }
 
     /** A question the FAQ had no answer for: material for new FAQ topics. */

@@ -11,11 +11,11 @@ import java.util.regex.Pattern;
 record ButtonPayload(Kind kind, String arg) {
     enum Kind {
         FAQ_YES, FAQ_NO, FAQ_PICK, FAQ_NONE, REPORT, CATEGORY, HUMAN, CONFIRM, EDIT, EDIT_DETAIL, CANCEL, SKIP, ANSWER, LANG,
-        RATE, WEAKEST
+        RATE, WEAKEST, FORGET_YES, FORGET_NO
     }
 
     private static final Pattern GRAMMAR = Pattern.compile(
-            "(faq:yes|faq:no|faq:none|report|human|confirm|edit|cancel|skip)"
+            "(faq:yes|faq:no|faq:none|report|human|confirm|edit|cancel|skip|forget:yes|forget:no)"
                     + "|faq:pick:([a-z0-9][a-z0-9._-]{0,80})"
                     + "|cat:([a-z0-9-]{1,40})"
                     + "|edit:([a-z_]{1,20})"
@@ -42,6 +42,8 @@ record ButtonPayload(Kind kind, String arg) {
                 case "confirm" -> Kind.CONFIRM;
                 case "edit" -> Kind.EDIT;
                 case "cancel" -> Kind.CANCEL;
+                case "forget:yes" -> Kind.FORGET_YES;
+                case "forget:no" -> Kind.FORGET_NO;
                 default -> Kind.SKIP;
             }, null));
         }

@@ -26,13 +26,24 @@ public record Conversation(String key, String channel, String userId, Lang lang,
                            Phase phase, String categoryId, Map<DetailType, DetailValue> details, Set<DetailType> skipped,
                            DetailType awaiting, boolean editing, List<String> faqTried, String offeredFaqId,
                            List<String> suggestions, List<String> recentTexts, Long ticketNumber, Instant updatedAt,
-                           long turns, PendingRating rating) {
+                           long turns, PendingRating rating, List<Attachment> attachments) {
     public Conversation {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
         details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
         skipped = skipped == null ? Set.of() : Set.copyOf(skipped);
         faqTried = faqTried == null ? List.of() : List.copyOf(faqTried);
         suggestions = suggestions == null ? List.of() : List.copyOf(suggestions);
         recentTexts = recentTexts == null ? List.of() : List.copyOf(recentTexts);
+    }
+
+    /** Without attachments: for callers that build a state outside a report in progress. */
+    public Conversation(String key, String channel, String userId, Lang lang, boolean langLocked, String zone,
+                        Phase phase, String categoryId, Map<DetailType, DetailValue> details, Set<DetailType> skipped,
+                        DetailType awaiting, boolean editing, List<String> faqTried, String offeredFaqId,
+                        List<String> suggestions, List<String> recentTexts, Long ticketNumber, Instant updatedAt,
+                        long turns, PendingRating rating) {
+        this(key, channel, userId, lang, langLocked, zone, phase, categoryId, details, skipped, awaiting, editing, faqTried,
+                offeredFaqId, suggestions, recentTexts, ticketNumber, updatedAt, turns, rating, List.of());
     }
 
     public static Conversation start(Inbound first, Lang lang, String zone) {
@@ -70,6 +81,8 @@ public record Conversation(String key, String channel, String userId, Lang lang,
         Instant updatedAt;
         long turns;
         PendingRating rating;
+        /** Files sent during the report in progress; they go to the agent with the ticket. */
+        final List<Attachment> attachments;
 
         private Builder(Conversation c) {
             key = c.key;
@@ -92,6 +105,7 @@ public record Conversation(String key, String channel, String userId, Lang lang,
             updatedAt = c.updatedAt;
             turns = c.turns;
             rating = c.rating;
+            attachments = new ArrayList<>(c.attachments);
         }
 
         /** Back to idle, forgetting any report in progress (details, category, pending questions). */
@@ -105,11 +119,13 @@ public record Conversation(String key, String channel, String userId, Lang lang,
             offeredFaqId = null;
             suggestions = List.of();
             faqTried.clear();
+            attachments.clear();
         }
 
         public Conversation build() {
             return new Conversation(key, channel, userId, lang, langLocked, zone, phase, categoryId, details, skipped,
-                    awaiting, editing, faqTried, offeredFaqId, suggestions, recentTexts, ticketNumber, updatedAt, turns, rating);
+                    awaiting, editing, faqTried, offeredFaqId, suggestions, recentTexts, ticketNumber, updatedAt, turns, rating,
+                    attachments);
         }
     }
 }

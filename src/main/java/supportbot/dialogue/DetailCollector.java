@@ -164,7 +164,7 @@ final class DetailCollector {
             t.say(join(t.text(result.hintKey(), result.hintArgs()), t.text("ask." + awaited.key())));
             return;
         }
-        t.act(new Action.TicketDetail(t.c.ticketNumber, result.value()));
+        t.act(new Action.TicketDetail(t.c.ticketNumber, result.value(), t.in.attachments()));
         t.c.awaiting = null;
         t.c.phase = Phase.WITH_TICKET;
         t.sayKey("ticket.detail_added", Map.of("number", t.c.ticketNumber), List.of());

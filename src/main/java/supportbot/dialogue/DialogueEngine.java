@@ -22,6 +22,8 @@ import supportbot.faq.Lang;
 public final class DialogueEngine {
     private static final Logger log = LoggerFactory.getLogger(DialogueEngine.class);
     private static final int RECENT_TEXTS = 3;
+    /** Not a callback: connectors render it as a link to a private chat with the bot. */
+    public static final String PRIVATE_CHAT_PAYLOAD = "open-private-chat";
 
     private final DialogueData data;
     private final FaqLookup faq;
@@ -50,6 +52,10 @@ public final class DialogueEngine {
         var t = new TurnContext(base.edit(), in, data.messages());
         t.c.turns++;
         t.c.updatedAt = in.time() != null ? in.time() : clock.instant();
+        if (base.phase() != Phase.WITH_TICKET && base.phase() != Phase.AGENT_ASKED) {
+            // Files sent while reporting travel with the ticket; once it is open they go as ticket messages.
+            t.c.attachments.addAll(in.attachments());
+        }
         if (in.isButton()) {
             Optional<ButtonPayload> payload = ButtonPayload.parse(in.button());
             if (payload.isEmpty()) {
@@ -62,6 +68,27 @@ public final class DialogueEngine {
         } else {
             onText(t);
         }
+        Turn turn = new Turn(t.c.build(), t.actions());
+        return in.publicPlace() && needsPrivacy(turn) ? movePrivate(base, in) : turn;
+    }
+
+    /** A report, or phases that ask for or carry personal details: a group or public channel must not see them. */
+    private static boolean needsPrivacy(Turn turn) {
+        return turn.conversation().categoryId() != null || switch (turn.conversation().phase()) {
+            case COLLECTING, CONFIRMING, CHOOSING_EDIT, WITH_TICKET, AGENT_ASKED, RATING -> true;
+            default -> turn.actions().stream().anyMatch(a -> a instanceof Action.OpenTicket || a instanceof Action.Forget);
+        };
+    }
+
+    /**
+     * In public the bot only answers questions; a report continues in a private chat. The group state stays as
+     * it was, and the "private" button becomes a link to the private chat in the connector.
+     */
+    private Turn movePrivate(Conversation before, Inbound in) {
+        var t = new TurnContext(before.edit(), in, data.messages());
+        t.c.resetFlow();
+        t.c.updatedAt = in.time();
+        t.say(t.text("privacy.go_private"), List.of(t.button("privacy.button.open", PRIVATE_CHAT_PAYLOAD)));
         return new Turn(t.c.build(), t.actions());
     }
 
@@ -160,6 +187,8 @@ public final class DialogueEngine {
             case "/status" -> status(t);
             case "/cancel" -> cancel(t);
             case "/human" -> human(t);
+            case "/forget" -> t.say(t.text("forget.confirm"), List.of(t.button("forget.button.yes", "forget:yes"),
+                    t.button("forget.button.no", "forget:no")));
             case "/lang" -> {
                 Optional<Lang> lang = Lang.parse(arg);
                 if (lang.isEmpty()) {
@@ -232,6 +261,7 @@ public final class DialogueEngine {
 
     private void startChooseCategory(TurnContext t) {
         t.c.resetFlow();
+        t.c.attachments.addAll(t.in.attachments());
         if (!t.in.attachments().isEmpty()) {
             t.c.details.put(DetailType.SCREENSHOT, DetailCollector.screenshot(t));
         }
@@ -244,7 +274,11 @@ public final class DialogueEngine {
 
     private void startReport(TurnContext t, Category category, String text) {
         var keptScreenshot = t.c.details.get(DetailType.SCREENSHOT);
+        var keptAttachments = List.copyOf(t.c.attachments);
         t.c.resetFlow();
+        if (keptScreenshot != null || !t.in.attachments().isEmpty()) {
+            t.c.attachments.addAll(keptAttachments);
+        }
         t.c.categoryId = category.id();
         if (keptScreenshot != null) {
             t.c.details.put(DetailType.SCREENSHOT, keptScreenshot);
@@ -295,6 +329,8 @@ public final class DialogueEngine {
                 }
             }
             case HUMAN -> human(t);
+            case FORGET_YES -> forget(t);
+            case FORGET_NO -> t.sayKey("forget.kept");
             case CANCEL -> cancel(t);
             case LANG -> switchLanguage(t, Lang.parse(b.arg()).orElseThrow());
             case CONFIRM -> ifPhase(t, Phase.CONFIRMING, () -> collector.confirm(t));
@@ -423,6 +459,16 @@ public final class DialogueEngine {
         openTicket(t, "supervisor");
     }
 
+    /** Everything about the user goes; only the language they chose survives, so the goodbye is understood. */
+    private void forget(TurnContext t) {
+        t.act(new Action.Forget(t.c.key));
+        t.c.resetFlow();
+        t.c.ticketNumber = null;
+        t.c.rating = null;
+        t.c.recentTexts.clear();
+        t.sayKey("forget.done");
+    }
+
     private void human(TurnContext t) {
         if (t.c.phase == Phase.WITH_TICKET) {
             t.say(statusText(t));
@@ -442,7 +488,8 @@ public final class DialogueEngine {
         Category category = collector.category(t);
         long number = tickets.nextNumber();
         t.act(new Action.OpenTicket(new TicketDraft(number, t.c.channel, t.c.key, t.c.userId, category.id(),
-                category.priority(), category.urgent(), reason, t.lang(), t.c.details, t.c.faqTried, clock.instant())));
+                category.priority(), category.urgent(), reason, t.lang(), t.c.details, t.c.faqTried, clock.instant(),
+                t.c.attachments)));
         String key = reason.equals("human") || reason.equals("supervisor") ? "ticket.opened_human"
                 : category.id().equals("feedback") ? "ticket.feedback" : "ticket.opened";
         String opened = t.text(key, Map.of("number", number, "category", category.name(t.lang())));

@@ -10,12 +10,22 @@ import java.util.List;
  * @param conversationKey stable per user and place, e.g. "telegram:12345" or "web:3f2a…"
  * @param button          payload of a pressed button, or null
  * @param platformMessageId the platform's id for this update, used to drop duplicate deliveries
+ * @param publicPlace       said in a group or public channel: personal details must not be collected there
  */
 public record Inbound(String channel, String conversationKey, String userId, String text, List<Attachment> attachments,
-                      String button, String platformMessageId, Instant time) {
+                      String button, String platformMessageId, Instant time, boolean publicPlace) {
     public Inbound {
         text = text == null ? "" : text;
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    public Inbound(String channel, String conversationKey, String userId, String text, List<Attachment> attachments,
+                   String button, String platformMessageId, Instant time) {
+        this(channel, conversationKey, userId, text, attachments, button, platformMessageId, time, false);
+    }
+
+    public Inbound inPublic() {
+        return new Inbound(channel, conversationKey, userId, text, attachments, button, platformMessageId, time, true);
     }
 
     public static Inbound text(String channel, String key, String userId, String text, String messageId, Instant time) {

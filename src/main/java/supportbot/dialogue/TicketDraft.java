@@ -15,9 +15,17 @@ import supportbot.faq.Lang;
  */
 public record TicketDraft(long number, String channel, String conversationKey, String userId, String categoryId,
                           int priority, boolean urgent, String reason, Lang lang, Map<DetailType, DetailValue> details,
-                          List<String> faqTried, Instant openedAt) {
+                          List<String> faqTried, Instant openedAt, List<Attachment> attachments) {
     public TicketDraft {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
         details = Map.copyOf(details);
         faqTried = List.copyOf(faqTried);
+    }
+
+    public TicketDraft(long number, String channel, String conversationKey, String userId, String categoryId, int priority,
+                       boolean urgent, String reason, Lang lang, Map<DetailType, DetailValue> details, List<String> faqTried,
+                       Instant openedAt) {
+        this(number, channel, conversationKey, userId, categoryId, priority, urgent, reason, lang, details, faqTried,
+                openedAt, List.of());
     }
 }

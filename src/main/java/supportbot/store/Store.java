@@ -39,6 +39,14 @@ public final class Store implements AutoCloseable {
     private final ConcurrentNavigableMap<Long, byte[]> outbox;
     private final HTreeMap<String, Long> counters;
     private final HTreeMap<String, Long> webSessions;
+    /** Every ticket change in commit order (seq → ticket number): staff surfaces follow it with a cursor. */
+    private final ConcurrentNavigableMap<Long, Long> ticketFeed;
+    /** Small JSON records connectors keep per key, e.g. which forum topic belongs to which ticket. */
+    private final HTreeMap<String, byte[]> surfaceState;
+    /** Off until a staff surface follows the feed: with nobody trimming it, it would only grow. */
+    private volatile boolean ticketFeedFollowed;
+    /** Outbox entries no retry can deliver (the user blocked the bot): kept, with the reason, never dropped. */
+    private final ConcurrentNavigableMap<Long, byte[]> undeliverable;
 
     /** Last transcript seq per conversation, for the commit thread only; bounded, re-read from the tree on a miss. */
     private final Map<String, Long> lastSeqs = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
@@ -61,6 +69,10 @@ public final class Store implements AutoCloseable {
         outbox = db.treeMap("outbox", Serializer.LONG, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable().createOrOpen();
         counters = db.hashMap("counters", Serializer.STRING, Serializer.LONG).createOrOpen();
         webSessions = db.hashMap("webSessions", Serializer.STRING, Serializer.LONG).createOrOpen();
+        ticketFeed = db.treeMap("ticketFeed", Serializer.LONG, Serializer.LONG).createOrOpen();
+        surfaceState = db.hashMap("surfaceState", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
+        undeliverable = db.treeMap("undeliverable", Serializer.LONG, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable()
+                .createOrOpen();
         db.commit();
     }
 
@@ -203,11 +215,46 @@ public final class Store implements AutoCloseable {
         return out;
     }
 
+    /** A staff surface will read and trim the ticket feed from now on. */
+    public void followTicketFeed() {
+        ticketFeedFollowed = true;
+    }
+
+    /** Ticket numbers changed after {@code afterSeq}, as (seq, number) in commit order. */
+    public List<long[]> ticketFeed(long afterSeq, int max) {
+        var out = new ArrayList<long[]>();
+        for (var e : ticketFeed.tailMap(afterSeq, false).entrySet()) {
+            if (out.size() >= max) {
+                break;
+            }
+            Long number = e.getValue();
+            if (number != null) {
+                out.add(new long[] {e.getKey(), number});
+            }
+        }
+        return out;
+    }
+
+    public long undeliverableCount() {
+        return undeliverable.size();
+    }
+
+    public long counter(String name) {
+        return counters.getOrDefault(name, 0L);
+    }
+
+    public <T> Optional<T> surfaceState(String key, Class<T> type) {
+        return Optional.ofNullable(surfaceState.get(key)).map(b -> StoreCodec.decode(b, type));
+    }
+
     public List<OutboxEntry> pendingOutbox(int max) {
         var out = new ArrayList<OutboxEntry>();
         for (byte[] b : outbox.values()) {
             if (out.size() >= max) {
                 break;
+            }
+            if (b == null) {
+                continue; // delivered (removed) by the commit thread while this iterator passed by
             }
             out.add(StoreCodec.decode(b, OutboxEntry.class));
         }
@@ -254,6 +301,9 @@ public final class Store implements AutoCloseable {
         public void saveTicket(Ticket ticket) {
             tickets.put(ticket.number(), StoreCodec.encode(ticket));
             counters.merge("ticket", ticket.number(), Math::max);
+            if (ticketFeedFollowed) {
+                ticketFeed.put(counters.merge("ticketFeed", 1L, Long::sum), ticket.number());
+            }
         }
 
         /** Read-modify-write on the commit thread, so concurrent changes to one ticket never lose each other. */
@@ -284,6 +334,52 @@ public final class Store implements AutoCloseable {
 
         public void delivered(long outboxId) {
             outbox.remove(outboxId);
+        }
+
+        public void park(long outboxId, String reason) {
+            byte[] entry = outbox.remove(outboxId);
+            if (entry != null) {
+                undeliverable.put(outboxId, StoreCodec.encode(java.util.Map.of("reason", reason == null ? "" : reason,
+                        "entry", StoreCodec.decode(entry, OutboxEntry.class))));
+            }
+        }
+
+        public void setCounter(String name, long value) {
+            counters.put(name, value);
+        }
+
+        public void putSurfaceState(String key, Object state) {
+            surfaceState.put(key, StoreCodec.encode(state));
+        }
+
+        /** A consumer has handled the feed up to {@code seq}; with one consumer per store the entries can go. */
+        public void trimTicketFeed(long seq) {
+            var done = ticketFeed.headMap(seq, true);
+            var keys = new ArrayList<Long>();
+            for (Long k : done.keySet()) {
+                keys.add(k);
+            }
+            keys.forEach(ticketFeed::remove);
+        }
+
+        /**
+         * Erases a user: conversation, transcript and the personal fields of their tickets (which stay, closed,
+         * for the numbers). Files are the caller's to delete once this is committed.
+         */
+        public void forget(String conversationKey) {
+            conversations.remove(conversationKey);
+            String prefix = conversationKey + SEP;
+            var keys = new ArrayList<String>();
+            for (String k : transcript.subMap(prefix, true, prefix + '\uffff', false).keySet()) {
+                keys.add(k);
+            }
+            keys.forEach(transcript::remove);
+            lastSeqs.remove(conversationKey);
+            for (Ticket t : tickets()) {
+                if (conversationKey.equals(t.draft().conversationKey())) {
+                    saveTicket(t.erased(Instant.now()));
+                }
+            }
         }
     }
 

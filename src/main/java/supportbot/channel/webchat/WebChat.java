@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import supportbot.channel.AttachmentFiles;
 import supportbot.channel.ConversationSignals;
 import supportbot.channel.Inbox;
 import supportbot.dialogue.Attachment;
@@ -73,11 +74,8 @@ public final class WebChat {
 
     /** Stores the file under the data directory first, so the message that refers to it never dangles. */
     public CompletableFuture<Inbox.Outcome> attach(String sessionId, String fileName, String contentType, InputStream body) {
-        String safeName = fileName == null ? "file" : fileName.replaceAll("[^A-Za-z0-9._-]", "_");
-        if (safeName.length() > 80) {
-            safeName = safeName.substring(safeName.length() - 80);
-        }
-        Path dir = attachmentsDir.resolve(sessionId);
+        String safeName = AttachmentFiles.safeName(fileName);
+        Path dir = AttachmentFiles.dirFor(attachmentsDir, key(sessionId));
         Path target = dir.resolve(UUID.randomUUID() + "-" + safeName);
         long size;
         try {

@@ -1,0 +1,41 @@
+package supportbot.channel;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Where a conversation's files live: one directory per conversation, so /forget and retention can remove a
+ * user's files without reading any transcript.
+ */
+public final class AttachmentFiles {
+    private AttachmentFiles() {
+    }
+
+    public static Path dirFor(Path root, String conversationKey) {
+        return root.resolve(conversationKey.replaceAll("[^A-Za-z0-9_-]", "_"));
+    }
+
+    /** A file name safe on every OS, keeping the end (where the extension is) of a long one. */
+    public static String safeName(String fileName) {
+        String safe = fileName == null || fileName.isBlank() ? "file" : fileName.replaceAll("[^A-Za-z0-9._-]", "_");
+        return safe.length() > 80 ? safe.substring(safe.length() - 80) : safe;
+    }
+
+    public static void deleteAll(Path root, String conversationKey) {
+        Path dir = dirFor(root, conversationKey);
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the files of a forgotten conversation in " + dir, e);
+        }
+    }
+}
