@@ -26,28 +26,30 @@ import supportbot.store.GroupCommitter;
 import supportbot.store.Store;
 
 /** Wires store, engine, inbox, outbox and the web chat from config: the bot minus its transports. */
-final class BotAssembly implements AutoCloseable {
-    final Store store;
-    final GroupCommitter committer;
-    final DialogueEngine engine;
-    final Inbox inbox;
-    final Outbox outbox;
-    final ConversationSignals signals = new ConversationSignals();
-    final WebChat webChat;
-    final DeskService desk;
-    final AgentDirectory agents;
-    final DeskSettings deskSettings;
-    final DeskQueue queue;
-    final DeskScheduler scheduler;
+public final class BotAssembly implements AutoCloseable {
+    public final Store store;
+    public final GroupCommitter committer;
+    public final DialogueEngine engine;
+    public final Inbox inbox;
+    public final Outbox outbox;
+    public final ConversationSignals signals = new ConversationSignals();
+    public final WebChat webChat;
+    public final DeskService desk;
+    public final AgentDirectory agents;
+    public final DeskSettings deskSettings;
+    public final DeskQueue queue;
+    public final DeskScheduler scheduler;
+    public final DialogueData data;
+    public final java.nio.file.Path attachmentsRoot;
 
-    BotAssembly(AppConfig config, FaqService faq, Set<String> pushChannels) {
+    public BotAssembly(AppConfig config, FaqService faq, Set<String> pushChannels) {
         var configuredAgents = config.agents(); // fail on bad desk config before opening the store
         try {
             this.deskSettings = new DeskSettingsLoader().load(config.dialogueDir().resolve("desk.yaml"));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
         }
-        DialogueData data = DialogueData.load(config.dialogueDir());
+        this.data = DialogueData.load(config.dialogueDir());
         data.categories().requireFaqTopics(id -> faq.catalog().get(id).isPresent(),
                 config.dialogueDir().resolve("categories.yaml"));
         Lang defaultLang = Lang.parse(config.dialogue().defaultLanguage()).orElseThrow(() -> new ConfigException(
@@ -63,7 +65,9 @@ final class BotAssembly implements AutoCloseable {
         this.outbox = new Outbox(store, committer);
         inbox.onCommitted(signals::signal);
         inbox.onCommitted(key -> outbox.wake());
-        this.webChat = new WebChat(store, committer, inbox, signals, config.dataDir().resolve("attachments"), clock);
+        this.attachmentsRoot = config.dataDir().resolve("attachments");
+        inbox.onForgotten(key -> supportbot.channel.AttachmentFiles.deleteAll(attachmentsRoot, key));
+        this.webChat = new WebChat(store, committer, inbox, signals, attachmentsRoot, clock);
         this.agents = new AgentDirectory(configuredAgents);
         this.desk = new DeskService(store, committer, inbox, agents, clock);
         this.scheduler = new DeskScheduler(store, committer, inbox, deskSettings, queue, clock);
@@ -71,6 +75,13 @@ final class BotAssembly implements AutoCloseable {
         if (auto != null && Boolean.TRUE.equals(auto.enabled())) {
             scheduler.autoAssign(new AutoAssigner(configuredAgents, auto.capacity()));
         }
+    }
+
+    /** What a chat connector needs from the bot. */
+    public supportbot.channel.telegram.TelegramConnector.Parts telegramParts() {
+        return new supportbot.channel.telegram.TelegramConnector.Parts(inbox, outbox, store, committer, desk, agents,
+                data.messages(), id -> data.categories().get(id).map(c -> c.name(Lang.EN)).orElse(id), attachmentsRoot,
+                Clock.systemUTC());
     }
 
     @Override

@@ -1,6 +1,9 @@
 package supportbot.cli;
 
 import java.util.Set;
+import supportbot.channel.telegram.TelegramConnector;
+import supportbot.channel.telegram.TelegramKeys;
+import supportbot.channel.telegram.TelegramSettings;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -30,16 +33,30 @@ final class RunCommand implements Callable<Integer> {
                 log.warn("FAQ hot reload is off: {}", e.getMessage());
             }
         }
-        var bot = new BotAssembly(config, faq, Set.of());
+        var telegramSettings = TelegramSettings.from(config.telegram(), System.getenv());
+        var bot = new BotAssembly(config, faq, telegramSettings.isPresent() ? Set.of(TelegramKeys.CHANNEL) : Set.of());
+        TelegramConnector telegram = telegramSettings.map(s -> TelegramConnector.connect(s, bot.telegramParts())).orElse(null);
         bot.outbox.start();
         bot.scheduler.start(java.time.Duration.ofSeconds(15));
+        var webhooks = new java.util.ArrayList<WebServer.PostRoute>();
+        if (telegram != null && telegram.mode() == TelegramSettings.Mode.WEBHOOK) {
+            webhooks.add(new WebServer.PostRoute(telegram.webhookPath(), ctx -> ctx.status(telegram.onWebhook(
+                    ctx.header("X-Telegram-Bot-Api-Secret-Token"), ctx.bodyAsBytes()))));
+        }
         var server = WebServer.start(config.http().host(), config.http().port(), faq, bot.webChat,
-                new WebServer.DeskApiParts(bot.desk, bot.agents, bot.store, bot.deskSettings.sla(), java.time.Clock.systemUTC()));
+                new WebServer.DeskApiParts(bot.desk, bot.agents, bot.store, bot.deskSettings.sla(), java.time.Clock.systemUTC()),
+                webhooks);
+        if (telegram != null) {
+            telegram.start();
+        }
         log.info("support-bot is up: web chat on http://{}:{}/  ({} FAQ topics, {} desk agents, data in {})",
                 config.http().host(), server.port(), faq.catalog().size(), config.agents().size(), config.dataDir());
         var stopped = new CountDownLatch(1);
         FaqWatcher watcherToClose = watcher;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (telegram != null) {
+                telegram.close();
+            }
             server.stop();
             bot.close();
             if (watcherToClose != null) {

@@ -8,7 +8,25 @@ import supportbot.faq.SearchSettings;
  * Everything {@code config/application.yaml} can set. Defaults live in the jar's {@code default-config.yaml};
  * the README's "Configuration" section documents every key.
  */
-public record AppConfig(Http http, Data data, Faq faq, Dialogue dialogue, Desk desk) {
+public record AppConfig(Http http, Data data, Faq faq, Dialogue dialogue, Desk desk, Telegram telegram) {
+
+    /**
+     * @param enabled            "auto" (on when TELEGRAM_BOT_TOKEN is set), "on" (fail without a token) or "off"
+     * @param apiUrl             the Bot API server: https://api.telegram.org or a self-hosted one
+     * @param mode               "polling" (getUpdates) or "webhook" (Telegram posts to our HTTP server)
+     * @param staffChatId        the agents' forum supergroup (a topic per ticket), or null for no Telegram desk
+     * @param supervisorChatId   where escalations are announced; null means a "Supervisors" topic in the staff group
+     */
+    public record Telegram(String enabled, String apiUrl, String mode, Integer pollTimeoutSeconds, Webhook webhook,
+                           Long staffChatId, Long supervisorChatId, Integer maxAttachmentMb, Limits limits) {
+    }
+
+    /** @param publicUrl the https address Telegram reaches this server at; {@code path} is appended */
+    public record Webhook(String publicUrl, String path) {
+    }
+
+    public record Limits(Double perBotPerSecond, Double perChatPerSecond, Double perGroupPerMinute) {
+    }
 
     public record Http(String host, Integer port) {
     }
@@ -59,13 +77,15 @@ public record AppConfig(Http http, Data data, Faq faq, Dialogue dialogue, Desk d
     public record AutoAssign(Boolean enabled, Integer capacity) {
     }
 
-    public record AgentEntry(String name, String role, String tokenSha256) {
+    /** @param telegramUserId the agent's numeric Telegram user id, for the staff group */
+    public record AgentEntry(String name, String role, String tokenSha256, Long telegramUserId) {
     }
 
     /** The configured agents, checked: a broken entry names its index and what is wrong. */
     public java.util.List<supportbot.desk.Agent> agents() {
         var out = new java.util.ArrayList<supportbot.desk.Agent>();
         var names = new java.util.HashSet<String>();
+        var telegramIds = new java.util.HashSet<Long>();
         var list = desk == null || desk.agents() == null ? java.util.List.<AgentEntry>of() : desk.agents();
         for (int i = 0; i < list.size(); i++) {
             AgentEntry a = list.get(i);
@@ -76,16 +96,24 @@ public record AppConfig(Http http, Data data, Faq faq, Dialogue dialogue, Desk d
             if (!names.add(a.name())) {
                 throw new ConfigException(where + ".name: '" + a.name() + "' is listed twice");
             }
-            if (a.tokenSha256() == null || !a.tokenSha256().matches("[0-9a-fA-F]{64}")) {
+            if (a.tokenSha256() == null && a.telegramUserId() == null) {
+                throw new ConfigException(where + ": give tokenSha256 (web desk) or telegramUserId (Telegram staff group), "
+                        + "or both");
+            }
+            if (a.tokenSha256() != null && !a.tokenSha256().matches("[0-9a-fA-F]{64}")) {
                 throw new ConfigException(where + ".tokenSha256: the SHA-256 of the agent's token, 64 hex digits "
                         + "(e.g. printf %s TOKEN | sha256sum)");
+            }
+            if (a.telegramUserId() != null && (a.telegramUserId() <= 0 || !telegramIds.add(a.telegramUserId()))) {
+                throw new ConfigException(where + ".telegramUserId: a positive Telegram user id, each agent their own");
             }
             supportbot.desk.Role role = switch (String.valueOf(a.role())) {
                 case "agent" -> supportbot.desk.Role.AGENT;
                 case "supervisor" -> supportbot.desk.Role.SUPERVISOR;
                 default -> throw new ConfigException(where + ".role: 'agent' or 'supervisor', not '" + a.role() + "'");
             };
-            out.add(new supportbot.desk.Agent(a.name(), role, a.tokenSha256().toLowerCase(java.util.Locale.ROOT)));
+            out.add(new supportbot.desk.Agent(a.name(), role, a.tokenSha256() == null ? null
+                    : a.tokenSha256().toLowerCase(java.util.Locale.ROOT), a.telegramUserId()));
         }
         return out;
     }

@@ -14,11 +14,14 @@ import java.util.stream.Collectors;
 public final class AgentDirectory {
     private final Map<String, Agent> byName;
     private final Map<String, Agent> byTokenHash;
+    private final Map<Long, Agent> byTelegramId;
 
     public AgentDirectory(List<Agent> agents) {
         this.byName = agents.stream().collect(Collectors.toUnmodifiableMap(Agent::name, Function.identity()));
-        this.byTokenHash = agents.stream().collect(Collectors.toUnmodifiableMap(a -> a.tokenSha256().toLowerCase(),
-                Function.identity()));
+        this.byTokenHash = agents.stream().filter(a -> a.tokenSha256() != null)
+                .collect(Collectors.toUnmodifiableMap(a -> a.tokenSha256().toLowerCase(), Function.identity()));
+        this.byTelegramId = agents.stream().filter(a -> a.telegramUserId() != null)
+                .collect(Collectors.toUnmodifiableMap(Agent::telegramUserId, Function.identity()));
     }
 
     public Optional<Agent> byToken(String token) {
@@ -34,6 +37,11 @@ public final class AgentDirectory {
             }
         }
         return Optional.ofNullable(found);
+    }
+
+    /** Only configured ids act in the staff group: a group member is not an agent by being there. */
+    public Optional<Agent> byTelegramId(long userId) {
+        return Optional.ofNullable(byTelegramId.get(userId));
     }
 
     public Optional<Agent> byName(String name) {

@@ -28,6 +28,15 @@ public final class WebServer {
     }
 
     public static Javalin start(String host, int port, FaqService faq, WebChat chat, DeskApiParts desk) {
+        return start(host, port, faq, chat, desk, java.util.List.of());
+    }
+
+    /** A POST route a connector serves on this server (a webhook). */
+    public record PostRoute(String path, io.javalin.http.Handler handler) {
+    }
+
+    public static Javalin start(String host, int port, FaqService faq, WebChat chat, DeskApiParts desk,
+                                java.util.List<PostRoute> extra) {
         var faqApi = new FaqApi(faq);
         var chatApi = new WebChatApi(chat);
         var deskApi = new DeskApi(desk.service(), desk.agents(), desk.store(), desk.sla(), desk.clock());
@@ -54,6 +63,7 @@ public final class WebServer {
             cfg.routes.post("/api/desk/tickets/{id}/escalate", ctx -> deskApi.act(ctx, b -> new DeskAction.Escalate(DeskApi.field(b, "reason"))));
             cfg.routes.post("/api/desk/tickets/{id}/ask", ctx -> deskApi.act(ctx, b -> new DeskAction.Ask(DeskApi.field(b, "detail"))));
             cfg.routes.exception(DeskException.class, (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));
+            extra.forEach(r -> cfg.routes.post(r.path(), r.handler()));
             cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
             cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "faqTopics", faq.catalog().size())));
             cfg.routes.exception(Exception.class, WebServer::internalError);

@@ -1,0 +1,72 @@
+package supportbot.channel.telegram;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import supportbot.dialogue.Button;
+import supportbot.dialogue.DialogueEngine;
+
+/**
+ * The engine's buttons as Telegram inline keyboards. Telegram caps callback data at 64 bytes, so a longer
+ * payload travels as a hash that is looked up among the buttons the conversation was last shown.
+ */
+final class Keyboards {
+    static final int MAX_CALLBACK_BYTES = 64;
+    private static final String HASHED = "h:";
+
+    private Keyboards() {
+    }
+
+    /** @param privateChatLink where the "continue privately" button leads (t.me link to the bot) */
+    static InlineKeyboardMarkup of(List<Button> buttons, String privateChatLink) {
+        if (buttons.isEmpty()) {
+            return null;
+        }
+        var rows = new ArrayList<InlineKeyboardRow>();
+        boolean compact = buttons.stream().allMatch(b -> b.label().codePointCount(0, b.label().length()) <= 6);
+        var row = new InlineKeyboardRow();
+        for (Button b : buttons) {
+            var button = DialogueEngine.PRIVATE_CHAT_PAYLOAD.equals(b.payload())
+                    ? InlineKeyboardButton.builder().text(b.label()).url(privateChatLink).build()
+                    : InlineKeyboardButton.builder().text(b.label()).callbackData(callbackData(b.payload())).build();
+            row.add(button);
+            if (!compact || row.size() == 5) {
+                rows.add(row);
+                row = new InlineKeyboardRow();
+            }
+        }
+        if (!row.isEmpty()) {
+            rows.add(row);
+        }
+        return InlineKeyboardMarkup.builder().keyboard(rows).build();
+    }
+
+    static String callbackData(String payload) {
+        return payload.getBytes(StandardCharsets.UTF_8).length <= MAX_CALLBACK_BYTES ? payload : HASHED + hash(payload);
+    }
+
+    /** The payload a pressed button stands for, given the buttons the conversation shows now. */
+    static Optional<String> payloadOf(String callbackData, List<Button> shown) {
+        if (!callbackData.startsWith(HASHED)) {
+            return Optional.of(callbackData);
+        }
+        String h = callbackData.substring(HASHED.length());
+        return shown.stream().map(Button::payload).filter(p -> hash(p).equals(h)).findFirst();
+    }
+
+    private static String hash(String payload) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(payload.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(d).substring(0, 22);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

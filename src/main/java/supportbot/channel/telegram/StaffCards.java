@@ -1,0 +1,137 @@
+package supportbot.channel.telegram;
+
+import static supportbot.channel.telegram.TelegramText.escapeHtml;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import supportbot.desk.Ticket;
+import supportbot.desk.TicketEvent;
+import supportbot.desk.TicketStatus;
+import supportbot.desk.Tier;
+import supportbot.dialogue.details.DetailValue;
+
+/** What agents see in a ticket's topic: the summary card, its buttons, and one line per ticket event. */
+final class StaffCards {
+    /** Card text stays well under Telegram's 4096 characters even with a long description. */
+    private static final int MAX_FIELD_CHARS = 1200;
+
+    private final Function<String, String> categoryName;
+
+    StaffCards(Function<String, String> categoryName) {
+        this.categoryName = categoryName;
+    }
+
+    String topicName(Ticket t) {
+        String name = "#" + t.number() + " · " + categoryName.apply(t.draft().categoryId()) + " · "
+                + t.draft().lang().name();
+        return name.length() > 120 ? name.substring(0, 120) : name;
+    }
+
+    String card(Ticket t) {
+        var d = t.draft();
+        var sb = new StringBuilder();
+        sb.append("<b>🎫 #").append(t.number()).append(" · ").append(escapeHtml(categoryName.apply(d.categoryId())))
+                .append("</b>\n");
+        sb.append("Status: <b>").append(t.status().label()).append("</b>")
+                .append(t.tier() == Tier.SUPERVISOR ? " · <b>supervisor tier</b>" : "")
+                .append(" · priority ").append(d.priority()).append(d.urgent() ? " (urgent)" : "")
+                .append(" · ").append(d.lang().name()).append('\n');
+        sb.append("Assignee: ").append(t.assignee() == null ? "—" : escapeHtml(t.assignee())).append('\n');
+        sb.append("From: ").append(escapeHtml(d.channel())).append(" · opened because: ").append(escapeHtml(d.reason()))
+                .append('\n');
+        for (DetailValue v : d.details().values()) {
+            sb.append("<b>").append(escapeHtml(label(v.type().key()))).append(":</b> ")
+                    .append(escapeHtml(clip(v.value()))).append('\n');
+        }
+        if (d.details().isEmpty()) {
+            sb.append("<i>No details collected yet.</i>\n");
+        }
+        if (!d.faqTried().isEmpty()) {
+            sb.append("FAQ already tried: ").append(escapeHtml(String.join(", ", d.faqTried()))).append('\n');
+        }
+        if (t.rating() != null) {
+            sb.append("Rating: ").append("★".repeat(t.rating().stars())).append('\n');
+        }
+        sb.append("\n<i>Write here to answer the user. /note text (internal) · /ask tx_hash · /transfer name · "
+                + "/resolve · /escalate reason</i>");
+        return sb.toString();
+    }
+
+    InlineKeyboardMarkup buttons(Ticket t) {
+        var row = new InlineKeyboardRow();
+        if (t.status().open()) {
+            if (t.status() == TicketStatus.QUEUED) {
+                row.add(button("🙋 Claim", "claim", t));
+            }
+            row.add(button("✅ Resolve", "resolve", t));
+            if (t.tier() == Tier.AGENT) {
+                row.add(button("⬆️ Escalate", "escalate", t));
+            }
+        } else {
+            row.add(button("↩️ Reopen", "reopen", t));
+        }
+        return InlineKeyboardMarkup.builder().keyboard(List.of(row)).build();
+    }
+
+    private static InlineKeyboardButton button(String label, String verb, Ticket t) {
+        return InlineKeyboardButton.builder().text(label).callbackData(StaffCallback.data(verb, t.number())).build();
+    }
+
+    /** One event as a line in the topic; null for events the card itself shows. */
+    String event(TicketEvent e) {
+        String who = escapeHtml(e.actor());
+        String text = e.text() == null ? "" : escapeHtml(clip(e.text()));
+        return switch (e.type()) {
+            case "opened" -> null;
+            case "user-message" -> "👤 <b>User:</b> " + (text.isEmpty() ? "<i>(file)</i>" : text);
+            case "detail" -> "📎 <b>User gave</b> " + text;
+            case "reply" -> "💬 <b>" + who + "</b> → user: " + text;
+            case "note" -> "📝 <b>" + who + "</b> (internal note): " + text;
+            case "claimed" -> "🙋 Claimed by <b>" + who + "</b>";
+            case "assigned" -> "🤖 Assigned to <b>" + text + "</b>";
+            case "transferred" -> "🔀 " + who + " transferred the ticket to <b>" + text + "</b>";
+            case "resolved" -> "✅ Resolved by <b>" + who + "</b>; the user is asked to rate the service";
+            case "reopened" -> "↩️ Reopened by " + who;
+            case "escalated" -> "⬆️ <b>Escalated to supervisors</b> by " + who + (text.isEmpty() ? "" : ": " + text);
+            case "asked" -> "❓ " + who + " asked the user for: <b>" + text + "</b>";
+            case "sla-breach" -> "⏰ <b>Service level missed</b> (" + text.toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + ")";
+            case "rating" -> "⭐ Rating: " + text;
+            case "alert" -> "🚨 " + text;
+            case "erased" -> "🗑 The user erased their data (/forget)";
+            default -> "• " + escapeHtml(e.type()) + " (" + who + ")" + (text.isEmpty() ? "" : ": " + text);
+        };
+    }
+
+    /** The line supervisors get when a ticket reaches their tier. */
+    String supervisorAlert(Ticket t, TicketEvent why, String topicLink) {
+        String reason = why.type().equals("sla-breach") ? "missed its service level"
+                : why.type().equals("opened") ? "was opened as " + escapeHtml(t.draft().reason())
+                : "was escalated by " + escapeHtml(why.actor()) + (why.text() == null ? "" : ": " + escapeHtml(clip(why.text())));
+        return "⚠️ <b>#" + t.number() + "</b> " + reason + (topicLink == null ? "" : "\n" + topicLink);
+    }
+
+    static boolean reachesSupervisors(TicketEvent e, Ticket after) {
+        return after.tier() == Tier.SUPERVISOR
+                && (e.type().equals("escalated") || e.type().equals("sla-breach") && after.status() == TicketStatus.QUEUED
+                || e.type().equals("opened"));
+    }
+
+    static boolean changesCard(TicketEvent e) {
+        return List.of("claimed", "assigned", "transferred", "resolved", "reopened", "escalated", "sla-breach", "detail",
+                "rating", "erased", "auto-closed").contains(e.type());
+    }
+
+    private static String label(String key) {
+        String words = key.replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static String clip(String s) {
+        return s.length() <= MAX_FIELD_CHARS ? s : s.substring(0, MAX_FIELD_CHARS) + "…";
+    }
+}

@@ -1,0 +1,177 @@
+package supportbot.channel.telegram;
+
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import supportbot.channel.SendFailure;
+import supportbot.desk.Agent;
+import supportbot.desk.AgentDirectory;
+import supportbot.desk.DeskAction;
+import supportbot.desk.DeskException;
+import supportbot.desk.DeskService;
+import supportbot.store.GroupCommitter;
+import supportbot.store.Store;
+
+/**
+ * Agents working in the staff forum: a message in a ticket's topic is a reply to the user, a command acts on
+ * the ticket, a button claims, resolves, reopens or escalates. Only configured agent ids act; what they may
+ * do is the desk's {@code DeskPolicy} decision, as on every other surface.
+ */
+final class StaffUpdates {
+    private static final Logger log = LoggerFactory.getLogger(StaffUpdates.class);
+    /** Handled staff update ids live in a ring of slots: bounded, and right even when webhooks arrive out of order. */
+    private static final int SEEN_SLOTS = 4096;
+
+    record SeenUpdate(long updateId) {
+    }
+
+    private final DeskService desk;
+    private final AgentDirectory agents;
+    private final Store store;
+    private final GroupCommitter committer;
+    private final BotApi api;
+    private final BotIdentity me;
+    private final long staffChatId;
+    private final Long supervisorChatId;
+
+    StaffUpdates(DeskService desk, AgentDirectory agents, Store store, GroupCommitter committer, BotApi api, BotIdentity me,
+                 long staffChatId, Long supervisorChatId) {
+        this.desk = desk;
+        this.agents = agents;
+        this.store = store;
+        this.committer = committer;
+        this.api = api;
+        this.me = me;
+        this.staffChatId = staffChatId;
+        this.supervisorChatId = supervisorChatId;
+    }
+
+    /** True for updates from the staff chats: they never reach the user-side dialogue. */
+    boolean isStaff(Update u) {
+        if (u.hasCallbackQuery()) {
+            var m = u.getCallbackQuery().getMessage();
+            return StaffCallback.looksLikeStaff(u.getCallbackQuery().getData()) || m != null && staffChat(m.getChatId());
+        }
+        return u.getMessage() != null && staffChat(u.getMessage().getChatId());
+    }
+
+    private boolean staffChat(Long chatId) {
+        return chatId != null && (chatId == staffChatId || supervisorChatId != null && chatId.longValue() == supervisorChatId);
+    }
+
+    void handle(Update u) {
+        // Staff actions are not idempotent (a reply sent twice is two replies): skip what was already done.
+        String slot = "telegram-staff:seen:" + Math.floorMod(u.getUpdateId(), SEEN_SLOTS);
+        if (store.surfaceState(slot, SeenUpdate.class).map(s -> s.updateId() == u.getUpdateId()).orElse(false)) {
+            return;
+        }
+        if (u.hasCallbackQuery()) {
+            pressed(u.getCallbackQuery());
+        } else {
+            message(u.getMessage());
+        }
+        committer.submit(tx -> tx.putSurfaceState(slot, new SeenUpdate(u.getUpdateId()))).join();
+    }
+
+    private void pressed(CallbackQuery q) {
+        Optional<StaffCallback> parsed = StaffCallback.parse(q.getData());
+        var m = q.getMessage();
+        if (parsed.isEmpty() || m == null || !staffChat(m.getChatId())) {
+            log.warn("refused a staff button with unknown data or from outside the staff group (user {})",
+                    q.getFrom().getId());
+            answer(q, "Unknown button");
+            return;
+        }
+        Optional<Agent> agent = agents.byTelegramId(q.getFrom().getId());
+        if (agent.isEmpty()) {
+            log.warn("refused staff button '{}' from Telegram user {}: not a configured agent", parsed.get().verb(),
+                    q.getFrom().getId());
+            answer(q, "Only configured agents can do this");
+            return;
+        }
+        StaffCallback c = parsed.get();
+        DeskAction action = switch (c.verb()) {
+            case "claim" -> new DeskAction.Claim();
+            case "resolve" -> new DeskAction.Resolve();
+            case "reopen" -> new DeskAction.Reopen();
+            default -> new DeskAction.Escalate("escalated from the Telegram staff group by " + agent.get().name());
+        };
+        answer(q, act(agent.get(), c.ticket(), action).orElse("Done: " + c.verb() + " #" + c.ticket()));
+    }
+
+    private void message(Message m) {
+        if (m.getFrom() == null || Boolean.TRUE.equals(m.getFrom().getIsBot()) || m.getMessageThreadId() == null) {
+            return;
+        }
+        var ticket = store.surfaceState(StaffMirror.topicKey(m.getChatId(), m.getMessageThreadId()),
+                StaffMirror.TopicTicket.class);
+        if (ticket.isEmpty()) {
+            return; // talk in other topics is the team's own
+        }
+        Optional<Agent> agent = agents.byTelegramId(m.getFrom().getId());
+        if (agent.isEmpty()) {
+            log.warn("ignored a message in ticket #{}'s topic from Telegram user {}: not a configured agent",
+                    ticket.get().ticket(), m.getFrom().getId());
+            return;
+        }
+        String text = m.hasText() ? m.getText().strip() : m.getCaption();
+        if (text == null || text.isBlank()) {
+            notice(m, "Only text is relayed to the user; describe the file or ask the user with /ask screenshot.");
+            return;
+        }
+        Optional<DeskAction> action = text.startsWith("/") ? command(text) : Optional.of(new DeskAction.Reply(text));
+        if (action.isEmpty()) {
+            notice(m, "Commands: /claim, /note text, /ask detail, /transfer name, /resolve, /reopen, /escalate reason. "
+                    + "Anything else you write here goes to the user.");
+            return;
+        }
+        act(agent.get(), ticket.get().ticket(), action.get()).ifPresent(error -> notice(m, error));
+    }
+
+    private Optional<DeskAction> command(String text) {
+        String[] parts = text.split("\\s+", 2);
+        String name = parts[0].toLowerCase(java.util.Locale.ROOT).replaceFirst("@" + java.util.regex.Pattern.quote(
+                me.username().toLowerCase(java.util.Locale.ROOT)) + "$", "");
+        String arg = parts.length > 1 ? parts[1].strip() : "";
+        return Optional.ofNullable(switch (name) {
+            case "/claim" -> new DeskAction.Claim();
+            case "/resolve" -> new DeskAction.Resolve();
+            case "/reopen" -> new DeskAction.Reopen();
+            case "/note" -> new DeskAction.Note(arg);
+            case "/ask" -> new DeskAction.Ask(arg);
+            case "/transfer" -> new DeskAction.Transfer(arg);
+            case "/escalate" -> new DeskAction.Escalate(arg.isEmpty() ? "escalated from the Telegram staff group" : arg);
+            default -> null;
+        });
+    }
+
+    /** @return the refusal to show the agent, or empty when it was done */
+    private Optional<String> act(Agent agent, long ticket, DeskAction action) {
+        try {
+            desk.act(agent, ticket, action);
+            return Optional.empty();
+        } catch (DeskException e) {
+            log.info("desk refused {} on #{} by {}: {}", action.type(), ticket, agent.name(), e.getMessage());
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    private void notice(Message m, String text) {
+        try {
+            api.sendHtml(m.getChatId(), m.getMessageThreadId(), TelegramText.escapeHtml(text), null);
+        } catch (SendFailure e) {
+            log.debug("staff notice not sent: {}", e.getMessage());
+        }
+    }
+
+    private void answer(CallbackQuery q, String text) {
+        try {
+            api.answerCallback(q.getId(), text);
+        } catch (SendFailure e) {
+            log.debug("answering a staff callback failed: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package supportbot.channel.telegram;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import supportbot.channel.ChannelSender;
+import supportbot.channel.SendFailure;
+import supportbot.store.OutboxEntry;
+
+/**
+ * Delivers the bot's committed replies to Telegram users within Telegram's rate limits. A reply longer than
+ * one message goes as several; the parts already sent are remembered, so a retry after a 429 continues
+ * where it stopped instead of repeating them.
+ */
+final class UserSender implements ChannelSender {
+    /** Waits this short are slept through; longer ones hand the chat back to the outbox for a later pass. */
+    private static final Duration SLEEP_AT_MOST = Duration.ofMillis(250);
+
+    private final BotApi api;
+    private final SendLimiter limiter;
+    private final String privateChatLink;
+    private final Map<Long, Integer> partsSent = new ConcurrentHashMap<>();
+
+    UserSender(BotApi api, SendLimiter limiter, String privateChatLink) {
+        this.api = api;
+        this.limiter = limiter;
+        this.privateChatLink = privateChatLink;
+    }
+
+    @Override
+    public String channel() {
+        return TelegramKeys.CHANNEL;
+    }
+
+    @Override
+    public void send(OutboxEntry entry) throws SendFailure {
+        long chatId = TelegramKeys.chatOf(entry.conversationKey())
+                .orElseThrow(() -> SendFailure.permanent("not a Telegram conversation: " + entry.conversationKey(), null));
+        List<String> parts = TelegramText.htmlChunks(entry.text());
+        if (parts.isEmpty()) {
+            parts = List.of("…");
+        }
+        int from = partsSent.getOrDefault(entry.id(), 0);
+        for (int i = from; i < parts.size(); i++) {
+            RateGate.pass(limiter, chatId, SLEEP_AT_MOST);
+            boolean last = i == parts.size() - 1;
+            try {
+                api.sendHtml(chatId, null, parts.get(i), last ? Keyboards.of(entry.buttons(), privateChatLink) : null);
+            } catch (SendFailure f) {
+                if (f.retryAfter() != null) {
+                    limiter.pause(chatId, f.retryAfter());
+                }
+                throw f;
+            }
+            partsSent.put(entry.id(), i + 1);
+        }
+        partsSent.remove(entry.id());
+    }
+}
