@@ -41,6 +41,7 @@ public final class BotAssembly implements AutoCloseable {
     public final DeskScheduler scheduler;
     public final DialogueData data;
     public final java.nio.file.Path attachmentsRoot;
+    public final supportbot.safety.Signer signer;
 
     public BotAssembly(AppConfig config, FaqService faq, Set<String> pushChannels) {
         var configuredAgents = config.agents(); // fail on bad desk config before opening the store
@@ -56,6 +57,7 @@ public final class BotAssembly implements AutoCloseable {
                 "dialogue.defaultLanguage: use zh or en, not '" + config.dialogue().defaultLanguage() + "'"));
         Clock clock = Clock.systemUTC();
         this.store = Store.open(config.dataDir());
+        this.signer = new supportbot.safety.Signer(supportbot.safety.BotSecret.load(config.dataDir(), System.getenv()));
         this.committer = new GroupCommitter(store);
         this.queue = new DeskQueue(store, deskSettings, clock);
         var tickets = new StoreTickets(store, queue);
@@ -81,7 +83,7 @@ public final class BotAssembly implements AutoCloseable {
     public supportbot.channel.telegram.TelegramConnector.Parts telegramParts() {
         return new supportbot.channel.telegram.TelegramConnector.Parts(inbox, outbox, store, committer, desk, agents,
                 data.messages(), id -> data.categories().get(id).map(c -> c.name(Lang.EN)).orElse(id), attachmentsRoot,
-                Clock.systemUTC());
+                Clock.systemUTC(), signer);
     }
 
     @Override

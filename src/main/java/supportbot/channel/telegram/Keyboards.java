@@ -14,18 +14,29 @@ import supportbot.dialogue.Button;
 import supportbot.dialogue.DialogueEngine;
 
 /**
- * The engine's buttons as Telegram inline keyboards. Telegram caps callback data at 64 bytes, so a longer
- * payload travels as a hash that is looked up among the buttons the conversation was last shown.
+ * The engine's buttons as Telegram inline keyboards. Callback data is signed for the chat it is shown in, so
+ * data made up by a client, or a button from another chat, is refused. Telegram caps callback data at 64
+ * bytes, so a longer payload travels as a hash that is looked up among the buttons the conversation was last
+ * shown.
  */
 final class Keyboards {
     static final int MAX_CALLBACK_BYTES = 64;
+    /** Room left for the payload once the signature (a separator and 11 characters) is added. */
+    private static final int MAX_RAW_PAYLOAD_BYTES = MAX_CALLBACK_BYTES - 12;
     private static final String HASHED = "h:";
 
-    private Keyboards() {
+    private final supportbot.safety.Signer signer;
+
+    Keyboards(supportbot.safety.Signer signer) {
+        this.signer = signer;
+    }
+
+    static String scope(long chatId) {
+        return "telegram:" + chatId;
     }
 
     /** @param privateChatLink where the "continue privately" button leads (t.me link to the bot) */
-    static InlineKeyboardMarkup of(List<Button> buttons, String privateChatLink) {
+    InlineKeyboardMarkup of(long chatId, List<Button> buttons, String privateChatLink) {
         if (buttons.isEmpty()) {
             return null;
         }
@@ -35,7 +46,7 @@ final class Keyboards {
         for (Button b : buttons) {
             var button = DialogueEngine.PRIVATE_CHAT_PAYLOAD.equals(b.payload())
                     ? InlineKeyboardButton.builder().text(b.label()).url(privateChatLink).build()
-                    : InlineKeyboardButton.builder().text(b.label()).callbackData(callbackData(b.payload())).build();
+                    : InlineKeyboardButton.builder().text(b.label()).callbackData(callbackData(chatId, b.payload())).build();
             row.add(button);
             if (!compact || row.size() == 5) {
                 rows.add(row);
@@ -48,16 +59,22 @@ final class Keyboards {
         return InlineKeyboardMarkup.builder().keyboard(rows).build();
     }
 
-    static String callbackData(String payload) {
-        return payload.getBytes(StandardCharsets.UTF_8).length <= MAX_CALLBACK_BYTES ? payload : HASHED + hash(payload);
+    String callbackData(long chatId, String payload) {
+        String data = payload.getBytes(StandardCharsets.UTF_8).length <= MAX_RAW_PAYLOAD_BYTES ? payload
+                : HASHED + hash(payload);
+        return signer.sign(scope(chatId), data);
     }
 
-    /** The payload a pressed button stands for, given the buttons the conversation shows now. */
-    static Optional<String> payloadOf(String callbackData, List<Button> shown) {
-        if (!callbackData.startsWith(HASHED)) {
-            return Optional.of(callbackData);
+    /**
+     * The payload a pressed button stands for, given the buttons the conversation shows now; empty when the
+     * signature is wrong for this chat (forged or copied) or a hashed payload is no longer shown.
+     */
+    Optional<String> payloadOf(long chatId, String callbackData, List<Button> shown) {
+        Optional<String> data = signer.verify(scope(chatId), callbackData);
+        if (data.isEmpty() || !data.get().startsWith(HASHED)) {
+            return data;
         }
-        String h = callbackData.substring(HASHED.length());
+        String h = data.get().substring(HASHED.length());
         return shown.stream().map(Button::payload).filter(p -> hash(p).equals(h)).findFirst();
     }
 

@@ -8,6 +8,11 @@ import java.util.regex.Pattern;
 record StaffCallback(String verb, long ticket) {
     private static final Pattern GRAMMAR = Pattern.compile("desk:(claim|resolve|reopen|escalate):(\\d{1,12})");
 
+    /** Staff buttons are signed for the staff group: the same data pressed anywhere else is refused. */
+    static String scope(long staffChatId) {
+        return "telegram-staff:" + staffChatId;
+    }
+
     static String data(String verb, long ticket) {
         return "desk:" + verb + ":" + ticket;
     }

@@ -20,9 +20,13 @@ final class StaffCards {
     private static final int MAX_FIELD_CHARS = 1200;
 
     private final Function<String, String> categoryName;
+    private final supportbot.safety.Signer signer;
+    private final long staffChatId;
 
-    StaffCards(Function<String, String> categoryName) {
+    StaffCards(Function<String, String> categoryName, supportbot.safety.Signer signer, long staffChatId) {
         this.categoryName = categoryName;
+        this.signer = signer;
+        this.staffChatId = staffChatId;
     }
 
     String topicName(Ticket t) {
@@ -77,8 +81,9 @@ final class StaffCards {
         return InlineKeyboardMarkup.builder().keyboard(List.of(row)).build();
     }
 
-    private static InlineKeyboardButton button(String label, String verb, Ticket t) {
-        return InlineKeyboardButton.builder().text(label).callbackData(StaffCallback.data(verb, t.number())).build();
+    private InlineKeyboardButton button(String label, String verb, Ticket t) {
+        return InlineKeyboardButton.builder().text(label)
+                .callbackData(signer.sign(StaffCallback.scope(staffChatId), StaffCallback.data(verb, t.number()))).build();
     }
 
     /** One event as a line in the topic; null for events the card itself shows. */

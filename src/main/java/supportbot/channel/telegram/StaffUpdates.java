@@ -36,9 +36,11 @@ final class StaffUpdates {
     private final BotIdentity me;
     private final long staffChatId;
     private final Long supervisorChatId;
+    private final supportbot.safety.Signer signer;
 
     StaffUpdates(DeskService desk, AgentDirectory agents, Store store, GroupCommitter committer, BotApi api, BotIdentity me,
-                 long staffChatId, Long supervisorChatId) {
+                 long staffChatId, Long supervisorChatId, supportbot.safety.Signer signer) {
+        this.signer = signer;
         this.desk = desk;
         this.agents = agents;
         this.store = store;
@@ -77,10 +79,11 @@ final class StaffUpdates {
     }
 
     private void pressed(CallbackQuery q) {
-        Optional<StaffCallback> parsed = StaffCallback.parse(q.getData());
+        Optional<StaffCallback> parsed = signer.verify(StaffCallback.scope(staffChatId), q.getData())
+                .flatMap(StaffCallback::parse);
         var m = q.getMessage();
         if (parsed.isEmpty() || m == null || !staffChat(m.getChatId())) {
-            log.warn("refused a staff button with unknown data or from outside the staff group (user {})",
+            log.warn("refused a staff button with a bad signature, unknown data or from outside the staff group (user {})",
                     q.getFrom().getId());
             answer(q, "Unknown button");
             return;

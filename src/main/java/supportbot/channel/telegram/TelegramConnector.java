@@ -41,7 +41,7 @@ public final class TelegramConnector implements AutoCloseable {
     /** Everything the connector uses from the rest of the bot. */
     public record Parts(Inbox inbox, Outbox outbox, Store store, GroupCommitter committer, DeskService desk,
                         AgentDirectory agents, Messages messages, Function<String, String> categoryName,
-                        Path attachmentsRoot, Clock clock) {
+                        Path attachmentsRoot, Clock clock, supportbot.safety.Signer signer) {
     }
 
     private final TelegramSettings settings;
@@ -62,14 +62,15 @@ public final class TelegramConnector implements AutoCloseable {
         this.api = api;
         this.me = me;
         var limiter = new SendLimiter(settings.limits(), System::nanoTime);
-        this.users = new UserUpdates(parts.inbox(), parts.store(), api, me, parts.attachmentsRoot(),
+        var keyboards = new Keyboards(parts.signer());
+        this.users = new UserUpdates(keyboards, parts.inbox(), parts.store(), api, me, parts.attachmentsRoot(),
                 settings.maxAttachmentBytes(), parts.messages(), parts.clock());
-        parts.outbox().register(new UserSender(api, limiter, me.privateChatLink()));
+        parts.outbox().register(new UserSender(api, limiter, keyboards, me.privateChatLink()));
         if (settings.staffChatId() != null) {
             this.staff = new StaffUpdates(parts.desk(), parts.agents(), parts.store(), parts.committer(), api, me,
-                    settings.staffChatId(), settings.supervisorChatId());
+                    settings.staffChatId(), settings.supervisorChatId(), parts.signer());
             this.mirror = new StaffMirror(parts.store(), parts.committer(), api, limiter,
-                    new StaffCards(parts.categoryName()), settings.staffChatId(), settings.supervisorChatId());
+                    new StaffCards(parts.categoryName(), parts.signer(), settings.staffChatId()), settings.staffChatId(), settings.supervisorChatId());
             parts.inbox().onCommitted(key -> mirror.wake());
         } else {
             this.staff = null;

@@ -20,9 +20,11 @@ final class UserSender implements ChannelSender {
     private final BotApi api;
     private final SendLimiter limiter;
     private final String privateChatLink;
+    private final Keyboards keyboards;
     private final Map<Long, Integer> partsSent = new ConcurrentHashMap<>();
 
-    UserSender(BotApi api, SendLimiter limiter, String privateChatLink) {
+    UserSender(BotApi api, SendLimiter limiter, Keyboards keyboards, String privateChatLink) {
+        this.keyboards = keyboards;
         this.api = api;
         this.limiter = limiter;
         this.privateChatLink = privateChatLink;
@@ -46,7 +48,7 @@ final class UserSender implements ChannelSender {
             RateGate.pass(limiter, chatId, SLEEP_AT_MOST);
             boolean last = i == parts.size() - 1;
             try {
-                api.sendHtml(chatId, null, parts.get(i), last ? Keyboards.of(entry.buttons(), privateChatLink) : null);
+                api.sendHtml(chatId, null, parts.get(i), last ? keyboards.of(chatId, entry.buttons(), privateChatLink) : null);
             } catch (SendFailure f) {
                 if (f.retryAfter() != null) {
                     limiter.pause(chatId, f.retryAfter());

@@ -33,6 +33,7 @@ import supportbot.store.StoredConversation;
  */
 final class UserUpdates {
     private static final Logger log = LoggerFactory.getLogger(UserUpdates.class);
+    private static final String REFUSED_BUTTON = "refused";
 
     private final Inbox inbox;
     private final Store store;
@@ -42,9 +43,11 @@ final class UserUpdates {
     private final long maxAttachmentBytes;
     private final Messages messages;
     private final Clock clock;
+    private final Keyboards keyboards;
 
-    UserUpdates(Inbox inbox, Store store, BotApi api, BotIdentity me, Path attachmentsRoot, long maxAttachmentBytes,
+    UserUpdates(Keyboards keyboards, Inbox inbox, Store store, BotApi api, BotIdentity me, Path attachmentsRoot, long maxAttachmentBytes,
                 Messages messages, Clock clock) {
+        this.keyboards = keyboards;
         this.inbox = inbox;
         this.store = store;
         this.api = api;
@@ -147,7 +150,11 @@ final class UserUpdates {
         boolean inPrivate = message.getChat() != null ? message.getChat().isUserChat() : message.getChatId() == userId;
         String key = inPrivate ? TelegramKeys.privateChat(userId) : TelegramKeys.inGroup(message.getChatId(), userId);
         List<supportbot.dialogue.Button> shown = store.stored(key).map(StoredConversation::lastButtons).orElse(List.of());
-        String payload = Keyboards.payloadOf(data, shown).orElse(data);
+        String payload = keyboards.payloadOf(message.getChatId(), data, shown).orElse(null);
+        if (payload == null) {
+            log.warn("refused a Telegram button with a bad signature or an expired hash from user {}", userId);
+            payload = REFUSED_BUTTON; // the engine answers an unknown button and changes nothing
+        }
         var in = Inbound.button(TelegramKeys.CHANNEL, key, "telegram:" + userId, payload, id, clock.instant());
         return answer(q, inbox.submit(inPrivate ? in : in.inPublic()));
     }

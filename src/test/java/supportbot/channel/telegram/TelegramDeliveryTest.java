@@ -87,7 +87,7 @@ class TelegramDeliveryTest {
         String key = TelegramKeys.privateChat(user);
         t.fake.userText(user, "My withdrawal to the exchange has been pending for hours");
         var faqFirst = t.fake.awaitSent(s -> s.chatId() == user && callbacks(s).contains("faq:no"), WAIT);
-        long first = t.fake.callback(user, user, faqFirst.messageId(), "faq:no");
+        long first = TelegramFlowsTest.press(t.fake, user, faqFirst, "faq:no");
         t.fake.awaitSent(to(user, "When did it happen"), WAIT);
         t.fake.awaitCondition(() -> t.fake.getUpdatesOffsets().contains(first + 1), WAIT, "offset past the last update");
         DetailType asked = t.bot.store.conversation(key).orElseThrow().awaiting();

@@ -62,7 +62,8 @@ class TelegramFlowsTest {
         }
     }
 
-    static List<String> callbacks(FakeBotApi.Sent s) {
+    /** The callback data of a message's buttons, as sent (signed). */
+    static List<String> callbackData(FakeBotApi.Sent s) {
         var out = new ArrayList<String>();
         JsonNode markup = s.replyMarkup();
         if (markup != null && markup.has("inline_keyboard")) {
@@ -73,6 +74,19 @@ class TelegramFlowsTest {
             }));
         }
         return out;
+    }
+
+    /** The payloads behind a message's buttons: the callback data without its signature. */
+    static List<String> callbacks(FakeBotApi.Sent s) {
+        return callbackData(s).stream().map(d -> d.contains("~") ? d.substring(0, d.lastIndexOf('~')) : d).toList();
+    }
+
+    /** Presses the button with this payload on a message, as Telegram would: with the data the bot sent. */
+    static long press(FakeBotApi fake, long user, FakeBotApi.Sent message, String payload) {
+        String data = callbackData(message).stream().filter(d -> d.startsWith(payload + "~")).findFirst()
+                .orElseThrow(() -> new AssertionError("no button " + payload + " on: " + message.text()));
+        return message.threadId() == null ? fake.callback(user, message.chatId(), message.messageId(), data)
+                : fake.callbackInTopic(user, message.chatId(), message.threadId(), message.messageId(), data);
     }
 
     static Predicate<FakeBotApi.Sent> to(long chat, String textPart) {
@@ -107,16 +121,23 @@ class TelegramFlowsTest {
                 || withButton(USER, "faq:pick:language-settings").test(s), WAIT);
         if (callbacks(first).contains("faq:pick:language-settings")) {
             // BM25 alone is not always sure enough to answer: "did you mean" offers it and a press answers.
-            t.fake.callback(USER, USER, first.messageId(), "faq:pick:language-settings");
+            press(t.fake, USER, first, "faq:pick:language-settings");
         }
         var answer = t.fake.awaitSent(to(USER, "Settings → Language"), WAIT);
         assertEquals("HTML", answer.parseMode());
         var ask = t.fake.awaitSent(withButton(USER, "faq:yes"), WAIT);
         assertTrue(callbacks(ask).contains("faq:no"));
 
-        long press = t.fake.callback(USER, USER, ask.messageId(), "faq:yes");
+        // Callback data a client made up (unsigned) is refused and changes nothing.
+        t.fake.callback(USER, USER, ask.messageId(), "faq:yes");
+        t.fake.awaitCondition(() -> t.fake.answeredCallbacks().size() == (callbacks(first).contains("faq:pick:language-settings") ? 2 : 1),
+                WAIT, "the forged press answered");
+        t.fake.awaitSent(to(USER, "I don't recognise that button"), WAIT);
+        assertTrue(t.bot.store.faqVotes().get("language-settings") == null, "no vote from a forged button");
+
+        long press = press(t.fake, USER, ask, "faq:yes");
         t.fake.awaitSent(to(USER, "Glad that helped"), WAIT);
-        int presses = callbacks(first).contains("faq:pick:language-settings") ? 2 : 1;
+        int presses = callbacks(first).contains("faq:pick:language-settings") ? 3 : 2;
         t.fake.awaitCondition(() -> t.fake.answeredCallbacks().size() == presses, WAIT, "every callback query answered");
         assertTrue(press > 0);
         assertEquals(1, t.bot.store.faqVotes().get("language-settings")[0], "the helpful vote is stored");
@@ -132,13 +153,13 @@ class TelegramFlowsTest {
             long turns = c.turns();
             if (c.phase() == Phase.CONFIRMING) {
                 var summary = latest(withButton(user, "confirm"));
-                t.fake.callback(user, user, summary.messageId(), "confirm");
+                press(t.fake, user, summary, "confirm");
                 t.fake.awaitCondition(() -> conversation(user).phase() == Phase.WITH_TICKET, WAIT, "ticket opened");
                 break;
             }
             if (c.phase() == Phase.FAQ_OFFERED) {
                 var offer = latest(withButton(user, "faq:no"));
-                t.fake.callback(user, user, offer.messageId(), "faq:no");
+                press(t.fake, user, offer, "faq:no");
             } else if (c.awaiting() == DetailType.SCREENSHOT) {
                 t.fake.userPhoto(user, "photo-" + user, photo, null);
                 photoSent = true;
@@ -146,7 +167,7 @@ class TelegramFlowsTest {
                 t.fake.userText(user, ANSWERS.get(c.awaiting()));
             } else {
                 var skip = latest(withButton(user, "skip"));
-                t.fake.callback(user, user, skip.messageId(), "skip");
+                press(t.fake, user, skip, "skip");
             }
             awaitTurns(user, turns + 1);
         }
@@ -178,13 +199,17 @@ class TelegramFlowsTest {
                 && topic.threadId().equals(u.threadId())), WAIT, "the photo in the ticket's topic");
 
         // Someone in the group who is not an agent cannot claim.
-        t.fake.callbackInTopic(999, TelegramTestBot.STAFF, topic.threadId(), topic.messageId(), "desk:claim:" + ticket.number());
+        press(t.fake, 999, topic, "desk:claim:" + ticket.number());
         t.fake.awaitCondition(() -> t.fake.answeredCallbacks().size() >= 1, WAIT, "refusal answered");
         assertEquals(TicketStatus.QUEUED, t.bot.store.ticket(ticket.number()).orElseThrow().status());
 
         // Alice claims with the button and answers in the topic; the user gets her words.
+        // Made-up data, even from an agent, does nothing: only the signed button works.
         t.fake.callbackInTopic(TelegramTestBot.ALICE_TG, TelegramTestBot.STAFF, topic.threadId(), topic.messageId(),
                 "desk:claim:" + ticket.number());
+        t.fake.awaitCondition(() -> t.fake.answeredCallbacks().size() >= 2, WAIT, "forged button answered");
+        assertEquals(TicketStatus.QUEUED, t.bot.store.ticket(ticket.number()).orElseThrow().status());
+        press(t.fake, TelegramTestBot.ALICE_TG, topic, "desk:claim:" + ticket.number());
         t.fake.awaitCondition(() -> "alice".equals(t.bot.store.ticket(ticket.number()).orElseThrow().assignee()), WAIT,
                 "claimed by alice");
         t.fake.topicText(TelegramTestBot.STAFF, topic.threadId(), TelegramTestBot.ALICE_TG,
@@ -200,9 +225,9 @@ class TelegramFlowsTest {
         // Resolved from the topic; the user rates.
         t.fake.topicText(TelegramTestBot.STAFF, topic.threadId(), TelegramTestBot.ALICE_TG, "/resolve");
         var rate = t.fake.awaitSent(withButton(USER, "rate:5"), WAIT);
-        t.fake.callback(USER, USER, rate.messageId(), "rate:5");
+        press(t.fake, USER, rate, "rate:5");
         var weakest = t.fake.awaitSent(withButton(USER, "weak:speed"), WAIT);
-        t.fake.callback(USER, USER, weakest.messageId(), "weak:speed");
+        press(t.fake, USER, weakest, "weak:speed");
         var comment = t.fake.awaitSent(to(USER, "Anything else you'd like to tell us"), WAIT);
         t.fake.userText(USER, "Quick and clear, thank you");
         t.fake.awaitCondition(() -> t.bot.store.ticket(ticket.number()).orElseThrow().rating() != null, WAIT, "rated");
@@ -247,7 +272,7 @@ class TelegramFlowsTest {
 
         t.fake.userText(USER, "/forget");
         var confirm = latest(withButton(USER, "forget:yes"));
-        t.fake.callback(USER, USER, confirm.messageId(), "forget:yes");
+        press(t.fake, USER, confirm, "forget:yes");
         t.fake.awaitSent(to(USER, "erased"), WAIT);
 
         assertFalse(Files.exists(photo), "the user's files are deleted");
