@@ -22,6 +22,7 @@ import supportbot.dialogue.Inbound;
 import supportbot.dialogue.Messages;
 import supportbot.dialogue.Turn;
 import supportbot.faq.LanguageDetector;
+import supportbot.safety.InboundGuard;
 import supportbot.store.GroupCommitter;
 import supportbot.store.Store;
 import supportbot.store.StoredConversation;
@@ -35,13 +36,18 @@ import supportbot.store.StoredConversation;
 public final class Inbox implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Inbox.class);
 
-    public enum Outcome { PROCESSED, DUPLICATE }
+    /**
+     * PROCESSED; DUPLICATE (seen before, nothing done); DROPPED (refused silently: banned, flooding);
+     * SECRET_REMOVED (handled without the secret it held: the connector should delete the original message).
+     */
+    public enum Outcome { PROCESSED, DUPLICATE, DROPPED, SECRET_REMOVED }
 
     private final Store store;
     private final GroupCommitter committer;
     private final DialogueEngine engine;
     private final Messages messages;
     private final Set<String> pushChannels;
+    private final InboundGuard guard;
     private final ExecutorService workers;
     private final Map<String, CompletableFuture<Outcome>> lanes = new ConcurrentHashMap<>();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
@@ -56,6 +62,13 @@ public final class Inbox implements AutoCloseable {
     /** @param pushChannels channels whose replies go through the outbox to a {@link ChannelSender} */
     public Inbox(Store store, GroupCommitter committer, DialogueEngine engine, Messages messages, int threads,
                  Set<String> pushChannels) {
+        this(store, committer, engine, messages, threads, pushChannels, new InboundGuard(InboundGuard.Settings.defaults(),
+                supportbot.safety.Secrets::redact, store::isBanned, System::nanoTime));
+    }
+
+    public Inbox(Store store, GroupCommitter committer, DialogueEngine engine, Messages messages, int threads,
+                 Set<String> pushChannels, InboundGuard guard) {
+        this.guard = guard;
         this.store = store;
         this.committer = committer;
         this.engine = engine;
@@ -132,14 +145,53 @@ public final class Inbox implements AutoCloseable {
             return CompletableFuture.completedFuture(Outcome.DUPLICATE);
         }
         Conversation current = stored == null ? null : stored.conversation();
-        Turn turn;
-        try {
-            turn = engine.handle(current, in);
-        } catch (RuntimeException e) {
-            log.error("engine failed on a message in {}; the message is kept and the user told", in.conversationKey(), e);
-            turn = apology(current, in);
+        InboundGuard.Verdict verdict = guard.check(in);
+        if (verdict instanceof InboundGuard.Drop drop) {
+            log.info("dropped a message in {}: {}", in.conversationKey(), drop.why());
+            return CompletableFuture.completedFuture(Outcome.DROPPED);
         }
-        return commit(in.conversationKey(), TurnRecorder.prepare(stored, in, turn, pushChannels));
+        Inbound handled;
+        Turn turn;
+        boolean secret;
+        if (verdict instanceof InboundGuard.Refuse refuse) {
+            handled = refuse.recorded();
+            secret = refuse.secretRemoved();
+            turn = notice(current, handled, refuse.key(), refuse.args());
+        } else {
+            var pass = (InboundGuard.Pass) verdict;
+            handled = pass.in();
+            secret = pass.secretRemoved();
+            try {
+                turn = engine.handle(current, handled);
+            } catch (RuntimeException e) {
+                log.error("engine failed on a message in {}; the message is kept and the user told", in.conversationKey(), e);
+                turn = apology(current, handled);
+            }
+            if (secret) {
+                turn = withNotice(turn, handled, "secret.warning");
+            }
+        }
+        if (secret) {
+            log.warn("removed a secret (recovery phrase or key) from a message in {} before storing it", in.conversationKey());
+        }
+        Outcome outcome = secret ? Outcome.SECRET_REMOVED : Outcome.PROCESSED;
+        return commit(in.conversationKey(), TurnRecorder.prepare(stored, handled, turn, pushChannels)).thenApply(o -> outcome);
+    }
+
+    /** The state stays as it was; the user reads why their message was not handled. */
+    private Turn notice(Conversation current, Inbound in, String key, java.util.Map<String, ?> args) {
+        var lang = current != null ? current.lang() : LanguageDetector.detect(in.text());
+        Conversation state = current != null ? current : Conversation.start(in, lang, java.time.ZoneId.systemDefault().getId());
+        return new Turn(state, List.of(new Action.Reply(in.channel(), in.conversationKey(), messages.get(lang, key, args),
+                List.of())));
+    }
+
+    private Turn withNotice(Turn turn, Inbound in, String key) {
+        var actions = new java.util.ArrayList<Action>();
+        actions.add(new Action.Reply(in.channel(), in.conversationKey(), messages.get(turn.conversation().lang(), key),
+                List.of()));
+        actions.addAll(turn.actions());
+        return new Turn(turn.conversation(), actions);
     }
 
     /** The state stays as it was; the user hears that something went wrong rather than nothing. */

@@ -14,6 +14,7 @@ import supportbot.dialogue.Button;
 import supportbot.dialogue.DeskEvent;
 import supportbot.dialogue.Inbound;
 import supportbot.dialogue.Turn;
+import supportbot.store.OutboxEntry;
 import supportbot.store.Store;
 import supportbot.store.StoredConversation;
 import supportbot.store.TranscriptLine;
@@ -82,7 +83,7 @@ final class TurnRecorder {
                     others.add(tx -> tx.enqueue(r.channel(), r.conversationKey(), r.text(), r.buttons()));
                 }
             } else if (action instanceof Action.AgentMessage m) {
-                lines.add(new TranscriptLine(0, "agent", m.text(), List.of(), List.of(), time));
+                lines.add(new TranscriptLine(0, "agent", m.text(), List.of(), List.of(), time, m.agent()));
                 if (pushChannels.contains(m.channel())) {
                     others.add(tx -> tx.enqueue(m.channel(), m.conversationKey(), m.agent() + ": " + m.text(), List.of()));
                 }
@@ -104,6 +105,12 @@ final class TurnRecorder {
                         r.comment(), time))));
             } else if (action instanceof Action.FaqVote v) {
                 others.add(tx -> tx.voteFaq(v.faqId(), v.helpful()));
+            } else if (action instanceof Action.Export x) {
+                lines.add(new TranscriptLine(0, "bot", x.caption(), List.of(), List.of(), time));
+                if (pushChannels.contains(x.channel())) {
+                    others.add(tx -> tx.enqueue(new OutboxEntry(0, x.channel(), x.conversationKey(), x.caption(), List.of(),
+                            OutboxEntry.EXPORT)));
+                }
             } else if (action instanceof Action.KnowledgeGap g) {
                 others.add(tx -> tx.addKnowledgeGap(g.query()));
             }

@@ -42,6 +42,8 @@ public final class BotAssembly implements AutoCloseable {
     public final DialogueData data;
     public final java.nio.file.Path attachmentsRoot;
     public final supportbot.safety.Signer signer;
+    public final supportbot.desk.AgentCodes agentCodes;
+    public final supportbot.safety.RetentionSweeper retention;
 
     public BotAssembly(AppConfig config, FaqService faq, Set<String> pushChannels) {
         var configuredAgents = config.agents(); // fail on bad desk config before opening the store
@@ -61,18 +63,24 @@ public final class BotAssembly implements AutoCloseable {
         this.committer = new GroupCommitter(store);
         this.queue = new DeskQueue(store, deskSettings, clock);
         var tickets = new StoreTickets(store, queue);
+        this.agents = new AgentDirectory(configuredAgents);
+        this.agentCodes = new supportbot.desk.AgentCodes(agents, signer);
         this.engine = new DialogueEngine(data, FaqLookup.of(faq), new DetailParsers(data.details(), clock), tickets, clock,
-                defaultLang);
-        this.inbox = new Inbox(store, committer, engine, data.messages(), config.dialogue().workers(), pushChannels);
+                defaultLang, agentCodes);
+        var guard = new supportbot.safety.InboundGuard(config.safety().guardSettings(), supportbot.safety.Secrets::redact,
+                store::isBanned, System::nanoTime);
+        this.inbox = new Inbox(store, committer, engine, data.messages(), config.dialogue().workers(), pushChannels, guard);
         this.outbox = new Outbox(store, committer);
         inbox.onCommitted(signals::signal);
         inbox.onCommitted(key -> outbox.wake());
         this.attachmentsRoot = config.dataDir().resolve("attachments");
         inbox.onForgotten(key -> supportbot.channel.AttachmentFiles.deleteAll(attachmentsRoot, key));
         this.webChat = new WebChat(store, committer, inbox, signals, attachmentsRoot, clock);
-        this.agents = new AgentDirectory(configuredAgents);
         this.desk = new DeskService(store, committer, inbox, agents, clock);
         this.scheduler = new DeskScheduler(store, committer, inbox, deskSettings, queue, clock);
+        int days = config.safety().retentionDays();
+        this.retention = days == 0 ? null : new supportbot.safety.RetentionSweeper(store, committer, attachmentsRoot,
+                java.time.Duration.ofDays(days), clock);
         var auto = config.desk().autoAssign();
         if (auto != null && Boolean.TRUE.equals(auto.enabled())) {
             scheduler.autoAssign(new AutoAssigner(configuredAgents, auto.capacity()));
@@ -88,6 +96,9 @@ public final class BotAssembly implements AutoCloseable {
 
     @Override
     public void close() {
+        if (retention != null) {
+            retention.close();
+        }
         scheduler.close();
         inbox.close();
         outbox.close();

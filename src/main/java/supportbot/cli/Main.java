@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        // Before anything logs: no log line may carry a recovery phrase or key, whatever code wrote it.
+        supportbot.safety.PiiMasker.installExtraRedaction(supportbot.safety.Secrets::redact);
         System.exit(commandLine().execute(args.length == 0 ? new String[] {"run"} : args));
     }
 

@@ -38,6 +38,9 @@ final class RunCommand implements Callable<Integer> {
         TelegramConnector telegram = telegramSettings.map(s -> TelegramConnector.connect(s, bot.telegramParts())).orElse(null);
         bot.outbox.start();
         bot.scheduler.start(java.time.Duration.ofSeconds(15));
+        if (bot.retention != null) {
+            bot.retention.start(java.time.Duration.ofHours(6));
+        }
         var webhooks = new java.util.ArrayList<WebServer.PostRoute>();
         if (telegram != null && telegram.mode() == TelegramSettings.Mode.WEBHOOK) {
             webhooks.add(new WebServer.PostRoute(telegram.webhookPath(), ctx -> ctx.status(telegram.onWebhook(

@@ -8,7 +8,28 @@ import supportbot.faq.SearchSettings;
  * Everything {@code config/application.yaml} can set. Defaults live in the jar's {@code default-config.yaml};
  * the README's "Configuration" section documents every key.
  */
-public record AppConfig(Http http, Data data, Faq faq, Dialogue dialogue, Desk desk, Telegram telegram) {
+public record AppConfig(Http http, Data data, Faq faq, Dialogue dialogue, Desk desk, Telegram telegram, Safety safety) {
+
+    /**
+     * @param maxMessageChars longer user messages are refused with the limit named
+     * @param floodMessages   messages a user may send within {@code floodSeconds} before being slowed down
+     * @param retentionDays   transcripts and files older than this are deleted; 0 keeps them forever
+     */
+    public record Safety(Integer maxMessageChars, Integer floodMessages, Integer floodSeconds, Integer retentionDays) {
+        public supportbot.safety.InboundGuard.Settings guardSettings() {
+            if (maxMessageChars == null || maxMessageChars < 100) {
+                throw new ConfigException("safety.maxMessageChars: at least 100, not " + maxMessageChars);
+            }
+            if (floodMessages == null || floodMessages < 1 || floodSeconds == null || floodSeconds < 1) {
+                throw new ConfigException("safety.floodMessages and safety.floodSeconds: at least 1");
+            }
+            if (retentionDays == null || retentionDays < 0) {
+                throw new ConfigException("safety.retentionDays: 0 (keep forever) or more days, not " + retentionDays);
+            }
+            return new supportbot.safety.InboundGuard.Settings(maxMessageChars, floodMessages,
+                    java.time.Duration.ofSeconds(floodSeconds));
+        }
+    }
 
     /**
      * @param enabled            "auto" (on when TELEGRAM_BOT_TOKEN is set), "on" (fail without a token) or "off"

@@ -44,6 +44,10 @@ public final class AgentDirectory {
         return Optional.ofNullable(byTelegramId.get(userId));
     }
 
+    public java.util.Collection<Agent> all() {
+        return byName.values();
+    }
+
     public Optional<Agent> byName(String name) {
         return Optional.ofNullable(byName.get(name));
     }

@@ -27,6 +27,13 @@ public sealed interface DeskAction {
     record Ask(String detail) implements DeskAction {
     }
 
+    /** The ticket's user may no longer write to the bot (abuse); their messages are dropped unread. */
+    record Ban(String reason) implements DeskAction {
+    }
+
+    record Unban() implements DeskAction {
+    }
+
     default String type() {
         return getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
     }

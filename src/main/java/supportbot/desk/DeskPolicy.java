@@ -33,6 +33,9 @@ final class DeskPolicy {
                     ? "claim ticket #" + ticket.number() + " first"
                     : "ticket #" + ticket.number() + " belongs to " + ticket.assignee());
         }
+        if (action instanceof DeskAction.Ban || action instanceof DeskAction.Unban) {
+            return; // abuse can come after a ticket closed
+        }
         if (action instanceof DeskAction.Reopen) {
             if (ticket.status().open()) {
                 throw conflict("ticket #" + ticket.number() + " is still open");

@@ -79,12 +79,33 @@ public final class DeskService {
                             + "address, screenshot)"));
             tell(ticket, DeskEvent.Kind.ASK_DETAIL, who, type.key(),
                     t -> t.with(TicketStatus.WAITING_USER, t.tier(), t.assignee(), new TicketEvent(now, who, "asked", type.key())));
+        } else if (action instanceof DeskAction.Ban b) {
+            String reason = text(b.reason());
+            String user = userOf(ticket);
+            committer.submit(tx -> {
+                tx.ban(user, who, reason, now);
+                tx.updateTicket(number, t -> t.withEvent(new TicketEvent(now, who, "banned", reason)));
+            }).join();
+        } else if (action instanceof DeskAction.Unban) {
+            String user = userOf(ticket);
+            committer.submit(tx -> {
+                tx.unban(user);
+                tx.updateTicket(number, t -> t.withEvent(new TicketEvent(now, who, "unbanned", null)));
+            }).join();
         } else if (action instanceof DeskAction.Escalate e) {
             String reason = text(e.reason());
             tell(ticket, DeskEvent.Kind.ESCALATED, who, reason,
                     t -> t.with(TicketStatus.QUEUED, Tier.SUPERVISOR, null, new TicketEvent(now, who, "escalated", reason)));
         }
         return store.ticket(number).orElseThrow();
+    }
+
+    private static String userOf(Ticket ticket) {
+        String user = ticket.draft().userId();
+        if (user == null) {
+            throw new DeskException(409, "ticket #" + ticket.number() + " has no user any more (they erased their data)");
+        }
+        return user;
     }
 
     private void change(long number, UnaryOperator<Ticket> change) {
@@ -104,6 +125,11 @@ public final class DeskService {
         }
         if (text.length() > MAX_TEXT_CHARS) {
             throw new DeskException(400, "text is too long (max " + MAX_TEXT_CHARS + " characters)");
+        }
+        if (supportbot.safety.Secrets.contain(text)) {
+            // Agents' own words are checked too: a pasted phrase must never reach a user, a log or the store.
+            throw new DeskException(400, "this text looks like a recovery phrase or private key, so it was not sent or "
+                    + "stored; support never asks for or sends these");
         }
         return text.strip();
     }

@@ -56,6 +56,10 @@ public sealed interface Action {
     record Forget(String conversationKey) implements Action {
     }
 
+    /** The user asked for a copy of everything kept about them (/export); the channel delivers it as a file. */
+    record Export(String channel, String conversationKey, String caption) implements Action {
+    }
+
     /** A question the FAQ had no answer for: material for new FAQ topics. */
     record KnowledgeGap(String query, Lang lang) implements Action {
     }

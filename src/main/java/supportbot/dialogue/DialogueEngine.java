@@ -33,9 +33,16 @@ public final class DialogueEngine {
     private final DetailCollector collector;
     private final FaqAnswers faqAnswers;
     private final RatingFlow rating;
+    private final StaffDirectory staff;
 
     public DialogueEngine(DialogueData data, FaqLookup faq, DetailParsers parsers, TicketDirectory tickets, Clock clock,
                           Lang defaultLang) {
+        this(data, faq, parsers, tickets, clock, defaultLang, StaffDirectory.NONE);
+    }
+
+    public DialogueEngine(DialogueData data, FaqLookup faq, DetailParsers parsers, TicketDirectory tickets, Clock clock,
+                          Lang defaultLang, StaffDirectory staff) {
+        this.staff = staff;
         this.data = data;
         this.faq = faq;
         this.tickets = tickets;
@@ -101,7 +108,7 @@ public final class DialogueEngine {
         t.c.updatedAt = event.time();
         var args = Map.of("number", event.ticketNumber());
         switch (event.kind()) {
-            case AGENT_REPLY -> t.act(new Action.AgentMessage(t.c.channel, t.c.key, event.agent(), event.text()));
+            case AGENT_REPLY -> t.act(new Action.AgentMessage(t.c.channel, t.c.key, agentLabel(event.agent()), event.text()));
             case RESOLVED -> {
                 if (Long.valueOf(event.ticketNumber()).equals(t.c.ticketNumber) && t.c.phase == Phase.WITH_TICKET) {
                     rating.start(t, event.ticketNumber());
@@ -128,6 +135,27 @@ public final class DialogueEngine {
             });
         }
         return new Turn(t.c.build(), t.actions());
+    }
+
+    /** "alice (code K7QX2M)": the code lets the user check, with /verify, that a reply is really from support. */
+    private String agentLabel(String name) {
+        return staff.lookup(name).map(v -> v.name() + " (" + v.code() + ")").orElse(name);
+    }
+
+    private void verify(TurnContext t, String query) {
+        if (query.isBlank()) {
+            t.sayKey("verify.usage");
+            return;
+        }
+        String q = query.strip().replaceFirst("^@", "");
+        Optional<StaffDirectory.Verified> found = staff.lookup(q);
+        if (found.isEmpty()) {
+            t.sayKey("verify.unknown", Map.of("query", q.length() > 40 ? q.substring(0, 40) + "…" : q), List.of());
+        } else if (found.get().code().equalsIgnoreCase(q)) {
+            t.sayKey("verify.code_ok", Map.of("code", found.get().code(), "name", found.get().name()), List.of());
+        } else {
+            t.sayKey("verify.name_ok", Map.of("code", found.get().code(), "name", found.get().name()), List.of());
+        }
     }
 
     private void onText(TurnContext t) {
@@ -198,6 +226,8 @@ public final class DialogueEngine {
                 }
             }
             case "/tz" -> setZone(t, arg);
+            case "/verify" -> verify(t, arg);
+            case "/export" -> t.act(new Action.Export(t.c.channel, t.c.key, t.text("export.caption")));
             default -> {
                 return false;
             }

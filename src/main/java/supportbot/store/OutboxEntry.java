@@ -3,9 +3,25 @@ package supportbot.store;
 import java.util.List;
 import supportbot.dialogue.Button;
 
-/** A message committed for delivery but not yet confirmed sent by its channel. */
-public record OutboxEntry(long id, String channel, String conversationKey, String text, List<Button> buttons) {
+/**
+ * A message committed for delivery but not yet confirmed sent by its channel.
+ *
+ * @param kind null for a message; {@link #EXPORT} for the user's data export, built when it is sent, with
+ *             {@code text} as its caption
+ */
+public record OutboxEntry(long id, String channel, String conversationKey, String text, List<Button> buttons,
+                          String kind) {
+    public static final String EXPORT = "export";
+
     public OutboxEntry {
         buttons = buttons == null ? List.of() : List.copyOf(buttons);
+    }
+
+    public OutboxEntry(long id, String channel, String conversationKey, String text, List<Button> buttons) {
+        this(id, channel, conversationKey, text, buttons, null);
+    }
+
+    public boolean isExport() {
+        return EXPORT.equals(kind);
     }
 }

@@ -43,6 +43,8 @@ public final class Store implements AutoCloseable {
     private final ConcurrentNavigableMap<Long, Long> ticketFeed;
     /** Small JSON records connectors keep per key, e.g. which forum topic belongs to which ticket. */
     private final HTreeMap<String, byte[]> surfaceState;
+    /** Users agents banned for abuse: user id → who, why, when. */
+    private final HTreeMap<String, byte[]> banned;
     /** Off until a staff surface follows the feed: with nobody trimming it, it would only grow. */
     private volatile boolean ticketFeedFollowed;
     /** Outbox entries no retry can deliver (the user blocked the bot): kept, with the reason, never dropped. */
@@ -71,6 +73,7 @@ public final class Store implements AutoCloseable {
         webSessions = db.hashMap("webSessions", Serializer.STRING, Serializer.LONG).createOrOpen();
         ticketFeed = db.treeMap("ticketFeed", Serializer.LONG, Serializer.LONG).createOrOpen();
         surfaceState = db.hashMap("surfaceState", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
+        banned = db.hashMap("banned", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
         undeliverable = db.treeMap("undeliverable", Serializer.LONG, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable()
                 .createOrOpen();
         db.commit();
@@ -137,7 +140,7 @@ public final class Store implements AutoCloseable {
         var lines = new ArrayList<TranscriptLine>(stored.size());
         for (int i = 0; i < stored.size(); i++) {
             TranscriptLine l = stored.get(i);
-            lines.add(new TranscriptLine(first + i, l.from(), l.text(), l.buttons(), l.attachments(), l.time()));
+            lines.add(new TranscriptLine(first + i, l.from(), l.text(), l.buttons(), l.attachments(), l.time(), l.by()));
         }
         return lines;
     }
@@ -235,6 +238,31 @@ public final class Store implements AutoCloseable {
         return out;
     }
 
+    /** Transcript turns (entry keys) whose last line is older than {@code cutoff}. */
+    public List<String> transcriptEntriesBefore(Instant cutoff) {
+        var keys = new ArrayList<String>();
+        for (String k : transcript.keySet()) {
+            keys.add(k);
+        }
+        var old = new ArrayList<String>();
+        for (String k : keys) {
+            byte[] value = transcript.get(k);
+            if (value == null) {
+                continue;
+            }
+            List<TranscriptLine> lines = turnLines(k, value);
+            if (!lines.isEmpty() && lines.get(lines.size() - 1).time() != null
+                    && lines.get(lines.size() - 1).time().isBefore(cutoff)) {
+                old.add(k);
+            }
+        }
+        return old;
+    }
+
+    public boolean isBanned(String userId) {
+        return userId != null && banned.containsKey(userId);
+    }
+
     public long undeliverableCount() {
         return undeliverable.size();
     }
@@ -323,8 +351,14 @@ public final class Store implements AutoCloseable {
         }
 
         public long enqueue(String channel, String conversationKey, String text, List<Button> buttons) {
+            return enqueue(new OutboxEntry(0, channel, conversationKey, text, buttons, null));
+        }
+
+        /** @param entry its id is assigned here */
+        public long enqueue(OutboxEntry entry) {
             long id = counters.merge("outbox", 1L, Long::sum);
-            outbox.put(id, StoreCodec.encode(new OutboxEntry(id, channel, conversationKey, text, buttons)));
+            outbox.put(id, StoreCodec.encode(new OutboxEntry(id, entry.channel(), entry.conversationKey(), entry.text(),
+                    entry.buttons(), entry.kind())));
             return id;
         }
 
@@ -342,6 +376,18 @@ public final class Store implements AutoCloseable {
                 undeliverable.put(outboxId, StoreCodec.encode(java.util.Map.of("reason", reason == null ? "" : reason,
                         "entry", StoreCodec.decode(entry, OutboxEntry.class))));
             }
+        }
+
+        public void removeTranscriptEntries(List<String> entryKeys) {
+            entryKeys.forEach(transcript::remove);
+        }
+
+        public void ban(String userId, String by, String reason, Instant at) {
+            banned.put(userId, StoreCodec.encode(java.util.Map.of("by", by, "reason", reason, "at", at.toString())));
+        }
+
+        public void unban(String userId) {
+            banned.remove(userId);
         }
 
         public void setCounter(String name, long value) {

@@ -10,11 +10,17 @@ import supportbot.dialogue.Button;
  *
  * @param seq  1-based, in order of the conversation
  * @param from "user", "bot" or "agent"
+ * @param by   for an agent's line, who wrote it with their verification code ("alice (K7QX2M)"); else null
  */
 public record TranscriptLine(long seq, String from, String text, List<Button> buttons, List<Attachment> attachments,
-                             Instant time) {
+                             Instant time, String by) {
     public TranscriptLine {
         buttons = buttons == null ? List.of() : List.copyOf(buttons);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    public TranscriptLine(long seq, String from, String text, List<Button> buttons, List<Attachment> attachments,
+                          Instant time) {
+        this(seq, from, text, buttons, attachments, time, null);
     }
 }

@@ -115,11 +115,24 @@ final class WebChatApi {
                 lines.stream().map(WebChatApi::toJson).toList()))));
     }
 
+    /** The user's own data (/export): whoever holds the session id is the user. */
+    void export(Context ctx) {
+        String id = knownSession(ctx);
+        if (id == null) {
+            return;
+        }
+        ctx.header("Content-Disposition", "attachment; filename=\"my-support-data.json\"");
+        ctx.contentType("application/json").result(chat.export(id));
+    }
+
     private static Map<String, Object> toJson(TranscriptLine line) {
         var m = new LinkedHashMap<String, Object>();
         m.put("seq", line.seq());
         m.put("from", line.from());
         m.put("text", line.text());
+        if (line.by() != null) {
+            m.put("agent", line.by());
+        }
         m.put("buttons", line.buttons().stream().map(b -> Map.of("label", b.label(), "payload", b.payload())).toList());
         if (!line.attachments().isEmpty()) {
             m.put("attachments", line.attachments().stream().map(a -> a.fileName()).toList());

@@ -52,6 +52,7 @@ public final class WebServer {
             cfg.routes.post("/api/chat/sessions/{id}/messages", chatApi::postMessage);
             cfg.routes.post("/api/chat/sessions/{id}/attachments", chatApi::postAttachment);
             cfg.routes.get("/api/chat/sessions/{id}/messages", chatApi::getMessages);
+            cfg.routes.get("/api/chat/sessions/{id}/export", chatApi::export);
             cfg.routes.get("/api/desk/tickets", deskApi::list);
             cfg.routes.get("/api/desk/tickets/{id}", deskApi::get);
             cfg.routes.post("/api/desk/tickets/{id}/claim", ctx -> deskApi.act(ctx, b -> new DeskAction.Claim()));
@@ -61,6 +62,8 @@ public final class WebServer {
             cfg.routes.post("/api/desk/tickets/{id}/note", ctx -> deskApi.act(ctx, b -> new DeskAction.Note(DeskApi.field(b, "text"))));
             cfg.routes.post("/api/desk/tickets/{id}/transfer", ctx -> deskApi.act(ctx, b -> new DeskAction.Transfer(DeskApi.field(b, "agent"))));
             cfg.routes.post("/api/desk/tickets/{id}/escalate", ctx -> deskApi.act(ctx, b -> new DeskAction.Escalate(DeskApi.field(b, "reason"))));
+            cfg.routes.post("/api/desk/tickets/{id}/ban", ctx -> deskApi.act(ctx, b -> new DeskAction.Ban(DeskApi.field(b, "reason"))));
+            cfg.routes.post("/api/desk/tickets/{id}/unban", ctx -> deskApi.act(ctx, b -> new DeskAction.Unban()));
             cfg.routes.post("/api/desk/tickets/{id}/ask", ctx -> deskApi.act(ctx, b -> new DeskAction.Ask(DeskApi.field(b, "detail"))));
             cfg.routes.exception(DeskException.class, (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));
             extra.forEach(r -> cfg.routes.post(r.path(), r.handler()));

@@ -78,6 +78,16 @@ public final class BotApi {
         }
     }
 
+    public void sendBytes(long chatId, byte[] content, String fileName, String caption) throws SendFailure {
+        var send = SendDocument.builder().chatId(chatId)
+                .document(new InputFile(new java.io.ByteArrayInputStream(content), fileName)).caption(caption).build();
+        try {
+            client.execute(send);
+        } catch (TelegramApiException e) {
+            throw failure(e);
+        }
+    }
+
     public void answerCallback(String callbackQueryId, String text) throws SendFailure {
         call(AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).text(text).build());
     }

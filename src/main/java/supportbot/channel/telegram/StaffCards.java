@@ -108,6 +108,8 @@ final class StaffCards {
             case "rating" -> "⭐ Rating: " + text;
             case "alert" -> "🚨 " + text;
             case "erased" -> "🗑 The user erased their data (/forget)";
+            case "banned" -> "⛔ " + who + " banned the user: " + text;
+            case "unbanned" -> "✅ " + who + " lifted the ban";
             default -> "• " + escapeHtml(e.type()) + " (" + who + ")" + (text.isEmpty() ? "" : ": " + text);
         };
     }

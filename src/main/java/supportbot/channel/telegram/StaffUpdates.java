@@ -125,9 +125,22 @@ final class StaffUpdates {
             notice(m, "Only text is relayed to the user; describe the file or ask the user with /ask screenshot.");
             return;
         }
+        if (supportbot.safety.Secrets.contain(text)) {
+            log.warn("removed an agent's message holding a recovery phrase or key from ticket #{}'s topic ({})",
+                    ticket.get().ticket(), agent.get().name());
+            try {
+                api.deleteMessage(m.getChatId(), m.getMessageId());
+            } catch (SendFailure e) {
+                log.warn("could not delete it (give the bot the Delete messages right): {}", e.getMessage());
+            }
+            notice(m, "Your message looked like a recovery phrase or private key, so it was deleted and not sent. "
+                    + "Support never asks for or sends these.");
+            return;
+        }
         Optional<DeskAction> action = text.startsWith("/") ? command(text) : Optional.of(new DeskAction.Reply(text));
         if (action.isEmpty()) {
-            notice(m, "Commands: /claim, /note text, /ask detail, /transfer name, /resolve, /reopen, /escalate reason. "
+            notice(m, "Commands: /claim, /note text, /ask detail, /transfer name, /resolve, /reopen, /escalate reason, "
+                    + "/ban reason, /unban. "
                     + "Anything else you write here goes to the user.");
             return;
         }
@@ -146,6 +159,8 @@ final class StaffUpdates {
             case "/note" -> new DeskAction.Note(arg);
             case "/ask" -> new DeskAction.Ask(arg);
             case "/transfer" -> new DeskAction.Transfer(arg);
+            case "/ban" -> new DeskAction.Ban(arg.isEmpty() ? "abuse (no reason given)" : arg);
+            case "/unban" -> new DeskAction.Unban();
             case "/escalate" -> new DeskAction.Escalate(arg.isEmpty() ? "escalated from the Telegram staff group" : arg);
             default -> null;
         });

@@ -23,7 +23,10 @@ final class UserSender implements ChannelSender {
     private final Keyboards keyboards;
     private final Map<Long, Integer> partsSent = new ConcurrentHashMap<>();
 
-    UserSender(BotApi api, SendLimiter limiter, Keyboards keyboards, String privateChatLink) {
+    private final supportbot.store.Store store;
+
+    UserSender(BotApi api, SendLimiter limiter, Keyboards keyboards, String privateChatLink, supportbot.store.Store store) {
+        this.store = store;
         this.keyboards = keyboards;
         this.api = api;
         this.limiter = limiter;
@@ -39,6 +42,14 @@ final class UserSender implements ChannelSender {
     public void send(OutboxEntry entry) throws SendFailure {
         long chatId = TelegramKeys.chatOf(entry.conversationKey())
                 .orElseThrow(() -> SendFailure.permanent("not a Telegram conversation: " + entry.conversationKey(), null));
+        if (entry.isExport()) {
+            RateGate.pass(limiter, chatId, SLEEP_AT_MOST);
+            String caption = entry.text().length() > TelegramText.MAX_CAPTION_CHARS
+                    ? entry.text().substring(0, TelegramText.MAX_CAPTION_CHARS - 1) + "…" : entry.text();
+            api.sendBytes(chatId, supportbot.safety.DataExport.of(store, entry.conversationKey(), java.time.Instant.now()),
+                    "my-support-data.json", caption);
+            return;
+        }
         List<String> parts = TelegramText.htmlChunks(entry.text());
         if (parts.isEmpty()) {
             parts = List.of("…");

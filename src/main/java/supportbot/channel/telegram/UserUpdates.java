@@ -96,8 +96,8 @@ final class UserUpdates {
         if ((text == null || text.isBlank()) && attachments.isEmpty()) {
             return CompletableFuture.completedFuture(null); // stickers, locations, polls: nothing for support
         }
-        return inbox.submit(new Inbound(TelegramKeys.CHANNEL, key, "telegram:" + userId, text, attachments, null, id,
-                clock.instant()));
+        return deleteIfSecret(m, inbox.submit(new Inbound(TelegramKeys.CHANNEL, key, "telegram:" + userId, text, attachments,
+                null, id, clock.instant())));
     }
 
     private CompletableFuture<?> groupMessage(Message m, String id) {
@@ -109,7 +109,24 @@ final class UserUpdates {
         long userId = m.getFrom().getId();
         var in = Inbound.text(TelegramKeys.CHANNEL, TelegramKeys.inGroup(m.getChatId(), userId), "telegram:" + userId,
                 cleaned, id, clock.instant()).inPublic();
-        return inbox.submit(in);
+        return deleteIfSecret(m, inbox.submit(in));
+    }
+
+    /**
+     * A message that held a recovery phrase or key is removed from the chat too, where the bot may (private
+     * chats; groups where it is an admin). What is left on the user's screen is theirs; the bot kept nothing.
+     */
+    private CompletableFuture<?> deleteIfSecret(Message m, CompletableFuture<Inbox.Outcome> handled) {
+        return handled.thenAccept(outcome -> {
+            if (outcome == Inbox.Outcome.SECRET_REMOVED) {
+                try {
+                    api.deleteMessage(m.getChatId(), m.getMessageId());
+                } catch (SendFailure e) {
+                    log.warn("could not delete a message holding a secret in chat {} (the bot may lack the right): {}",
+                            m.getChatId(), e.getMessage());
+                }
+            }
+        });
     }
 
     private boolean addressedToBot(Message m) {

@@ -90,6 +90,10 @@ public final class WebChat {
                 UUID.randomUUID().toString(), clock.instant()));
     }
 
+    public byte[] export(String sessionId) {
+        return supportbot.safety.DataExport.of(store, key(sessionId), clock.instant());
+    }
+
     /** Lines after {@code after}; waits up to {@code waitSeconds} for the first one when there are none yet. */
     public CompletableFuture<List<TranscriptLine>> poll(String sessionId, long after, int waitSeconds) {
         String key = key(sessionId);

@@ -214,8 +214,8 @@ class TelegramFlowsTest {
                 "claimed by alice");
         t.fake.topicText(TelegramTestBot.STAFF, topic.threadId(), TelegramTestBot.ALICE_TG,
                 "Found it: the exchange credits TRC20 deposits after 20 confirmations <not 1> & it's now done.");
-        t.fake.awaitSent(to(USER, "alice: Found it: the exchange credits TRC20 deposits after 20 confirmations &lt;not 1&gt; &amp;"),
-                WAIT);
+        t.fake.awaitSent(to(USER, "alice (" + t.bot.agentCodes.codeOf("alice")
+                + "): Found it: the exchange credits TRC20 deposits after 20 confirmations &lt;not 1&gt; &amp;"), WAIT);
 
         // The user's next message appears in the topic.
         t.fake.userText(USER, "Thanks, I see it now");

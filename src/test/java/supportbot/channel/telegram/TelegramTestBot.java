@@ -31,6 +31,7 @@ final class TelegramTestBot implements AutoCloseable {
 
     private io.javalin.Javalin web;
     private final int webPort;
+    private final int floodMessages;
 
     TelegramTestBot(Path dir, String extraYaml) throws IOException {
         this(dir, extraYaml, 0);
@@ -38,6 +39,12 @@ final class TelegramTestBot implements AutoCloseable {
 
     /** @param webPort when above 0, our HTTP server runs there and serves the webhook route */
     TelegramTestBot(Path dir, String extraYaml, int webPort) throws IOException {
+        this(dir, extraYaml, webPort, 1000);
+    }
+
+    /** @param floodMessages per 10 s: tests click through flows far faster than people do */
+    TelegramTestBot(Path dir, String extraYaml, int webPort, int floodMessages) throws IOException {
+        this.floodMessages = floodMessages;
         this.webPort = webPort;
         this.dir = dir;
         this.extraYaml = extraYaml;
@@ -57,6 +64,8 @@ final class TelegramTestBot implements AutoCloseable {
                 faq:
                   semantic: false
                   watch: false
+                safety:
+                  floodMessages: %d
                 desk:
                   agents:
                     - {name: alice, role: agent, telegramUserId: %d}
@@ -67,7 +76,7 @@ final class TelegramTestBot implements AutoCloseable {
                   pollTimeoutSeconds: 1
                   staffChatId: %d
                 %s
-                """.formatted(dir.resolve("data"), ALICE_TG, SUE_TG, fake.baseUrl(), STAFF, extraYaml));
+                """.formatted(dir.resolve("data"), floodMessages, ALICE_TG, SUE_TG, fake.baseUrl(), STAFF, extraYaml));
         config = new ConfigLoader().load(file);
         var settings = TelegramSettings.from(config.telegram(), Map.of(TelegramSettings.TOKEN_ENV, TOKEN)).orElseThrow();
         bot = new BotAssembly(config, faq, Set.of(TelegramKeys.CHANNEL));
