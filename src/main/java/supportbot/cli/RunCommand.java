@@ -47,7 +47,8 @@ final class RunCommand implements Callable<Integer> {
                     ctx.header("X-Telegram-Bot-Api-Secret-Token"), ctx.bodyAsBytes()))));
         }
         var server = WebServer.start(config.http().host(), config.http().port(), faq, bot.webChat,
-                new WebServer.DeskApiParts(bot.desk, bot.agents, bot.store, bot.deskSettings.sla(), java.time.Clock.systemUTC()),
+                new WebServer.DeskApiParts(bot.desk, bot.agents, bot.store, bot.deskSettings.sla(), java.time.Clock.systemUTC(),
+                        bot.committer, bot.deskSettings.hours().zone()),
                 webhooks);
         if (telegram != null) {
             telegram.start();

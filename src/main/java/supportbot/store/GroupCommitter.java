@@ -35,6 +35,23 @@ public final class GroupCommitter implements AutoCloseable {
         thread.start();
     }
 
+    private final java.util.List<Runnable> afterCommit = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Runs on the commit thread after every commit: keep it quick (wake someone, bump a counter). */
+    public void onCommit(Runnable listener) {
+        afterCommit.add(listener);
+    }
+
+    private void committed() {
+        for (Runnable r : afterCommit) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                log.warn("a commit listener failed", e);
+            }
+        }
+    }
+
     public CompletableFuture<Void> submit(Consumer<Store.Tx> writes) {
         var pending = new Pending(writes, new CompletableFuture<>());
         if (!running) {
@@ -72,6 +89,7 @@ public final class GroupCommitter implements AutoCloseable {
             store.commit();
             commits++;
             writeSets += batch.size();
+            committed();
             batch.forEach(p -> p.done.complete(null));
         } catch (RuntimeException e) {
             // One bad write set must not sink the others: undo the whole group, then commit one by one.
@@ -82,6 +100,7 @@ public final class GroupCommitter implements AutoCloseable {
                     store.commit();
                     commits++;
                     writeSets++;
+                    committed();
                     p.done.complete(null);
                 } catch (RuntimeException single) {
                     store.rollback();

@@ -27,8 +27,15 @@ final class DeskApi {
     private final Store store;
     private final SlaPolicy sla;
     private final java.time.Clock clock;
+    private final DeskSessions sessions;
+    private final DeskChanges changes;
+    private final java.time.ZoneId zone;
 
-    DeskApi(DeskService desk, AgentDirectory agents, Store store, SlaPolicy sla, java.time.Clock clock) {
+    DeskApi(DeskService desk, AgentDirectory agents, Store store, SlaPolicy sla, java.time.Clock clock, DeskSessions sessions,
+            DeskChanges changes, java.time.ZoneId zone) {
+        this.sessions = sessions;
+        this.changes = changes;
+        this.zone = zone;
         this.desk = desk;
         this.agents = agents;
         this.store = store;
@@ -46,7 +53,12 @@ final class DeskApi {
                 throw new DeskException(400, "unknown status '" + status + "' (queued, assigned, waiting-user, resolved, closed)");
             }
         }
-        ctx.json(Map.of("tickets", desk.list(agent, filter).stream().map(DeskApi::summary).toList()));
+        java.time.Instant now = clock.instant();
+        ctx.json(Map.of("tickets", desk.list(agent, filter).stream().map(t -> {
+            Map<String, Object> m = summary(t);
+            m.put("sla", slaOf(t, now));
+            return m;
+        }).toList()));
     }
 
     void get(Context ctx) {
@@ -59,14 +71,129 @@ final class DeskApi {
         body.put("reason", t.draft().reason());
         body.put("events", t.events());
         body.put("transcript", store.transcript(t.draft().conversationKey(), 0));
-        SlaStatus due = sla.evaluate(t, clock.instant());
+        body.put("sla", slaOf(t, clock.instant()));
+        ctx.json(body);
+    }
+
+    private Map<String, Object> slaOf(Ticket t, java.time.Instant now) {
+        SlaStatus due = sla.evaluate(t, now);
         var slaBody = new LinkedHashMap<String, Object>();
         slaBody.put("firstResponseDue", due.firstResponseDue());
         slaBody.put("nextResponseDue", due.nextResponseDue());
         slaBody.put("resolutionDue", due.resolutionDue());
         slaBody.put("breached", due.breaches().stream().map(b -> b.name().toLowerCase(java.util.Locale.ROOT)).toList());
-        body.put("sla", slaBody);
-        ctx.json(body);
+        return slaBody;
+    }
+
+    // ---- browser sessions
+
+    void signIn(Context ctx) {
+        JsonNode body = body(ctx);
+        JsonNode token = body.get("token");
+        Optional<Agent> agent = token != null && token.isTextual() ? agents.byToken(token.asText().strip()) : Optional.empty();
+        if (agent.isEmpty()) {
+            org.slf4j.LoggerFactory.getLogger(DeskApi.class).warn("refused a desk sign-in with a wrong token from {}",
+                    ctx.ip());
+            throw new DeskException(401, "wrong agent token");
+        }
+        String id = sessions.open(agent.get().name());
+        ctx.header("Set-Cookie", DeskSessions.COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Strict"
+                + (ctx.scheme().equals("https") ? "; Secure" : ""));
+        ctx.json(whoami(agent.get(), sessions.find(id).orElseThrow()));
+    }
+
+    void session(Context ctx) {
+        var s = sessions.find(ctx.cookie(DeskSessions.COOKIE)).orElseThrow(() -> new DeskException(401, "not signed in"));
+        Agent agent = agents.byName(s.agent()).orElseThrow(() -> new DeskException(401, "not signed in"));
+        ctx.json(whoami(agent, s));
+    }
+
+    void signOut(Context ctx) {
+        authenticate(ctx); // also checks the CSRF token
+        sessions.close(ctx.cookie(DeskSessions.COOKIE));
+        ctx.header("Set-Cookie", DeskSessions.COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
+        ctx.status(204);
+    }
+
+    private static Map<String, Object> whoami(Agent agent, DeskSessions.Session s) {
+        return Map.of("agent", agent.name(), "role", agent.role().name().toLowerCase(java.util.Locale.ROOT), "csrf", s.csrf());
+    }
+
+    // ---- live updates, dashboard, export, files
+
+    void changes(Context ctx) {
+        authenticate(ctx);
+        long since;
+        try {
+            since = Long.parseLong(ctx.queryParamAsClass("since", String.class).getOrDefault("0"));
+        } catch (NumberFormatException e) {
+            throw new DeskException(400, "'since' must be a whole number");
+        }
+        ctx.future(() -> changes.after(since, 25).thenAccept(v -> ctx.json(Map.of("version", v))));
+    }
+
+    void dashboard(Context ctx) {
+        Agent agent = supervisor(ctx, "the dashboard");
+        int days;
+        try {
+            days = Integer.parseInt(ctx.queryParamAsClass("days", String.class).getOrDefault("14"));
+        } catch (NumberFormatException e) {
+            throw new DeskException(400, "'days' must be a whole number");
+        }
+        if (days < 1 || days > 90) {
+            throw new DeskException(400, "'days' must be 1 to 90");
+        }
+        ctx.json(supportbot.desk.DeskDashboard.compute(store.tickets(), store.faqVotes(), store.knowledgeGaps(),
+                agents.all(), days, zone, clock.instant()));
+    }
+
+    void exportCsv(Context ctx) {
+        supervisor(ctx, "the export");
+        ctx.header("Content-Disposition", "attachment; filename=\"tickets.csv\"");
+        ctx.contentType("text/csv; charset=utf-8").result(supportbot.desk.DeskDashboard.csv(store.tickets()));
+    }
+
+    private Agent supervisor(Context ctx, String what) {
+        Agent agent = authenticate(ctx);
+        if (!agent.supervisor()) {
+            org.slf4j.LoggerFactory.getLogger(DeskApi.class).warn("refused {} to {} ({}): supervisors only", what,
+                    agent.name(), agent.role());
+            throw new DeskException(403, what + " is for supervisors only");
+        }
+        return agent;
+    }
+
+    /** A file from the ticket's conversation, for agents who may see the ticket. */
+    void file(Context ctx) {
+        Agent agent = authenticate(ctx);
+        Ticket t = desk.get(agent, number(ctx));
+        long seq;
+        int index;
+        try {
+            seq = Long.parseLong(ctx.pathParam("seq"));
+            index = Integer.parseInt(ctx.pathParam("index"));
+        } catch (NumberFormatException e) {
+            throw new DeskException(404, "no such file");
+        }
+        var line = store.transcript(t.draft().conversationKey(), seq - 1).stream().filter(l -> l.seq() == seq).findFirst()
+                .orElseThrow(() -> new DeskException(404, "no such file"));
+        if (index < 0 || index >= line.attachments().size()) {
+            throw new DeskException(404, "no such file");
+        }
+        var a = line.attachments().get(index);
+        java.nio.file.Path p = java.nio.file.Path.of(a.ref());
+        if (!java.nio.file.Files.isRegularFile(p)) {
+            throw new DeskException(404, "the file is gone (erased or past retention)");
+        }
+        try {
+            ctx.header("Content-Disposition", "inline; filename=\"" + a.fileName().replace("\"", "") + "\"");
+            ctx.header("X-Content-Type-Options", "nosniff");
+            String type = a.contentType().startsWith("image/") || a.contentType().equals("application/pdf")
+                    || a.contentType().equals("text/plain") ? a.contentType() : "application/octet-stream";
+            ctx.contentType(type).result(java.nio.file.Files.readAllBytes(p));
+        } catch (java.io.IOException e) {
+            throw new DeskException(404, "the file cannot be read");
+        }
     }
 
     /** {@code POST /api/desk/tickets/{id}/<action>}: the action's name is the last path segment. */
@@ -85,11 +212,29 @@ final class DeskApi {
         return v.asText();
     }
 
+    /**
+     * A bearer token (tools), or the browser's session cookie. With the cookie, a change must also carry the
+     * session's CSRF token in a header: another site can make the browser send the cookie, not the header.
+     */
     private Agent authenticate(Context ctx) {
         String header = ctx.header("Authorization");
-        String token = header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : null;
-        return agents.byToken(token).orElseThrow(() -> new DeskException(401,
-                "missing or unknown agent token: send 'Authorization: Bearer <token>'"));
+        if (header != null) {
+            String token = header.startsWith("Bearer ") ? header.substring(7).strip() : null;
+            return agents.byToken(token).orElseThrow(() -> new DeskException(401,
+                    "missing or unknown agent token: send 'Authorization: Bearer <token>'"));
+        }
+        var session = sessions.find(ctx.cookie(DeskSessions.COOKIE)).orElseThrow(() -> new DeskException(401,
+                "missing or unknown agent token: send 'Authorization: Bearer <token>', or sign in at /desk/"));
+        if (!ctx.method().name().equals("GET")) {
+            String csrf = ctx.header(DeskSessions.CSRF_HEADER);
+            if (csrf == null || !java.security.MessageDigest.isEqual(csrf.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    session.csrf().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+                org.slf4j.LoggerFactory.getLogger(DeskApi.class).warn("refused {} {} for {}: missing or wrong CSRF token",
+                        ctx.method(), ctx.path(), session.agent());
+                throw new DeskException(403, "missing or wrong " + DeskSessions.CSRF_HEADER + " header");
+            }
+        }
+        return agents.byName(session.agent()).orElseThrow(() -> new DeskException(401, "not signed in"));
     }
 
     private static long number(Context ctx) {

@@ -39,7 +39,10 @@ public final class WebServer {
                                 java.util.List<PostRoute> extra) {
         var faqApi = new FaqApi(faq);
         var chatApi = new WebChatApi(chat);
-        var deskApi = new DeskApi(desk.service(), desk.agents(), desk.store(), desk.sla(), desk.clock());
+        var changes = new DeskChanges();
+        desk.committer().onCommit(changes::bump);
+        var deskApi = new DeskApi(desk.service(), desk.agents(), desk.store(), desk.sla(), desk.clock(),
+                new DeskSessions(desk.clock()), changes, desk.zone());
         var metrics = new Metrics(() -> DeskStats.of(desk.store()));
         return Javalin.create(cfg -> {
             cfg.jsonMapper(new JavalinJackson(new ObjectMapper().registerModule(new JavaTimeModule())
@@ -53,6 +56,15 @@ public final class WebServer {
             cfg.routes.post("/api/chat/sessions/{id}/attachments", chatApi::postAttachment);
             cfg.routes.get("/api/chat/sessions/{id}/messages", chatApi::getMessages);
             cfg.routes.get("/api/chat/sessions/{id}/export", chatApi::export);
+            cfg.routes.post("/api/desk/session", deskApi::signIn);
+            cfg.routes.get("/api/desk/session", deskApi::session);
+            cfg.routes.delete("/api/desk/session", deskApi::signOut);
+            cfg.routes.get("/api/desk/changes", deskApi::changes);
+            cfg.routes.get("/api/desk/dashboard", deskApi::dashboard);
+            cfg.routes.get("/api/desk/export.csv", deskApi::exportCsv);
+            cfg.routes.get("/api/desk/tickets/{id}/files/{seq}/{index}", deskApi::file);
+            cfg.routes.get("/desk", ctx -> ctx.redirect("/desk/index.html"));
+            cfg.routes.get("/desk/", ctx -> ctx.redirect("/desk/index.html"));
             cfg.routes.get("/api/desk/tickets", deskApi::list);
             cfg.routes.get("/api/desk/tickets/{id}", deskApi::get);
             cfg.routes.post("/api/desk/tickets/{id}/claim", ctx -> deskApi.act(ctx, b -> new DeskAction.Claim()));
@@ -79,7 +91,9 @@ public final class WebServer {
     }
 
     /** What the desk routes need. */
-    public record DeskApiParts(DeskService service, AgentDirectory agents, Store store, SlaPolicy sla, java.time.Clock clock) {
+    /** @param zone the desk's time zone: dashboard days are its calendar days */
+    public record DeskApiParts(DeskService service, AgentDirectory agents, Store store, SlaPolicy sla, java.time.Clock clock,
+                               supportbot.store.GroupCommitter committer, java.time.ZoneId zone) {
     }
 
     private static void internalError(Exception e, Context ctx) {

@@ -58,7 +58,8 @@ final class LocalBot implements AutoCloseable {
                 new Agent("sue", Role.SUPERVISOR, AgentDirectory.sha256(SUE))));
         var desk = new DeskService(store, committer, inbox, agents, clock);
         var sla = new supportbot.desk.DeskSettingsLoader().load(Path.of("config", "desk.yaml")).sla();
-        server = WebServer.start("127.0.0.1", 0, faq, chat, new WebServer.DeskApiParts(desk, agents, store, sla, clock));
+        server = WebServer.start("127.0.0.1", 0, faq, chat, new WebServer.DeskApiParts(desk, agents, store, sla, clock,
+                committer, java.time.ZoneId.of("Asia/Shanghai")));
     }
 
     String url(String path) {

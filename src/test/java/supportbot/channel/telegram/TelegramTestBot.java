@@ -88,7 +88,7 @@ final class TelegramTestBot implements AutoCloseable {
             var sla = bot.deskSettings.sla();
             web = supportbot.web.WebServer.start("127.0.0.1", webPort, faq, bot.webChat,
                     new supportbot.web.WebServer.DeskApiParts(bot.desk, bot.agents, bot.store, sla,
-                            java.time.Clock.systemUTC()), java.util.List.of(route));
+                            java.time.Clock.systemUTC(), bot.committer, bot.deskSettings.hours().zone()), java.util.List.of(route));
         }
     }
 
