@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -21,6 +22,8 @@ import supportbot.store.Store;
 /** The desk HTTP API (fixed: the browser desk and other tools use it). Every request carries an agent's bearer token. */
 final class DeskApi {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.Set<String> INLINE_TYPES = java.util.Set.of("image/png", "image/jpeg", "image/gif",
+            "image/webp", "application/pdf", "text/plain");
 
     private final DeskService desk;
     private final AgentDirectory agents;
@@ -69,10 +72,38 @@ final class DeskApi {
                 e -> e.getKey().key(), e -> Map.of("value", e.getValue().value(), "display", e.getValue().display()))));
         body.put("faqTried", t.draft().faqTried());
         body.put("reason", t.draft().reason());
-        body.put("events", t.events());
-        body.put("transcript", store.transcript(t.draft().conversationKey(), 0));
+        body.put("events", t.events().stream().map(DeskApi::event).toList());
+        body.put("transcript", store.transcript(t.draft().conversationKey(), 0).stream().map(DeskApi::line).toList());
         body.put("sla", slaOf(t, clock.instant()));
         ctx.json(body);
+    }
+
+    /** Attachments without their server path: the browser gets names and a download address, not our file system. */
+    private static List<Map<String, Object>> files(List<supportbot.dialogue.Attachment> attachments) {
+        return attachments.stream().map(a -> Map.<String, Object>of("fileName", a.fileName(), "contentType", a.contentType(),
+                "size", a.size())).toList();
+    }
+
+    private static Map<String, Object> line(supportbot.store.TranscriptLine l) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("seq", l.seq());
+        m.put("from", l.from());
+        m.put("text", l.text());
+        m.put("buttons", l.buttons());
+        m.put("attachments", files(l.attachments()));
+        m.put("time", l.time());
+        m.put("by", l.by());
+        return m;
+    }
+
+    private static Map<String, Object> event(supportbot.desk.TicketEvent e) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("at", e.at());
+        m.put("actor", e.actor());
+        m.put("type", e.type());
+        m.put("text", e.text());
+        m.put("attachments", files(e.attachments()));
+        return m;
     }
 
     private Map<String, Object> slaOf(Ticket t, java.time.Instant now) {
@@ -188,8 +219,9 @@ final class DeskApi {
         try {
             ctx.header("Content-Disposition", "inline; filename=\"" + a.fileName().replace("\"", "") + "\"");
             ctx.header("X-Content-Type-Options", "nosniff");
-            String type = a.contentType().startsWith("image/") || a.contentType().equals("application/pdf")
-                    || a.contentType().equals("text/plain") ? a.contentType() : "application/octet-stream";
+            // A user's file must not run in our origin: no SVG or HTML inline, and a sandbox for what is shown.
+            ctx.header("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'");
+            String type = INLINE_TYPES.contains(a.contentType()) ? a.contentType() : "application/octet-stream";
             ctx.contentType(type).result(java.nio.file.Files.readAllBytes(p));
         } catch (java.io.IOException e) {
             throw new DeskException(404, "the file cannot be read");

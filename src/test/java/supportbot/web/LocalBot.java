@@ -46,16 +46,18 @@ final class LocalBot implements AutoCloseable {
         Clock clock = Clock.fixed(EngineHarness.NOW, ZoneOffset.UTC);
         store = Store.open(dir.resolve("data"));
         committer = new GroupCommitter(store);
-        var engine = new DialogueEngine(EngineHarness.DATA, new EngineHarness.StubFaq(),
-                new DetailParsers(EngineHarness.DATA.details(), clock), new EngineHarness.Tickets(), clock, Lang.EN);
-        inbox = new Inbox(store, committer, engine, EngineHarness.DATA.messages(), 2, Set.of());
-        var signals = new ConversationSignals();
-        inbox.onCommitted(signals::signal);
-        var chat = new WebChat(store, committer, inbox, signals, dir.resolve("data/attachments"), clock);
         var agents = new AgentDirectory(List.of(
                 new Agent("alice", Role.AGENT, AgentDirectory.sha256(ALICE)),
                 new Agent("bob", Role.AGENT, AgentDirectory.sha256(BOB)),
                 new Agent("sue", Role.SUPERVISOR, AgentDirectory.sha256(SUE))));
+        var codes = new supportbot.desk.AgentCodes(agents,
+                new supportbot.safety.Signer(supportbot.safety.BotSecret.of(new byte[32])));
+        var engine = new DialogueEngine(EngineHarness.DATA, new EngineHarness.StubFaq(),
+                new DetailParsers(EngineHarness.DATA.details(), clock), new EngineHarness.Tickets(), clock, Lang.EN, codes);
+        inbox = new Inbox(store, committer, engine, EngineHarness.DATA.messages(), 2, Set.of());
+        var signals = new ConversationSignals();
+        inbox.onCommitted(signals::signal);
+        var chat = new WebChat(store, committer, inbox, signals, dir.resolve("data/attachments"), clock);
         var desk = new DeskService(store, committer, inbox, agents, clock);
         var sla = new supportbot.desk.DeskSettingsLoader().load(Path.of("config", "desk.yaml")).sla();
         server = WebServer.start("127.0.0.1", 0, faq, chat, new WebServer.DeskApiParts(desk, agents, store, sla, clock,
