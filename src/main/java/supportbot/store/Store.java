@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentNavigableMap;
 import org.mapdb.DB;
 import org.mapdb.DBException;
@@ -45,8 +46,8 @@ public final class Store implements AutoCloseable {
     private final HTreeMap<String, byte[]> surfaceState;
     /** Users agents banned for abuse: user id → who, why, when. */
     private final HTreeMap<String, byte[]> banned;
-    /** Off until a staff surface follows the feed: with nobody trimming it, it would only grow. */
-    private volatile boolean ticketFeedFollowed;
+    /** Staff surfaces following the feed; none means no feed is kept (nobody would trim it). */
+    private final Set<String> feedFollowers = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Outbox entries no retry can deliver (the user blocked the bot): kept, with the reason, never dropped. */
     private final ConcurrentNavigableMap<Long, byte[]> undeliverable;
 
@@ -218,9 +219,13 @@ public final class Store implements AutoCloseable {
         return out;
     }
 
-    /** A staff surface will read and trim the ticket feed from now on. */
-    public void followTicketFeed() {
-        ticketFeedFollowed = true;
+    /** A staff surface will read the ticket feed from now on, with its own cursor ({@link #feedCursor}). */
+    public void followTicketFeed(String follower) {
+        feedFollowers.add(follower);
+    }
+
+    public static String feedCursor(String follower) {
+        return "feed:" + follower;
     }
 
     /** Ticket numbers changed after {@code afterSeq}, as (seq, number) in commit order. */
@@ -329,7 +334,7 @@ public final class Store implements AutoCloseable {
         public void saveTicket(Ticket ticket) {
             tickets.put(ticket.number(), StoreCodec.encode(ticket));
             counters.merge("ticket", ticket.number(), Math::max);
-            if (ticketFeedFollowed) {
+            if (!feedFollowers.isEmpty()) {
                 ticketFeed.put(counters.merge("ticketFeed", 1L, Long::sum), ticket.number());
             }
         }
@@ -398,8 +403,9 @@ public final class Store implements AutoCloseable {
             surfaceState.put(key, StoreCodec.encode(state));
         }
 
-        /** A consumer has handled the feed up to {@code seq}; with one consumer per store the entries can go. */
-        public void trimTicketFeed(long seq) {
+        /** Drops the feed entries every follower has handled. */
+        public void trimTicketFeed() {
+            long seq = feedFollowers.stream().mapToLong(f -> counters.getOrDefault(feedCursor(f), 0L)).min().orElse(0);
             var done = ticketFeed.headMap(seq, true);
             var keys = new ArrayList<Long>();
             for (Long k : done.keySet()) {

@@ -122,17 +122,6 @@ final class StaffCards {
         return "⚠️ <b>#" + t.number() + "</b> " + reason + (topicLink == null ? "" : "\n" + topicLink);
     }
 
-    static boolean reachesSupervisors(TicketEvent e, Ticket after) {
-        return after.tier() == Tier.SUPERVISOR
-                && (e.type().equals("escalated") || e.type().equals("sla-breach") && after.status() == TicketStatus.QUEUED
-                || e.type().equals("opened"));
-    }
-
-    static boolean changesCard(TicketEvent e) {
-        return List.of("claimed", "assigned", "transferred", "resolved", "reopened", "escalated", "sla-breach", "detail",
-                "rating", "erased", "auto-closed").contains(e.type());
-    }
-
     private static String label(String key) {
         String words = key.replace('_', ' ');
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);

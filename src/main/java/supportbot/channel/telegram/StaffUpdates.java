@@ -109,15 +109,16 @@ final class StaffUpdates {
         if (m.getFrom() == null || Boolean.TRUE.equals(m.getFrom().getIsBot()) || m.getMessageThreadId() == null) {
             return;
         }
-        var ticket = store.surfaceState(StaffMirror.topicKey(m.getChatId(), m.getMessageThreadId()),
-                StaffMirror.TopicTicket.class);
+        var ticket = m.getChatId() == staffChatId
+                ? supportbot.channel.StaffFeed.ticketOf(store, TelegramStaffSurface.NAME, m.getMessageThreadId())
+                : java.util.Optional.<Long>empty();
         if (ticket.isEmpty()) {
             return; // talk in other topics is the team's own
         }
         Optional<Agent> agent = agents.byTelegramId(m.getFrom().getId());
         if (agent.isEmpty()) {
             log.warn("ignored a message in ticket #{}'s topic from Telegram user {}: not a configured agent",
-                    ticket.get().ticket(), m.getFrom().getId());
+                    ticket.get(), m.getFrom().getId());
             return;
         }
         String text = m.hasText() ? m.getText().strip() : m.getCaption();
@@ -127,7 +128,7 @@ final class StaffUpdates {
         }
         if (supportbot.safety.Secrets.contain(text)) {
             log.warn("removed an agent's message holding a recovery phrase or key from ticket #{}'s topic ({})",
-                    ticket.get().ticket(), agent.get().name());
+                    ticket.get(), agent.get().name());
             try {
                 api.deleteMessage(m.getChatId(), m.getMessageId());
             } catch (SendFailure e) {
@@ -144,7 +145,7 @@ final class StaffUpdates {
                     + "Anything else you write here goes to the user.");
             return;
         }
-        act(agent.get(), ticket.get().ticket(), action.get()).ifPresent(error -> notice(m, error));
+        act(agent.get(), ticket.get(), action.get()).ifPresent(error -> notice(m, error));
     }
 
     private Optional<DeskAction> command(String text) {

@@ -50,7 +50,7 @@ public final class TelegramConnector implements AutoCloseable {
     private final BotIdentity me;
     private final UserUpdates users;
     private final StaffUpdates staff;
-    private final StaffMirror mirror;
+    private final supportbot.channel.StaffFeed mirror;
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private TelegramBotsLongPollingApplication polling;
     private ScheduledExecutorService pollingThread;
@@ -69,8 +69,10 @@ public final class TelegramConnector implements AutoCloseable {
         if (settings.staffChatId() != null) {
             this.staff = new StaffUpdates(parts.desk(), parts.agents(), parts.store(), parts.committer(), api, me,
                     settings.staffChatId(), settings.supervisorChatId(), parts.signer());
-            this.mirror = new StaffMirror(parts.store(), parts.committer(), api, limiter,
-                    new StaffCards(parts.categoryName(), parts.signer(), settings.staffChatId()), settings.staffChatId(), settings.supervisorChatId());
+            this.mirror = new supportbot.channel.StaffFeed(parts.store(), parts.committer(), new TelegramStaffSurface(
+                    parts.store(), parts.committer(), api, limiter,
+                    new StaffCards(parts.categoryName(), parts.signer(), settings.staffChatId()), settings.staffChatId(),
+                    settings.supervisorChatId()));
             parts.inbox().onCommitted(key -> mirror.wake());
         } else {
             this.staff = null;

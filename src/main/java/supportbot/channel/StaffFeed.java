@@ -1,0 +1,202 @@
+package supportbot.channel;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import supportbot.desk.Ticket;
+import supportbot.desk.TicketEvent;
+import supportbot.desk.TicketStatus;
+import supportbot.desk.Tier;
+import supportbot.dialogue.Attachment;
+import supportbot.store.GroupCommitter;
+import supportbot.store.Store;
+
+/**
+ * Keeps a {@link StaffSurface} in step with the desk: it follows the store's ticket feed with a persisted
+ * cursor and records per ticket how far it got, so a restart resumes instead of re-posting, and every change
+ * shows up whatever surface it came from (the web desk, the API, another chat app, the scheduler).
+ */
+public final class StaffFeed implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(StaffFeed.class);
+    private static final Set<String> CARD_CHANGES = Set.of("claimed", "assigned", "transferred", "resolved", "reopened",
+            "escalated", "sla-breach", "detail", "rating", "erased", "auto-closed", "banned", "unbanned");
+
+    /** What is already posted for one ticket. */
+    public record PlaceState(long place, long card, int eventsMirrored, boolean filesSent) {
+    }
+
+    /** The reverse lookup: which ticket a place belongs to. */
+    public record PlaceTicket(long ticket) {
+    }
+
+    private final Store store;
+    private final GroupCommitter committer;
+    private final StaffSurface surface;
+    private final Semaphore wake = new Semaphore(0);
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public StaffFeed(Store store, GroupCommitter committer, StaffSurface surface) {
+        this.store = store;
+        this.committer = committer;
+        this.surface = surface;
+        store.followTicketFeed(surface.name());
+        this.thread = new Thread(this::loop, surface.name() + "-feed");
+        thread.setDaemon(true);
+    }
+
+    /** The ticket a surface's place (topic, thread) belongs to. */
+    public static Optional<Long> ticketOf(Store store, String surface, long place) {
+        return store.surfaceState(placeKey(surface, place), PlaceTicket.class).map(PlaceTicket::ticket);
+    }
+
+    public static Optional<PlaceState> placeOf(Store store, String surface, long ticket) {
+        return store.surfaceState(stateKey(surface, ticket), PlaceState.class);
+    }
+
+    static String stateKey(String surface, long ticket) {
+        return surface + ":ticket:" + ticket;
+    }
+
+    static String placeKey(String surface, long place) {
+        return surface + ":place:" + place;
+    }
+
+    public StaffFeed start() {
+        thread.start();
+        wake();
+        return this;
+    }
+
+    public void wake() {
+        wake.release();
+    }
+
+    private void loop() {
+        long backoff = 0;
+        while (running) {
+            try {
+                wake.tryAcquire(backoff > 0 ? backoff : 2000, TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+                pass();
+                backoff = 0;
+            } catch (SendFailure f) {
+                backoff = f.retryAfter() != null ? f.retryAfter().toMillis() : Math.min(30_000, Math.max(500, backoff * 2));
+                log.warn("{} update deferred {} ms: {}", surface.name(), backoff, f.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                backoff = 5000;
+                log.error("{} failed; retrying", surface.name(), e);
+            }
+        }
+    }
+
+    /** Mirrors every ticket changed since the cursor, then moves the cursor past them. */
+    public void pass() throws SendFailure {
+        String cursorName = Store.feedCursor(surface.name());
+        while (true) {
+            long cursor = store.counter(cursorName);
+            List<long[]> changes = store.ticketFeed(cursor, 200);
+            if (changes.isEmpty()) {
+                return;
+            }
+            var tickets = new LinkedHashSet<Long>();
+            changes.forEach(c -> tickets.add(c[1]));
+            for (long number : tickets) {
+                Optional<Ticket> t = store.ticket(number);
+                if (t.isPresent()) {
+                    mirrorOrSkip(t.get());
+                }
+            }
+            long last = changes.get(changes.size() - 1)[0];
+            committer.submit(tx -> {
+                tx.setCounter(cursorName, last);
+                tx.trimTicketFeed();
+            }).join();
+        }
+    }
+
+    private void mirrorOrSkip(Ticket t) throws SendFailure {
+        try {
+            mirror(t);
+        } catch (SendFailure f) {
+            if (!f.permanent()) {
+                throw f; // the cursor stays before this ticket
+            }
+            log.error("ticket #{} cannot be shown on {} ({}); check the bot's rights there", t.number(), surface.name(),
+                    f.getMessage());
+        }
+    }
+
+    private void mirror(Ticket t) throws SendFailure {
+        PlaceState state = placeOf(store, surface.name(), t.number()).orElse(null);
+        if (state == null) {
+            state = new PlaceState(surface.openPlace(t), 0, 0, false);
+            save(t.number(), state);
+        }
+        if (state.card() == 0) {
+            state = new PlaceState(state.place(), surface.postCard(state.place(), t), state.eventsMirrored(), false);
+            save(t.number(), state);
+        }
+        if (!state.filesSent()) {
+            surface.postFiles(state.place(), existing(t.draft().attachments()), "sent with the report");
+            state = new PlaceState(state.place(), state.card(), state.eventsMirrored(), true);
+            save(t.number(), state);
+        }
+        boolean cardChanged = false;
+        List<TicketEvent> events = t.events();
+        for (int i = state.eventsMirrored(); i < events.size(); i++) {
+            TicketEvent e = events.get(i);
+            surface.postEvent(state.place(), t, e);
+            surface.postFiles(state.place(), existing(e.attachments()), null);
+            if (reachesSupervisors(e, t)) {
+                surface.alertSupervisors(t, e, state.place());
+            }
+            cardChanged |= CARD_CHANGES.contains(e.type());
+            state = new PlaceState(state.place(), state.card(), i + 1, true);
+            save(t.number(), state);
+        }
+        if (cardChanged) {
+            try {
+                surface.updateCard(state.place(), state.card(), t);
+            } catch (SendFailure f) {
+                if (f.retryAfter() != null) {
+                    throw f;
+                }
+                log.debug("card of #{} not updated: {}", t.number(), f.getMessage());
+            }
+        }
+    }
+
+    static boolean reachesSupervisors(TicketEvent e, Ticket after) {
+        return after.tier() == Tier.SUPERVISOR
+                && (e.type().equals("escalated") || e.type().equals("sla-breach") && after.status() == TicketStatus.QUEUED
+                || e.type().equals("opened"));
+    }
+
+    private static List<Attachment> existing(List<Attachment> files) {
+        return files.stream().filter(a -> Files.isRegularFile(Path.of(a.ref()))).toList();
+    }
+
+    private void save(long ticket, PlaceState state) {
+        committer.submit(tx -> {
+            tx.putSurfaceState(stateKey(surface.name(), ticket), state);
+            tx.putSurfaceState(placeKey(surface.name(), state.place()), new PlaceTicket(ticket));
+        }).join();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+    }
+}

@@ -1,0 +1,113 @@
+package supportbot.channel.telegram;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import supportbot.channel.SendFailure;
+import supportbot.channel.StaffSurface;
+import supportbot.desk.Ticket;
+import supportbot.desk.TicketEvent;
+import supportbot.dialogue.Attachment;
+import supportbot.store.GroupCommitter;
+import supportbot.store.Store;
+
+/** The staff forum supergroup: a topic per ticket, the card with its buttons, a line per event. */
+final class TelegramStaffSurface implements StaffSurface {
+    static final String NAME = "telegram-staff";
+    private static final String SUPERVISOR_TOPIC = NAME + ":supervisors";
+
+    /** The supervisors' topic, made once. */
+    record SupervisorTopic(int threadId) {
+    }
+
+    private final Store store;
+    private final GroupCommitter committer;
+    private final BotApi api;
+    private final SendLimiter limiter;
+    private final StaffCards cards;
+    private final long staffChatId;
+    private final Long supervisorChatId;
+
+    TelegramStaffSurface(Store store, GroupCommitter committer, BotApi api, SendLimiter limiter, StaffCards cards,
+                         long staffChatId, Long supervisorChatId) {
+        this.store = store;
+        this.committer = committer;
+        this.api = api;
+        this.limiter = limiter;
+        this.cards = cards;
+        this.staffChatId = staffChatId;
+        this.supervisorChatId = supervisorChatId;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public long openPlace(Ticket t) throws SendFailure {
+        gate();
+        return api.createTopic(staffChatId, cards.topicName(t));
+    }
+
+    @Override
+    public long postCard(long place, Ticket t) throws SendFailure {
+        gate();
+        return api.sendHtml(staffChatId, (int) place, cards.card(t), cards.buttons(t));
+    }
+
+    @Override
+    public void postFiles(long place, List<Attachment> files, String caption) throws SendFailure {
+        for (Attachment a : files) {
+            gate();
+            api.sendFile(staffChatId, (int) place, Path.of(a.ref()), a.fileName(), caption);
+        }
+    }
+
+    @Override
+    public void postEvent(long place, Ticket t, TicketEvent e) throws SendFailure {
+        String line = cards.event(e);
+        if (line != null) {
+            gate();
+            api.sendHtml(staffChatId, (int) place, line, null);
+        }
+    }
+
+    @Override
+    public void updateCard(long place, long card, Ticket t) throws SendFailure {
+        gate();
+        api.editHtml(staffChatId, (int) card, cards.card(t), cards.buttons(t));
+    }
+
+    @Override
+    public void alertSupervisors(Ticket t, TicketEvent why, long place) throws SendFailure {
+        String text = cards.supervisorAlert(t, why, topicLink(place));
+        if (supervisorChatId != null) {
+            gate();
+            api.sendHtml(supervisorChatId, null, text, cards.buttons(t));
+            return;
+        }
+        var existing = store.surfaceState(SUPERVISOR_TOPIC, SupervisorTopic.class);
+        int thread;
+        if (existing.isPresent()) {
+            thread = existing.get().threadId();
+        } else {
+            gate();
+            thread = api.createTopic(staffChatId, "⚠️ Supervisors");
+            var made = new SupervisorTopic(thread);
+            committer.submit(tx -> tx.putSurfaceState(SUPERVISOR_TOPIC, made)).join();
+        }
+        gate();
+        api.sendHtml(staffChatId, thread, text, null);
+    }
+
+    /** t.me/c/ links work for members of a supergroup: its id without the -100 prefix. */
+    private String topicLink(long thread) {
+        String id = Long.toString(staffChatId);
+        return id.startsWith("-100") ? "https://t.me/c/" + id.substring(4) + "/" + thread : null;
+    }
+
+    private void gate() throws SendFailure {
+        RateGate.pass(limiter, staffChatId, Duration.ofSeconds(5));
+    }
+}
