@@ -101,6 +101,11 @@ public final class TelegramConnector implements AutoCloseable {
             mirror.wake();
         }
         try {
+            api.setCommands();
+        } catch (SendFailure e) {
+            log.warn("Telegram: the command menu was not set ({}); commands still work when typed", e.getMessage());
+        }
+        try {
             if (settings.mode() == TelegramSettings.Mode.WEBHOOK) {
                 api.setWebhook(settings.webhookUrl(), settings.webhookSecret());
                 log.info("Telegram: webhook set to {}", settings.webhookUrl());

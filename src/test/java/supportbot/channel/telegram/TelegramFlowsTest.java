@@ -141,6 +141,9 @@ class TelegramFlowsTest {
         t.fake.awaitCondition(() -> t.fake.answeredCallbacks().size() == presses, WAIT, "every callback query answered");
         assertTrue(press > 0);
         assertEquals(1, t.bot.store.faqVotes().get("language-settings")[0], "the helpful vote is stored");
+        var menus = t.fake.calls("setMyCommands");
+        assertEquals(2, menus.size(), "the command menu is set in English and Chinese");
+        assertTrue(menus.get(0).toString().contains("forget") && menus.get(1).toString().contains("删除我的数据"));
     }
 
     /** Answers every question the bot asks (a photo for the screenshot) until the summary, then confirms. */
