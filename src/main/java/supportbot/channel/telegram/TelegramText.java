@@ -3,8 +3,7 @@ package supportbot.channel.telegram;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import supportbot.channel.TextChunks;
 
 /**
  * Turns plain text (ours, users', agents') into Telegram message text that neither breaks the entity parser
@@ -22,8 +21,6 @@ public final class TelegramText {
     // Anything shorter could not hold one surrogate pair, so no cut would be both safe and non-empty.
     private static final int MIN_CHUNK_CHARS = 2;
     private static final String MARKDOWN_V2_RESERVED = "_*[]()~`>#+-=|{}.!\\";
-    private static final String CLOSERS = "\"')]}”’」』）】》〉";
-    private static final Pattern GRAPHEME = Pattern.compile("\\X");
 
     private TelegramText() {
     }
@@ -58,7 +55,7 @@ public final class TelegramText {
      */
     public static List<String> htmlChunks(String plain, int maxVisibleChars) {
         requireRoom(maxVisibleChars);
-        return escapeAll(split(normalize(plain), maxVisibleChars, maxVisibleChars));
+        return escapeAll(TextChunks.split(normalize(plain), maxVisibleChars, maxVisibleChars));
     }
 
     public static List<String> htmlChunks(String plain) {
@@ -75,10 +72,10 @@ public final class TelegramText {
         String title = normalize(boldTitle);
         String text = normalize(body);
         if (title.isEmpty()) {
-            return escapeAll(split(text, maxVisibleChars, maxVisibleChars));
+            return escapeAll(TextChunks.split(text, maxVisibleChars, maxVisibleChars));
         }
         if (title.length() > maxVisibleChars) {
-            title = title.substring(0, graphemeCut(title, maxVisibleChars - 1)) + "…";
+            title = title.substring(0, TextChunks.graphemeCut(title, maxVisibleChars - 1)) + "…";
         }
         String bold = "<b>" + escapeHtml(title) + "</b>";
         // The title's line break is visible text too.
@@ -91,10 +88,10 @@ public final class TelegramText {
         boolean bodyFits = text.length() <= firstRoom;
         if (!bodyFits && firstRoom < Math.max(MIN_CHUNK_CHARS, maxVisibleChars / 4)) {
             result.add(bold);
-            result.addAll(escapeAll(split(text, maxVisibleChars, maxVisibleChars)));
+            result.addAll(escapeAll(TextChunks.split(text, maxVisibleChars, maxVisibleChars)));
             return result;
         }
-        List<String> chunks = escapeAll(split(text, firstRoom, maxVisibleChars));
+        List<String> chunks = escapeAll(TextChunks.split(text, firstRoom, maxVisibleChars));
         result.add(bold + "\n" + chunks.get(0));
         result.addAll(chunks.subList(1, chunks.size()));
         return result;
@@ -147,110 +144,4 @@ public final class TelegramText {
         return escaped;
     }
 
-    /** Expects stripped text; every chunk it returns is stripped and non-empty. */
-    private static List<String> split(String text, int firstRoom, int room) {
-        List<String> chunks = new ArrayList<>();
-        String rest = text;
-        int limit = firstRoom;
-        while (rest.length() > limit) {
-            int cut = cutPoint(rest, limit);
-            chunks.add(rest.substring(0, cut).stripTrailing());
-            rest = rest.substring(cut).stripLeading();
-            limit = room;
-        }
-        if (!rest.isEmpty()) {
-            chunks.add(rest);
-        }
-        return chunks;
-    }
-
-    /** Where to end the next chunk of {@code text}, which is longer than {@code limit}; the result is in [1, limit]. */
-    private static int cutPoint(String text, int limit) {
-        int half = Math.max(1, limit / 2);
-        int cut = naturalBreak(text, half, limit);
-        if (cut < 0) {
-            cut = naturalBreak(text, 1, half - 1);
-        }
-        return cut > 0 ? cut : graphemeCut(text, limit);
-    }
-
-    /** The best-ranked break whose chunk would end in [from, to], or -1. */
-    private static int naturalBreak(String text, int from, int to) {
-        if (from > to) {
-            return -1;
-        }
-        for (Level level : Level.values()) {
-            for (int end = to; end >= from; end--) {
-                if (level.breaksAt(text, end)) {
-                    return end;
-                }
-            }
-        }
-        return -1;
-    }
-
-    /** The last grapheme-cluster boundary at or before {@code limit}, or at worst the last code-point boundary. */
-    private static int graphemeCut(String text, int limit) {
-        Matcher grapheme = GRAPHEME.matcher(text);
-        int cut = 0;
-        while (grapheme.find() && grapheme.end() <= limit) {
-            cut = grapheme.end();
-        }
-        if (cut > 0) {
-            return cut;
-        }
-        // One cluster wider than a whole message (e.g. a run of combining marks): code points are still safe.
-        return Character.isLowSurrogate(text.charAt(limit)) && Character.isHighSurrogate(text.charAt(limit - 1))
-                ? limit - 1 : limit;
-    }
-
-    /** Kinds of break, best first; each tells whether a chunk may end just before index {@code end}. */
-    private enum Level {
-        PARAGRAPH {
-            @Override
-            boolean breaksAt(String text, int end) {
-                if (text.charAt(end) != '\n') {
-                    return false;
-                }
-                int next = end + 1;
-                while (next < text.length() && (text.charAt(next) == ' ' || text.charAt(next) == '\t')) {
-                    next++;
-                }
-                return next < text.length() && text.charAt(next) == '\n';
-            }
-        },
-        LINE {
-            @Override
-            boolean breaksAt(String text, int end) {
-                return text.charAt(end) == '\n';
-            }
-        },
-        SENTENCE {
-            @Override
-            boolean breaksAt(String text, int end) {
-                // Closing quotes and brackets belong to the sentence they close.
-                if (CLOSERS.indexOf(text.charAt(end)) >= 0) {
-                    return false;
-                }
-                int last = end - 1;
-                while (last > 0 && CLOSERS.indexOf(text.charAt(last)) >= 0) {
-                    last--;
-                }
-                char c = text.charAt(last);
-                if (c == '。' || c == '！' || c == '？') {
-                    return true;
-                }
-                return (c == '.' || c == '!' || c == '?') && Character.isWhitespace(text.charAt(end));
-            }
-        },
-        WHITESPACE {
-            @Override
-            boolean breaksAt(String text, int end) {
-                return Character.isWhitespace(text.charAt(end));
-            }
-        };
-
-        /** {@code end} is in [1, text.length() - 1]. */
-        abstract boolean breaksAt(String text, int end);
-    }
 }
