@@ -88,8 +88,8 @@ public final class BotAssembly implements AutoCloseable {
     }
 
     /** What a chat connector needs from the bot. */
-    public supportbot.channel.telegram.TelegramConnector.Parts telegramParts() {
-        return new supportbot.channel.telegram.TelegramConnector.Parts(inbox, outbox, store, committer, desk, agents,
+    public supportbot.channel.ConnectorParts connectorParts() {
+        return new supportbot.channel.ConnectorParts(inbox, outbox, store, committer, desk, agents,
                 data.messages(), id -> data.categories().get(id).map(c -> c.name(Lang.EN)).orElse(id), attachmentsRoot,
                 Clock.systemUTC(), signer);
     }

@@ -34,8 +34,14 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         var telegramSettings = TelegramSettings.from(config.telegram(), System.getenv());
-        var bot = new BotAssembly(config, faq, telegramSettings.isPresent() ? Set.of(TelegramKeys.CHANNEL) : Set.of());
-        TelegramConnector telegram = telegramSettings.map(s -> TelegramConnector.connect(s, bot.telegramParts())).orElse(null);
+        var discordSettings = supportbot.channel.discord.DiscordSettings.from(config.discord(), System.getenv());
+        var pushChannels = new java.util.HashSet<String>();
+        telegramSettings.ifPresent(s -> pushChannels.add(TelegramKeys.CHANNEL));
+        discordSettings.ifPresent(s -> pushChannels.add(supportbot.channel.discord.DiscordKeys.CHANNEL));
+        var bot = new BotAssembly(config, faq, pushChannels);
+        TelegramConnector telegram = telegramSettings.map(s -> TelegramConnector.connect(s, bot.connectorParts())).orElse(null);
+        var discord = discordSettings.map(s -> supportbot.channel.discord.DiscordConnector.connect(s, bot.connectorParts(),
+                java.util.function.UnaryOperator.identity())).orElse(null);
         bot.outbox.start();
         bot.scheduler.start(java.time.Duration.ofSeconds(15));
         if (bot.retention != null) {
@@ -60,6 +66,9 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (telegram != null) {
                 telegram.close();
+            }
+            if (discord != null) {
+                discord.close();
             }
             server.stop();
             bot.close();

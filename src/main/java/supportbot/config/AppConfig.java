@@ -8,7 +8,20 @@ import supportbot.faq.SearchSettings;
  * Everything {@code config/application.yaml} can set. Defaults live in the jar's {@code default-config.yaml};
  * the README's "Configuration" section documents every key.
  */
-public record AppConfig(Http http, Data data, Faq faq, Dialogue dialogue, Desk desk, Telegram telegram, Safety safety) {
+public record AppConfig(Http http, Data data, Faq faq, Dialogue dialogue, Desk desk, Telegram telegram, Safety safety,
+                        Discord discord) {
+
+    /**
+     * @param enabled          "auto" (on when DISCORD_BOT_TOKEN is set), "on" or "off"
+     * @param guildId          the one server the bot works in; interactions from any other are refused
+     * @param supportChannelId where users ask in public; the bot moves each of them to a private thread
+     * @param staffChannelId   the agents' channel: one thread per ticket; null for no Discord desk
+     * @param agentRoleId      members with this role act as agents in staff threads
+     * @param supervisorRoleId members with this role act as supervisors
+     */
+    public record Discord(String enabled, Long guildId, Long supportChannelId, Long staffChannelId, Long agentRoleId,
+                          Long supervisorRoleId, Integer maxAttachmentMb) {
+    }
 
     /**
      * @param maxMessageChars longer user messages are refused with the limit named

@@ -20,6 +20,7 @@ import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import supportbot.channel.ConnectorParts;
 import supportbot.channel.Inbox;
 import supportbot.channel.Outbox;
 import supportbot.channel.SendFailure;
@@ -38,14 +39,9 @@ public final class TelegramConnector implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TelegramConnector.class);
     static final String OFFSET = "telegram.offset";
 
-    /** Everything the connector uses from the rest of the bot. */
-    public record Parts(Inbox inbox, Outbox outbox, Store store, GroupCommitter committer, DeskService desk,
-                        AgentDirectory agents, Messages messages, Function<String, String> categoryName,
-                        Path attachmentsRoot, Clock clock, supportbot.safety.Signer signer) {
-    }
 
     private final TelegramSettings settings;
-    private final Parts parts;
+    private final ConnectorParts parts;
     private final BotApi api;
     private final BotIdentity me;
     private final UserUpdates users;
@@ -56,7 +52,7 @@ public final class TelegramConnector implements AutoCloseable {
     private ScheduledExecutorService pollingThread;
     private volatile boolean running = true;
 
-    private TelegramConnector(TelegramSettings settings, Parts parts, BotApi api, BotIdentity me) {
+    private TelegramConnector(TelegramSettings settings, ConnectorParts parts, BotApi api, BotIdentity me) {
         this.settings = settings;
         this.parts = parts;
         this.api = api;
@@ -81,7 +77,7 @@ public final class TelegramConnector implements AutoCloseable {
     }
 
     /** Checks the token with getMe and wires the connector; nothing is received until {@link #start()}. */
-    public static TelegramConnector connect(TelegramSettings settings, Parts parts) {
+    public static TelegramConnector connect(TelegramSettings settings, ConnectorParts parts) {
         var api = new BotApi(settings);
         try {
             var user = api.me();

@@ -80,7 +80,7 @@ final class TelegramTestBot implements AutoCloseable {
         config = new ConfigLoader().load(file);
         var settings = TelegramSettings.from(config.telegram(), Map.of(TelegramSettings.TOKEN_ENV, TOKEN)).orElseThrow();
         bot = new BotAssembly(config, faq, Set.of(TelegramKeys.CHANNEL));
-        connector = TelegramConnector.connect(settings, bot.telegramParts());
+        connector = TelegramConnector.connect(settings, bot.connectorParts());
         bot.outbox.start();
         if (webPort > 0) {
             var route = new supportbot.web.WebServer.PostRoute(connector.webhookPath(), ctx -> ctx.status(

@@ -1,0 +1,294 @@
+package supportbot.channel.discord;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Role;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.GenericComponentInteractionCreateEvent;
+import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import supportbot.channel.StaffFeed;
+import supportbot.channel.ConnectorParts;
+import supportbot.desk.Agent;
+import supportbot.desk.DeskAction;
+import supportbot.desk.DeskException;
+import supportbot.dialogue.Inbound;
+import supportbot.store.StoredConversation;
+
+/**
+ * The Discord channel, with JDA: users in DMs and in private threads off the support channel, agents in a
+ * staff channel with a thread per ticket. Only the intents it needs; every interaction acknowledged at once.
+ */
+public final class DiscordConnector extends ListenerAdapter implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DiscordConnector.class);
+    /** Intents the bot needs; MESSAGE_CONTENT is privileged and must be switched on in the developer portal. */
+    public static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.GUILD_MESSAGES,
+            GatewayIntent.DIRECT_MESSAGES, GatewayIntent.MESSAGE_CONTENT);
+
+    private final DiscordSettings settings;
+    private final ConnectorParts parts;
+    private final JDA jda;
+    private final DiscordComponents components;
+    private final DiscordUsers users;
+    private final StaffFeed staffFeed;
+
+    private DiscordConnector(DiscordSettings settings, ConnectorParts parts, UnaryOperator<JDABuilder> customize) {
+        this.settings = settings;
+        this.parts = parts;
+        this.components = new DiscordComponents(parts.signer());
+        this.users = new DiscordUsers(parts.inbox(), parts.store(), parts.committer(), settings, parts.attachmentsRoot(),
+                parts.clock());
+        try {
+            this.jda = customize.apply(JDABuilder.createLight(settings.token(), INTENTS)).addEventListeners(this).build()
+                    .awaitReady();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while connecting to Discord", e);
+        }
+        parts.outbox().register(new DiscordSender(jda, components, parts.store()));
+        if (settings.staffChannelId() != null) {
+            this.staffFeed = new StaffFeed(parts.store(), parts.committer(), new DiscordStaffSurface(jda,
+                    settings.staffChannelId(), parts.signer(), parts.categoryName()));
+            parts.inbox().onCommitted(key -> staffFeed.wake());
+        } else {
+            this.staffFeed = null;
+        }
+    }
+
+    /**
+     * Logs in and registers the slash commands in the configured server.
+     *
+     * @param customize test hook: points JDA at a fake Discord; {@code UnaryOperator.identity()} in production
+     */
+    public static DiscordConnector connect(DiscordSettings settings, ConnectorParts parts,
+                                           UnaryOperator<JDABuilder> customize) {
+        var connector = new DiscordConnector(settings, parts, customize);
+        var guild = connector.jda.getGuildById(settings.guildId());
+        if (guild == null) {
+            log.warn("Discord: the bot is not in server {}; invite it (README, \"Discord\")", settings.guildId());
+        } else {
+            guild.updateCommands().addCommands(
+                    Commands.slash("help", "What the support bot can do"),
+                    Commands.slash("human", "Talk to a person"),
+                    Commands.slash("status", "Where my ticket stands"),
+                    Commands.slash("cancel", "Stop what we are doing"),
+                    Commands.slash("lang", "Language / 语言").addOption(OptionType.STRING, "language", "zh or en", true),
+                    Commands.slash("forget", "Erase my data"),
+                    Commands.slash("verify", "Is this a real agent?").addOption(OptionType.STRING, "who", "name or code", true))
+                    .queue();
+        }
+        if (connector.staffFeed != null) {
+            connector.staffFeed.start();
+        }
+        log.info("Discord: signed in as {} ({} server{})", connector.jda.getSelfUser().getName(), settings.guildId(),
+                settings.staffChannelId() == null ? ", no staff channel" : ", staff channel " + settings.staffChannelId());
+        return connector;
+    }
+
+    // ---- users
+
+    @Override
+    public void onMessageReceived(MessageReceivedEvent event) {
+        if (event.getAuthor().isBot() || event.isWebhookMessage()) {
+            return;
+        }
+        if (event.isFromGuild() && event.getGuild().getIdLong() != settings.guildId()) {
+            return;
+        }
+        try {
+            if (event.getChannelType().isThread() && staffFeed != null
+                    && StaffFeed.ticketOf(parts.store(), DiscordStaffSurface.NAME, event.getChannel().getIdLong()).isPresent()) {
+                staffMessage(event);
+                return;
+            }
+            users.onMessage(event).exceptionally(e -> {
+                log.error("Discord: a message could not be handled", e);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            log.error("Discord: a message could not be handled", e);
+        }
+    }
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        if (event.isFromGuild() && event.getGuild().getIdLong() != settings.guildId()) {
+            event.reply("This bot does not serve this server.").setEphemeral(true).queue();
+            return;
+        }
+        event.reply("✓").setEphemeral(true).queue(); // within Discord's 3 seconds, whatever comes next
+        String arg = event.getOptions().isEmpty() ? "" : " " + event.getOptions().get(0).getAsString();
+        String key = conversationOf(event.getUser(), event.getChannel().getIdLong(), event.isFromGuild());
+        parts.inbox().submit(Inbound.text(DiscordKeys.CHANNEL, key, "discord:" + event.getUser().getIdLong(),
+                "/" + event.getName() + arg, "i" + event.getId(), parts.clock().instant()));
+    }
+
+    private String conversationOf(net.dv8tion.jda.api.entities.User user, long channelId, boolean inGuild) {
+        if (!inGuild) {
+            return DiscordKeys.dm(user.getIdLong());
+        }
+        if (users.isUserThread(channelId)) {
+            return DiscordKeys.thread(channelId);
+        }
+        TextChannel support = settings.supportChannelId() == null ? null : jda.getTextChannelById(settings.supportChannelId());
+        return support == null ? DiscordKeys.dm(user.getIdLong()) : users.keyFor(user, support);
+    }
+
+    @Override
+    public void onButtonInteraction(ButtonInteractionEvent event) {
+        pressed(event, event.getComponentId());
+    }
+
+    @Override
+    public void onStringSelectInteraction(StringSelectInteractionEvent event) {
+        pressed(event, event.getValues().isEmpty() ? "" : event.getValues().get(0));
+    }
+
+    private void pressed(GenericComponentInteractionCreateEvent event, String signedData) {
+        if (event.isFromGuild() && event.getGuild().getIdLong() != settings.guildId()) {
+            log.warn("refused a Discord component from another server ({}) by user {}", event.getGuild().getId(),
+                    event.getUser().getId());
+            event.reply("This button does not belong to this server.").setEphemeral(true).queue();
+            return;
+        }
+        if (signedData.startsWith("desk:")) {
+            staffButton(event, signedData);
+            return;
+        }
+        event.deferEdit().queue();
+        String key = conversationOf(event.getUser(), event.getChannel().getIdLong(), event.isFromGuild());
+        List<supportbot.dialogue.Button> shown = parts.store().stored(key).map(StoredConversation::lastButtons)
+                .orElse(List.of());
+        Optional<String> payload = components.payloadOf(key, signedData, shown);
+        if (payload.isEmpty()) {
+            log.warn("refused a Discord component with a bad signature from user {}", event.getUser().getId());
+        }
+        parts.inbox().submit(Inbound.button(DiscordKeys.CHANNEL, key, "discord:" + event.getUser().getIdLong(),
+                payload.orElse("refused"), "i" + event.getId(), parts.clock().instant()));
+    }
+
+    // ---- agents
+
+    /** Agents are members with the configured roles; nobody else acts, whatever they press or write. */
+    private Optional<Agent> agentOf(Member member) {
+        if (member == null) {
+            return Optional.empty();
+        }
+        boolean supervisor = settings.supervisorRoleId() != null && hasRole(member, settings.supervisorRoleId());
+        boolean agent = settings.agentRoleId() != null && hasRole(member, settings.agentRoleId());
+        if (!supervisor && !agent) {
+            return Optional.empty();
+        }
+        String name = parts.agents().all().stream().filter(a -> a.name().equalsIgnoreCase(member.getUser().getName()))
+                .map(Agent::name).findFirst().orElse(member.getUser().getName());
+        return Optional.of(new Agent(name, supervisor ? supportbot.desk.Role.SUPERVISOR : supportbot.desk.Role.AGENT, null));
+    }
+
+    private static boolean hasRole(Member member, long roleId) {
+        return member.getRoles().stream().map(Role::getIdLong).anyMatch(id -> id == roleId);
+    }
+
+    private void staffButton(GenericComponentInteractionCreateEvent event, String signed) {
+        Optional<String> data = settings.staffChannelId() == null ? Optional.empty()
+                : parts.signer().verify(DiscordStaffSurface.scope(settings.staffChannelId()), signed);
+        var parsed = data.map(d -> d.split(":")).filter(p -> p.length == 3 && p[2].matches("\\d{1,12}"));
+        Optional<Agent> agent = agentOf(event.getMember());
+        if (parsed.isEmpty() || agent.isEmpty()) {
+            log.warn("refused a staff button from Discord user {}: {}", event.getUser().getId(),
+                    parsed.isEmpty() ? "forged or unknown data" : "not an agent or supervisor");
+            event.reply(parsed.isEmpty() ? "Unknown button." : "Only agents can do this.").setEphemeral(true).queue();
+            return;
+        }
+        String[] p = parsed.get();
+        DeskAction action = switch (p[1]) {
+            case "claim" -> new DeskAction.Claim();
+            case "resolve" -> new DeskAction.Resolve();
+            case "reopen" -> new DeskAction.Reopen();
+            default -> new DeskAction.Escalate("escalated from the Discord staff channel by " + agent.get().name());
+        };
+        event.deferReply(true).queue();
+        String result = act(agent.get(), Long.parseLong(p[2]), action).orElse("Done: " + p[1] + " #" + p[2]);
+        event.getHook().sendMessage(result).queue();
+    }
+
+    private void staffMessage(MessageReceivedEvent event) {
+        long ticket = StaffFeed.ticketOf(parts.store(), DiscordStaffSurface.NAME, event.getChannel().getIdLong()).orElseThrow();
+        Optional<Agent> agent = agentOf(event.getMember());
+        if (agent.isEmpty()) {
+            log.warn("ignored a message in ticket #{}'s thread from Discord user {}: not an agent", ticket,
+                    event.getAuthor().getId());
+            return;
+        }
+        String text = event.getMessage().getContentRaw().strip();
+        if (text.isEmpty()) {
+            return;
+        }
+        if (supportbot.safety.Secrets.contain(text)) {
+            DiscordUsers.deleteQuietly(event.getMessage());
+            event.getChannel().sendMessage(DiscordSender.base().setContent("That message looked like a recovery phrase or "
+                    + "private key, so it was deleted and not sent.").build()).queue();
+            return;
+        }
+        DeskAction action = text.startsWith("!") ? command(text) : new DeskAction.Reply(text);
+        if (action == null) {
+            event.getChannel().sendMessage(DiscordSender.base().setContent("Commands: !claim, !note text, !ask detail, "
+                    + "!transfer name, !resolve, !reopen, !escalate reason, !ban reason, !unban").build()).queue();
+            return;
+        }
+        act(agent.get(), ticket, action).ifPresent(error -> event.getChannel()
+                .sendMessage(DiscordSender.base().setContent(DiscordText.clip(error, 1900)).build()).queue());
+        staffFeed.wake();
+    }
+
+    private static DeskAction command(String text) {
+        String[] parts = text.split("\\s+", 2);
+        String arg = parts.length > 1 ? parts[1].strip() : "";
+        return switch (parts[0].toLowerCase(java.util.Locale.ROOT)) {
+            case "!claim" -> new DeskAction.Claim();
+            case "!resolve" -> new DeskAction.Resolve();
+            case "!reopen" -> new DeskAction.Reopen();
+            case "!note" -> new DeskAction.Note(arg);
+            case "!ask" -> new DeskAction.Ask(arg);
+            case "!transfer" -> new DeskAction.Transfer(arg);
+            case "!escalate" -> new DeskAction.Escalate(arg.isEmpty() ? "escalated from the Discord staff channel" : arg);
+            case "!ban" -> new DeskAction.Ban(arg.isEmpty() ? "abuse (no reason given)" : arg);
+            case "!unban" -> new DeskAction.Unban();
+            default -> null;
+        };
+    }
+
+    private Optional<String> act(Agent agent, long ticket, DeskAction action) {
+        try {
+            parts.desk().act(agent, ticket, action);
+            return Optional.empty();
+        } catch (DeskException e) {
+            log.info("desk refused {} on #{} by {}: {}", action.type(), ticket, agent.name(), e.getMessage());
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    public JDA jda() {
+        return jda;
+    }
+
+    @Override
+    public void close() {
+        if (staffFeed != null) {
+            staffFeed.close();
+        }
+        jda.shutdownNow();
+    }
+}

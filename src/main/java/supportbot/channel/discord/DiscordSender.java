@@ -1,0 +1,96 @@
+package supportbot.channel.discord;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.requests.ErrorResponse;
+import net.dv8tion.jda.api.utils.FileUpload;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import supportbot.channel.ChannelSender;
+import supportbot.channel.SendFailure;
+import supportbot.store.OutboxEntry;
+import supportbot.store.Store;
+
+/**
+ * Delivers committed replies to Discord users (DMs and their private threads). JDA keeps to Discord's rate
+ * limits itself; parts of a long reply already sent are remembered so a retry does not repeat them, and no
+ * message may mention anyone.
+ */
+final class DiscordSender implements ChannelSender {
+    private final JDA jda;
+    private final DiscordComponents components;
+    private final Store store;
+    private final Map<Long, Integer> partsSent = new ConcurrentHashMap<>();
+
+    DiscordSender(JDA jda, DiscordComponents components, Store store) {
+        this.jda = jda;
+        this.components = components;
+        this.store = store;
+    }
+
+    @Override
+    public String channel() {
+        return DiscordKeys.CHANNEL;
+    }
+
+    @Override
+    public void send(OutboxEntry entry) throws SendFailure {
+        try {
+            MessageChannel channel = channelOf(entry.conversationKey());
+            if (entry.isExport()) {
+                byte[] data = supportbot.safety.DataExport.of(store, entry.conversationKey(), java.time.Instant.now());
+                channel.sendMessage(base().setContent(DiscordText.clip(entry.text(), DiscordText.MAX_MESSAGE_CHARS))
+                        .addFiles(FileUpload.fromData(data, "my-support-data.json")).build()).complete();
+                return;
+            }
+            List<String> parts = DiscordText.chunks(entry.text());
+            if (parts.isEmpty()) {
+                parts = List.of("…");
+            }
+            for (int i = partsSent.getOrDefault(entry.id(), 0); i < parts.size(); i++) {
+                var message = base().setContent(parts.get(i));
+                if (i == parts.size() - 1) {
+                    message.setComponents(components.of(entry.conversationKey(), entry.buttons()));
+                }
+                channel.sendMessage(message.build()).complete();
+                partsSent.put(entry.id(), i + 1);
+            }
+            partsSent.remove(entry.id());
+        } catch (ErrorResponseException e) {
+            throw failure(e);
+        } catch (RuntimeException e) {
+            throw SendFailure.transientError("Discord: " + e.getMessage(), e);
+        }
+    }
+
+    static MessageCreateBuilder base() {
+        return new MessageCreateBuilder().setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
+    }
+
+    private MessageChannel channelOf(String key) throws SendFailure {
+        var target = DiscordKeys.targetOf(key).orElseThrow(() -> SendFailure.permanent("not a Discord conversation: " + key,
+                null));
+        if (target.dm()) {
+            return jda.openPrivateChannelById(target.id()).complete();
+        }
+        MessageChannel thread = jda.getChannelById(MessageChannel.class, target.id());
+        if (thread == null) {
+            throw SendFailure.permanent("the thread " + target.id() + " is gone", null);
+        }
+        return thread;
+    }
+
+    static SendFailure failure(ErrorResponseException e) {
+        ErrorResponse r = e.getErrorResponse();
+        if (r == ErrorResponse.CANNOT_SEND_TO_USER || r == ErrorResponse.UNKNOWN_CHANNEL || r == ErrorResponse.UNKNOWN_USER
+                || r == ErrorResponse.MISSING_ACCESS || r == ErrorResponse.MISSING_PERMISSIONS) {
+            return SendFailure.permanent("Discord: " + r, e);
+        }
+        return SendFailure.transientError("Discord: " + e.getMeaning(), e);
+    }
+}

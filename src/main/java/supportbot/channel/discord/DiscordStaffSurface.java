@@ -1,0 +1,168 @@
+package supportbot.channel.discord;
+
+import java.util.List;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.utils.FileUpload;
+import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
+import supportbot.channel.SendFailure;
+import supportbot.channel.StaffSurface;
+import supportbot.desk.Ticket;
+import supportbot.desk.TicketEvent;
+import supportbot.desk.TicketStatus;
+import supportbot.desk.Tier;
+import supportbot.dialogue.Attachment;
+import supportbot.dialogue.details.DetailValue;
+import supportbot.safety.Signer;
+
+/** The staff channel: a thread per ticket opened with the summary as an embed, then a line per event. */
+final class DiscordStaffSurface implements StaffSurface {
+    static final String NAME = "discord-staff";
+
+    private final JDA jda;
+    private final long staffChannelId;
+    private final Signer signer;
+    private final java.util.function.Function<String, String> categoryName;
+
+    DiscordStaffSurface(JDA jda, long staffChannelId, Signer signer, java.util.function.Function<String, String> categoryName) {
+        this.jda = jda;
+        this.staffChannelId = staffChannelId;
+        this.signer = signer;
+        this.categoryName = categoryName;
+    }
+
+    static String scope(long staffChannelId) {
+        return "discord-staff:" + staffChannelId;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    private TextChannel staff() throws SendFailure {
+        TextChannel c = jda.getTextChannelById(staffChannelId);
+        if (c == null) {
+            throw SendFailure.permanent("the staff channel " + staffChannelId + " is not visible to the bot", null);
+        }
+        return c;
+    }
+
+    private ThreadChannel thread(long place) throws SendFailure {
+        ThreadChannel t = jda.getThreadChannelById(place);
+        if (t == null) {
+            throw SendFailure.permanent("the ticket thread " + place + " is gone", null);
+        }
+        return t;
+    }
+
+    @Override
+    public long openPlace(Ticket t) throws SendFailure {
+        String name = "#" + t.number() + " · " + categoryName.apply(t.draft().categoryId()) + " · " + t.draft().lang().name();
+        return call(() -> staff().createThreadChannel(name.length() > 100 ? name.substring(0, 100) : name).complete()
+                .getIdLong());
+    }
+
+    @Override
+    public long postCard(long place, Ticket t) throws SendFailure {
+        ThreadChannel thread = thread(place);
+        return call(() -> thread.sendMessage(DiscordSender.base().setEmbeds(card(t)).setComponents(buttons(t)).build())
+                .complete().getIdLong());
+    }
+
+    @Override
+    public void postFiles(long place, List<Attachment> files, String caption) throws SendFailure {
+        ThreadChannel thread = thread(place);
+        for (Attachment a : files) {
+            call(() -> thread.sendMessage(DiscordSender.base().setContent(caption == null ? "" : caption)
+                    .addFiles(FileUpload.fromData(java.nio.file.Path.of(a.ref()), a.fileName())).build()).complete());
+        }
+    }
+
+    @Override
+    public void postEvent(long place, Ticket t, TicketEvent e) throws SendFailure {
+        if (e.type().equals("opened")) {
+            return;
+        }
+        String who = e.actor();
+        String text = e.text() == null ? "" : e.text();
+        String line = switch (e.type()) {
+            case "user-message" -> "👤 **User:** " + (text.isEmpty() ? "*(file)*" : text);
+            case "reply" -> "💬 **" + who + "** → user: " + text;
+            case "note" -> "📝 **" + who + "** (internal note): " + text;
+            default -> "• " + e.type() + " (" + who + ")" + (text.isEmpty() ? "" : ": " + text);
+        };
+        ThreadChannel thread = thread(place);
+        for (String part : DiscordText.chunks(line)) {
+            call(() -> thread.sendMessage(DiscordSender.base().setContent(part).build()).complete());
+        }
+    }
+
+    @Override
+    public void updateCard(long place, long card, Ticket t) throws SendFailure {
+        ThreadChannel thread = thread(place);
+        call(() -> thread.editMessageById(card, new MessageEditBuilder().setEmbeds(card(t)).setComponents(buttons(t)).build())
+                .complete());
+    }
+
+    @Override
+    public void alertSupervisors(Ticket t, TicketEvent why, long place) throws SendFailure {
+        TextChannel staff = staff();
+        String reason = why.type().equals("sla-breach") ? "missed its service level" : why.type().equals("opened")
+                ? "was opened as " + t.draft().reason() : "was escalated by " + why.actor();
+        call(() -> staff.sendMessage(DiscordSender.base().setContent(DiscordText.clip("⚠️ Supervisors: ticket #" + t.number()
+                + " " + reason + " → <#" + place + ">", DiscordText.MAX_MESSAGE_CHARS)).build()).complete());
+    }
+
+    private MessageEmbed card(Ticket t) {
+        var d = t.draft();
+        var e = new EmbedBuilder().setTitle(DiscordText.clip("🎫 #" + t.number() + " · " + categoryName.apply(d.categoryId()), 256))
+                .setDescription("Status **" + t.status().label() + "**" + (t.tier() == Tier.SUPERVISOR ? " · supervisor tier" : "")
+                        + " · priority " + d.priority() + " · " + d.lang().name() + " · from " + d.channel()
+                        + "\nAssignee: " + (t.assignee() == null ? "—" : t.assignee()) + " · opened because: " + d.reason());
+        for (DetailValue v : d.details().values()) {
+            e.addField(v.type().key().replace('_', ' '), DiscordText.clip(v.value(), DiscordText.MAX_EMBED_FIELD_CHARS), false);
+        }
+        if (!d.faqTried().isEmpty()) {
+            e.addField("FAQ already tried", DiscordText.clip(String.join(", ", d.faqTried()), 1024), false);
+        }
+        e.setFooter("Write in this thread to answer the user. !note text · !ask tx_hash · !transfer name · !resolve · !escalate reason");
+        return e.build();
+    }
+
+    private ActionRow buttons(Ticket t) {
+        String s = scope(staffChannelId);
+        if (!t.status().open()) {
+            return ActionRow.of(Button.secondary(signer.sign(s, "desk:reopen:" + t.number()), "Reopen"));
+        }
+        var row = new java.util.ArrayList<Button>();
+        if (t.status() == TicketStatus.QUEUED) {
+            row.add(Button.primary(signer.sign(s, "desk:claim:" + t.number()), "Claim"));
+        }
+        row.add(Button.success(signer.sign(s, "desk:resolve:" + t.number()), "Resolve"));
+        if (t.tier() == Tier.AGENT) {
+            row.add(Button.danger(signer.sign(s, "desk:escalate:" + t.number()), "Escalate"));
+        }
+        return ActionRow.of(row);
+    }
+
+    private interface Call<T> {
+        T run() throws SendFailure;
+    }
+
+    private static <T> T call(Call<T> c) throws SendFailure {
+        try {
+            return c.run();
+        } catch (ErrorResponseException e) {
+            throw DiscordSender.failure(e);
+        } catch (RuntimeException e) {
+            throw SendFailure.transientError("Discord: " + e.getMessage(), e);
+        }
+    }
+}
