@@ -108,6 +108,18 @@ public final class DeskService {
         return user;
     }
 
+    /** For chat surfaces: the refusal to show the agent, or empty when it was done. */
+    public Optional<String> attempt(Agent agent, long number, DeskAction action) {
+        try {
+            act(agent, number, action);
+            return Optional.empty();
+        } catch (DeskException e) {
+            org.slf4j.LoggerFactory.getLogger(DeskService.class).info("desk refused {} on #{} by {}: {}", action.type(),
+                    number, agent.name(), e.getMessage());
+            return Optional.of(e.getMessage());
+        }
+    }
+
     private void change(long number, UnaryOperator<Ticket> change) {
         committer.submit(tx -> tx.updateTicket(number, change)).join();
     }

@@ -1,15 +1,12 @@
 package supportbot.channel.discord;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.components.selections.StringSelectMenu;
+import supportbot.safety.SignedPayloads;
 import supportbot.safety.Signer;
 
 /**
@@ -19,14 +16,12 @@ import supportbot.safety.Signer;
  */
 final class DiscordComponents {
     private static final int MAX_CUSTOM_ID = 100;
-    private static final int MAX_RAW_PAYLOAD = MAX_CUSTOM_ID - 12;
-    private static final String HASHED = "h:";
     static final String SELECT_ID = "choose";
 
-    private final Signer signer;
+    private final SignedPayloads payloads;
 
     DiscordComponents(Signer signer) {
-        this.signer = signer;
+        this.payloads = new SignedPayloads(signer, MAX_CUSTOM_ID);
     }
 
     List<ActionRow> of(String conversationKey, List<supportbot.dialogue.Button> buttons) {
@@ -48,26 +43,11 @@ final class DiscordComponents {
     }
 
     String sign(String scope, String payload) {
-        String data = payload.getBytes(StandardCharsets.UTF_8).length <= MAX_RAW_PAYLOAD ? payload : HASHED + hash(payload);
-        return signer.sign(scope, data);
+        return payloads.encode(scope, payload);
     }
 
     /** The payload behind a pressed id, if its signature is right for this conversation. */
     Optional<String> payloadOf(String scope, String signedId, List<supportbot.dialogue.Button> shown) {
-        Optional<String> data = signer.verify(scope, signedId);
-        if (data.isEmpty() || !data.get().startsWith(HASHED)) {
-            return data;
-        }
-        String h = data.get().substring(HASHED.length());
-        return shown.stream().map(supportbot.dialogue.Button::payload).filter(p -> hash(p).equals(h)).findFirst();
-    }
-
-    private static String hash(String payload) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(payload.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(d).substring(0, 22);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return payloads.decode(scope, signedId, shown.stream().map(supportbot.dialogue.Button::payload).toList());
     }
 }

@@ -24,7 +24,7 @@ import supportbot.channel.StaffFeed;
 import supportbot.channel.ConnectorParts;
 import supportbot.desk.Agent;
 import supportbot.desk.DeskAction;
-import supportbot.desk.DeskException;
+import supportbot.desk.StaffCommands;
 import supportbot.dialogue.Inbound;
 import supportbot.store.StoredConversation;
 
@@ -220,7 +220,7 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
             default -> new DeskAction.Escalate("escalated from the Discord staff channel by " + agent.get().name());
         };
         event.deferReply(true).queue();
-        String result = act(agent.get(), Long.parseLong(p[2]), action).orElse("Done: " + p[1] + " #" + p[2]);
+        String result = parts.desk().attempt(agent.get(), Long.parseLong(p[2]), action).orElse("Done: " + p[1] + " #" + p[2]);
         event.getHook().sendMessage(result).queue();
     }
 
@@ -242,42 +242,16 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
                     + "private key, so it was deleted and not sent.").build()).queue();
             return;
         }
-        DeskAction action = text.startsWith("!") ? command(text) : new DeskAction.Reply(text);
-        if (action == null) {
-            event.getChannel().sendMessage(DiscordSender.base().setContent("Commands: !claim, !note text, !ask detail, "
-                    + "!transfer name, !resolve, !reopen, !escalate reason, !ban reason, !unban").build()).queue();
+        Optional<DeskAction> action = text.startsWith("!")
+                ? StaffCommands.parse(text, '!', "Discord staff channel") : Optional.of(new DeskAction.Reply(text));
+        if (action.isEmpty()) {
+            event.getChannel().sendMessage(DiscordSender.base().setContent("Commands (each after a !): "
+                    + StaffCommands.HELP).build()).queue();
             return;
         }
-        act(agent.get(), ticket, action).ifPresent(error -> event.getChannel()
+        parts.desk().attempt(agent.get(), ticket, action.get()).ifPresent(error -> event.getChannel()
                 .sendMessage(DiscordSender.base().setContent(DiscordText.clip(error, 1900)).build()).queue());
         staffFeed.wake();
-    }
-
-    private static DeskAction command(String text) {
-        String[] parts = text.split("\\s+", 2);
-        String arg = parts.length > 1 ? parts[1].strip() : "";
-        return switch (parts[0].toLowerCase(java.util.Locale.ROOT)) {
-            case "!claim" -> new DeskAction.Claim();
-            case "!resolve" -> new DeskAction.Resolve();
-            case "!reopen" -> new DeskAction.Reopen();
-            case "!note" -> new DeskAction.Note(arg);
-            case "!ask" -> new DeskAction.Ask(arg);
-            case "!transfer" -> new DeskAction.Transfer(arg);
-            case "!escalate" -> new DeskAction.Escalate(arg.isEmpty() ? "escalated from the Discord staff channel" : arg);
-            case "!ban" -> new DeskAction.Ban(arg.isEmpty() ? "abuse (no reason given)" : arg);
-            case "!unban" -> new DeskAction.Unban();
-            default -> null;
-        };
-    }
-
-    private Optional<String> act(Agent agent, long ticket, DeskAction action) {
-        try {
-            parts.desk().act(agent, ticket, action);
-            return Optional.empty();
-        } catch (DeskException e) {
-            log.info("desk refused {} on #{} by {}: {}", action.type(), ticket, agent.name(), e.getMessage());
-            return Optional.of(e.getMessage());
-        }
     }
 
     public JDA jda() {

@@ -1,10 +1,6 @@
 package supportbot.channel.telegram;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
@@ -21,14 +17,11 @@ import supportbot.dialogue.DialogueEngine;
  */
 final class Keyboards {
     static final int MAX_CALLBACK_BYTES = 64;
-    /** Room left for the payload once the signature (a separator and 11 characters) is added. */
-    private static final int MAX_RAW_PAYLOAD_BYTES = MAX_CALLBACK_BYTES - 12;
-    private static final String HASHED = "h:";
 
-    private final supportbot.safety.Signer signer;
+    private final supportbot.safety.SignedPayloads payloads;
 
     Keyboards(supportbot.safety.Signer signer) {
-        this.signer = signer;
+        this.payloads = new supportbot.safety.SignedPayloads(signer, MAX_CALLBACK_BYTES);
     }
 
     static String scope(long chatId) {
@@ -60,9 +53,7 @@ final class Keyboards {
     }
 
     String callbackData(long chatId, String payload) {
-        String data = payload.getBytes(StandardCharsets.UTF_8).length <= MAX_RAW_PAYLOAD_BYTES ? payload
-                : HASHED + hash(payload);
-        return signer.sign(scope(chatId), data);
+        return payloads.encode(scope(chatId), payload);
     }
 
     /**
@@ -70,20 +61,6 @@ final class Keyboards {
      * signature is wrong for this chat (forged or copied) or a hashed payload is no longer shown.
      */
     Optional<String> payloadOf(long chatId, String callbackData, List<Button> shown) {
-        Optional<String> data = signer.verify(scope(chatId), callbackData);
-        if (data.isEmpty() || !data.get().startsWith(HASHED)) {
-            return data;
-        }
-        String h = data.get().substring(HASHED.length());
-        return shown.stream().map(Button::payload).filter(p -> hash(p).equals(h)).findFirst();
-    }
-
-    private static String hash(String payload) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(payload.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(d).substring(0, 22);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return payloads.decode(scope(chatId), callbackData, shown.stream().map(Button::payload).toList());
     }
 }

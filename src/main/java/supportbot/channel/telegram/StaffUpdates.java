@@ -10,8 +10,8 @@ import supportbot.channel.SendFailure;
 import supportbot.desk.Agent;
 import supportbot.desk.AgentDirectory;
 import supportbot.desk.DeskAction;
-import supportbot.desk.DeskException;
 import supportbot.desk.DeskService;
+import supportbot.desk.StaffCommands;
 import supportbot.store.GroupCommitter;
 import supportbot.store.Store;
 
@@ -102,7 +102,7 @@ final class StaffUpdates {
             case "reopen" -> new DeskAction.Reopen();
             default -> new DeskAction.Escalate("escalated from the Telegram staff group by " + agent.get().name());
         };
-        answer(q, act(agent.get(), c.ticket(), action).orElse("Done: " + c.verb() + " #" + c.ticket()));
+        answer(q, desk.attempt(agent.get(), c.ticket(), action).orElse("Done: " + c.verb() + " #" + c.ticket()));
     }
 
     private void message(Message m) {
@@ -138,44 +138,13 @@ final class StaffUpdates {
                     + "Support never asks for or sends these.");
             return;
         }
-        Optional<DeskAction> action = text.startsWith("/") ? command(text) : Optional.of(new DeskAction.Reply(text));
+        Optional<DeskAction> action = text.startsWith("/") ? StaffCommands.parse(text, '/', "Telegram staff group")
+                : Optional.of(new DeskAction.Reply(text));
         if (action.isEmpty()) {
-            notice(m, "Commands: /claim, /note text, /ask detail, /transfer name, /resolve, /reopen, /escalate reason, "
-                    + "/ban reason, /unban. "
-                    + "Anything else you write here goes to the user.");
+            notice(m, "Commands (each after a /): " + StaffCommands.HELP + ". Anything else you write here goes to the user.");
             return;
         }
-        act(agent.get(), ticket.get(), action.get()).ifPresent(error -> notice(m, error));
-    }
-
-    private Optional<DeskAction> command(String text) {
-        String[] parts = text.split("\\s+", 2);
-        String name = parts[0].toLowerCase(java.util.Locale.ROOT).replaceFirst("@" + java.util.regex.Pattern.quote(
-                me.username().toLowerCase(java.util.Locale.ROOT)) + "$", "");
-        String arg = parts.length > 1 ? parts[1].strip() : "";
-        return Optional.ofNullable(switch (name) {
-            case "/claim" -> new DeskAction.Claim();
-            case "/resolve" -> new DeskAction.Resolve();
-            case "/reopen" -> new DeskAction.Reopen();
-            case "/note" -> new DeskAction.Note(arg);
-            case "/ask" -> new DeskAction.Ask(arg);
-            case "/transfer" -> new DeskAction.Transfer(arg);
-            case "/ban" -> new DeskAction.Ban(arg.isEmpty() ? "abuse (no reason given)" : arg);
-            case "/unban" -> new DeskAction.Unban();
-            case "/escalate" -> new DeskAction.Escalate(arg.isEmpty() ? "escalated from the Telegram staff group" : arg);
-            default -> null;
-        });
-    }
-
-    /** @return the refusal to show the agent, or empty when it was done */
-    private Optional<String> act(Agent agent, long ticket, DeskAction action) {
-        try {
-            desk.act(agent, ticket, action);
-            return Optional.empty();
-        } catch (DeskException e) {
-            log.info("desk refused {} on #{} by {}: {}", action.type(), ticket, agent.name(), e.getMessage());
-            return Optional.of(e.getMessage());
-        }
+        desk.attempt(agent.get(), ticket.get(), action.get()).ifPresent(error -> notice(m, error));
     }
 
     private void notice(Message m, String text) {
