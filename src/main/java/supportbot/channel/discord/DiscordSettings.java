@@ -11,25 +11,10 @@ public record DiscordSettings(String token, long guildId, Long supportChannelId,
     public static final String TOKEN_ENV = "DISCORD_BOT_TOKEN";
 
     public static Optional<DiscordSettings> from(AppConfig.Discord c, Map<String, String> env) {
-        String enabled = c == null || c.enabled() == null ? "auto" : c.enabled();
-        String token = env.get(TOKEN_ENV);
-        boolean hasToken = token != null && !token.isBlank();
-        switch (enabled) {
-            case "off" -> {
-                return Optional.empty();
-            }
-            case "auto" -> {
-                if (!hasToken) {
-                    return Optional.empty();
-                }
-            }
-            case "on" -> {
-                if (!hasToken) {
-                    throw new ConfigException("discord.enabled is 'on' but " + TOKEN_ENV + " is not set; create a bot in "
-                            + "the Discord developer portal (README, \"Discord\")");
-                }
-            }
-            default -> throw new ConfigException("discord.enabled: 'auto', 'on' or 'off', not '" + enabled + "'");
+        Optional<String> token = supportbot.config.ConnectorSwitch.token("discord.enabled", c == null ? null : c.enabled(),
+                env, TOKEN_ENV, "create a bot in the Discord developer portal (README, \"Discord\")");
+        if (token.isEmpty()) {
+            return Optional.empty();
         }
         if (c.guildId() == null) {
             throw new ConfigException("discord.guildId: the id of your server (Developer Mode → right-click → Copy Server ID)");
@@ -42,7 +27,7 @@ public record DiscordSettings(String token, long guildId, Long supportChannelId,
         if (mb < 1 || mb > 500) {
             throw new ConfigException("discord.maxAttachmentMb: 1 to 500, not " + mb);
         }
-        return Optional.of(new DiscordSettings(token.strip(), c.guildId(), c.supportChannelId(), c.staffChannelId(),
+        return Optional.of(new DiscordSettings(token.get(), c.guildId(), c.supportChannelId(), c.staffChannelId(),
                 c.agentRoleId(), c.supervisorRoleId(), mb * 1024L * 1024L));
     }
 

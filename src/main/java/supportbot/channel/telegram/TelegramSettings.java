@@ -21,27 +21,13 @@ public record TelegramSettings(String token, URI apiUrl, Mode mode, int pollTime
 
     /** @return empty when Telegram is off (no token and not required) */
     public static Optional<TelegramSettings> from(AppConfig.Telegram c, Map<String, String> env) {
-        String enabled = c == null || c.enabled() == null ? "auto" : c.enabled();
-        String token = env.get(TOKEN_ENV);
-        boolean hasToken = token != null && !token.isBlank();
-        switch (enabled) {
-            case "off" -> {
-                return Optional.empty();
-            }
-            case "auto" -> {
-                if (!hasToken) {
-                    return Optional.empty();
-                }
-            }
-            case "on" -> {
-                if (!hasToken) {
-                    throw new ConfigException("telegram.enabled is 'on' but " + TOKEN_ENV + " is not set; "
-                            + "get a token from @BotFather (README, \"Telegram\")");
-                }
-            }
-            default -> throw new ConfigException("telegram.enabled: 'auto', 'on' or 'off', not '" + enabled + "'");
+        Optional<String> maybeToken = supportbot.config.ConnectorSwitch.token("telegram.enabled",
+                c == null ? null : c.enabled(), env, TOKEN_ENV, "get a token from @BotFather (README, \"Telegram\")");
+        if (maybeToken.isEmpty()) {
+            return Optional.empty();
         }
-        if (!token.strip().matches("\\d{3,15}:[A-Za-z0-9_-]{20,}")) {
+        String token = maybeToken.get();
+        if (!token.matches("\\d{3,15}:[A-Za-z0-9_-]{20,}")) {
             throw new ConfigException(TOKEN_ENV + " does not look like a bot token (digits:letters, from @BotFather)");
         }
         URI api = apiUrl(c.apiUrl());
