@@ -9,8 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import supportbot.store.GroupCommitter;
@@ -25,16 +23,13 @@ import supportbot.store.Store;
  */
 public final class Outbox implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
-    private static final long MAX_BACKOFF_MS = 30_000;
     private static final int BATCH = 1000;
 
     private final Store store;
     private final GroupCommitter committer;
     private final Map<String, ChannelSender> senders = new ConcurrentHashMap<>();
-    private final Semaphore wake = new Semaphore(0);
-    private final Thread thread;
+    private final WakeLoop loop;
     private final ExecutorService sending;
-    private volatile boolean running = true;
 
     public Outbox(Store store, GroupCommitter committer) {
         this(store, committer, 8);
@@ -44,8 +39,7 @@ public final class Outbox implements AutoCloseable {
     public Outbox(Store store, GroupCommitter committer, int parallel) {
         this.store = store;
         this.committer = committer;
-        this.thread = new Thread(this::loop, "outbox");
-        thread.setDaemon(true);
+        this.loop = new WakeLoop("outbox", Duration.ofSeconds(1), this::deliverPending);
         this.sending = Executors.newFixedThreadPool(parallel, r -> {
             Thread t = new Thread(r, "outbox-send");
             t.setDaemon(true);
@@ -59,31 +53,12 @@ public final class Outbox implements AutoCloseable {
     }
 
     public Outbox start() {
-        thread.start();
-        wake();
+        loop.start();
         return this;
     }
 
     public void wake() {
-        wake.release();
-    }
-
-    private void loop() {
-        long backoff = 0;
-        while (running) {
-            try {
-                wake.tryAcquire(backoff > 0 ? backoff : 1000, TimeUnit.MILLISECONDS);
-                wake.drainPermits();
-                Duration retry = deliverPending();
-                backoff = retry.isZero() ? 0 : Math.min(MAX_BACKOFF_MS, Math.max(retry.toMillis(), 50));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.error("outbox pass failed; retrying", e);
-                backoff = 1000;
-            }
-        }
+        loop.wake();
     }
 
     /** What one conversation's run achieved: entries sent, parked, and the wait before its next try. */
@@ -157,8 +132,7 @@ public final class Outbox implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
+        loop.close();
         sending.shutdownNow();
     }
 }

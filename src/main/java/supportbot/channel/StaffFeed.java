@@ -2,12 +2,11 @@ package supportbot.channel;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import supportbot.desk.Ticket;
@@ -39,17 +38,15 @@ public final class StaffFeed implements AutoCloseable {
     private final Store store;
     private final GroupCommitter committer;
     private final StaffSurface surface;
-    private final Semaphore wake = new Semaphore(0);
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final WakeLoop loop;
+    private int failures;
 
     public StaffFeed(Store store, GroupCommitter committer, StaffSurface surface) {
         this.store = store;
         this.committer = committer;
         this.surface = surface;
         store.followTicketFeed(surface.name());
-        this.thread = new Thread(this::loop, surface.name() + "-feed");
-        thread.setDaemon(true);
+        this.loop = new WakeLoop(surface.name() + "-feed", Duration.ofSeconds(2), this::passOrWait);
     }
 
     /** The ticket a surface's place (topic, thread) belongs to. */
@@ -70,33 +67,25 @@ public final class StaffFeed implements AutoCloseable {
     }
 
     public StaffFeed start() {
-        thread.start();
-        wake();
+        loop.start();
         return this;
     }
 
     public void wake() {
-        wake.release();
+        loop.wake();
     }
 
-    private void loop() {
-        long backoff = 0;
-        while (running) {
-            try {
-                wake.tryAcquire(backoff > 0 ? backoff : 2000, TimeUnit.MILLISECONDS);
-                wake.drainPermits();
-                pass();
-                backoff = 0;
-            } catch (SendFailure f) {
-                backoff = f.retryAfter() != null ? f.retryAfter().toMillis() : Math.min(30_000, Math.max(500, backoff * 2));
-                log.warn("{} update deferred {} ms: {}", surface.name(), backoff, f.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                backoff = 5000;
-                log.error("{} failed; retrying", surface.name(), e);
-            }
+    /** One pass for the loop: a temporary failure waits as long as the platform asked, or backs off. */
+    private Duration passOrWait() {
+        try {
+            pass();
+            failures = 0;
+            return Duration.ZERO;
+        } catch (SendFailure f) {
+            failures++;
+            Duration wait = f.retryAfter() != null ? f.retryAfter() : Duration.ofMillis(Math.min(30_000, 500L << Math.min(6, failures)));
+            log.warn("{} update deferred {} ms: {}", surface.name(), wait.toMillis(), f.getMessage());
+            return wait;
         }
     }
 
@@ -196,7 +185,6 @@ public final class StaffFeed implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
+        loop.close();
     }
 }
