@@ -63,6 +63,7 @@ public class TelegramSoakBench {
                     fake.userText(user, TEXTS[(int) ((sent / 2000) % TEXTS.length)]);
                     sent++;
                     if (System.nanoTime() >= nextSample) {
+                        fake.forgetHistory(); // the fake runs in this JVM: only the bot's memory should count
                         System.gc();
                         double t = (System.nanoTime() - start) / 1e9;
                         double mb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1048576.0;

@@ -347,6 +347,24 @@ public final class FakeBotApi implements AutoCloseable {
         addFileInternal(fileId, filePath, bytes);
     }
 
+    /**
+     * Drops everything recorded so far (sent messages, calls, known messages): a long soak measures the bot's
+     * memory, not the fake's history. Queued updates and rate-limit windows stay.
+     */
+    public void forgetHistory() {
+        synchronized (lock) {
+            sent.clear();
+            edits.clear();
+            uploads.clear();
+            deleted.clear();
+            calls.clear();
+            answeredCallbacks.clear();
+            getUpdatesOffsets.clear();
+            deliveries.clear();
+            messages.clear();
+        }
+    }
+
     /** From now on, sending to this private chat answers 403 "Forbidden: bot was blocked by the user". */
     public void blockUser(long userId) {
         synchronized (lock) {
