@@ -87,6 +87,7 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
                     Commands.slash("cancel", "Stop what we are doing"),
                     Commands.slash("lang", "Language / 语言").addOption(OptionType.STRING, "language", "zh or en", true),
                     Commands.slash("forget", "Erase my data"),
+                    Commands.slash("export", "My data as a file"),
                     Commands.slash("verify", "Is this a real agent?").addOption(OptionType.STRING, "who", "name or code", true))
                     .queue();
         }

@@ -127,6 +127,14 @@ class DiscordFlowsTest {
 
         press(USER, ask, "faq:yes");
         fake.awaitSent(in(dm, "Glad that helped"), WAIT);
+
+        // The user's own data, as a file, from a slash command in the DM.
+        String export = fake.slashCommand(dm, USER, "export", Map.of());
+        assertFalse(fake.awaitCallback(export, WAIT).late());
+        var file = fake.awaitSent(s -> s.channelId() == dm && !s.files().isEmpty(), WAIT);
+        assertTrue(file.files().get(0).filename().endsWith(".json"));
+        assertTrue(file.files().get(0).text().contains("How do I change the app language"), file.files().get(0).text());
+        assertTrue(fake.commandsRegistered().toString().contains("export"));
         assertTrue(fake.lateCallbacks().isEmpty(), "every interaction acknowledged within 3 s");
     }
 
