@@ -1,19 +1,9 @@
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import supportbot.channel.telegram.FakeBotApi;
-import supportbot.channel.telegram.TelegramConnector;
-import supportbot.channel.telegram.TelegramKeys;
-import supportbot.channel.telegram.TelegramSettings;
-import supportbot.cli.BotAssembly;
-import supportbot.config.ConfigLoader;
-import supportbot.faq.FaqIndexer;
-import supportbot.faq.FaqService;
+import supportbot.channel.telegram.LocalTelegramBot;
 
 /**
  * N simulated Telegram users at once against the fake Bot API, which enforces Telegram's limits (429 beyond
@@ -27,32 +17,10 @@ public class TelegramLoadBench {
 
     public static void main(String[] args) throws Exception {
         int users = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-        Path dir = Files.createTempDirectory("support-bot-load");
         try (FakeBotApi fake = FakeBotApi.start(TOKEN)) {
             fake.enforceRateLimits(1, 30);
-            Path file = dir.resolve("application.yaml");
-            Files.writeString(file, """
-                    data:
-                      dir: %s
-                    faq:
-                      semantic: false
-                      watch: false
-                    safety:
-                      floodMessages: 1000
-                    telegram:
-                      enabled: "on"
-                      apiUrl: %s
-                      pollTimeoutSeconds: 1
-                    """.formatted(dir.resolve("data"), fake.baseUrl()));
-            var config = new ConfigLoader().load(file);
-            var faq = new FaqService(Path.of("faq-data"), null, config.searchSettings().withSemantic(false),
-                    FaqIndexer.Progress.SILENT);
-            try (var bot = new BotAssembly(config, faq, Set.of(TelegramKeys.CHANNEL))) {
-                var connector = TelegramConnector.connect(TelegramSettings.from(config.telegram(),
-                        Map.of(TelegramSettings.TOKEN_ENV, TOKEN)).orElseThrow(), bot.connectorParts());
-                bot.outbox.start();
-                connector.start();
-
+            try (var local = new LocalTelegramBot(fake, TOKEN)) {
+                var bot = local.bot;
                 var sentAt = new ConcurrentHashMap<Long, Long>();
                 var firstReply = new ConcurrentHashMap<Long, Long>();
                 long start = System.nanoTime();
@@ -87,7 +55,6 @@ public class TelegramLoadBench {
                         latencies.isEmpty() ? 0 : latencies.get(latencies.size() - 1), fake.rateLimitRejections(),
                         bot.store.pendingOutbox(10_000).size(), inboundSeconds, users / inboundSeconds,
                         (users / inboundSeconds) / 30.0);
-                connector.close();
             }
         }
     }

@@ -2,16 +2,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import supportbot.channel.telegram.FakeBotApi;
-import supportbot.channel.telegram.TelegramConnector;
-import supportbot.channel.telegram.TelegramKeys;
-import supportbot.channel.telegram.TelegramSettings;
-import supportbot.cli.BotAssembly;
-import supportbot.config.ConfigLoader;
-import supportbot.faq.FaqIndexer;
-import supportbot.faq.FaqService;
+import supportbot.channel.telegram.LocalTelegramBot;
 
 /**
  * Steady traffic for a while (default 30 minutes, 10 messages/s from 2,000 rotating users: questions, reports,
@@ -28,28 +20,9 @@ public class TelegramSoakBench {
     public static void main(String[] args) throws Exception {
         int minutes = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        Path dir = Files.createTempDirectory("support-bot-soak");
         try (FakeBotApi fake = FakeBotApi.start(TOKEN)) {
-            Path file = dir.resolve("application.yaml");
-            Files.writeString(file, """
-                    data:
-                      dir: %s
-                    faq:
-                      semantic: false
-                      watch: false
-                    telegram:
-                      enabled: "on"
-                      apiUrl: %s
-                      pollTimeoutSeconds: 1
-                    """.formatted(dir.resolve("data"), fake.baseUrl()));
-            var config = new ConfigLoader().load(file);
-            var faq = new FaqService(Path.of("faq-data"), null, config.searchSettings().withSemantic(false),
-                    FaqIndexer.Progress.SILENT);
-            try (var bot = new BotAssembly(config, faq, Set.of(TelegramKeys.CHANNEL))) {
-                var connector = TelegramConnector.connect(TelegramSettings.from(config.telegram(),
-                        Map.of(TelegramSettings.TOKEN_ENV, TOKEN)).orElseThrow(), bot.connectorParts());
-                bot.outbox.start();
-                connector.start();
+            try (var local = new LocalTelegramBot(fake, TOKEN)) {
+                var bot = local.bot;
                 long start = System.nanoTime();
                 long end = start + minutes * 60_000_000_000L;
                 long nextSample = start;
@@ -85,7 +58,6 @@ public class TelegramSoakBench {
                                 + "\"fdSlopePerHour\":%.2f,\"heapFirstMb\":%.1f,\"heapLastMb\":%.1f,\"fdFirst\":%.0f,\"fdLast\":%.0f}%n",
                         minutes, sent, 3600 * slope(seconds, heap), 3600 * slope(seconds, fds), heap.get(Math.min(1, heap.size() - 1)),
                         heap.get(heap.size() - 1), fds.get(Math.min(1, fds.size() - 1)), fds.get(fds.size() - 1));
-                connector.close();
             }
         }
     }
