@@ -17,7 +17,9 @@ import supportbot.store.Store;
 
 /**
  * Sends committed replies through their channel's {@link ChannelSender} and marks them delivered. An entry
- * stays in the store until its sender returns, so a crash re-sends rather than loses (at-least-once).
+ * stays in the store until its sender returns, so a crash re-sends rather than loses (at-least-once); each
+ * entry (and each part of a long one) is marked as soon as the platform accepts it, so what a crash can
+ * repeat is at most the one message per conversation that was on the wire when it struck.
  * Conversations are sent in parallel, each strictly in order: a conversation whose entry failed waits for
  * the next pass while the others go on, so one rate-limited chat holds up nobody else.
  */
@@ -61,10 +63,6 @@ public final class Outbox implements AutoCloseable {
         loop.wake();
     }
 
-    /** What one conversation's run achieved: entries sent, parked, and the wait before its next try. */
-    private record Run(List<Long> delivered, Map<Long, String> parked, Duration retry) {
-    }
-
     /**
      * Delivers what is pending (on the caller's thread too, for the single-threaded terminal chat, which runs
      * without {@link #start()}).
@@ -81,53 +79,43 @@ public final class Outbox implements AutoCloseable {
         if (byConversation.isEmpty()) {
             return Duration.ZERO;
         }
-        var runs = new ArrayList<CompletableFuture<Run>>();
+        var runs = new ArrayList<CompletableFuture<Duration>>();
         for (List<OutboxEntry> entries : byConversation.values()) {
             runs.add(byConversation.size() == 1 ? CompletableFuture.completedFuture(send(entries))
                     : CompletableFuture.supplyAsync(() -> send(entries), sending));
         }
-        var delivered = new ArrayList<Long>();
-        var parked = new LinkedHashMap<Long, String>();
         Duration retry = Duration.ZERO;
-        for (CompletableFuture<Run> f : runs) {
-            Run run = f.join();
-            delivered.addAll(run.delivered());
-            parked.putAll(run.parked());
-            if (!run.retry().isZero() && (retry.isZero() || run.retry().compareTo(retry) < 0)) {
-                retry = run.retry();
+        for (CompletableFuture<Duration> run : runs) {
+            Duration wait = run.join();
+            if (!wait.isZero() && (retry.isZero() || wait.compareTo(retry) < 0)) {
+                retry = wait;
             }
-        }
-        if (!delivered.isEmpty() || !parked.isEmpty()) {
-            committer.submit(tx -> {
-                delivered.forEach(tx::delivered);
-                parked.forEach(tx::park);
-            }).join();
         }
         return retry;
     }
 
-    private Run send(List<OutboxEntry> entries) {
-        var delivered = new ArrayList<Long>();
-        var parked = new LinkedHashMap<Long, String>();
+    /** Sends one conversation's entries in order; returns zero when all went, else the wait before retrying. */
+    private Duration send(List<OutboxEntry> entries) {
         for (OutboxEntry entry : entries) {
             try {
-                senders.get(entry.channel()).send(entry);
-                delivered.add(entry.id());
+                senders.get(entry.channel()).send(entry,
+                        parts -> committer.submit(tx -> tx.partsDelivered(entry.id(), parts)).join());
+                committer.submit(tx -> tx.delivered(entry.id())).join();
             } catch (SendFailure f) {
                 if (f.permanent()) {
                     log.warn("cannot deliver to {} ({}); the message is kept as undeliverable", entry.channel(), f.getMessage());
-                    parked.put(entry.id(), f.getMessage());
+                    committer.submit(tx -> tx.park(entry.id(), f.getMessage())).join();
                     continue;
                 }
                 Duration wait = f.retryAfter() != null ? f.retryAfter() : Duration.ofMillis(500);
                 log.debug("sending to {} deferred {} ms: {}", entry.channel(), wait.toMillis(), f.getMessage());
-                return new Run(delivered, parked, wait);
+                return wait;
             } catch (Exception e) {
                 log.warn("sending to {} failed, will retry: {}", entry.channel(), e.toString());
-                return new Run(delivered, parked, Duration.ofMillis(500));
+                return Duration.ofMillis(500);
             }
         }
-        return new Run(delivered, parked, Duration.ZERO);
+        return Duration.ZERO;
     }
 
     @Override

@@ -94,7 +94,7 @@ final class ChatCommand implements Callable<Integer> {
             }
 
             @Override
-            public void send(OutboxEntry entry) {
+            public void send(OutboxEntry entry, PartsProgress progress) {
                 out.println();
                 out.println(entry.text());
                 for (int i = 0; i < entry.buttons().size(); i++) {

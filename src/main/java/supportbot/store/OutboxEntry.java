@@ -6,11 +6,13 @@ import supportbot.dialogue.Button;
 /**
  * A message committed for delivery but not yet confirmed sent by its channel.
  *
- * @param kind null for a message; {@link #EXPORT} for the user's data export, built when it is sent, with
- *             {@code text} as its caption
+ * @param kind      null for a message; {@link #EXPORT} for the user's data export, built when it is sent, with
+ *                  {@code text} as its caption
+ * @param partsSent of a reply too long for one platform message, how many parts went out already: stored so
+ *                  that a restart continues after them instead of repeating them
  */
 public record OutboxEntry(long id, String channel, String conversationKey, String text, List<Button> buttons,
-                          String kind) {
+                          String kind, int partsSent) {
     public static final String EXPORT = "export";
 
     public OutboxEntry {
@@ -18,7 +20,15 @@ public record OutboxEntry(long id, String channel, String conversationKey, Strin
     }
 
     public OutboxEntry(long id, String channel, String conversationKey, String text, List<Button> buttons) {
-        this(id, channel, conversationKey, text, buttons, null);
+        this(id, channel, conversationKey, text, buttons, null, 0);
+    }
+
+    public OutboxEntry(long id, String channel, String conversationKey, String text, List<Button> buttons, String kind) {
+        this(id, channel, conversationKey, text, buttons, kind, 0);
+    }
+
+    public OutboxEntry withPartsSent(int parts) {
+        return new OutboxEntry(id, channel, conversationKey, text, buttons, kind, parts);
     }
 
     public boolean isExport() {

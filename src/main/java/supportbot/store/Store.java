@@ -375,6 +375,13 @@ public final class Store implements AutoCloseable {
             outbox.remove(outboxId);
         }
 
+        public void partsDelivered(long outboxId, int parts) {
+            byte[] entry = outbox.get(outboxId);
+            if (entry != null) {
+                outbox.put(outboxId, StoreCodec.encode(StoreCodec.decode(entry, OutboxEntry.class).withPartsSent(parts)));
+            }
+        }
+
         public void park(long outboxId, String reason) {
             byte[] entry = outbox.remove(outboxId);
             if (entry != null) {

@@ -2,8 +2,6 @@ package supportbot.channel.discord;
 
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
@@ -18,14 +16,13 @@ import supportbot.store.Store;
 
 /**
  * Delivers committed replies to Discord users (DMs and their private threads). JDA keeps to Discord's rate
- * limits itself; parts of a long reply already sent are remembered so a retry does not repeat them, and no
+ * limits itself; the outbox stores how many parts of a long reply went, so a retry does not repeat them, and no
  * message may mention anyone.
  */
 final class DiscordSender implements ChannelSender {
     private final JDA jda;
     private final DiscordComponents components;
     private final Store store;
-    private final Map<Long, Integer> partsSent = new ConcurrentHashMap<>();
 
     DiscordSender(JDA jda, DiscordComponents components, Store store) {
         this.jda = jda;
@@ -39,7 +36,7 @@ final class DiscordSender implements ChannelSender {
     }
 
     @Override
-    public void send(OutboxEntry entry) throws SendFailure {
+    public void send(OutboxEntry entry, PartsProgress progress) throws SendFailure {
         try {
             MessageChannel channel = channelOf(entry.conversationKey());
             if (entry.isExport()) {
@@ -52,15 +49,17 @@ final class DiscordSender implements ChannelSender {
             if (parts.isEmpty()) {
                 parts = List.of("…");
             }
-            for (int i = partsSent.getOrDefault(entry.id(), 0); i < parts.size(); i++) {
+            for (int i = Math.min(entry.partsSent(), parts.size() - 1); i < parts.size(); i++) {
+                boolean last = i == parts.size() - 1;
                 var message = base().setContent(parts.get(i));
-                if (i == parts.size() - 1) {
+                if (last) {
                     message.setComponents(components.of(entry.conversationKey(), entry.buttons()));
                 }
                 channel.sendMessage(message.build()).complete();
-                partsSent.put(entry.id(), i + 1);
+                if (!last) {
+                    progress.sent(i + 1);
+                }
             }
-            partsSent.remove(entry.id());
         } catch (ErrorResponseException e) {
             throw failure(e);
         } catch (RuntimeException e) {

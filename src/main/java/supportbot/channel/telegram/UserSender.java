@@ -2,16 +2,14 @@ package supportbot.channel.telegram;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import supportbot.channel.ChannelSender;
 import supportbot.channel.SendFailure;
 import supportbot.store.OutboxEntry;
 
 /**
  * Delivers the bot's committed replies to Telegram users within Telegram's rate limits. A reply longer than
- * one message goes as several; the parts already sent are remembered, so a retry after a 429 continues
- * where it stopped instead of repeating them.
+ * one message goes as several; the outbox stores how many parts went, so a retry after a 429 or a restart
+ * continues where it stopped instead of repeating them.
  */
 final class UserSender implements ChannelSender {
     /** Waits this short are slept through; longer ones hand the chat back to the outbox for a later pass. */
@@ -21,7 +19,6 @@ final class UserSender implements ChannelSender {
     private final SendLimiter limiter;
     private final String privateChatLink;
     private final Keyboards keyboards;
-    private final Map<Long, Integer> partsSent = new ConcurrentHashMap<>();
 
     private final supportbot.store.Store store;
 
@@ -39,7 +36,7 @@ final class UserSender implements ChannelSender {
     }
 
     @Override
-    public void send(OutboxEntry entry) throws SendFailure {
+    public void send(OutboxEntry entry, PartsProgress progress) throws SendFailure {
         long chatId = TelegramKeys.chatOf(entry.conversationKey())
                 .orElseThrow(() -> SendFailure.permanent("not a Telegram conversation: " + entry.conversationKey(), null));
         if (entry.isExport()) {
@@ -54,7 +51,7 @@ final class UserSender implements ChannelSender {
         if (parts.isEmpty()) {
             parts = List.of("…");
         }
-        int from = partsSent.getOrDefault(entry.id(), 0);
+        int from = Math.min(entry.partsSent(), parts.size() - 1);
         for (int i = from; i < parts.size(); i++) {
             RateGate.pass(limiter, chatId, SLEEP_AT_MOST);
             boolean last = i == parts.size() - 1;
@@ -66,8 +63,9 @@ final class UserSender implements ChannelSender {
                 }
                 throw f;
             }
-            partsSent.put(entry.id(), i + 1);
+            if (!last) {
+                progress.sent(i + 1);
+            }
         }
-        partsSent.remove(entry.id());
     }
 }

@@ -81,6 +81,27 @@ class TelegramDeliveryTest {
     }
 
     @Test
+    void aLongReplyCutByARestartContinuesAfterThePartsAlreadySent() throws Exception {
+        t = new TelegramTestBot(dir, LOOSE_LIMITS).start();
+        t.fake.enforceRateLimits(1, 30); // holds the 2nd part back a second: time to restart between parts
+        long user = 78;
+        String paragraph = "Section %d. " + "This sentence is long enough to fill a message quickly. ".repeat(40);
+        String text = IntStream.rangeClosed(1, 3).mapToObj(paragraph::formatted).collect(Collectors.joining("\n\n"));
+        t.bot.committer.submit(tx -> tx.enqueue(TelegramKeys.CHANNEL, TelegramKeys.privateChat(user), text, List.of())).join();
+        t.bot.outbox.wake();
+        t.fake.awaitCondition(() -> t.bot.store.pendingOutbox(10).stream().anyMatch(e -> e.partsSent() >= 1), WAIT,
+                "the first part recorded as sent");
+
+        t.restart();
+        t.fake.awaitCondition(() -> t.bot.store.pendingOutbox(10).isEmpty(), WAIT, "the rest delivered after the restart");
+        var parts = t.fake.sentTo(user);
+        for (int i = 1; i <= 3; i++) {
+            String marker = "Section " + i + ".";
+            assertEquals(1, parts.stream().filter(p -> p.text().contains(marker)).count(), marker + " sent once");
+        }
+    }
+
+    @Test
     void aRestartMidConversationContinuesWhereItStoppedAndHandlesNothingTwice() throws Exception {
         t = new TelegramTestBot(dir, LOOSE_LIMITS).start();
         long user = 88;
