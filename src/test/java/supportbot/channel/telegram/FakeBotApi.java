@@ -61,9 +61,12 @@ public final class FakeBotApi implements AutoCloseable {
     /** What {@link #pushUpdate} answers when no webhook is set and the update was queued for getUpdates. */
     public static final int QUEUED = 0;
 
-    /** A message the bot sent or edited. For sendPhoto/sendDocument, text is the caption. */
+    /**
+     * A message the bot sent or edited. For sendPhoto/sendDocument, text is the caption. atNanos is the
+     * System.nanoTime at which the fake accepted it, for telling apart what a crashed bot had on the wire.
+     */
     public record Sent(String method, long chatId, Integer threadId, long messageId, String text, String parseMode,
-                       JsonNode replyMarkup, JsonNode request) {
+                       JsonNode replyMarkup, JsonNode request, long atNanos) {
     }
 
     /** A forum topic the bot created (or that a test update mentioned). */
@@ -805,7 +808,7 @@ public final class FakeBotApi implements AutoCloseable {
             m.set("reply_markup", markup.deepCopy());
         }
         store(m);
-        sent.add(new Sent("sendMessage", chatId, thread, m.get("message_id").asLong(), text, parseMode, markup, p.deepCopy()));
+        sent.add(new Sent("sendMessage", chatId, thread, m.get("message_id").asLong(), text, parseMode, markup, p.deepCopy(), System.nanoTime()));
         return m;
     }
 
@@ -874,7 +877,7 @@ public final class FakeBotApi implements AutoCloseable {
         store(m);
         String name = field.equals("photo") ? "sendPhoto" : "sendDocument";
         long messageId = m.get("message_id").asLong();
-        sent.add(new Sent(name, chatId, thread, messageId, caption, parseMode, markup, p.deepCopy()));
+        sent.add(new Sent(name, chatId, thread, messageId, caption, parseMode, markup, p.deepCopy(), System.nanoTime()));
         uploads.add(new Upload(name, chatId, thread, caption, fileName, bytes == null ? -1 : bytes.length,
                 newId, bytes == null ? null : bytes.clone()));
         return m;
@@ -912,7 +915,7 @@ public final class FakeBotApi implements AutoCloseable {
         setMarkup(m, newMarkup);
         m.put("edit_date", now());
         edits.add(new Sent("editMessageText", chatId, intOrNull(m.get("message_thread_id")), messageId, text, parseMode,
-                markup, p.deepCopy()));
+                markup, p.deepCopy(), System.nanoTime()));
         return m.deepCopy();
     }
 
@@ -934,7 +937,7 @@ public final class FakeBotApi implements AutoCloseable {
         m.put("edit_date", now());
         String text = m.has("text") ? m.get("text").asText() : m.path("caption").asText(null);
         edits.add(new Sent("editMessageReplyMarkup", chatId, intOrNull(m.get("message_thread_id")), messageId, text, null,
-                markup, p.deepCopy()));
+                markup, p.deepCopy(), System.nanoTime()));
         return m.deepCopy();
     }
 
