@@ -22,17 +22,20 @@ import supportbot.dialogue.details.DetailType;
 import supportbot.store.Store;
 
 /**
- * Crash test: the bot runs as its own process (the fat jar) against the fake Telegram Bot API, N simulated
- * users each ask an FAQ question and then report a stuck withdrawal (every detail asked for, a screenshot,
- * confirmation, handoff to the desk queue), and the bot is killed with {@code kill -9} at random moments and
- * restarted. The same users first run once with no kills; that calm run is the reference for what every user
- * should have received. Exits 1, listing the problems, unless:
+ * Crash test: the bot runs as its own process (the fat jar) against the fake Telegram Bot API. N simulated
+ * users each ask an FAQ question, then report a stuck withdrawal (every detail asked for, a screenshot,
+ * confirmation), are handed to the desk, where an agent on the HTTP API claims, replies and resolves, and
+ * rate the service; the ticket is mirrored to a staff forum topic. Meanwhile the bot is killed with
+ * {@code kill -9} at random moments and restarted. The same users first run once with no kills; that calm
+ * run is the reference for what every user and every staff topic should have received. Exits 1, listing the
+ * problems, unless:
  * <ul>
- *   <li>every user received every reply of the calm run, in the same order, exactly once; the only repeats
- *       allowed are those Telegram's API makes unavoidable: a message the fake accepted while the bot was
- *       being killed, before the bot could record that (the Bot API has no idempotency key), repeated
- *       once as the first message of the restarted bot;</li>
- *   <li>every user has exactly one ticket, with every detail and the screenshot of the calm run;</li>
+ *   <li>every user and every ticket's staff topic received every message of the calm run, in the same order,
+ *       exactly once; the only repeats allowed are those Telegram's API makes unavoidable: a message the
+ *       fake accepted while the bot was being killed, before the bot could record that (the Bot API has no
+ *       idempotency key), repeated once as that chat's next message from the restarted bot;</li>
+ *   <li>every user has exactly one ticket, with every detail and the screenshot of the calm run, one claim,
+ *       one reply, one resolve and the rating;</li>
  *   <li>nothing is left in the outbox and nothing was parked as undeliverable.</li>
  * </ul>
  *
@@ -41,8 +44,10 @@ import supportbot.store.Store;
 public class TelegramCrashBench {
     static final String TOKEN = "123456:CRASH-token-for-the-fake-bot-api";
     static final Path JAR = Path.of("target/support-bot.jar");
+    /** The agents' forum supergroup: a topic per ticket, mirrored from the store's ticket feed. */
+    static final long STAFF = -1001234567890L;
     /** A message accepted this long before a kill counts as on the wire when the kill struck. */
-    static final long IN_FLIGHT_NANOS = Duration.ofMillis(500).toNanos();
+    static final long IN_FLIGHT_NANOS = Duration.ofSeconds(2).toNanos();
 
     public static void main(String[] args) throws Exception {
         int users = args.length > 0 ? Integer.parseInt(args[0]) : 20;
@@ -90,7 +95,8 @@ public class TelegramCrashBench {
     /** What one run left behind: each user's messages as the fake received them, tickets, outbox, kills. */
     record Outcome(Map<Long, List<FakeBotApi.Sent>> received, Map<Long, Boolean> finished, List<Ticket> tickets,
                    Map<Long, byte[]> screenshots, int pendingOutbox, long undeliverable, List<Kill> kills,
-                   Map<Long, Map<String, byte[]>> attachmentBytes) {
+                   Map<Long, Map<String, byte[]>> attachmentBytes, Map<Integer, List<FakeBotApi.Sent>> staffTopics,
+                   List<FakeBotApi.Topic> topics) {
     }
 
     /** One kill -9: when it was sent and when the process was gone, and when the next one started. */
@@ -137,8 +143,11 @@ public class TelegramCrashBench {
                           enabled: "on"
                           apiUrl: %s
                           pollTimeoutSeconds: 1
+                          staffChatId: %d
+                          limits: {perChatPerSecond: 50, perGroupPerMinute: 6000}
                         """.formatted(port, SimulatedAgent.TOKEN_SHA256, data.toAbsolutePath(),
-                        Path.of("faq-data").toAbsolutePath(), fake.baseUrl()));
+                        Path.of("faq-data").toAbsolutePath(), fake.baseUrl(), STAFF));
+                fake.registerForum(STAFF);
                 var bot = new BotProcess(config, dir.resolve("bot.log"), fake);
                 bot.start();
                 bot.awaitPolling(Duration.ofMinutes(3));
@@ -185,6 +194,16 @@ public class TelegramCrashBench {
                     received.put(u, fake.sentTo(u));
                     Files.write(transcripts.resolve(u + ".txt"), received.get(u).stream().map(Verdict::content).toList());
                 }
+                var topics = new LinkedHashMap<Integer, List<FakeBotApi.Sent>>();
+                for (var t : fake.topics()) {
+                    topics.put(t.threadId(), new ArrayList<>());
+                }
+                for (var m : fake.sentTo(STAFF)) {
+                    topics.computeIfAbsent(m.threadId() == null ? 0 : m.threadId(), k -> new ArrayList<>()).add(m);
+                }
+                for (var t : topics.entrySet()) {
+                    Files.write(transcripts.resolve("staff-" + t.getKey() + ".txt"), t.getValue().stream().map(Verdict::content).toList());
+                }
                 try (Store store = Store.open(data)) {
                     var tickets = store.tickets();
                     var bytes = new HashMap<Long, Map<String, byte[]>>();
@@ -197,7 +216,7 @@ public class TelegramCrashBench {
                         bytes.put(t.draft().number(), files);
                     }
                     return new Outcome(received, finished, tickets, screenshots, store.pendingOutbox(10_000).size(),
-                            store.undeliverableCount(), killed, bytes);
+                            store.undeliverableCount(), killed, bytes, topics, fake.topics());
                 }
             }
         }
@@ -267,8 +286,9 @@ public class TelegramCrashBench {
             return fake.getUpdatesOffsets().size() > pollsAtStart;
         }
 
-        void kill9() throws Exception {
-            new ProcessBuilder("kill", "-9", Long.toString(process.pid())).inheritIO().start().waitFor();
+        /** kill -9: on Linux the JDK's forcible destroy is SIGKILL, with no shutdown hook and no flush. */
+        void kill9() throws InterruptedException {
+            process.destroyForcibly();
             process.waitFor();
         }
 
@@ -566,46 +586,23 @@ public class TelegramCrashBench {
         static Verdict of(Outcome calm, Outcome crashed, int users) {
             var problems = new ArrayList<String>();
             var counts = new LinkedHashMap<String, Long>();
-            long expected = 0, delivered = 0, repeatsInFlight = 0, repeatsOther = 0, missing = 0;
+            var replies = new Tally();
+            var staff = new Tally();
+            Map<Long, List<FakeBotApi.Sent>> calmTopics = topicsByUser(calm, users, problems, "calm");
+            Map<Long, List<FakeBotApi.Sent>> crashTopics = topicsByUser(crashed, users, problems, "crash");
             for (long u = 1; u <= users; u++) {
                 if (!calm.finished().get(u)) {
                     problems.add("user " + u + " could not finish even without kills: the script is broken");
                 }
                 if (!crashed.finished().get(u)) {
-                    problems.add("user " + u + " did not reach an open ticket in the crash run");
+                    problems.add("user " + u + " did not get through to the rating in the crash run");
                 }
-                List<String> want = calm.received().get(u).stream().map(Verdict::content).toList();
-                List<FakeBotApi.Sent> got = crashed.received().get(u);
-                var repeatedAtKill = new java.util.HashSet<Kill>();
-                var kept = new ArrayList<String>();
-                for (int i = 0; i < got.size(); i++) {
-                    String c = content(got.get(i));
-                    if (i > 0 && c.equals(content(got.get(i - 1)))) {
-                        var kill = resentAfterKill(got.get(i - 1), got.get(i), crashed.kills());
-                        if (kill.isPresent() && repeatedAtKill.add(kill.get())) {
-                            repeatsInFlight++;
-                        } else {
-                            repeatsOther++;
-                            problems.add("user " + u + " got message " + i + " twice, and not as the one message on the wire at a kill: "
-                                    + clip(c));
-                        }
-                        continue;
-                    }
-                    kept.add(c);
-                }
-                expected += want.size();
-                delivered += kept.size();
-                if (!kept.equals(want)) {
-                    int at = 0;
-                    while (at < Math.min(kept.size(), want.size()) && kept.get(at).equals(want.get(at))) {
-                        at++;
-                    }
-                    missing += Math.max(0, want.size() - kept.size());
-                    problems.add("user " + u + ": replies differ from the calm run at #" + at + ": expected "
-                            + (at < want.size() ? clip(want.get(at)) : "nothing more") + ", got "
-                            + (at < kept.size() ? clip(kept.get(at)) : "nothing more"));
-                }
+                replies.compare("user " + u, calm.received().get(u), crashed.received().get(u), crashed.kills(),
+                        Verdict::content, problems);
+                staff.compare("staff topic of user " + u, calmTopics.getOrDefault(u, List.of()),
+                        crashTopics.getOrDefault(u, List.of()), crashed.kills(), Verdict::staffContent, problems);
             }
+            checkOrphanTopics(crashed, crashTopics, problems, counts);
             checkTickets(calm, crashed, users, problems, counts);
             if (crashed.pendingOutbox() != 0) {
                 problems.add(crashed.pendingOutbox() + " outbox entries still pending after the run");
@@ -616,14 +613,135 @@ public class TelegramCrashBench {
             counts.put("kills", (long) crashed.kills().size());
             counts.put("killsDuringStartup", crashed.kills().stream().filter(Kill::duringStartup).count());
             counts.put("usersMidConversationAtKills", crashed.kills().stream().mapToLong(Kill::usersMidConversation).sum());
-            counts.put("repliesExpected", expected);
-            counts.put("repliesDeliveredOnce", delivered);
-            counts.put("repliesMissing", missing);
-            counts.put("repeatsOfMessageInFlightAtKill", repeatsInFlight);
-            counts.put("repeatsOther", repeatsOther);
+            counts.put("repliesExpected", replies.expected);
+            counts.put("repliesDeliveredOnce", replies.delivered);
+            counts.put("repliesMissing", replies.missing);
+            counts.put("repeatsOfMessageInFlightAtKill", replies.repeatsInFlight);
+            counts.put("repeatsOther", replies.repeatsOther);
+            counts.put("staffMessagesExpected", staff.expected);
+            counts.put("staffMessagesDeliveredOnce", staff.delivered);
+            counts.put("staffMessagesMissing", staff.missing);
+            counts.put("staffRepeatsOfMessageInFlightAtKill", staff.repeatsInFlight);
+            counts.put("staffRepeatsOther", staff.repeatsOther);
             counts.put("pendingOutbox", (long) crashed.pendingOutbox());
             counts.put("undeliverable", crashed.undeliverable());
-            return new Verdict(problems, counts);
+            var ordered = new LinkedHashMap<String, Long>();
+            for (String key : List.of("kills", "killsDuringStartup", "usersMidConversationAtKills", "repliesExpected",
+                    "repliesDeliveredOnce", "repliesMissing", "repeatsOfMessageInFlightAtKill", "repeatsOther", "tickets",
+                    "ticketsCompleteAndUnique", "staffTopics", "staffTopicsRemadeAfterKill", "staffMessagesExpected",
+                    "staffMessagesDeliveredOnce", "staffMessagesMissing", "staffRepeatsOfMessageInFlightAtKill",
+                    "staffRepeatsOther", "pendingOutbox", "undeliverable")) {
+                ordered.put(key, counts.remove(key));
+            }
+            ordered.putAll(counts);
+            return new Verdict(problems, ordered);
+        }
+
+        /** Counts over many chats of what the crash run delivered against the calm run. */
+        static final class Tally {
+            long expected, delivered, missing, repeatsInFlight, repeatsOther;
+
+            /**
+             * Compares one chat: the repeats a kill explains are taken out (at most one per kill), any other
+             * repeat is a problem, and what is left must equal the calm run's messages, in order.
+             */
+            void compare(String who, List<FakeBotApi.Sent> calm, List<FakeBotApi.Sent> got, List<Kill> kills,
+                         java.util.function.Function<FakeBotApi.Sent, String> content, List<String> problems) {
+                List<String> want = calm.stream().map(content).toList();
+                var repeatedAtKill = new java.util.HashSet<Kill>();
+                var kept = new ArrayList<String>();
+                for (int i = 0; i < got.size(); i++) {
+                    String c = content.apply(got.get(i));
+                    if (i > 0 && c.equals(content.apply(got.get(i - 1)))) {
+                        var kill = resentAfterKill(got.get(i - 1).atNanos(), got.get(i).atNanos(), kills);
+                        if (kill.isPresent() && repeatedAtKill.add(kill.get())) {
+                            repeatsInFlight++;
+                        } else {
+                            repeatsOther++;
+                            problems.add(who + " got message " + i + " twice, and not as the one message on the wire at a kill: "
+                                    + clip(c));
+                        }
+                        continue;
+                    }
+                    kept.add(c);
+                }
+                expected += want.size();
+                delivered += Math.min(kept.size(), want.size());
+                if (!kept.equals(want)) {
+                    int at = 0;
+                    while (at < Math.min(kept.size(), want.size()) && kept.get(at).equals(want.get(at))) {
+                        at++;
+                    }
+                    missing += Math.max(0, want.size() - kept.size());
+                    problems.add(who + ": messages differ from the calm run at #" + at + ": expected "
+                            + (at < want.size() ? clip(want.get(at)) : "nothing more") + ", got "
+                            + (at < kept.size() ? clip(kept.get(at)) : "nothing more"));
+                }
+            }
+        }
+
+        /** Each ticket's staff topic, found by the account in its card; a user with two topics is a problem. */
+        private static Map<Long, List<FakeBotApi.Sent>> topicsByUser(Outcome run, int users, List<String> problems, String which) {
+            var byUser = new LinkedHashMap<Long, List<FakeBotApi.Sent>>();
+            for (var topic : run.staffTopics().entrySet()) {
+                Long user = cardOwner(topic.getValue());
+                if (user == null) {
+                    continue;
+                }
+                if (byUser.put(user, topic.getValue()) != null) {
+                    problems.add(which + " run: user " + user + " has a card in two staff topics");
+                }
+            }
+            for (long u = 1; u <= users; u++) {
+                if (!byUser.containsKey(u)) {
+                    problems.add(which + " run: no staff topic holds the ticket of user " + u);
+                }
+            }
+            return byUser;
+        }
+
+        private static Long cardOwner(List<FakeBotApi.Sent> topic) {
+            for (var m : topic) {
+                var account = m.text() == null ? null
+                        : java.util.regex.Pattern.compile("Account:</b> user(\\d+)@example\\.com").matcher(m.text());
+                if (account != null && account.find()) {
+                    return Long.parseLong(account.group(1));
+                }
+            }
+            return null;
+        }
+
+        /**
+         * A topic with no ticket in it may only be one made while a kill struck: its creation was on the wire,
+         * so the restarted bot made the topic again. Anything else is a topic opened twice.
+         */
+        private static void checkOrphanTopics(Outcome run, Map<Long, List<FakeBotApi.Sent>> byUser, List<String> problems,
+                                              Map<String, Long> counts) {
+            long orphansAtKill = 0;
+            var used = new java.util.HashSet<List<FakeBotApi.Sent>>(byUser.values());
+            for (var topic : run.topics()) {
+                var messages = run.staffTopics().getOrDefault(topic.threadId(), List.of());
+                if (used.contains(messages) && !messages.isEmpty()) {
+                    continue;
+                }
+                if (messages.isEmpty() && run.kills().stream().anyMatch(k -> topic.atNanos() <= k.deadNanos()
+                        && topic.atNanos() >= k.signalNanos() - IN_FLIGHT_NANOS)) {
+                    orphansAtKill++;
+                } else {
+                    problems.add("staff topic '" + topic.name() + "' holds no ticket card (" + messages.size() + " messages)");
+                }
+            }
+            counts.put("staffTopics", (long) run.topics().size());
+            counts.put("staffTopicsRemadeAfterKill", orphansAtKill);
+        }
+
+        /** A staff message: the card (edited as the ticket moves, so only whose it is) or an event line. */
+        static String staffContent(FakeBotApi.Sent s) {
+            Long owner = cardOwner(List.of(s));
+            if (owner != null) {
+                return "card of user " + owner;
+            }
+            return content(s).replaceAll(":\\d+(?=[,\\]])", ":N");
         }
 
         private static void checkTickets(Outcome calm, Outcome crashed, int users, List<String> problems,
@@ -691,9 +809,9 @@ public class TelegramCrashBench {
          * the kill struck (so the bot may not have recorded it) and the copy came after the restart. Each kill
          * explains at most one repeat per chat, since a chat's messages go one at a time.
          */
-        private static java.util.Optional<Kill> resentAfterKill(FakeBotApi.Sent first, FakeBotApi.Sent copy, List<Kill> kills) {
-            return kills.stream().filter(k -> first.atNanos() <= k.deadNanos()
-                    && first.atNanos() >= k.signalNanos() - IN_FLIGHT_NANOS && copy.atNanos() >= k.restartNanos()).findFirst();
+        private static java.util.Optional<Kill> resentAfterKill(long first, long copy, List<Kill> kills) {
+            return kills.stream().filter(k -> first <= k.deadNanos() && first >= k.signalNanos() - IN_FLIGHT_NANOS
+                    && copy >= k.restartNanos()).findFirst();
         }
 
         /**

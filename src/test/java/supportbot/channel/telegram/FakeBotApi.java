@@ -69,8 +69,8 @@ public final class FakeBotApi implements AutoCloseable {
                        JsonNode replyMarkup, JsonNode request, long atNanos) {
     }
 
-    /** A forum topic the bot created (or that a test update mentioned). */
-    public record Topic(long chatId, int threadId, String name) {
+    /** A forum topic the bot created (or that a test update mentioned), and the System.nanoTime it was made. */
+    public record Topic(long chatId, int threadId, String name, long atNanos) {
     }
 
     /** A file the bot sent with sendPhoto/sendDocument. size is -1 for a URL the fake did not fetch. */
@@ -982,7 +982,7 @@ public final class FakeBotApi implements AutoCloseable {
         int thread = (int) Math.max(nextThreadId, lastMessageId.getOrDefault(chatId, 0L) + 1);
         nextThreadId = thread + 1;
         int color = (int) optLong(p, "icon_color", 7322096);
-        topics.add(new Topic(chatId, thread, name));
+        topics.add(new Topic(chatId, thread, name, System.nanoTime()));
         long last = lastMessageId.getOrDefault(chatId, 0L);
         lastMessageId.put(chatId, Math.max(last, thread));
         ObjectNode service = topicServiceMessage(chatId, thread);
@@ -1000,7 +1000,7 @@ public final class FakeBotApi implements AutoCloseable {
             for (int i = 0; i < topics.size(); i++) {
                 Topic t = topics.get(i);
                 if (t.chatId() == chatId && t.threadId() == thread) {
-                    topics.set(i, new Topic(chatId, thread, name));
+                    topics.set(i, new Topic(chatId, thread, name, topics.get(i).atNanos()));
                 }
             }
         }
@@ -1538,7 +1538,7 @@ public final class FakeBotApi implements AutoCloseable {
 
     private void knowTopic(long chatId, int threadId, String name) {
         if (topics.stream().noneMatch(t -> t.chatId() == chatId && t.threadId() == threadId)) {
-            topics.add(new Topic(chatId, threadId, name));
+            topics.add(new Topic(chatId, threadId, name, System.nanoTime()));
             nextThreadId = Math.max(nextThreadId, threadId + 1);
         }
     }

@@ -190,8 +190,8 @@ class FakeBotApiTest {
         assertEquals("Ticket 1", topic.getName());
         ForumTopic next = client.execute(CreateForumTopic.builder().chatId(-100500L).name("Ticket 2").build());
         assertTrue(next.getMessageThreadId() > topic.getMessageThreadId());
-        assertEquals(List.of(new FakeBotApi.Topic(-100500L, topic.getMessageThreadId(), "Ticket 1"),
-                new FakeBotApi.Topic(-100500L, next.getMessageThreadId(), "Ticket 2")), fake.topics());
+        assertEquals(List.of("-100500/" + topic.getMessageThreadId() + "/Ticket 1", "-100500/" + next.getMessageThreadId() + "/Ticket 2"),
+                fake.topics().stream().map(t -> t.chatId() + "/" + t.threadId() + "/" + t.name()).toList());
         Message inTopic = client.execute(SendMessage.builder().chatId(-100500L).messageThreadId(topic.getMessageThreadId())
                 .text("in the topic").build());
         assertEquals(topic.getMessageThreadId(), inTopic.getMessageThreadId());
