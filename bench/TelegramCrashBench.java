@@ -56,8 +56,8 @@ public class TelegramCrashBench {
         Path work = Files.createTempDirectory("support-bot-crash");
         System.err.printf("crash test: %d users, %d kills, seed %d, files in %s%n", users, kills, seed, work);
         Prompts prompts = Prompts.load();
-        Outcome calm = new Scenario(work.resolve("calm"), users, 0, seed, prompts).run();
-        Outcome crashed = new Scenario(work.resolve("crash"), users, kills, seed, prompts).run();
+        Outcome calm = new Scenario(work.resolve("calm"), users, 0, seed, prompts, 0).run();
+        Outcome crashed = new Scenario(work.resolve("crash"), users, kills, seed, prompts, calm.messagesSent()).run();
         Verdict verdict = Verdict.of(calm, crashed, users);
         verdict.problems().forEach(p -> System.err.println("PROBLEM: " + p));
         System.out.println(verdict.json(users, kills, seed));
@@ -96,11 +96,11 @@ public class TelegramCrashBench {
     record Outcome(Map<Long, List<FakeBotApi.Sent>> received, Map<Long, Boolean> finished, List<Ticket> tickets,
                    Map<Long, byte[]> screenshots, int pendingOutbox, long undeliverable, List<Kill> kills,
                    Map<Long, Map<String, byte[]>> attachmentBytes, Map<Integer, List<FakeBotApi.Sent>> staffTopics,
-                   List<FakeBotApi.Topic> topics) {
+                   List<FakeBotApi.Topic> topics, long messagesSent) {
     }
 
     /** One kill -9: when it was sent and when the process was gone, and when the next one started. */
-    record Kill(long signalNanos, long deadNanos, long restartNanos, boolean duringStartup, int usersMidConversation) {
+    record Kill(long signalNanos, long deadNanos, long restartNanos, boolean duringStartup, Map<String, Integer> stagesMidConversation) {
     }
 
     /** One run: the fake, the bot process, the users and (if kills &gt; 0) the killer. */
@@ -110,8 +110,11 @@ public class TelegramCrashBench {
         private final int kills;
         private final long seed;
         private final Prompts prompts;
+        private final long calmMessages;
 
-        Scenario(Path dir, int users, int kills, long seed, Prompts prompts) {
+        /** @param calmMessages how many messages the bot sent in the run with no kills: the kills are spread over them */
+        Scenario(Path dir, int users, int kills, long seed, Prompts prompts, long calmMessages) {
+            this.calmMessages = calmMessages;
             this.dir = dir;
             this.users = users;
             this.kills = kills;
@@ -165,18 +168,31 @@ public class TelegramCrashBench {
                 Future<Boolean> agentDone = pool.submit(agent::work);
                 var killed = new ArrayList<Kill>();
                 var random = new Random(seed);
+                // Spread over the conversations' progress (messages sent, against the calm run), so kills land
+                // in every stage however long restarts take; some strike again while the bot is starting.
+                double[] killAt = new double[kills];
                 for (int k = 0; k < kills; k++) {
-                    Thread.sleep(500 + random.nextInt(5500));
+                    killAt[k] = 0.05 + 0.9 * random.nextDouble();
+                }
+                java.util.Arrays.sort(killAt);
+                for (int k = 0; k < kills; k++) {
+                    if (k > 0 && random.nextInt(4) == 0) {
+                        Thread.sleep(200 + random.nextInt(3000));
+                    } else {
+                        while (fake.sent().size() < killAt[k] * calmMessages && results.values().stream().anyMatch(f -> !f.isDone())) {
+                            Thread.sleep(20);
+                        }
+                        Thread.sleep(random.nextInt(500));
+                    }
                     boolean starting = !bot.isPolling();
-                    int mid = (int) conversing.stream().filter(SimulatedUser::midConversation).count();
+                    var stages = new java.util.TreeMap<String, Integer>();
+                    conversing.stream().filter(SimulatedUser::midConversation)
+                            .forEach(user -> stages.merge(user.stage().name(), 1, Integer::sum));
                     long signal = System.nanoTime();
                     bot.kill9();
                     long dead = System.nanoTime();
                     bot.start();
-                    killed.add(new Kill(signal, dead, System.nanoTime(), starting, mid));
-                    if (random.nextBoolean()) {
-                        bot.awaitPolling(Duration.ofMinutes(3)); // else the next kill may strike mid-start
-                    }
+                    killed.add(new Kill(signal, dead, System.nanoTime(), starting, stages));
                 }
                 var finished = new LinkedHashMap<Long, Boolean>();
                 for (var e : results.entrySet()) {
@@ -216,7 +232,7 @@ public class TelegramCrashBench {
                         bytes.put(t.draft().number(), files);
                     }
                     return new Outcome(received, finished, tickets, screenshots, store.pendingOutbox(10_000).size(),
-                            store.undeliverableCount(), killed, bytes, topics, fake.topics());
+                            store.undeliverableCount(), killed, bytes, topics, fake.topics(), fake.sent().size());
                 }
             }
         }
@@ -348,6 +364,10 @@ public class TelegramCrashBench {
                 Thread.sleep(50);
             }
             return stage == Stage.DONE;
+        }
+
+        Stage stage() {
+            return stage;
         }
 
         boolean midConversation() {
@@ -612,7 +632,10 @@ public class TelegramCrashBench {
             }
             counts.put("kills", (long) crashed.kills().size());
             counts.put("killsDuringStartup", crashed.kills().stream().filter(Kill::duringStartup).count());
-            counts.put("usersMidConversationAtKills", crashed.kills().stream().mapToLong(Kill::usersMidConversation).sum());
+            counts.put("usersMidConversationAtKills", crashed.kills().stream()
+                    .mapToLong(k -> k.stagesMidConversation().values().stream().mapToInt(Integer::intValue).sum()).sum());
+            crashed.kills().forEach(k -> System.err.println("kill at stages " + k.stagesMidConversation()
+                    + (k.duringStartup() ? " (bot still starting)" : "")));
             counts.put("repliesExpected", replies.expected);
             counts.put("repliesDeliveredOnce", replies.delivered);
             counts.put("repliesMissing", replies.missing);
