@@ -59,7 +59,9 @@ public record AppConfig(Http http, Data data, Faq faq, Dialogue dialogue, Desk d
     public record Webhook(String publicUrl, String path) {
     }
 
-    public record Limits(Double perBotPerSecond, Double perChatPerSecond, Double perGroupPerMinute) {
+    /** Each rate with the burst its token bucket may save up (1 = no burst, evenly spaced sends). */
+    public record Limits(Double perBotPerSecond, Integer perBotBurst, Double perChatPerSecond, Integer perChatBurst,
+                         Double perGroupPerMinute, Integer perGroupBurst) {
     }
 
     public record Http(String host, Integer port) {

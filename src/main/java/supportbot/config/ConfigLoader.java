@@ -24,7 +24,9 @@ public final class ConfigLoader {
     private final ObjectMapper yaml = new ObjectMapper(
             YAMLFactory.builder().build().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // Jackson would otherwise truncate 1.5 to 1 for a whole-number key and hide the operator's mistake.
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
     /** Defaults only: what {@code run} uses on a machine with no config file. */
     public AppConfig defaults() {

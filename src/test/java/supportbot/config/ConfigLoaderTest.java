@@ -59,6 +59,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aFractionForAWholeNumberIsRefusedNotTruncated() throws Exception {
+        Path file = Files.writeString(dir.resolve("app.yaml"), "telegram:\n  limits:\n    perChatBurst: 1.5\n");
+        var e = assertThrows(ConfigException.class, () -> loader.load(file));
+        assertTrue(e.getMessage().startsWith(file + ":3: key 'telegram.limits.perChatBurst'"), e.getMessage());
+    }
+
+    @Test
     void yamlSyntaxErrorHasALine() throws Exception {
         Path file = Files.writeString(dir.resolve("app.yaml"), "http:\n  port: [9090\n");
         var e = assertThrows(ConfigException.class, () -> loader.load(file));

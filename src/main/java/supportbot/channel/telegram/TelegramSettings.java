@@ -64,9 +64,12 @@ public record TelegramSettings(String token, URI apiUrl, Mode mode, int pollTime
         var l = c.limits();
         var defaults = SendLimiter.Limits.telegramDefaults();
         var limits = l == null ? defaults : new SendLimiter.Limits(
-                positive(l.perBotPerSecond(), defaults.perBotPerSecond(), "perBotPerSecond"), defaults.botBurst(),
-                positive(l.perChatPerSecond(), defaults.perChatPerSecond(), "perChatPerSecond"), defaults.chatBurst(),
-                positive(l.perGroupPerMinute(), defaults.perGroupPerMinute(), "perGroupPerMinute"), defaults.groupBurst());
+                positive(l.perBotPerSecond(), defaults.perBotPerSecond(), "perBotPerSecond"),
+                burst(l.perBotBurst(), defaults.botBurst(), "perBotBurst"),
+                positive(l.perChatPerSecond(), defaults.perChatPerSecond(), "perChatPerSecond"),
+                burst(l.perChatBurst(), defaults.chatBurst(), "perChatBurst"),
+                positive(l.perGroupPerMinute(), defaults.perGroupPerMinute(), "perGroupPerMinute"),
+                burst(l.perGroupBurst(), defaults.groupBurst(), "perGroupBurst"));
         return Optional.of(new TelegramSettings(token.strip(), api, mode, timeout, publicUrl, path, secret, c.staffChatId(),
                 c.supervisorChatId(), mb * 1024L * 1024L, limits));
     }
@@ -77,6 +80,16 @@ public record TelegramSettings(String token, URI apiUrl, Mode mode, int pollTime
         }
         if (v <= 0) {
             throw new ConfigException("telegram.limits." + key + ": must be above 0, not " + v);
+        }
+        return v;
+    }
+
+    private static int burst(Integer v, int fallback, String key) {
+        if (v == null) {
+            return fallback;
+        }
+        if (v < 1) {
+            throw new ConfigException("telegram.limits." + key + ": at least 1 (1 means no burst), not " + v);
         }
         return v;
     }

@@ -3,8 +3,14 @@ package supportbot.channel.telegram;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,8 +23,11 @@ class SendLimiterTest {
     // ceil(1e9 / 30): the limiter rounds the bot's interval up so it never outpaces Telegram.
     private static final Duration BOT_INTERVAL = Duration.ofNanos(33_333_334);
 
+    // Telegram's published rates with bursts, so that the bucket mechanics (bursts, refills, pauses) show.
+    private static final Limits BURSTY = new Limits(30, 30, 1, 3, 20, 3);
+
     private final FakeClock clock = new FakeClock(0);
-    private final SendLimiter limiter = new SendLimiter(Limits.telegramDefaults(), clock);
+    private final SendLimiter limiter = new SendLimiter(BURSTY, clock);
 
     @Test
     void privateChatGetsABurstOfThreeThenOnePerSecond() {
@@ -248,7 +257,7 @@ class SendLimiterTest {
     void worksAcrossTheNanoClockWrappingAround() {
         // System.nanoTime may start anywhere, including just below overflow.
         FakeClock wrapping = new FakeClock(Long.MAX_VALUE - 500_000_000L);
-        SendLimiter nearOverflow = new SendLimiter(Limits.telegramDefaults(), wrapping);
+        SendLimiter nearOverflow = new SendLimiter(BURSTY, wrapping);
         for (int i = 0; i < 3; i++) {
             assertEquals(Duration.ZERO, nearOverflow.tryAcquire(PRIVATE));
         }
@@ -295,6 +304,118 @@ class SendLimiterTest {
         limiter.pause(null, Duration.ofSeconds(-3));
 
         assertEquals(Duration.ZERO, limiter.tryAcquire(PRIVATE));
+    }
+
+    @Test
+    void defaultsSpaceEverySendToAChat() {
+        SendLimiter strict = new SendLimiter(Limits.telegramDefaults(), clock);
+        assertEquals(Duration.ZERO, strict.tryAcquire(PRIVATE));
+        Duration wait = strict.tryAcquire(PRIVATE);
+        assertTrue(wait.compareTo(Duration.ofSeconds(1)) > 0, "a second send to a chat waits over a second: " + wait);
+        clock.advance(Duration.ofSeconds(5));
+        assertEquals(Duration.ZERO, strict.tryAcquire(GROUP));
+        assertTrue(strict.tryAcquire(GROUP).compareTo(Duration.ofSeconds(3)) > 0, "over 3 s between group sends");
+    }
+
+    @Test
+    void defaultsNeverExceedTelegramsLimitsAsASlidingWindowCountsThem() {
+        saturate(Limits.telegramDefaults(), Duration.ZERO);
+    }
+
+    @Test
+    void defaultsStillHoldWhenEachSendMayArriveUpToJitterLate() {
+        // Telegram sees two sends at most JITTER closer than we sent them (the first held up on its way, the
+        // second not), so windows longer by JITTER on our clock stand for Telegram's on its own.
+        saturate(Limits.telegramDefaults(), JITTER);
+    }
+
+    @Test
+    void theCheckCatchesBurstsAndRatesWithNoRoomForJitter() {
+        // What the limiter did before: Telegram's rates with bursts. A sliding window refuses the bursts.
+        assertWindowExceeded(() -> saturate(BURSTY, Duration.ZERO));
+        // Telegram's rates with no burst fit the window exactly, and not a millisecond of lateness more.
+        Limits exact = new Limits(30, 1, 1, 1, 20, 1);
+        saturate(exact, Duration.ZERO);
+        assertWindowExceeded(() -> saturate(exact, Duration.ofMillis(1)));
+    }
+
+    private static void assertWindowExceeded(org.junit.jupiter.api.function.Executable run) {
+        AssertionError e = assertThrows(AssertionError.class, run);
+        assertTrue(e.getMessage().contains(" within "), e.getMessage());
+    }
+
+    // What telegramDefaults() allows for, stated here so that a change to the defaults shows in this test.
+    private static final Duration JITTER = Duration.ofMillis(110);
+
+    /**
+     * Many private chats and groups that always have something to send, each sending the moment the limiter
+     * lets it, for two simulated minutes; windows as FakeBotApi (and Telegram) count them check every send.
+     */
+    private static void saturate(Limits limits, Duration jitter) {
+        FakeClock clock = new FakeClock(0);
+        SendLimiter limiter = new SendLimiter(limits, clock);
+        long second = Duration.ofSeconds(1).plus(jitter).toNanos();
+        long minute = Duration.ofMinutes(1).plus(jitter).toNanos();
+        var bot = new SlidingWindow("the bot", 30, second);
+        Map<Long, SlidingWindow> perChat = new HashMap<>();
+        Map<Long, SlidingWindow> perGroup = new HashMap<>();
+        List<Long> chats = new ArrayList<>();
+        for (long chat = 1; chat <= 100; chat++) {
+            chats.add(chat);
+        }
+        for (long group = 1; group <= 5; group++) {
+            chats.add(-100_0000000000L - group);
+        }
+        var random = new java.util.Random(7);
+        int sent = 0;
+        long end = Duration.ofMinutes(2).toNanos();
+        while (clock.getAsLong() < end) {
+            long soonest = Long.MAX_VALUE;
+            // In a new order each time, so the bot's slots reach every chat and a chat can win two in a row.
+            java.util.Collections.shuffle(chats, random);
+            for (long chat : chats) {
+                Duration wait;
+                while ((wait = limiter.tryAcquire(chat)).isZero()) {
+                    long now = clock.getAsLong();
+                    bot.add(now);
+                    perChat.computeIfAbsent(chat, c -> new SlidingWindow("chat " + c, 1, second)).add(now);
+                    if (chat < 0) {
+                        perGroup.computeIfAbsent(chat, c -> new SlidingWindow("group " + c, 20, minute)).add(now);
+                    }
+                    sent++;
+                }
+                soonest = Math.min(soonest, wait.toNanos());
+            }
+            clock.advance(Duration.ofNanos(soonest));
+        }
+        // Otherwise the windows could hold simply because little was sent.
+        assertTrue(sent >= 120 * limits.perBotPerSecond() - 1, "the bot's rate was used: " + sent + " sends");
+        assertEquals(5, perGroup.size(), "every group sent");
+    }
+
+    /** Fails on a send beyond the limit within the window, counted as FakeBotApi.floodCheck counts (end exclusive). */
+    private static final class SlidingWindow {
+        private final String who;
+        private final int limit;
+        private final long windowNanos;
+        private final ArrayDeque<Long> times = new ArrayDeque<>();
+
+        SlidingWindow(String who, int limit, long windowNanos) {
+            this.who = who;
+            this.limit = limit;
+            this.windowNanos = windowNanos;
+        }
+
+        void add(long now) {
+            while (!times.isEmpty() && now - times.peekFirst() >= windowNanos) {
+                times.removeFirst();
+            }
+            if (times.size() >= limit) {
+                fail(who + ": send " + (limit + 1) + " within " + Duration.ofNanos(windowNanos) + " at "
+                        + Duration.ofNanos(now) + ", the first at " + Duration.ofNanos(times.peekFirst()));
+            }
+            times.addLast(now);
+        }
     }
 
     private static final class FakeClock implements java.util.function.LongSupplier {

@@ -20,6 +20,11 @@ class TelegramSettingsTest {
                 -1001L, null, 10, null);
     }
 
+    private static AppConfig.Telegram withLimits(AppConfig.Limits limits) {
+        return new AppConfig.Telegram("on", null, "polling", 50, new AppConfig.Webhook("", "/telegram/webhook"),
+                -1001L, null, 10, limits);
+    }
+
     @Test
     void autoIsOffWithoutATokenAndOnWithOne() {
         var c = config("auto", "https://api.telegram.org", "polling", "");
@@ -63,6 +68,49 @@ class TelegramSettingsTest {
                 Map.of(TelegramSettings.TOKEN_ENV, "not a token")));
         assertMessage("TELEGRAM_WEBHOOK_SECRET", () -> TelegramSettings.from(config("on", null, "webhook", "https://b.example"),
                 Map.of(TelegramSettings.TOKEN_ENV, TOKEN, TelegramSettings.WEBHOOK_SECRET_ENV, "has spaces in it")));
+    }
+
+    @Test
+    void burstsAreReadBesideTheirRates() {
+        var s = TelegramSettings.from(withLimits(new AppConfig.Limits(25.0, 5, 2.0, 4, 12.0, 2)), ENV).orElseThrow();
+        assertEquals(new SendLimiter.Limits(25, 5, 2, 4, 12, 2), s.limits());
+    }
+
+    @Test
+    void unsetLimitsKeysKeepTheirDefaults() {
+        var defaults = SendLimiter.Limits.telegramDefaults();
+        var s = TelegramSettings.from(withLimits(new AppConfig.Limits(null, 7, null, null, null, null)), ENV).orElseThrow();
+        assertEquals(new SendLimiter.Limits(defaults.perBotPerSecond(), 7, defaults.perChatPerSecond(), defaults.chatBurst(),
+                defaults.perGroupPerMinute(), defaults.groupBurst()), s.limits());
+    }
+
+    @Test
+    void theShippedConfigGivesTheLimiterDefaults() {
+        // default-config.yaml and Limits.telegramDefaults() state the same numbers twice; they must not drift apart.
+        var shipped = new supportbot.config.ConfigLoader().defaults().telegram();
+        assertEquals(SendLimiter.Limits.telegramDefaults(), TelegramSettings.from(shipped, ENV).orElseThrow().limits());
+    }
+
+    @Test
+    void burstsBelowOneNameTheirKey() {
+        for (int bad : new int[] {0, -1}) {
+            assertMessage("telegram.limits.perBotBurst",
+                    () -> TelegramSettings.from(withLimits(new AppConfig.Limits(null, bad, null, null, null, null)), ENV));
+            assertMessage("telegram.limits.perChatBurst",
+                    () -> TelegramSettings.from(withLimits(new AppConfig.Limits(null, null, null, bad, null, null)), ENV));
+            assertMessage("telegram.limits.perGroupBurst",
+                    () -> TelegramSettings.from(withLimits(new AppConfig.Limits(null, null, null, null, null, bad)), ENV));
+        }
+    }
+
+    @Test
+    void ratesAtOrBelowZeroNameTheirKey() {
+        assertMessage("telegram.limits.perBotPerSecond",
+                () -> TelegramSettings.from(withLimits(new AppConfig.Limits(0.0, null, null, null, null, null)), ENV));
+        assertMessage("telegram.limits.perChatPerSecond",
+                () -> TelegramSettings.from(withLimits(new AppConfig.Limits(null, null, -1.0, null, null, null)), ENV));
+        assertMessage("telegram.limits.perGroupPerMinute",
+                () -> TelegramSettings.from(withLimits(new AppConfig.Limits(null, null, null, null, 0.0, null)), ENV));
     }
 
     @Test
