@@ -74,6 +74,8 @@ class TelegramSafetyTest {
         t.fake.topicText(TelegramTestBot.STAFF, card.threadId(), TelegramTestBot.ALICE_TG, "/ban spam and insults");
         t.fake.awaitCondition(() -> t.bot.store.isBanned("telegram:" + USER), WAIT, "banned");
         long turns = t.bot.store.conversation(TelegramKeys.privateChat(USER)).orElseThrow().turns();
+        // What was said before the ban (the claim) may still be on its way: count from when it has gone.
+        t.fake.awaitCondition(() -> t.bot.store.pendingOutbox(10).isEmpty(), WAIT, "the outbox empty");
         int sent = t.fake.sentTo(USER).size();
         t.fake.userText(USER, "you can't stop me");
         t.fake.userText(USER, "/help");
