@@ -78,8 +78,8 @@ public record TelegramSettings(String token, URI apiUrl, Mode mode, int pollTime
         if (v == null) {
             return fallback;
         }
-        if (v <= 0) {
-            throw new ConfigException("telegram.limits." + key + ": must be above 0, not " + v);
+        if (!(v > 0) || v.isInfinite()) {
+            throw new ConfigException("telegram.limits." + key + ": must be a number above 0, not " + v);
         }
         return v;
     }
@@ -88,8 +88,9 @@ public record TelegramSettings(String token, URI apiUrl, Mode mode, int pollTime
         if (v == null) {
             return fallback;
         }
-        if (v < 1) {
-            throw new ConfigException("telegram.limits." + key + ": at least 1 (1 means no burst), not " + v);
+        // Far above anything Telegram tolerates, and low enough that burst × interval cannot overflow the clock.
+        if (v < 1 || v > 1000) {
+            throw new ConfigException("telegram.limits." + key + ": 1 to 1000 (1 means no burst), not " + v);
         }
         return v;
     }

@@ -92,8 +92,8 @@ class TelegramSettingsTest {
     }
 
     @Test
-    void burstsBelowOneNameTheirKey() {
-        for (int bad : new int[] {0, -1}) {
+    void burstsOutsideOneToAThousandNameTheirKey() {
+        for (int bad : new int[] {0, -1, 1001, 2_000_000_000}) {
             assertMessage("telegram.limits.perBotBurst",
                     () -> TelegramSettings.from(withLimits(new AppConfig.Limits(null, bad, null, null, null, null)), ENV));
             assertMessage("telegram.limits.perChatBurst",
@@ -111,6 +111,11 @@ class TelegramSettingsTest {
                 () -> TelegramSettings.from(withLimits(new AppConfig.Limits(null, null, -1.0, null, null, null)), ENV));
         assertMessage("telegram.limits.perGroupPerMinute",
                 () -> TelegramSettings.from(withLimits(new AppConfig.Limits(null, null, null, null, 0.0, null)), ENV));
+        // YAML's .nan and .inf are numbers too; they must be named, not fail later in the limiter.
+        assertMessage("telegram.limits.perBotPerSecond",
+                () -> TelegramSettings.from(withLimits(new AppConfig.Limits(Double.NaN, null, null, null, null, null)), ENV));
+        assertMessage("telegram.limits.perChatPerSecond",
+                () -> TelegramSettings.from(withLimits(new AppConfig.Limits(null, null, Double.POSITIVE_INFINITY, null, null, null)), ENV));
     }
 
     @Test
