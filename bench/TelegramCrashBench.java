@@ -429,6 +429,11 @@ public class TelegramCrashBench {
                         stage = Stage.WAITING_FOR_AGENT;
                         return true;
                     }
+                    // A quick agent's answer and the rating question can arrive before the user looks again.
+                    if (buttons.contains("rate:5")) {
+                        stage = Stage.WAITING_FOR_AGENT;
+                        return act(message);
+                    }
                     return false;
                 }
                 case WAITING_FOR_AGENT -> {
