@@ -49,6 +49,14 @@ public class TelegramCrashBench {
     /** A message accepted this long before a kill counts as on the wire when the kill struck. */
     static final long IN_FLIGHT_NANOS = Duration.ofSeconds(2).toNanos();
 
+    /**
+     * How long a user may take to get from the first question to the rating: the bot's replies queue behind
+     * Telegram's 30 messages/s, so many users take longer, and each kill costs a restart.
+     */
+    static Duration patience(int users) {
+        return Duration.ofSeconds(Math.max(240, users * 6L));
+    }
+
     public static void main(String[] args) throws Exception {
         int users = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int kills = args.length > 1 ? Integer.parseInt(args[1]) : 3;
@@ -159,12 +167,12 @@ public class TelegramCrashBench {
                 var screenshots = new HashMap<Long, byte[]>();
                 var conversing = new ArrayList<SimulatedUser>();
                 for (long u = 1; u <= users; u++) {
-                    var user = new SimulatedUser(fake, u, new Random(seed * 31 + u), prompts);
+                    var user = new SimulatedUser(fake, u, new Random(seed * 31 + u), prompts, patience(users));
                     screenshots.put(u, user.screenshot);
                     conversing.add(user);
                     results.put(u, pool.submit(user::converse));
                 }
-                var agent = new SimulatedAgent("http://127.0.0.1:" + port, users);
+                var agent = new SimulatedAgent("http://127.0.0.1:" + port, users, patience(users).plusMinutes(1));
                 Future<Boolean> agentDone = pool.submit(agent::work);
                 var killed = new ArrayList<Kill>();
                 var random = new Random(seed);
@@ -330,11 +338,13 @@ public class TelegramCrashBench {
         private final Random random;
         private final Prompts prompts;
         private final boolean chinese;
+        private final Duration patience;
         final byte[] screenshot;
         private volatile Stage stage = Stage.ASKING;
         private volatile boolean started;
 
-        SimulatedUser(FakeBotApi fake, long id, Random random, Prompts prompts) {
+        SimulatedUser(FakeBotApi fake, long id, Random random, Prompts prompts, Duration patience) {
+            this.patience = patience;
             this.fake = fake;
             this.id = id;
             this.random = random;
@@ -347,7 +357,7 @@ public class TelegramCrashBench {
             Thread.sleep(random.nextInt(1500));
             started = true;
             text(chinese ? "怎么修改应用的语言或者显示的货币？" : "How do I change the app language or display currency?");
-            long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+            long deadline = System.nanoTime() + patience.toNanos();
             int actedOn = -1;
             String actedText = null;
             while (stage != Stage.DONE && System.nanoTime() < deadline) {
@@ -520,17 +530,19 @@ public class TelegramCrashBench {
 
         private final String base;
         private final int tickets;
+        private final Duration patience;
         private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(2)).build();
         private final ObjectMapper json = new ObjectMapper();
 
-        SimulatedAgent(String base, int tickets) {
+        SimulatedAgent(String base, int tickets, Duration patience) {
+            this.patience = patience;
             this.base = base;
             this.tickets = tickets;
         }
 
         boolean work() throws InterruptedException {
-            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            long deadline = System.nanoTime() + patience.toNanos();
             while (System.nanoTime() < deadline) {
                 try {
                     int resolved = 0;
