@@ -73,13 +73,13 @@ public class TelegramCrashBench {
     }
 
     /** The bot's questions, read from the shipped message files, so the simulated users know what is asked. */
-    record Prompts(Map<String, DetailType> asks, List<String> glad, List<String> ticketOpened, List<String> rateComment,
-                   List<String> rateDone) {
+    record Prompts(Map<String, DetailType> asks, List<String> glad, List<java.util.regex.Pattern> ticketOpened,
+                   List<String> rateComment, List<String> rateDone) {
         static Prompts load() throws IOException {
             var yaml = new ObjectMapper(new YAMLFactory());
             var asks = new LinkedHashMap<String, DetailType>();
             var glad = new ArrayList<String>();
-            var opened = new ArrayList<String>();
+            var opened = new ArrayList<java.util.regex.Pattern>();
             var comment = new ArrayList<String>();
             var done = new ArrayList<String>();
             for (String lang : List.of("en", "zh")) {
@@ -92,11 +92,20 @@ public class TelegramCrashBench {
                 }
                 JsonNode bot = yaml.readTree(Path.of("config/messages/bot." + lang + ".yaml").toFile());
                 glad.add(bot.get("faq.glad").asText());
-                opened.add(bot.get("ticket.opened").asText().split("#")[0]);
+                opened.add(template(bot.get("ticket.opened").asText()));
                 comment.add(bot.get("rate.comment").asText());
                 done.add(bot.get("rate.done").asText());
             }
             return new Prompts(asks, glad, opened, comment, done);
+        }
+
+        /** A message template as a pattern: its {placeholders} match anything, the rest literally. */
+        static java.util.regex.Pattern template(String text) {
+            var parts = new ArrayList<String>();
+            for (String literal : text.split("\\{[a-z_]+\\}", -1)) {
+                parts.add(java.util.regex.Pattern.quote(literal));
+            }
+            return java.util.regex.Pattern.compile(String.join(".*?", parts), java.util.regex.Pattern.DOTALL);
         }
     }
 
@@ -435,7 +444,7 @@ public class TelegramCrashBench {
                     return false;
                 }
                 case CONFIRMED -> {
-                    if (prompts.ticketOpened().stream().anyMatch(text::contains)) {
+                    if (prompts.ticketOpened().stream().anyMatch(p -> p.matcher(text).find())) {
                         stage = Stage.WAITING_FOR_AGENT;
                         return true;
                     }
