@@ -97,6 +97,9 @@ public final class Outbox implements AutoCloseable {
     /** Sends one conversation's entries in order; returns zero when all went, else the wait before retrying. */
     private Duration send(List<OutboxEntry> entries) {
         for (OutboxEntry entry : entries) {
+            if (loop.closing()) {
+                return Duration.ZERO; // what is left goes after the restart
+            }
             try {
                 senders.get(entry.channel()).send(entry,
                         parts -> committer.submit(tx -> tx.partsDelivered(entry.id(), parts)).join());

@@ -101,6 +101,9 @@ public final class StaffFeed implements AutoCloseable {
             var tickets = new LinkedHashSet<Long>();
             changes.forEach(c -> tickets.add(c[1]));
             for (long number : tickets) {
+                if (loop.closing()) {
+                    return; // the cursor stays: the rest is mirrored after the restart
+                }
                 Optional<Ticket> t = store.ticket(number);
                 if (t.isPresent()) {
                     mirrorOrSkip(t.get());

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 public final class WakeLoop implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WakeLoop.class);
     private static final long MAX_WAIT_MS = 30_000;
+    private static final long CLOSE_GRACE_MS = 10_000;
 
     /** One pass; returns how long to wait before the next one, or zero to wait for a wake-up (or the idle time). */
     public interface Pass {
@@ -62,9 +63,33 @@ public final class WakeLoop implements AutoCloseable {
         }
     }
 
+    /** True once {@link #close()} began: a long pass stops at its next safe point (between two sends). */
+    public boolean closing() {
+        return !running;
+    }
+
+    /**
+     * Lets a pass in progress reach its next safe point rather than interrupting it mid-send: a send cut off
+     * after the platform took it, but before it was recorded, would go out again after the restart. Only a
+     * pass still busy after the grace period is interrupted.
+     */
     @Override
     public void close() {
         running = false;
-        thread.interrupt();
+        wake();
+        if (Thread.currentThread() == thread) {
+            return;
+        }
+        try {
+            thread.join(CLOSE_GRACE_MS);
+            if (thread.isAlive()) {
+                log.warn("{} still busy {} ms after close; interrupting it", name, CLOSE_GRACE_MS);
+                thread.interrupt();
+                thread.join(1000);
+            }
+        } catch (InterruptedException e) {
+            thread.interrupt();
+            Thread.currentThread().interrupt();
+        }
     }
 }
