@@ -398,7 +398,7 @@ public class TelegramCrashBench {
 
         /** Does what the message asks for, if it asks for anything; false when it is not for acting on. */
         private boolean act(FakeBotApi.Sent message) throws InterruptedException {
-            List<String> buttons = payloads(message);
+            List<String> buttons = FakeBotApi.payloads(message);
             String text = message.text() == null ? "" : message.text();
             switch (stage) {
                 case ASKING -> {
@@ -524,7 +524,7 @@ public class TelegramCrashBench {
         }
 
         private void press(FakeBotApi.Sent message, String payload) {
-            String data = signedData(message).stream().filter(d -> d.startsWith(payload + "~")).findFirst()
+            String data = FakeBotApi.callbackData(message).stream().filter(d -> d.startsWith(payload + "~")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no button " + payload));
             fake.callback(id, message.chatId(), message.messageId(), data);
         }
@@ -611,23 +611,6 @@ public class TelegramCrashBench {
                 throw new IllegalStateException(e);
             }
         }
-    }
-
-    static List<String> signedData(FakeBotApi.Sent s) {
-        var out = new ArrayList<String>();
-        JsonNode markup = s.replyMarkup();
-        if (markup != null && markup.has("inline_keyboard")) {
-            markup.get("inline_keyboard").forEach(row -> row.forEach(b -> {
-                if (b.has("callback_data")) {
-                    out.add(b.get("callback_data").asText());
-                }
-            }));
-        }
-        return out;
-    }
-
-    static List<String> payloads(FakeBotApi.Sent s) {
-        return signedData(s).stream().map(d -> d.contains("~") ? d.substring(0, d.lastIndexOf('~')) : d).toList();
     }
 
     /** The comparison of the crash run with the calm one. */
@@ -877,7 +860,7 @@ public class TelegramCrashBench {
                     .replaceAll("(?m)^(You are number|您目前排在|Our agents are off duty|客服现在不在工作时间).*$", "$1…")
                     .replaceAll("\\d{4}-\\d{2}-\\d{2}", "DATE")
                     .replaceAll("alice \\([^)]*\\)", "alice (CODE)");
-            return s.method() + ":" + text + " " + payloads(s);
+            return s.method() + ":" + text + " " + FakeBotApi.payloads(s);
         }
 
         private static String clip(String s) {

@@ -69,6 +69,25 @@ public final class FakeBotApi implements AutoCloseable {
                        JsonNode replyMarkup, JsonNode request, long atNanos) {
     }
 
+    /** The callback data of a message's buttons, as the bot sent it (signed). */
+    public static List<String> callbackData(Sent s) {
+        var out = new ArrayList<String>();
+        JsonNode markup = s.replyMarkup();
+        if (markup != null && markup.has("inline_keyboard")) {
+            markup.get("inline_keyboard").forEach(row -> row.forEach(b -> {
+                if (b.has("callback_data")) {
+                    out.add(b.get("callback_data").asText());
+                }
+            }));
+        }
+        return out;
+    }
+
+    /** The payloads behind a message's buttons: the callback data without the bot's signature. */
+    public static List<String> payloads(Sent s) {
+        return callbackData(s).stream().map(d -> d.contains("~") ? d.substring(0, d.lastIndexOf('~')) : d).toList();
+    }
+
     /** A forum topic the bot created (or that a test update mentioned), and the System.nanoTime it was made. */
     public record Topic(long chatId, int threadId, String name, long atNanos) {
     }

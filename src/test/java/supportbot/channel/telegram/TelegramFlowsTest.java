@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -62,23 +61,12 @@ class TelegramFlowsTest {
         }
     }
 
-    /** The callback data of a message's buttons, as sent (signed). */
     static List<String> callbackData(FakeBotApi.Sent s) {
-        var out = new ArrayList<String>();
-        JsonNode markup = s.replyMarkup();
-        if (markup != null && markup.has("inline_keyboard")) {
-            markup.get("inline_keyboard").forEach(row -> row.forEach(b -> {
-                if (b.has("callback_data")) {
-                    out.add(b.get("callback_data").asText());
-                }
-            }));
-        }
-        return out;
+        return FakeBotApi.callbackData(s);
     }
 
-    /** The payloads behind a message's buttons: the callback data without its signature. */
     static List<String> callbacks(FakeBotApi.Sent s) {
-        return callbackData(s).stream().map(d -> d.contains("~") ? d.substring(0, d.lastIndexOf('~')) : d).toList();
+        return FakeBotApi.payloads(s);
     }
 
     /** Presses the button with this payload on a message, as Telegram would: with the data the bot sent. */
