@@ -45,9 +45,13 @@ final class TurnRecorder {
     static Prepared prepare(StoredConversation before, DeskEvent event, Turn turn, Set<String> pushChannels,
                             Consumer<Store.Tx> ticketChange) {
         StoredConversation base = before != null ? before : new StoredConversation(turn.conversation(), List.of(), List.of());
-        var others = new ArrayList<Consumer<Store.Tx>>();
-        others.add(ticketChange);
-        return record(base, null, turn, new ArrayList<>(), others, pushChannels, event.time());
+        Prepared turnWrites = record(base, null, turn, new ArrayList<>(), new ArrayList<>(), pushChannels, event.time());
+        // The ticket change goes first: it checks the committed ticket and may refuse, which it must do before
+        // anything of this turn is written.
+        return new Prepared(turnWrites.conversation(), tx -> {
+            ticketChange.accept(tx);
+            turnWrites.writes().accept(tx);
+        }, turnWrites.forgotten());
     }
 
     /** The user's message is with the agent again; a ticket closed for lack of an answer reopens. */

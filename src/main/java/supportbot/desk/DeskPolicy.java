@@ -24,7 +24,10 @@ final class DeskPolicy {
                 throw conflict("ticket #" + ticket.number() + " is " + ticket.status().label() + "; reopen it first");
             }
             if (ticket.assignee() != null && !mine && !agent.supervisor()) {
-                throw refuse(agent, ticket, action.type(), "ticket #" + ticket.number() + " belongs to " + ticket.assignee());
+                // Someone else holds it: a conflict over the ticket rather than a missing right.
+                log.info("refused claim by {} on ticket #{}: {} holds it", agent.name(), ticket.number(), ticket.assignee());
+                throw new DeskException(409, "ticket #" + ticket.number() + " belongs to " + ticket.assignee(),
+                        ticket.assignee());
             }
             return;
         }
@@ -43,6 +46,32 @@ final class DeskPolicy {
         } else if (!ticket.status().open() && !(action instanceof DeskAction.Note)) {
             throw conflict("ticket #" + ticket.number() + " is " + ticket.status().label() + "; reopen it first");
         }
+    }
+
+    /**
+     * The same action against the ticket as committed, inside the transaction that changes it. {@code seen} is
+     * what the agent's request was checked against; if who holds the ticket, its tier or whether it is open
+     * changed since, another action won the race and this one is refused with the current holder named.
+     *
+     * @param expectedVersion the {@link Ticket#version()} the agent last saw, or null to check ownership only
+     */
+    static void checkCommitted(Agent agent, Ticket seen, Ticket now, DeskAction action, Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != now.version()) {
+            throw new DeskException(409, "ticket #" + now.number() + " changed since you loaded it; reload it and try again",
+                    now.assignee());
+        }
+        boolean sameHands = java.util.Objects.equals(seen.assignee(), now.assignee()) && seen.tier() == now.tier()
+                && seen.status().open() == now.status().open();
+        if (!sameHands) {
+            log.info("refused {} by {} on ticket #{}: it changed meanwhile ({} {}, held by {})", action.type(), agent.name(),
+                    now.number(), now.status().label(), now.tier(), now.assignee());
+            String held = now.assignee() == null ? "nobody holds it now" : now.assignee() + " holds it now";
+            String what = action instanceof DeskAction.Claim && now.assignee() != null
+                    ? "ticket #" + now.number() + " was just claimed by " + now.assignee()
+                    : "ticket #" + now.number() + " changed meanwhile (" + now.status().label() + ", " + held + "); reload it";
+            throw new DeskException(409, what, now.assignee());
+        }
+        check(agent, now, action);
     }
 
     private static DeskException refuse(Agent agent, Ticket ticket, String action, String why) {

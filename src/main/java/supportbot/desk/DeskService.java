@@ -48,56 +48,96 @@ public final class DeskService {
     }
 
     public Ticket act(Agent agent, long number, DeskAction action) {
+        return act(agent, number, action, null);
+    }
+
+    /**
+     * Checks the action against the ticket as read now (a clear refusal early), then again inside the
+     * transaction that changes it, against the committed ticket: of two agents racing, exactly one wins and
+     * the other gets a 409 naming who holds the ticket.
+     *
+     * @param expectedVersion the {@link Ticket#version()} the agent acted on, or null for "whatever it is now"
+     */
+    public Ticket act(Agent agent, long number, DeskAction action, Long expectedVersion) {
         Ticket ticket = store.ticket(number).orElseThrow(() -> DeskException.notFound(number));
         DeskPolicy.check(agent, ticket, action);
         var now = clock.instant();
         String who = agent.name();
+        var guard = new Guard(agent, ticket, action, expectedVersion);
         if (action instanceof DeskAction.Claim) {
-            change(number, t -> t.with(TicketStatus.ASSIGNED, t.tier(), who, new TicketEvent(now, who, "claimed", null)));
+            if (who.equals(ticket.assignee())) {
+                return ticket; // already theirs: a second click is not a second claim
+            }
+            change(number, guard.then(t -> t.with(TicketStatus.ASSIGNED, t.tier(), who,
+                    new TicketEvent(now, who, "claimed", null))));
         } else if (action instanceof DeskAction.Note n) {
-            change(number, t -> t.withEvent(new TicketEvent(now, who, "note", text(n.text()))));
+            String text = text(n.text());
+            change(number, guard.then(t -> t.withEvent(new TicketEvent(now, who, "note", text))));
         } else if (action instanceof DeskAction.Transfer tr) {
             Agent target = agents.byName(tr.agent()).orElseThrow(() -> new DeskException(400, "no agent named '" + tr.agent() + "'"));
             if (ticket.tier() == Tier.SUPERVISOR && !target.supervisor()) {
                 throw new DeskException(400, "ticket #" + number + " is escalated; transfer it to a supervisor");
             }
-            change(number, t -> t.with(TicketStatus.ASSIGNED, t.tier(), target.name(),
-                    new TicketEvent(now, who, "transferred", target.name())));
+            change(number, guard.then(t -> t.with(TicketStatus.ASSIGNED, t.tier(), target.name(),
+                    new TicketEvent(now, who, "transferred", target.name()))));
         } else if (action instanceof DeskAction.Reply r) {
             String text = text(r.text());
-            tell(ticket, DeskEvent.Kind.AGENT_REPLY, who, text, t -> t.with(TicketStatus.WAITING_USER, t.tier(),
-                    t.assignee() == null ? who : t.assignee(), new TicketEvent(now, who, "reply", text)));
+            tell(ticket, DeskEvent.Kind.AGENT_REPLY, who, text, guard.then(t -> t.with(TicketStatus.WAITING_USER, t.tier(),
+                    t.assignee() == null ? who : t.assignee(), new TicketEvent(now, who, "reply", text))));
         } else if (action instanceof DeskAction.Resolve) {
-            tell(ticket, DeskEvent.Kind.RESOLVED, who, null,
-                    t -> t.with(TicketStatus.RESOLVED, t.tier(), t.assignee(), new TicketEvent(now, who, "resolved", null)));
+            tell(ticket, DeskEvent.Kind.RESOLVED, who, null, guard.then(
+                    t -> t.with(TicketStatus.RESOLVED, t.tier(), t.assignee(), new TicketEvent(now, who, "resolved", null))));
         } else if (action instanceof DeskAction.Reopen) {
-            tell(ticket, DeskEvent.Kind.REOPENED, who, null,
-                    t -> t.with(TicketStatus.ASSIGNED, t.tier(), t.assignee(), new TicketEvent(now, who, "reopened", null)));
+            tell(ticket, DeskEvent.Kind.REOPENED, who, null, guard.then(
+                    t -> t.with(TicketStatus.ASSIGNED, t.tier(), t.assignee(), new TicketEvent(now, who, "reopened", null))));
         } else if (action instanceof DeskAction.Ask ask) {
             var type = supportbot.dialogue.details.DetailType.fromKey(ask.detail()).orElseThrow(() -> new DeskException(400,
                     "unknown detail '" + ask.detail() + "' (account, description, time, device, tx_hash, chain, coin, amount, "
                             + "address, screenshot)"));
-            tell(ticket, DeskEvent.Kind.ASK_DETAIL, who, type.key(),
-                    t -> t.with(TicketStatus.WAITING_USER, t.tier(), t.assignee(), new TicketEvent(now, who, "asked", type.key())));
+            tell(ticket, DeskEvent.Kind.ASK_DETAIL, who, type.key(), guard.then(
+                    t -> t.with(TicketStatus.WAITING_USER, t.tier(), t.assignee(), new TicketEvent(now, who, "asked", type.key()))));
         } else if (action instanceof DeskAction.Ban b) {
             String reason = text(b.reason());
             String user = userOf(ticket);
-            committer.submit(tx -> {
+            await(committer.submit(tx -> {
+                // The checked ticket change first: a refusal there must come before any write.
+                tx.updateTicket(number, guard.then(t -> t.withEvent(new TicketEvent(now, who, "banned", reason))));
                 tx.ban(user, who, reason, now);
-                tx.updateTicket(number, t -> t.withEvent(new TicketEvent(now, who, "banned", reason)));
-            }).join();
+            }));
         } else if (action instanceof DeskAction.Unban) {
             String user = userOf(ticket);
-            committer.submit(tx -> {
+            await(committer.submit(tx -> {
+                tx.updateTicket(number, guard.then(t -> t.withEvent(new TicketEvent(now, who, "unbanned", null))));
                 tx.unban(user);
-                tx.updateTicket(number, t -> t.withEvent(new TicketEvent(now, who, "unbanned", null)));
-            }).join();
+            }));
         } else if (action instanceof DeskAction.Escalate e) {
             String reason = text(e.reason());
-            tell(ticket, DeskEvent.Kind.ESCALATED, who, reason,
-                    t -> t.with(TicketStatus.QUEUED, Tier.SUPERVISOR, null, new TicketEvent(now, who, "escalated", reason)));
+            tell(ticket, DeskEvent.Kind.ESCALATED, who, reason, guard.then(
+                    t -> t.with(TicketStatus.QUEUED, Tier.SUPERVISOR, null, new TicketEvent(now, who, "escalated", reason))));
         }
         return store.ticket(number).orElseThrow();
+    }
+
+    /** The action's check against the committed ticket, run on the commit thread before the change. */
+    private record Guard(Agent agent, Ticket seen, DeskAction action, Long expectedVersion) {
+        UnaryOperator<Ticket> then(UnaryOperator<Ticket> change) {
+            return committed -> {
+                DeskPolicy.checkCommitted(agent, seen, committed, action, expectedVersion);
+                return change.apply(committed);
+            };
+        }
+    }
+
+    /** Waits for the commit; a refusal from inside the transaction comes out as itself. */
+    private static void await(java.util.concurrent.CompletableFuture<?> committed) {
+        try {
+            committed.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof DeskException refused) {
+                throw refused;
+            }
+            throw e;
+        }
     }
 
     private static String userOf(Ticket ticket) {
@@ -121,14 +161,14 @@ public final class DeskService {
     }
 
     private void change(long number, UnaryOperator<Ticket> change) {
-        committer.submit(tx -> tx.updateTicket(number, change)).join();
+        await(committer.submit(tx -> tx.updateTicket(number, change)));
     }
 
     private void tell(Ticket ticket, DeskEvent.Kind kind, String agent, String text, UnaryOperator<Ticket> change) {
         var draft = ticket.draft();
         var event = new DeskEvent(draft.channel(), draft.conversationKey(), draft.number(), kind, agent, text, clock.instant());
         Consumer<Store.Tx> ticketChange = tx -> tx.updateTicket(draft.number(), change);
-        inbox.submit(event, ticketChange).join();
+        await(inbox.submit(event, ticketChange));
     }
 
     private static String text(String text) {

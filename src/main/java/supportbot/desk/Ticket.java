@@ -22,6 +22,11 @@ public record Ticket(TicketDraft draft, TicketStatus status, Tier tier, String a
         return draft.number();
     }
 
+    /** Grows with every change, since each one adds an event: what a desk client's compare-and-set compares. */
+    public long version() {
+        return events.size();
+    }
+
     public Ticket with(TicketStatus newStatus, Tier newTier, String newAssignee, TicketEvent event) {
         var all = new ArrayList<>(events);
         all.add(event);

@@ -85,12 +85,29 @@ public final class GroupCommitter implements AutoCloseable {
     private void commitTogether(List<Pending> batch) {
         try {
             Store.Tx tx = store.tx();
-            batch.forEach(p -> p.writes.accept(tx));
+            var refused = new java.util.IdentityHashMap<Pending, RuntimeException>();
+            for (Pending p : batch) {
+                try {
+                    p.writes.accept(tx);
+                } catch (RuntimeException e) {
+                    if (!(e instanceof Refusal)) {
+                        throw e;
+                    }
+                    refused.put(p, e); // it wrote nothing: no need to undo the others
+                }
+            }
             store.commit();
             commits++;
             writeSets += batch.size();
             committed();
-            batch.forEach(p -> p.done.complete(null));
+            batch.forEach(p -> {
+                RuntimeException why = refused.get(p);
+                if (why == null) {
+                    p.done.complete(null);
+                } else {
+                    p.done.completeExceptionally(why);
+                }
+            });
         } catch (RuntimeException e) {
             // One bad write set must not sink the others: undo the whole group, then commit one by one.
             store.rollback();
@@ -104,7 +121,9 @@ public final class GroupCommitter implements AutoCloseable {
                     p.done.complete(null);
                 } catch (RuntimeException single) {
                     store.rollback();
-                    log.error("store write failed and was rolled back", single);
+                    if (!(single instanceof Refusal)) {
+                        log.error("store write failed and was rolled back", single);
+                    }
                     p.done.completeExceptionally(single);
                 }
             }

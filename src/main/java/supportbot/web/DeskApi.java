@@ -233,7 +233,19 @@ final class DeskApi {
         Agent agent = authenticate(ctx);
         long number = number(ctx);
         JsonNode body = body(ctx);
-        ctx.json(summary(desk.act(agent, number, action.apply(body))));
+        ctx.json(summary(desk.act(agent, number, action.apply(body), expectedVersion(body))));
+    }
+
+    /** Optional "version": the ticket version the agent acted on; a newer committed one makes it a 409. */
+    private static Long expectedVersion(JsonNode body) {
+        JsonNode v = body.get("version");
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.canConvertToLong() || !v.isIntegralNumber() || v.asLong() < 0) {
+            throw new DeskException(400, "\"version\" must be a whole number (the ticket's version as last loaded)");
+        }
+        return v.asLong();
     }
 
     static String field(JsonNode body, String name) {
@@ -297,6 +309,7 @@ final class DeskApi {
         var m = new LinkedHashMap<String, Object>();
         m.put("id", t.number());
         m.put("status", t.status().label());
+        m.put("version", t.version());
         m.put("tier", t.tier().name().toLowerCase(java.util.Locale.ROOT));
         m.put("assignee", t.assignee());
         m.put("category", t.draft().categoryId());

@@ -782,6 +782,8 @@
       await Promise.all([refreshQueue(), refreshTicket()]);
     } catch (e) {
       if (gen === state.gen || (e && e.status === 401)) handleError(e);
+      // Someone else acted first (the message names who holds it now): show the ticket as it is.
+      if (e && e.status === 409 && gen === state.gen) Promise.all([refreshQueue(), refreshTicket()]).catch(handleError);
     } finally {
       if (gen === state.gen) setBusy(false);
       if (focused && focused.isConnected && !focused.disabled && (document.activeElement === document.body || !document.activeElement)) {

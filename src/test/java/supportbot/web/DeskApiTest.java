@@ -224,7 +224,8 @@ class DeskApiTest {
         ok(call("POST", "/api/desk/tickets/" + id + "/claim", LocalBot.ALICE, ""));
         for (String action : List.of("claim", "reply", "note", "transfer", "escalate", "resolve")) {
             var res = call("POST", "/api/desk/tickets/" + id + "/" + action, LocalBot.BOB, bodyFor(action));
-            assertEquals(403, res.statusCode(), action + ": " + res.body());
+            // Claiming a held ticket is a conflict over it (409, naming the holder); the rest are not Bob's to do.
+            assertEquals(action.equals("claim") ? 409 : 403, res.statusCode(), action + ": " + res.body());
             assertTrue(res.body().contains("alice"), res.body());
         }
         assertEquals(200, call("POST", "/api/desk/tickets/" + id + "/note", LocalBot.SUE, bodyFor("note")).statusCode());

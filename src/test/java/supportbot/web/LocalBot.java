@@ -33,10 +33,16 @@ final class LocalBot implements AutoCloseable {
 
     final Store store;
     final Javalin server;
-    private final GroupCommitter committer;
+    final GroupCommitter committer;
+    final DeskService desk;
     private final Inbox inbox;
 
     LocalBot(Path dir) throws IOException {
+        this(dir, List.of());
+    }
+
+    /** @param moreAgents besides alice, bob and sue */
+    LocalBot(Path dir, List<Agent> moreAgents) throws IOException {
         Files.writeString(dir.resolve("faq.jsonl"), """
                 {"id":"pin","question":"How do I reset my PIN code?","answer":"Settings, Security, Reset PIN."}
                 {"id":"fees","question":"为什么手续费这么高","answer":"手续费由网络收取。"}
@@ -46,10 +52,12 @@ final class LocalBot implements AutoCloseable {
         Clock clock = Clock.fixed(EngineHarness.NOW, ZoneOffset.UTC);
         store = Store.open(dir.resolve("data"));
         committer = new GroupCommitter(store);
-        var agents = new AgentDirectory(List.of(
+        var all = new java.util.ArrayList<>(List.of(
                 new Agent("alice", Role.AGENT, AgentDirectory.sha256(ALICE)),
                 new Agent("bob", Role.AGENT, AgentDirectory.sha256(BOB)),
                 new Agent("sue", Role.SUPERVISOR, AgentDirectory.sha256(SUE))));
+        all.addAll(moreAgents);
+        var agents = new AgentDirectory(all);
         var codes = new supportbot.desk.AgentCodes(agents,
                 new supportbot.safety.Signer(supportbot.safety.BotSecret.of(new byte[32])));
         var engine = new DialogueEngine(EngineHarness.DATA, new EngineHarness.StubFaq(),
@@ -58,7 +66,7 @@ final class LocalBot implements AutoCloseable {
         var signals = new ConversationSignals();
         inbox.onCommitted(signals::signal);
         var chat = new WebChat(store, committer, inbox, signals, dir.resolve("data/attachments"), clock);
-        var desk = new DeskService(store, committer, inbox, agents, clock);
+        desk = new DeskService(store, committer, inbox, agents, clock);
         var sla = new supportbot.desk.DeskSettingsLoader().load(Path.of("config", "desk.yaml")).sla();
         server = WebServer.start("127.0.0.1", 0, faq, chat, new WebServer.DeskApiParts(desk, agents, store, sla, clock,
                 committer, java.time.ZoneId.of("Asia/Shanghai")));
