@@ -153,7 +153,15 @@ public final class Inbox implements AutoCloseable {
         Inbound handled;
         Turn turn;
         boolean secret;
-        if (verdict instanceof InboundGuard.Refuse refuse) {
+        if (in.isButton() && !OfferedButtons.offered(stored, in.button())) {
+            // Made up, replayed from elsewhere, or from before an erasure: nothing happens, and the payload
+            // (which may hold anything, a recovery phrase included) is neither handled nor kept.
+            log.warn("refused a button this conversation was not offered in {} (payload length {})", in.conversationKey(),
+                    in.button().length());
+            handled = OfferedButtons.withoutPayload(in);
+            secret = false;
+            turn = notice(current, handled, "button.invalid", java.util.Map.of());
+        } else if (verdict instanceof InboundGuard.Refuse refuse) {
             handled = refuse.recorded();
             secret = refuse.secretRemoved();
             turn = notice(current, handled, refuse.key(), refuse.args());

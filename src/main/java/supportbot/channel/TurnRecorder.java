@@ -79,10 +79,7 @@ final class TurnRecorder {
         for (Action action : turn.actions()) {
             if (action instanceof Action.Reply r) {
                 lines.add(new TranscriptLine(0, "bot", r.text(), r.buttons(), List.of(), time));
-                if (!r.buttons().isEmpty()) {
-                    shown.clear();
-                    shown.addAll(r.buttons());
-                }
+                shown.addAll(r.buttons()); // every button of this turn counts as offered, not just the last message's
                 if (pushChannels.contains(r.channel())) {
                     others.add(tx -> tx.enqueue(r.channel(), r.conversationKey(), r.text(), r.buttons()));
                 }

@@ -20,8 +20,9 @@ public record StoredConversation(Conversation conversation, List<String> seenMes
 
     /** What the user saw on the button with this payload, so the transcript reads like the conversation did. */
     public String labelOf(String payload) {
+        // Never the payload itself: one that was not offered may hold anything the client put in it.
         return lastButtons.stream().filter(b -> b.payload().equals(payload)).map(Button::label).findFirst()
-                .orElse("[" + payload + "]");
+                .orElse("[button]");
     }
 
     public boolean hasSeen(String platformMessageId) {

@@ -120,7 +120,7 @@ class TelegramFlowsTest {
         t.fake.callback(USER, USER, ask.messageId(), "faq:yes");
         t.fake.awaitCondition(() -> t.fake.answeredCallbacks().size() == (callbacks(first).contains("faq:pick:language-settings") ? 2 : 1),
                 WAIT, "the forged press answered");
-        t.fake.awaitSent(to(USER, "I don't recognise that button"), WAIT);
+        t.fake.awaitSent(to(USER, "This button is no longer valid"), WAIT);
         assertTrue(t.bot.store.faqVotes().get("language-settings") == null, "no vote from a forged button");
 
         long press = press(t.fake, USER, ask, "faq:yes");
