@@ -6,8 +6,10 @@ import supportbot.dialogue.StaffDirectory;
 import supportbot.safety.Signer;
 
 /**
- * Each agent's verification code, derived from the bot's secret: stable across restarts, shown in the
- * agent's replies, and checkable by users with /verify. Nothing to configure, nothing an outsider can compute.
+ * Each agent's verification code in each conversation, derived from the bot's secret, the agent's name and the
+ * conversation key: stable across restarts, shown in the agent's replies, checkable with /verify, and useless
+ * anywhere else. A code is a keyed hash of both names, so nobody without the bot's secret can compute the one
+ * that alice has with another user, and asking /verify in one's own conversation only yields one's own.
  */
 public final class AgentCodes implements StaffDirectory {
     private static final int LENGTH = 6;
@@ -20,18 +22,18 @@ public final class AgentCodes implements StaffDirectory {
         this.signer = signer;
     }
 
-    public String codeOf(String agentName) {
-        return signer.code("agent-verification", agentName, LENGTH);
+    public String codeOf(String agentName, String conversationKey) {
+        return signer.code("agent-verification", agentName + '\u0000' + conversationKey, LENGTH);
     }
 
     @Override
-    public Optional<Verified> lookup(String nameOrCode) {
-        if (nameOrCode == null || nameOrCode.isBlank()) {
+    public Optional<Verified> lookup(String conversationKey, String nameOrCode) {
+        if (nameOrCode == null || nameOrCode.isBlank() || conversationKey == null) {
             return Optional.empty();
         }
         String q = nameOrCode.strip();
         for (Agent a : agents.all()) {
-            String code = codeOf(a.name());
+            String code = codeOf(a.name(), conversationKey);
             if (a.name().equalsIgnoreCase(q) || code.equals(q.toUpperCase(Locale.ROOT))) {
                 return Optional.of(new Verified(a.name(), code));
             }

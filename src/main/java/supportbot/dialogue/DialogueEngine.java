@@ -108,7 +108,8 @@ public final class DialogueEngine {
         t.c.updatedAt = event.time();
         var args = Map.of("number", event.ticketNumber());
         switch (event.kind()) {
-            case AGENT_REPLY -> t.act(new Action.AgentMessage(t.c.channel, t.c.key, agentLabel(event.agent()), event.text()));
+            case AGENT_REPLY -> t.act(new Action.AgentMessage(t.c.channel, t.c.key, agentLabel(t.c.key, event.agent()),
+                    event.text()));
             case RESOLVED -> {
                 if (Long.valueOf(event.ticketNumber()).equals(t.c.ticketNumber) && t.c.phase == Phase.WITH_TICKET) {
                     rating.start(t, event.ticketNumber());
@@ -137,9 +138,9 @@ public final class DialogueEngine {
         return new Turn(t.c.build(), t.actions());
     }
 
-    /** "alice (code K7QX2M)": the code lets the user check, with /verify, that a reply is really from support. */
-    private String agentLabel(String name) {
-        return staff.lookup(name).map(v -> v.name() + " (" + v.code() + ")").orElse(name);
+    /** "alice (K7QX2M)": the code, this conversation's own, lets the user check with /verify that a reply is real. */
+    private String agentLabel(String conversationKey, String name) {
+        return staff.lookup(conversationKey, name).map(v -> v.name() + " (" + v.code() + ")").orElse(name);
     }
 
     private void verify(TurnContext t, String query) {
@@ -148,7 +149,7 @@ public final class DialogueEngine {
             return;
         }
         String q = query.strip().replaceFirst("^@", "");
-        Optional<StaffDirectory.Verified> found = staff.lookup(q);
+        Optional<StaffDirectory.Verified> found = staff.lookup(t.c.key, q);
         if (found.isEmpty()) {
             t.sayKey("verify.unknown", Map.of("query", q.length() > 40 ? q.substring(0, 40) + "…" : q), List.of());
         } else if (found.get().code().equalsIgnoreCase(q)) {

@@ -205,7 +205,7 @@ class TelegramFlowsTest {
                 "claimed by alice");
         t.fake.topicText(TelegramTestBot.STAFF, topic.threadId(), TelegramTestBot.ALICE_TG,
                 "Found it: the exchange credits TRC20 deposits after 20 confirmations <not 1> & it's now done.");
-        t.fake.awaitSent(to(USER, "alice (" + t.bot.agentCodes.codeOf("alice")
+        t.fake.awaitSent(to(USER, "alice (" + t.bot.agentCodes.codeOf("alice", TelegramKeys.privateChat(USER))
                 + "): Found it: the exchange credits TRC20 deposits after 20 confirmations &lt;not 1&gt; &amp;"), WAIT);
 
         // The user's next message appears in the topic.

@@ -46,7 +46,7 @@ class TelegramSafetyTest {
     @Test
     void verifyTellsARealAgentFromAnImpostorAndRepliesCarryTheCode() throws Exception {
         t = new TelegramTestBot(dir, "  limits: {perChatPerSecond: 50, perGroupPerMinute: 6000}").start();
-        String code = t.bot.agentCodes.codeOf("alice");
+        String code = t.bot.agentCodes.codeOf("alice", TelegramKeys.privateChat(USER));
         assertTrue(code.matches("[A-Z2-9]{6}"), code);
 
         t.fake.userText(USER, "/verify alice");
