@@ -50,9 +50,22 @@ public record AppConfig(Http http, Data data, Faq faq, Dialogue dialogue, Desk d
      * @param mode               "polling" (getUpdates) or "webhook" (Telegram posts to our HTTP server)
      * @param staffChatId        the agents' forum supergroup (a topic per ticket), or null for no Telegram desk
      * @param supervisorChatId   where escalations are announced; null means a "Supervisors" topic in the staff group
+     * @param retry              how often a failing update is tried before it becomes a dead letter
      */
     public record Telegram(String enabled, String apiUrl, String mode, Integer pollTimeoutSeconds, Webhook webhook,
-                           Long staffChatId, Long supervisorChatId, Integer maxAttachmentMb, Limits limits) {
+                           Long staffChatId, Long supervisorChatId, Integer maxAttachmentMb, Limits limits, Retry retry) {
+        public Telegram(String enabled, String apiUrl, String mode, Integer pollTimeoutSeconds, Webhook webhook,
+                        Long staffChatId, Long supervisorChatId, Integer maxAttachmentMb, Limits limits) {
+            this(enabled, apiUrl, mode, pollTimeoutSeconds, webhook, staffChatId, supervisorChatId, maxAttachmentMb, limits,
+                    null);
+        }
+    }
+
+    /**
+     * @param attempts       tries per update, the first included, before it is set aside as a dead letter
+     * @param firstBackoffMs the wait before the second try; it doubles up to {@code maxBackoffMs}
+     */
+    public record Retry(Integer attempts, Integer firstBackoffMs, Integer maxBackoffMs) {
     }
 
     /** @param publicUrl the https address Telegram reaches this server at; {@code path} is appended */

@@ -34,8 +34,11 @@ final class DeskApi {
     private final DeskChanges changes;
     private final java.time.ZoneId zone;
 
+    private final supportbot.channel.DeadLetters deadLetters;
+
     DeskApi(DeskService desk, AgentDirectory agents, Store store, SlaPolicy sla, java.time.Clock clock, DeskSessions sessions,
-            DeskChanges changes, java.time.ZoneId zone) {
+            DeskChanges changes, java.time.ZoneId zone, supportbot.channel.DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.sessions = sessions;
         this.changes = changes;
         this.zone = zone;
@@ -182,6 +185,36 @@ final class DeskApi {
         supervisor(ctx, "the export");
         ctx.header("Content-Disposition", "attachment; filename=\"tickets.csv\"");
         ctx.contentType("text/csv; charset=utf-8").result(supportbot.desk.DeskDashboard.csv(store.tickets()));
+    }
+
+    /** Updates a connector set aside after they kept failing: for supervisors, who can replay them. */
+    void deadLetters(Context ctx) {
+        supervisor(ctx, "the dead letters");
+        ctx.json(Map.of("deadLetters", deadLetters.list().stream().map(l -> {
+            var m = new LinkedHashMap<String, Object>();
+            m.put("id", l.id());
+            m.put("channel", l.channel());
+            m.put("status", l.status());
+            m.put("reason", l.reason());
+            m.put("attempts", l.attempts());
+            m.put("at", l.at());
+            m.put("changedAt", l.changedAt());
+            m.put("payload", l.payload());
+            return m;
+        }).toList()));
+    }
+
+    /** 202: the channel's connector replays it right after this commit; GET the list to see how it went. */
+    void replayDeadLetter(Context ctx) {
+        Agent agent = supervisor(ctx, "replaying dead letters");
+        try {
+            var letter = deadLetters.requestReplay(ctx.pathParam("id"));
+            org.slf4j.LoggerFactory.getLogger(DeskApi.class).info("{} asked to replay dead letter {}", agent.name(),
+                    letter.id());
+            ctx.status(202).json(Map.of("id", letter.id(), "status", letter.status()));
+        } catch (supportbot.channel.DeadLetters.Refused e) {
+            throw new DeskException(e.status(), e.getMessage());
+        }
     }
 
     private Agent supervisor(Context ctx, String what) {

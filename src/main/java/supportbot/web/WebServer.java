@@ -42,7 +42,8 @@ public final class WebServer {
         var changes = new DeskChanges();
         desk.committer().onCommit(changes::bump);
         var deskApi = new DeskApi(desk.service(), desk.agents(), desk.store(), desk.sla(), desk.clock(),
-                new DeskSessions(desk.clock()), changes, desk.zone());
+                new DeskSessions(desk.clock()), changes, desk.zone(),
+                new supportbot.channel.DeadLetters(desk.store(), desk.committer(), desk.clock()));
         var metrics = new Metrics(() -> DeskStats.of(desk.store()));
         return Javalin.create(cfg -> {
             cfg.jsonMapper(new JavalinJackson(new ObjectMapper().registerModule(new JavaTimeModule())
@@ -62,6 +63,8 @@ public final class WebServer {
             cfg.routes.get("/api/desk/changes", deskApi::changes);
             cfg.routes.get("/api/desk/dashboard", deskApi::dashboard);
             cfg.routes.get("/api/desk/export.csv", deskApi::exportCsv);
+            cfg.routes.get("/api/desk/deadletters", deskApi::deadLetters);
+            cfg.routes.post("/api/desk/deadletters/{id}/replay", deskApi::replayDeadLetter);
             cfg.routes.get("/api/desk/tickets/{id}/files/{seq}/{index}", deskApi::file);
             cfg.routes.get("/desk", ctx -> ctx.redirect("/desk/index.html"));
             cfg.routes.get("/desk/", ctx -> ctx.redirect("/desk/index.html"));

@@ -51,12 +51,24 @@ public final class TelegramConnector implements AutoCloseable {
     private TelegramBotsLongPollingApplication polling;
     private ScheduledExecutorService pollingThread;
     private volatile boolean running = true;
+    private final supportbot.channel.DeadLetters deadLetters;
+    /** Replays dead letters off the commit and polling threads, one at a time. */
+    private final java.util.concurrent.ExecutorService replays = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "telegram-replay");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Failed tries per webhook update id: Telegram redelivers, so the count lives here. */
+    private final com.google.common.cache.Cache<Integer, Integer> webhookFailures = com.google.common.cache.CacheBuilder
+            .newBuilder().maximumSize(10_000).expireAfterWrite(1, TimeUnit.HOURS).build();
+    private final java.util.concurrent.atomic.AtomicLong replayRequestsSeen = new java.util.concurrent.atomic.AtomicLong(-1);
 
     private TelegramConnector(TelegramSettings settings, ConnectorParts parts, BotApi api, BotIdentity me) {
         this.settings = settings;
         this.parts = parts;
         this.api = api;
         this.me = me;
+        this.deadLetters = new supportbot.channel.DeadLetters(parts.store(), parts.committer(), parts.clock());
         var limiter = new SendLimiter(settings.limits(), System::nanoTime);
         var keyboards = new Keyboards(parts.signer());
         this.users = new UserUpdates(keyboards, parts.inbox(), parts.store(), api, me, parts.attachmentsRoot(),
@@ -92,6 +104,9 @@ public final class TelegramConnector implements AutoCloseable {
     }
 
     public TelegramConnector start() {
+        // A replay asked for through the desk API or the CLI is a store change: look after every commit, and now.
+        parts.committer().onCommit(this::replayIfRequested);
+        replayIfRequested();
         if (mirror != null) {
             mirror.start();
             mirror.wake();
@@ -157,10 +172,14 @@ public final class TelegramConnector implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits for one update, trying it again with growing waits; after the configured tries it is kept as a dead
+     * letter and counts as done, so one update that can never succeed does not hold up everyone else's.
+     */
     private void awaitWithRetry(Update u, CompletableFuture<?> first) {
+        var retry = settings.retry();
         CompletableFuture<?> attempt = first;
-        long backoff = 500;
-        while (true) {
+        for (int tries = 1; ; tries++) {
             try {
                 attempt.join();
                 return;
@@ -168,10 +187,66 @@ public final class TelegramConnector implements AutoCloseable {
                 if (!running) {
                     throw e;
                 }
-                log.warn("Telegram update {} failed ({}); retrying in {} ms", u.getUpdateId(), e.getMessage(), backoff);
-                sleep(backoff);
-                backoff = Math.min(30_000, backoff * 2);
+                String why = reason(e);
+                if (tries >= retry.attempts()) {
+                    deadLetter(u, why, tries);
+                    return;
+                }
+                long wait = retry.backoffAfter(tries).toMillis();
+                log.warn("Telegram update {} failed ({}); try {} of {} in {} ms", u.getUpdateId(), why, tries + 1,
+                        retry.attempts(), wait);
+                sleep(wait);
                 attempt = dispatchSafely(u);
+            }
+        }
+    }
+
+    private void deadLetter(Update u, String why, int tries) {
+        String payload;
+        try {
+            payload = json.writeValueAsString(u);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot keep Telegram update " + u.getUpdateId() + " as a dead letter", e);
+        }
+        var letter = deadLetters.record(TelegramKeys.CHANNEL, "telegram-" + u.getUpdateId(), payload, why, tries);
+        log.error("Telegram update {} failed {} times ({}); kept as dead letter {} and skipped: replay it with "
+                + "POST /api/desk/deadletters/{}/replay", u.getUpdateId(), tries, why, letter.id(), letter.id());
+    }
+
+    /** The failure, without the bot token (Bot API file URLs carry it) and without the exception wrappers. */
+    private String reason(Throwable e) {
+        Throwable cause = e;
+        while ((cause instanceof java.util.concurrent.CompletionException
+                || cause instanceof java.util.concurrent.ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String text = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return text.replace(settings.token(), "<token>").replaceAll("\\d{3,15}:[A-Za-z0-9_-]{20,}", "<token>");
+    }
+
+    private void replayIfRequested() {
+        long requested = parts.store().counter(supportbot.channel.DeadLetters.REQUESTED_COUNTER);
+        if (requested != replayRequestsSeen.getAndSet(requested) && running) {
+            replays.execute(this::replayRequested);
+        }
+    }
+
+    /** Each requested dead letter, once: a replay that fails again is marked so and can be asked for again. */
+    private void replayRequested() {
+        for (var letter : deadLetters.requested(TelegramKeys.CHANNEL)) {
+            try {
+                Update u = json.readValue(letter.payload(), Update.class);
+                dispatchSafely(u).get(50, TimeUnit.SECONDS);
+                deadLetters.replayed(letter);
+                log.info("Telegram dead letter {} replayed", letter.id());
+            } catch (Exception e) {
+                String why = reason(e);
+                log.warn("Telegram dead letter {} failed again on replay ({})", letter.id(), why);
+                try {
+                    deadLetters.replayFailed(letter, why);
+                } catch (RuntimeException stored) {
+                    log.warn("could not record the failed replay of {}: {}", letter.id(), stored.toString());
+                }
             }
         }
     }
@@ -210,9 +285,26 @@ public final class TelegramConnector implements AutoCloseable {
         }
         try {
             dispatchSafely(update).get(50, TimeUnit.SECONDS);
+            webhookFailures.invalidate(update.getUpdateId());
             return 200;
         } catch (Exception e) {
-            log.warn("Telegram update {} failed ({}); Telegram will deliver it again", update.getUpdateId(), e.toString());
+            String why = reason(e);
+            Integer before = webhookFailures.getIfPresent(update.getUpdateId());
+            int tries = before == null ? 1 : before + 1;
+            if (tries >= settings.retry().attempts()) {
+                // Telegram would keep delivering it: keep it here instead, and take it.
+                webhookFailures.invalidate(update.getUpdateId());
+                try {
+                    deadLetter(update, why, tries);
+                    return 200;
+                } catch (RuntimeException stored) {
+                    log.warn("could not keep Telegram update {} as a dead letter: {}", update.getUpdateId(), stored.toString());
+                    return 500;
+                }
+            }
+            webhookFailures.put(update.getUpdateId(), tries);
+            log.warn("Telegram update {} failed ({}, try {} of {}); Telegram will deliver it again", update.getUpdateId(),
+                    why, tries, settings.retry().attempts());
             return 500;
         }
     }
@@ -236,6 +328,7 @@ public final class TelegramConnector implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        replays.shutdownNow();
         if (polling != null) {
             try {
                 polling.close();

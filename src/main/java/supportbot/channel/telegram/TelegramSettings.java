@@ -13,7 +13,7 @@ import supportbot.config.ConfigException;
  */
 public record TelegramSettings(String token, URI apiUrl, Mode mode, int pollTimeoutSeconds, String webhookPublicUrl,
                                String webhookPath, String webhookSecret, Long staffChatId, Long supervisorChatId,
-                               long maxAttachmentBytes, SendLimiter.Limits limits) {
+                               long maxAttachmentBytes, SendLimiter.Limits limits, UpdateRetry retry) {
     public static final String TOKEN_ENV = "TELEGRAM_BOT_TOKEN";
     public static final String WEBHOOK_SECRET_ENV = "TELEGRAM_WEBHOOK_SECRET";
 
@@ -71,7 +71,38 @@ public record TelegramSettings(String token, URI apiUrl, Mode mode, int pollTime
                 positive(l.perGroupPerMinute(), defaults.perGroupPerMinute(), "perGroupPerMinute"),
                 burst(l.perGroupBurst(), defaults.groupBurst(), "perGroupBurst"));
         return Optional.of(new TelegramSettings(token.strip(), api, mode, timeout, publicUrl, path, secret, c.staffChatId(),
-                c.supervisorChatId(), mb * 1024L * 1024L, limits));
+                c.supervisorChatId(), mb * 1024L * 1024L, limits, UpdateRetry.from(c.retry())));
+    }
+
+    /** Bounded retries for one update: {@code attempts} tries in all, waits doubling from {@code first} up to {@code max}. */
+    public record UpdateRetry(int attempts, Duration first, Duration max) {
+        static UpdateRetry defaults() {
+            return new UpdateRetry(5, Duration.ofMillis(500), Duration.ofSeconds(30));
+        }
+
+        static UpdateRetry from(AppConfig.Retry r) {
+            var d = defaults();
+            if (r == null) {
+                return d;
+            }
+            int attempts = r.attempts() == null ? d.attempts() : r.attempts();
+            if (attempts < 1 || attempts > 100) {
+                throw new ConfigException("telegram.retry.attempts: 1 to 100 tries per update, not " + attempts);
+            }
+            long first = r.firstBackoffMs() == null ? d.first().toMillis() : r.firstBackoffMs();
+            long max = r.maxBackoffMs() == null ? d.max().toMillis() : r.maxBackoffMs();
+            if (first < 1 || max < first || max > 600_000) {
+                throw new ConfigException("telegram.retry: firstBackoffMs at least 1 and maxBackoffMs from it to 600000, not "
+                        + first + " and " + max);
+            }
+            return new UpdateRetry(attempts, Duration.ofMillis(first), Duration.ofMillis(max));
+        }
+
+        /** The wait after the {@code tries}-th failed try. */
+        Duration backoffAfter(int tries) {
+            long ms = first.toMillis() << Math.min(20, Math.max(0, tries - 1));
+            return Duration.ofMillis(Math.min(max.toMillis(), ms));
+        }
     }
 
     private static double positive(Double v, double fallback, String key) {

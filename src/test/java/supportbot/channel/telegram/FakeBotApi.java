@@ -148,6 +148,7 @@ public final class FakeBotApi implements AutoCloseable {
     private final List<Long> getUpdatesOffsets = new ArrayList<>();
     private final List<Delivery> deliveries = new ArrayList<>();
     private final Map<String, int[]> failures = new HashMap<>();
+    private final java.util.Set<String> brokenFiles = new java.util.HashSet<>();
     private final Map<Long, Deque<Long>> chatSends = new HashMap<>();
     private final Deque<Long> botSends = new ArrayDeque<>();
     private int perChatPerSecond;
@@ -361,6 +362,19 @@ public final class FakeBotApi implements AutoCloseable {
         synchronized (lock) {
             forums.add(chatId);
             lock.notifyAll();
+        }
+    }
+
+    /** getFile for this file id answers 500 (a transient error to the bot) until {@link #repairFile}. */
+    public void breakFile(String fileId) {
+        synchronized (lock) {
+            brokenFiles.add(fileId);
+        }
+    }
+
+    public void repairFile(String fileId) {
+        synchronized (lock) {
+            brokenFiles.remove(fileId);
         }
     }
 
@@ -978,6 +992,9 @@ public final class FakeBotApi implements AutoCloseable {
 
     private JsonNode getFile(ObjectNode p, Map<String, UploadedPart> u) throws ApiError {
         String id = str(p, "file_id");
+        if (id != null && brokenFiles.contains(id)) {
+            throw new ApiError(500, "Internal Server Error: file storage unavailable", null);
+        }
         StoredFile f = id == null ? null : files.get(id);
         if (f == null) {
             throw bad("invalid file_id");
