@@ -145,11 +145,31 @@ public final class DeskScheduler implements AutoCloseable {
         return false;
     }
 
+    /**
+     * The change applies only to the ticket this pass looked at: if an agent or the user changed it meanwhile,
+     * nothing is written or said, and the next pass decides again on what is committed.
+     */
     private void tell(Ticket t, DeskEvent.Kind kind, UnaryOperator<Ticket> change, supportbot.dialogue.TicketDirectory.QueueInfo info,
                       Instant now) {
         var d = t.draft();
-        inbox.submit(new DeskEvent(d.channel(), d.conversationKey(), d.number(), kind, null, null, now, info),
-                tx -> tx.updateTicket(d.number(), change)).join();
+        try {
+            inbox.submit(new DeskEvent(d.channel(), d.conversationKey(), d.number(), kind, null, null, now, info),
+                    tx -> tx.updateTicket(d.number(), unchangedSince(t, change))).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (!(e.getCause() instanceof DeskException)) {
+                throw e;
+            }
+            log.info("ticket #{} changed while the scheduler looked at it; {} left to the next pass", d.number(), kind);
+        }
+    }
+
+    private static UnaryOperator<Ticket> unchangedSince(Ticket seen, UnaryOperator<Ticket> change) {
+        return committed -> {
+            if (committed.version() != seen.version()) {
+                throw new DeskException(409, "ticket #" + seen.number() + " changed meanwhile");
+            }
+            return change.apply(committed);
+        };
     }
 
     @Override
