@@ -59,6 +59,12 @@ public final class DeskService {
      * @param expectedVersion the {@link Ticket#version()} the agent acted on, or null for "whatever it is now"
      */
     public Ticket act(Agent agent, long number, DeskAction action, Long expectedVersion) {
+        try (var scope = supportbot.logging.LogContext.ticket(number)) {
+            return acted(agent, number, action, expectedVersion);
+        }
+    }
+
+    private Ticket acted(Agent agent, long number, DeskAction action, Long expectedVersion) {
         Ticket ticket = store.ticket(number).orElseThrow(() -> DeskException.notFound(number));
         DeskPolicy.check(agent, ticket, action);
         var now = clock.instant();

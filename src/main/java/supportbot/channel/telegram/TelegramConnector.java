@@ -62,6 +62,7 @@ public final class TelegramConnector implements AutoCloseable {
     private final com.google.common.cache.Cache<Integer, Integer> webhookFailures = com.google.common.cache.CacheBuilder
             .newBuilder().maximumSize(10_000).expireAfterWrite(1, TimeUnit.HOURS).build();
     private final java.util.concurrent.atomic.AtomicLong replayRequestsSeen = new java.util.concurrent.atomic.AtomicLong(-1);
+    private final supportbot.metrics.ConnectorState state;
 
     private TelegramConnector(TelegramSettings settings, ConnectorParts parts, BotApi api, BotIdentity me) {
         this.settings = settings;
@@ -69,6 +70,7 @@ public final class TelegramConnector implements AutoCloseable {
         this.api = api;
         this.me = me;
         this.deadLetters = new supportbot.channel.DeadLetters(parts.store(), parts.committer(), parts.clock());
+        this.state = parts.metrics().connector(TelegramKeys.CHANNEL);
         var limiter = new SendLimiter(settings.limits(), System::nanoTime);
         var keyboards = new Keyboards(parts.signer());
         this.users = new UserUpdates(keyboards, parts.inbox(), parts.store(), api, me, parts.attachmentsRoot(),
@@ -123,6 +125,7 @@ public final class TelegramConnector implements AutoCloseable {
             } else {
                 startPolling();
             }
+            state.connected(true);
         } catch (SendFailure | TelegramApiException e) {
             throw new IllegalStateException("Telegram: cannot start receiving updates: " + e.getMessage(), e);
         }
@@ -150,6 +153,7 @@ public final class TelegramConnector implements AutoCloseable {
 
     /** One batch from getUpdates, on the polling thread: returns only when every update is committed. */
     private void consume(List<Update> updates) {
+        state.updateReceived(System.currentTimeMillis());
         try {
             long last = 0;
             var pending = new ArrayList<CompletableFuture<?>>();
@@ -166,7 +170,9 @@ public final class TelegramConnector implements AutoCloseable {
             if (running) {
                 parts.committer().submit(tx -> tx.setCounter(OFFSET, offset)).join();
             }
+            state.connected(running);
         } catch (RuntimeException e) {
+            state.connected(false); // until a batch goes through again
             // An exception here would cancel the library's polling task for good.
             log.error("Telegram: a batch of updates failed; it will be fetched again", e);
         }
@@ -209,6 +215,7 @@ public final class TelegramConnector implements AutoCloseable {
             throw new IllegalStateException("cannot keep Telegram update " + u.getUpdateId() + " as a dead letter", e);
         }
         var letter = deadLetters.record(TelegramKeys.CHANNEL, "telegram-" + u.getUpdateId(), payload, why, tries);
+        parts.metrics().deadLetter(TelegramKeys.CHANNEL, "retries");
         log.error("Telegram update {} failed {} times ({}); kept as dead letter {} and skipped: replay it with "
                 + "POST /api/desk/deadletters/{}/replay", u.getUpdateId(), tries, why, letter.id(), letter.id());
     }
@@ -279,6 +286,7 @@ public final class TelegramConnector implements AutoCloseable {
         Update update;
         try {
             update = json.readValue(body, Update.class);
+            state.updateReceived(System.currentTimeMillis());
         } catch (java.io.IOException e) {
             log.warn("refused a webhook call whose body is not a Telegram update: {}", e.getMessage());
             return 400;
@@ -329,6 +337,7 @@ public final class TelegramConnector implements AutoCloseable {
     public void close() {
         running = false;
         replays.shutdownNow();
+        state.connected(false);
         if (polling != null) {
             try {
                 polling.close();
