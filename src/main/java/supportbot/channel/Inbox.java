@@ -160,11 +160,25 @@ public final class Inbox implements AutoCloseable {
             }
         }).thenApply(v -> {
             if (prepared.forgotten()) {
-                forgetListeners.forEach(l -> l.accept(key));
+                notify(forgetListeners, key);
             }
-            listeners.forEach(l -> l.accept(key));
+            notify(listeners, key);
             return Outcome.PROCESSED;
         });
+    }
+
+    /**
+     * The turn is committed by now: a listener that throws must neither keep the others (the outbox, long
+     * polls, staff mirrors) from waking nor fail the message's future, or the connector would redeliver it.
+     */
+    private static void notify(List<Consumer<String>> targets, String key) {
+        for (Consumer<String> l : targets) {
+            try {
+                l.accept(key);
+            } catch (RuntimeException e) {
+                log.error("a commit listener failed for {}; the others still run", key, e);
+            }
+        }
     }
 
     private CompletableFuture<Outcome> process(Inbound in) {
