@@ -61,7 +61,7 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while connecting to Discord", e);
         }
-        parts.outbox().register(new DiscordSender(jda, components, parts.store()));
+        parts.outbox().register(new DiscordSender(jda, components, parts.store(), parts.clock()));
         if (settings.staffChannelId() != null) {
             this.staffFeed = new StaffFeed(parts.store(), parts.committer(), new DiscordStaffSurface(jda,
                     settings.staffChannelId(), parts.signer(), parts.categoryName()));

@@ -63,7 +63,7 @@ public final class TelegramConnector implements AutoCloseable {
         var keyboards = new Keyboards(parts.signer());
         this.users = new UserUpdates(keyboards, parts.inbox(), parts.store(), api, me, parts.attachmentsRoot(),
                 settings.maxAttachmentBytes(), parts.messages(), parts.clock());
-        parts.outbox().register(new UserSender(api, limiter, keyboards, me.privateChatLink(), parts.store()));
+        parts.outbox().register(new UserSender(api, limiter, keyboards, me.privateChatLink(), parts.store(), parts.clock()));
         if (settings.staffChatId() != null) {
             this.staff = new StaffUpdates(parts.desk(), parts.agents(), parts.store(), parts.committer(), api, me,
                     settings.staffChatId(), settings.supervisorChatId(), parts.signer());
