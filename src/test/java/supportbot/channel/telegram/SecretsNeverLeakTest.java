@@ -94,8 +94,7 @@ class SecretsNeverLeakTest {
         assertEquals(400, refused.status());
         t.fake.topicText(TelegramTestBot.STAFF, card.threadId(), TelegramTestBot.ALICE_TG, "Thanks, we are checking it.");
         t.fake.awaitSent(to(USER, "Thanks, we are checking it."), WAIT);
-        t.fake.awaitCondition(() -> t.bot.store.pendingOutbox(5).isEmpty(), WAIT, "everything delivered");
-        Thread.sleep(500); // the staff mirror catches up
+        t.awaitQuiet();
 
         var everythingSent = t.fake.sent().stream().map(s -> s.text() == null ? "" : s.text()).toList();
         assertNoSecret("what the bot sent to users and agents", String.join("\n", everythingSent));

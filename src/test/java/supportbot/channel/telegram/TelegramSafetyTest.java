@@ -79,7 +79,7 @@ class TelegramSafetyTest {
         int sent = t.fake.sentTo(USER).size();
         t.fake.userText(USER, "you can't stop me");
         t.fake.userText(USER, "/help");
-        Thread.sleep(1500);
+        t.awaitQuiet();
         assertEquals(turns, t.bot.store.conversation(TelegramKeys.privateChat(USER)).orElseThrow().turns(),
                 "a banned user's messages are not handled");
         assertEquals(sent, t.fake.sentTo(USER).size(), "and not answered");
@@ -112,7 +112,7 @@ class TelegramSafetyTest {
             t.fake.userText(USER, "hello " + i);
         }
         t.fake.awaitSent(to(USER, "sending messages very quickly"), WAIT);
-        Thread.sleep(1000);
+        t.awaitQuiet();
         assertEquals(1, t.fake.sentTo(USER).stream().filter(s -> s.text().contains("very quickly")).count());
         long turns = t.bot.store.conversation(TelegramKeys.privateChat(USER)).orElseThrow().turns();
         assertTrue(turns <= 13, "most of the flood was skipped, handled: " + turns);

@@ -121,6 +121,20 @@ final class TelegramTestBot implements AutoCloseable {
         return dir.resolve("data");
     }
 
+    /**
+     * Waits until nothing the bot was given can still have an effect: every update the fake queued is confirmed
+     * by a getUpdates offset (the bot moves it only after committing the update's effects), every reply that
+     * produced is delivered, and the staff forum shows every ticket change. A test that asserts something did
+     * not happen waits for this first, instead of sleeping and hoping the machine was fast enough.
+     */
+    void awaitQuiet() {
+        fake.awaitCondition(() -> fake.pendingUpdates() == 0, TelegramFlowsTest.WAIT, "every update committed");
+        fake.awaitCondition(() -> bot.store.pendingOutbox(1).isEmpty(), TelegramFlowsTest.WAIT, "the outbox empty");
+        String cursor = supportbot.store.Store.feedCursor(TelegramStaffSurface.NAME);
+        fake.awaitCondition(() -> bot.store.ticketFeed(bot.store.counter(cursor), 1).isEmpty(), TelegramFlowsTest.WAIT,
+                "the staff forum showing every ticket change");
+    }
+
     @Override
     public void close() {
         try {
