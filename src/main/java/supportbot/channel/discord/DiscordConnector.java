@@ -81,7 +81,7 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
         var connector = new DiscordConnector(settings, parts, customize);
         var guild = connector.jda.getGuildById(settings.guildId());
         if (guild == null) {
-            log.warn("Discord: the bot is not in server {}; invite it (README, \"Discord\")", settings.guildId());
+            log.warn("Discord: the bot is not in server {}; invite it (docs/operators-guide.md, \"Discord\")", settings.guildId());
         } else {
             guild.updateCommands().addCommands(
                     Commands.slash("help", "What the support bot can do"),
