@@ -106,7 +106,7 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
 
     @Override
     public void onMessageReceived(MessageReceivedEvent event) {
-        state.updateReceived(System.currentTimeMillis());
+        state.updateReceived(parts.clock().millis());
         if (event.getAuthor().isBot() || event.isWebhookMessage()) {
             return;
         }

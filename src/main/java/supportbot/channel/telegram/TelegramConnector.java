@@ -138,7 +138,7 @@ public final class TelegramConnector implements AutoCloseable {
 
     /** One batch from getUpdates, on the polling thread: returns only when every update is committed. */
     private void consume(List<Update> updates) {
-        state.updateReceived(System.currentTimeMillis());
+        state.updateReceived(parts.clock().millis());
         try {
             long last = 0;
             var pending = new ArrayList<CompletableFuture<?>>();
@@ -210,7 +210,7 @@ public final class TelegramConnector implements AutoCloseable {
         Update update;
         try {
             update = json.readValue(body, Update.class);
-            state.updateReceived(System.currentTimeMillis());
+            state.updateReceived(parts.clock().millis());
         } catch (java.io.IOException e) {
             log.warn("refused a webhook call whose body is not a Telegram update: {}", e.getMessage());
             return 400;
