@@ -23,7 +23,7 @@ public final class AttachmentFiles {
     public static String safeName(String fileName) {
         // The whole name is checked before it is shortened or its non-ASCII chars replaced: a phrase in a long
         // name would otherwise survive as its last 80 chars, and a disguised one as unreadable underscores.
-        String name = supportbot.safety.Secrets.redact(fileName);
+        String name = supportbot.safety.Fragments.withoutSecret(fileName);
         String safe = name == null || name.isBlank() ? "file" : name.replaceAll("[^A-Za-z0-9._-]", "_");
         return safe.length() > 80 ? safe.substring(safe.length() - 80) : safe;
     }

@@ -77,7 +77,7 @@ public final class InboundGuard {
         String cleaned = text.isEmpty() ? text : redact.apply(text);
         // Everything the user controls is stored somewhere: the button payload (as "[payload]" when it was not
         // one the bot offered) and the file names, not only the text.
-        String button = in.button() == null || in.button().isEmpty() ? in.button() : redact.apply(in.button());
+        String button = Fragments.withoutSecret(in.button(), redact);
         List<Attachment> files = in.attachments().stream().map(this::withoutSecretName).toList();
         boolean secret = !cleaned.equals(text) || !java.util.Objects.equals(button, in.button())
                 || !files.equals(in.attachments());
@@ -100,7 +100,7 @@ public final class InboundGuard {
     }
 
     private Attachment withoutSecretName(Attachment a) {
-        String name = a.fileName() == null || a.fileName().isEmpty() ? a.fileName() : redact.apply(a.fileName());
+        String name = Fragments.withoutSecret(a.fileName(), redact);
         return java.util.Objects.equals(name, a.fileName()) ? a : new Attachment(a.ref(), name, a.contentType(), a.size());
     }
 

@@ -509,16 +509,6 @@ public final class SecretDetector {
          * words ({@link #SUPPORT_ENGLISH}; about 3e-4).
          */
         void englishNearPhrases() {
-            // Words already in a checksum-valid phrase are not list words here: the list words next to a phrase
-            // ("… please help") must not grow it into a near-phrase.
-            covered = new boolean[tokenCount];
-            for (Finding f : found) {
-                for (int k = 0; k < tokenCount; k++) {
-                    if (start[k] >= f.start() && end[k] <= f.end()) {
-                        covered[k] = true;
-                    }
-                }
-            }
             int prevStart = -1;
             int prevEnd = -1;
             int k = 0;
@@ -542,16 +532,14 @@ public final class SecretDetector {
             }
         }
 
-        private boolean[] covered;
-
         private boolean isListWord(int k) {
-            return type[k] == EN && enIndex[k] >= 0 && !covered[k];
+            return type[k] == EN && enIndex[k] >= 0;
         }
 
         /** A token that can stand where a word was mistyped: a word not in the list, or letters mixed with digits. */
         private boolean isWordSlot(int k) {
             if (type[k] == EN) {
-                return !covered[k];
+                return true;
             }
             if (type[k] != BREAK || end[k] - start[k] > 12) {
                 return false;
@@ -580,6 +568,27 @@ public final class SecretDetector {
             if (everyday * 3 >= words || chat * 2 >= words) {
                 stats.englishNearRejectedAsProse++;
                 return;
+            }
+            // Next to a checksum-valid phrase, list words are more likely chatter ("… please help") than more of
+            // the phrase: chat words and non-list words at the ends, outside the valid phrase, are left out.
+            int vs = Integer.MAX_VALUE;
+            int ve = -1;
+            for (Finding f : found) {
+                if (f.kind() == SecretKind.RECOVERY_PHRASE && f.start() < end[b - 1] && f.end() > start[a]) {
+                    vs = Math.min(vs, f.start());
+                    ve = Math.max(ve, f.end());
+                }
+            }
+            if (ve >= 0) {
+                while (a < b && start[a] < vs && (!isListWord(a) || chatEnglish[enIndex[a]])) {
+                    a++;
+                }
+                while (b > a && end[b - 1] > ve && (!isListWord(b - 1) || chatEnglish[enIndex[b - 1]])) {
+                    b--;
+                }
+                if (start[a] >= vs && end[b - 1] <= ve) {
+                    return; // nothing beyond the valid phrase
+                }
             }
             found.add(new Finding(SecretKind.RECOVERY_PHRASE, start[a], end[b - 1]));
         }
@@ -843,9 +852,9 @@ public final class SecretDetector {
             }
             stats.chineseRuns++;
             if (!Bip39.checksumValid(idx, 0, len, sha())) {
-                // One word wrong: with a mnemonic keyword in the message, a random-looking run of exactly a
-                // phrase's length is still a phrase.
-                if (phraseContext() && Bip39.meanLogRank(idx, 0, len) >= MIN_MEAN_LOG_RANK_STRICT[len]) {
+                // One word wrong: with a mnemonic keyword in the message, or alone on its line, a random-looking
+                // run of exactly a phrase's length is still a phrase.
+                if ((phraseContext() || aloneOnLine(a, b)) && Bip39.meanLogRank(idx, 0, len) >= MIN_MEAN_LOG_RANK_STRICT[len]) {
                     stats.chineseRunsAcceptedWithoutChecksum++;
                     found.add(new Finding(SecretKind.RECOVERY_PHRASE, a, b));
                 }
