@@ -378,6 +378,33 @@ class SecretDetectorTest {
     }
 
     @Test
+    void anExplicitPrivateKeyMentionBeatsANearerAddressLabelButNotAHashLabel() {
+        String key = hex64(new Random(15));
+        assertExact("this is the private key of my wallet address, please check: " + key, SecretKind.PRIVATE_KEY, key);
+        assertExact("私钥（钱包地址的）：" + key, SecretKind.PRIVATE_KEY, key);
+        // A hash label nearer than the key word still makes it a hash, and an address label with no private-key
+        // mention near is still an address.
+        assertNone("I never shared my private key, the txid is " + key);
+        assertNone("私钥没给过别人，交易哈希 " + key);
+        assertNone("my private key is safe and I never typed it anywhere. Last month I sent some tokens to a contract, "
+                + "its address: " + key);
+    }
+
+    @Test
+    void solanaKeypairsAreFoundButSolanaSignaturesAreNot() throws Exception {
+        byte[] secret = SecretLeakSuiteTest.solanaSecret(1);
+        String b58 = base58(secret);
+        assertExact("phantom export: " + b58, SecretKind.SOLANA_KEYPAIR, b58);
+        String arr = SecretLeakSuiteTest.byteArray(secret, ",");
+        assertExact("id.json: " + arr, SecretKind.SOLANA_KEYPAIR, arr);
+        // A transaction signature has the same shape (64 bytes of Base58) but is not a keypair.
+        byte[] sig = secret.clone();
+        sig[40] ^= 1;
+        assertNone("signature " + base58(sig));
+        assertNone(SecretLeakSuiteTest.byteArray(sig, ", "));
+    }
+
+    @Test
     void phraseWithOneWrongWordIsStillFlagged() {
         // 11 of 12 right words recover the wallet in about 2,048 guesses: a bad checksum does not make it safe.
         Random rnd = new Random(77);
