@@ -13,10 +13,14 @@ import supportbot.text.TextNormalizer;
 /**
  * Finds wallet secrets in a chat message so they can be removed before anything is stored, logged or relayed.
  *
- * <p>Recognised: BIP-39 recovery phrases (English, Chinese simplified and traditional; checksum verified),
- * 64-hex private keys that the message labels as keys, WIF keys and extended private keys (Base58Check verified),
- * and encrypted keystore JSON. Precision matters as much as recall (a false alarm deletes a normal message), so
- * every rule is backed by a checksum or an explicit label; the rules are described where they are applied.
+ * <p>Recognised: BIP-39 recovery phrases (English, Chinese simplified and traditional; checksum verified, or with
+ * one word wrong), 64-hex private keys that the message labels as keys, 128-hex seeds, Solana keypairs (Base58 or
+ * a JSON byte array; verified as Ed25519 keypairs), WIF keys and extended private keys (Base58Check verified), and
+ * encrypted keystore JSON. The rules read the text as {@link TextNormalizer} normalises it, so disguised forms
+ * (full-width, look-alike letters, invisible chars, emoji bullets) are read as plain ones; findings are offsets
+ * in the raw text. Precision matters as much as recall (a false alarm deletes a normal message), so every rule is
+ * backed by a checksum, a keypair check, an explicit label, or a measured randomness test; the rules are
+ * described where they are applied. docs/secrets.md has the measurements.
  *
  * <p>Instances are immutable and thread-safe; {@link #standard()} returns a shared one.
  */
@@ -117,7 +121,7 @@ public final class SecretDetector {
         try {
             n = normalizer.normalize(raw);
         } catch (RuntimeException | StackOverflowError e) {
-            n = TextNormalizer.of(new TextNormalizer.Options(false, false, false, false)).normalize(raw);
+            n = NormalizedText.identity(raw); // the raw text still gets every rule
         }
         Scan s = new Scan(n.text(), stats);
         try {

@@ -20,6 +20,18 @@ public final class NormalizedText {
         this.rawEnds = rawEnds;
     }
 
+    /** The text read as it is: for a caller whose normalisation failed and that must still read something. */
+    public static NormalizedText identity(String raw) {
+        String text = raw == null ? "" : raw;
+        int[] starts = new int[text.length()];
+        int[] ends = new int[text.length()];
+        for (int i = 0; i < text.length(); i++) {
+            starts[i] = i;
+            ends[i] = i + 1;
+        }
+        return new NormalizedText(text, text, starts, ends);
+    }
+
     /** What was normalised. */
     public String raw() {
         return raw;

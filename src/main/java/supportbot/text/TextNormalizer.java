@@ -97,6 +97,8 @@ public final class TextNormalizer {
     }
 
     private final Options options;
+    /** What each BMP char (beyond ASCII) becomes, filled on first sight. */
+    private final String[] bmp = new String[0x10000];
 
     private TextNormalizer(Options options) {
         this.options = options;
@@ -151,6 +153,22 @@ public final class TextNormalizer {
             }
             return;
         }
+        if (cp <= 0xFFFF) {
+            // Unicode normalisation allocates; a BMP char always maps the same way under these options.
+            String known = bmp[cp];
+            if (known == null) {
+                StringBuilder one = new StringBuilder(2);
+                appendNonAscii(cp, one);
+                known = one.toString();
+                bmp[cp] = known; // a racing thread stores an equal string
+            }
+            out.append(known);
+            return;
+        }
+        appendNonAscii(cp, out);
+    }
+
+    private void appendNonAscii(int cp, StringBuilder out) {
         if (cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
             out.append('\n');
             return;

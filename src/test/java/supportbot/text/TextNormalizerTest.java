@@ -110,4 +110,13 @@ class TextNormalizerTest {
         assertEquals("abc", n.text());
         assertEquals(raw.length(), n.rawEnd(3));
     }
+
+    @Test
+    void identityMapsEveryCharToItself() {
+        NormalizedText n = NormalizedText.identity("a\u200Bb");
+        assertEquals("a\u200Bb", n.text());
+        assertEquals(1, n.rawStart(1));
+        assertEquals(2, n.rawEnd(2));
+        assertTrue(n.unchanged());
+    }
 }
