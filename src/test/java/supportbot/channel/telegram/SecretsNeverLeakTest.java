@@ -92,6 +92,10 @@ class SecretsNeverLeakTest {
         var alice = t.bot.agents.byName("alice").orElseThrow();
         var refused = assertThrows(DeskException.class, () -> t.bot.desk.act(alice, number, new DeskAction.Reply(CHINESE)));
         assertEquals(400, refused.status());
+        // Zero-width spaces inside the words (invisible in the desk) do not get it through either.
+        String disguised = ENGLISH.replaceAll("(\\p{L}{2})(\\p{L})", "$1\u200B$2");
+        assertEquals(400, assertThrows(DeskException.class,
+                () -> t.bot.desk.act(alice, number, new DeskAction.Reply("please import: " + disguised))).status());
         t.fake.topicText(TelegramTestBot.STAFF, card.threadId(), TelegramTestBot.ALICE_TG, "Thanks, we are checking it.");
         t.fake.awaitSent(to(USER, "Thanks, we are checking it."), WAIT);
         t.awaitQuiet();
