@@ -55,8 +55,11 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
         this.users = new DiscordUsers(parts.inbox(), parts.store(), parts.committer(), settings, parts.attachmentsRoot(),
                 parts.clock());
         try {
-            this.jda = customize.apply(JDABuilder.createLight(settings.token(), INTENTS)).addEventListeners(this).build()
-                    .awaitReady();
+            JDABuilder builder = JDABuilder.createLight(settings.token(), INTENTS);
+            if (!settings.apiUrl().equals(DiscordSettings.DEFAULT_API_URL)) {
+                builder.setRestConfig(new net.dv8tion.jda.api.requests.RestConfig().setBaseUrl(settings.apiUrl() + "/"));
+            }
+            this.jda = customize.apply(builder).addEventListeners(this).build().awaitReady();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while connecting to Discord", e);
