@@ -247,6 +247,15 @@ class DoctorTest {
     }
 
     @Test
+    void aBadDiscordApiUrlIsNamed() throws IOException {
+        Path config = Files.writeString(dir.resolve("app.yaml"), Files.readString(healthyConfig())
+                .replace("apiUrl: \"" + base() + "/api/v10\"", "apiUrl: \"ftp://discord.example\""));
+        Check discord = named(run(config, ENV), "discord");
+        assertEquals(Check.Status.FAIL, discord.status(), discord.toString());
+        assertTrue(discord.detail().contains("discord.apiUrl"), discord.detail());
+    }
+
+    @Test
     void withoutTokensTheConnectorsAreSkipped() throws IOException {
         var checks = run(healthyConfig(), Map.of());
         String out = printed(checks);
