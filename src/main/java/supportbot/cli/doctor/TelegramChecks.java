@@ -93,12 +93,13 @@ final class TelegramChecks {
             return Check.warn("webhook", "no webhook is set; the bot sets " + expected + " when it starts",
                     "start the bot; if it is running, its setWebhook call failed: see its log");
         }
+        String lastError = r.path("last_error_message").asText("");
         if (!actual.equals(expected)) {
-            return Check.fail("webhook", "Telegram delivers to " + actual + " but the config says " + expected,
+            return Check.fail("webhook", "Telegram delivers to " + actual + " but the config says " + expected
+                    + (lastError.isEmpty() ? "" : " (its last error: " + lastError + ")"),
                     "fix telegram.webhook.publicUrl / path, or restart the bot to set it; a URL you do not know "
                             + "means another deployment uses this token");
         }
-        String lastError = r.path("last_error_message").asText("");
         int pending = r.path("pending_update_count").asInt(0);
         if (!lastError.isEmpty()) {
             long when = r.path("last_error_date").asLong(0);
