@@ -55,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
         var server = WebServer.start(config.http().host(), config.http().port(), faq, bot.webChat,
                 new WebServer.DeskApiParts(bot.desk, bot.agents, bot.store, bot.deskSettings.sla(), java.time.Clock.systemUTC(),
                         bot.committer, bot.deskSettings.hours().zone()),
-                webhooks);
+                webhooks, bot.metrics);
         if (telegram != null) {
             telegram.start();
         }

@@ -47,11 +47,13 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
     private final DiscordComponents components;
     private final DiscordUsers users;
     private final StaffFeed staffFeed;
+    private final supportbot.metrics.ConnectorState state;
 
     private DiscordConnector(DiscordSettings settings, ConnectorParts parts, UnaryOperator<JDABuilder> customize) {
         this.settings = settings;
         this.parts = parts;
         this.components = new DiscordComponents(parts.signer());
+        this.state = parts.metrics().connector(DiscordKeys.CHANNEL); // before JDA starts sending events
         this.users = new DiscordUsers(parts.inbox(), parts.store(), parts.committer(), settings, parts.attachmentsRoot(),
                 parts.clock());
         try {
@@ -60,6 +62,7 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
                 builder.setRestConfig(new net.dv8tion.jda.api.requests.RestConfig().setBaseUrl(settings.apiUrl() + "/"));
             }
             this.jda = customize.apply(builder).addEventListeners(this).build().awaitReady();
+            state.connected(true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while connecting to Discord", e);
@@ -116,6 +119,7 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
 
     @Override
     public void onMessageReceived(MessageReceivedEvent event) {
+        state.updateReceived(System.currentTimeMillis());
         if (event.getAuthor().isBot() || event.isWebhookMessage()) {
             return;
         }
@@ -268,12 +272,19 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
         staffFeed.wake();
     }
 
+    /** JDA reconnects by itself; the gauge follows it (and any status but CONNECTED counts as down). */
+    @Override
+    public void onStatusChange(net.dv8tion.jda.api.events.StatusChangeEvent event) {
+        state.connected(event.getNewStatus() == JDA.Status.CONNECTED);
+    }
+
     public JDA jda() {
         return jda;
     }
 
     @Override
     public void close() {
+        state.connected(false);
         if (staffFeed != null) {
             staffFeed.close();
         }
