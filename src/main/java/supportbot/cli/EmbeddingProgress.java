@@ -9,7 +9,7 @@ import supportbot.faq.Lang;
 
 /**
  * One progress line for embedding the FAQ, over all languages: redrawn in place on a terminal, and only at
- * 0, 25, 50, 75 and 100 % otherwise, so a log file gets a few lines instead of one per batch.
+ * 25, 50, 75 and 100 % otherwise, so a log file gets a few lines instead of one per batch.
  */
 final class EmbeddingProgress implements FaqIndexer.Progress {
     /** Small FAQs embed in a moment: no progress worth showing. */
@@ -18,7 +18,7 @@ final class EmbeddingProgress implements FaqIndexer.Progress {
     private final PrintStream out;
     private final boolean terminal;
     private final Map<Lang, int[]> doneAndTotal = new EnumMap<>(Lang.class);
-    private int lastShown = -1;
+    private int lastShown = 0;
     private int lastTotal = -1;
 
     EmbeddingProgress(PrintStream out, boolean terminal) {
@@ -36,8 +36,8 @@ final class EmbeddingProgress implements FaqIndexer.Progress {
         doneAndTotal.put(lang, new int[] {done, total});
         int all = doneAndTotal.values().stream().mapToInt(v -> v[1]).sum();
         int did = doneAndTotal.values().stream().mapToInt(v -> v[0]).sum();
-        if (all < MIN_TEXTS) {
-            return;
+        if (all < MIN_TEXTS || did == 0) {
+            return; // nothing to show yet: the languages' totals are announced one by one
         }
         int percent = did * 100 / all;
         int step = terminal ? percent : percent / 25;
@@ -57,7 +57,7 @@ final class EmbeddingProgress implements FaqIndexer.Progress {
         if (finished) {
             // The next build (a reload) starts its own count.
             doneAndTotal.clear();
-            lastShown = -1;
+            lastShown = 0;
             lastTotal = -1;
         }
     }
