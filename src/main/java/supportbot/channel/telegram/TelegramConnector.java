@@ -99,7 +99,7 @@ public final class TelegramConnector implements AutoCloseable {
             mirror.wake();
         }
         try {
-            api.setCommands();
+            api.setCommands(parts.messages());
         } catch (SendFailure e) {
             log.warn("Telegram: the command menu was not set ({}); commands still work when typed", e.getMessage());
         }
