@@ -160,11 +160,25 @@ public final class Inbox implements AutoCloseable {
             }
         }).thenApply(v -> {
             if (prepared.forgotten()) {
-                forgetListeners.forEach(l -> l.accept(key));
+                notify(forgetListeners, key);
             }
-            listeners.forEach(l -> l.accept(key));
+            notify(listeners, key);
             return Outcome.PROCESSED;
         });
+    }
+
+    /**
+     * The turn is committed by now: a listener that throws must neither keep the others (the outbox, long
+     * polls, staff mirrors) from waking nor fail the message's future, or the connector would redeliver it.
+     */
+    private static void notify(List<Consumer<String>> targets, String key) {
+        for (Consumer<String> l : targets) {
+            try {
+                l.accept(key);
+            } catch (RuntimeException e) {
+                log.error("a commit listener failed for {}; the others still run", key, e);
+            }
+        }
     }
 
     private CompletableFuture<Outcome> process(Inbound in) {
@@ -185,8 +199,7 @@ public final class Inbox implements AutoCloseable {
         if (in.isButton() && !OfferedButtons.offered(stored, in.button())) {
             // Made up, replayed from elsewhere, or from before an erasure: nothing happens, and the payload
             // (which may hold anything, a recovery phrase included) is neither handled nor kept.
-            log.warn("refused a button this conversation was not offered in {} (payload length {})", in.conversationKey(),
-                    in.button().length());
+            log.warn("refused a button this conversation was not offered (payload length {})", in.button().length());
             handled = OfferedButtons.withoutPayload(in);
             secret = false;
             turn = notice(current, handled, "button.invalid", java.util.Map.of());

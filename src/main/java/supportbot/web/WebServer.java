@@ -91,7 +91,8 @@ public final class WebServer {
             cfg.routes.exception(DeskException.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
             extra.forEach(r -> cfg.routes.post(r.path(), r.handler()));
             cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
-            cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "faqTopics", faq.catalog().size())));
+            cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "faqTopics", faq.catalog().size(),
+                    "embeddings", faq.embeddings().label(), "search", faq.searcher().index().semantic() ? "hybrid" : "bm25")));
             cfg.routes.exception(Exception.class, WebServer::internalError);
             cfg.routes.error(404, "application/json", ctx -> {
                 if (ctx.result() == null) {

@@ -75,7 +75,7 @@ public final class TelegramConnector implements AutoCloseable {
         var keyboards = new Keyboards(parts.signer());
         this.users = new UserUpdates(keyboards, parts.inbox(), parts.store(), api, me, parts.attachmentsRoot(),
                 settings.maxAttachmentBytes(), parts.messages(), parts.clock());
-        parts.outbox().register(new UserSender(api, limiter, keyboards, me.privateChatLink(), parts.store()));
+        parts.outbox().register(new UserSender(api, limiter, keyboards, me.privateChatLink(), parts.store(), parts.clock()));
         if (settings.staffChatId() != null) {
             this.staff = new StaffUpdates(parts.desk(), parts.agents(), parts.store(), parts.committer(), api, me,
                     settings.staffChatId(), settings.supervisorChatId(), parts.signer());
@@ -114,7 +114,7 @@ public final class TelegramConnector implements AutoCloseable {
             mirror.wake();
         }
         try {
-            api.setCommands();
+            api.setCommands(parts.messages());
         } catch (SendFailure e) {
             log.warn("Telegram: the command menu was not set ({}); commands still work when typed", e.getMessage());
         }
@@ -153,7 +153,7 @@ public final class TelegramConnector implements AutoCloseable {
 
     /** One batch from getUpdates, on the polling thread: returns only when every update is committed. */
     private void consume(List<Update> updates) {
-        state.updateReceived(System.currentTimeMillis());
+        state.updateReceived(parts.clock().millis());
         try {
             long last = 0;
             var pending = new ArrayList<CompletableFuture<?>>();
@@ -286,7 +286,7 @@ public final class TelegramConnector implements AutoCloseable {
         Update update;
         try {
             update = json.readValue(body, Update.class);
-            state.updateReceived(System.currentTimeMillis());
+            state.updateReceived(parts.clock().millis());
         } catch (java.io.IOException e) {
             log.warn("refused a webhook call whose body is not a Telegram update: {}", e.getMessage());
             return 400;
