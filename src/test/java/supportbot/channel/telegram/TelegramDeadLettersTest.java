@@ -66,7 +66,9 @@ class TelegramDeadLettersTest {
         String words = phrase.split(" ")[4] + " " + phrase.split(" ")[5];
         assertFalse(letter.payload().contains(words), "the phrase is cut out of the kept update: " + letter.payload());
         assertTrue(letter.payload().contains("broken-photo"), "what a replay needs is kept");
-        assertTrue(t.bot.metrics.scrape().contains("supportbot_dead_letters_total{channel=\"telegram\",reason=\"retries\"} 1.0"),
+        // Counted right after the record is committed, so wait for it rather than race it.
+        t.fake.awaitCondition(() -> t.bot.metrics.scrape()
+                .contains("supportbot_dead_letters_total{channel=\"telegram\",reason=\"retries\"} 1.0"), WAIT,
                 "counted for the dashboard");
         assertEquals(3, t.fake.calls("getFile").stream().filter(c -> c.toString().contains("broken-photo")).count(),
                 "tried exactly as often as configured");
