@@ -1,0 +1,110 @@
+package supportbot.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.mapdb.DB;
+import org.mapdb.DBException;
+import org.mapdb.HTreeMap;
+import org.mapdb.Serializer;
+import supportbot.crypto.AesGcm;
+
+/**
+ * One data key per conversation, each in its own fixed-size MapDB record. Destroying a key overwrites that
+ * record with zeros in place and commits before the record is freed: a record that never changes size never
+ * moves, so no copy of the key is left in the file's free space, and MapDB drops its write-ahead log after
+ * every commit.
+ */
+final class ConversationKeys {
+    private static final Serializer<byte[]> RAW = Serializer.BYTE_ARRAY_NOSIZE;
+
+    private final org.mapdb.Store records;
+    /** Conversation key → record id of its current data key. */
+    private final HTreeMap<String, Long> current;
+    /**
+     * Keys by record id. Only the commit thread adds to it, so a reader cannot put back a key the commit
+     * thread just destroyed.
+     */
+    private final Map<Long, byte[]> cache = new ConcurrentHashMap<>();
+    /** Zeroed in the transaction in progress; freed once the zeros are committed. */
+    private final List<Long> zeroed = new ArrayList<>();
+
+    ConversationKeys(DB db) {
+        this.records = db.getStore();
+        this.current = db.hashMap("conversationKeys", Serializer.STRING, Serializer.LONG).createOrOpen();
+    }
+
+    /** The conversation's key id, made on first use. Commit thread only. */
+    long idFor(String conversationKey) {
+        Long id = current.get(conversationKey);
+        Optional<byte[]> existing = id == null ? Optional.empty() : key(id);
+        if (existing.isPresent()) {
+            cache.putIfAbsent(id, existing.get());
+            return id;
+        }
+        byte[] key = AesGcm.newKey();
+        long made = records.put(key, RAW);
+        current.put(conversationKey, made);
+        cache.put(made, key);
+        return made;
+    }
+
+    Optional<Long> currentId(String conversationKey) {
+        return Optional.ofNullable(current.get(conversationKey));
+    }
+
+    /** Empty once destroyed. */
+    Optional<byte[]> key(long id) {
+        byte[] key = cache.get(id);
+        if (key != null) {
+            return Optional.of(key);
+        }
+        try {
+            key = records.get(id, RAW);
+        } catch (DBException | IllegalArgumentException | IndexOutOfBoundsException e) {
+            return Optional.empty(); // freed, or its id reused for something else
+        }
+        if (key == null || key.length != AesGcm.KEY_BYTES || isZero(key)) {
+            return Optional.empty();
+        }
+        return Optional.of(key);
+    }
+
+    /** Commit thread: after this the conversation gets a new key on its next write. */
+    void destroy(String conversationKey) {
+        Long id = current.remove(conversationKey);
+        if (id == null) {
+            return;
+        }
+        cache.remove(id);
+        records.update(id, new byte[AesGcm.KEY_BYTES], RAW);
+        zeroed.add(id);
+    }
+
+    /** Whether freeing destroyed keys needs a commit after the one that zeroed them. */
+    boolean hasZeroed() {
+        return !zeroed.isEmpty();
+    }
+
+    /** After the zeros are committed: frees their records (the caller commits again). */
+    void freeZeroed() {
+        zeroed.forEach(id -> records.delete(id, RAW));
+        zeroed.clear();
+    }
+
+    void rolledBack() {
+        zeroed.clear();
+        cache.clear(); // it may hold keys made in the transaction just undone
+    }
+
+    private static boolean isZero(byte[] b) {
+        for (byte x : b) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
