@@ -100,7 +100,7 @@ class ErasureAtRestTest {
     @Test
     void aConversationIsEncryptedAtRestAndForgetShredsItsKey() throws Exception {
         String session;
-        byte[] key;
+        java.util.Optional<byte[]> live;
         Ticket ticket;
         try (var bot = new Bot()) {
             session = report(bot);
@@ -110,10 +110,11 @@ class ErasureAtRestTest {
             assertEquals(FILE_CONTENT, new String(AttachmentFiles.read(ticket.draft().attachments().get(0)), StandardCharsets.UTF_8));
             assertTrue(bot.store.transcript(key(session), 0).stream().anyMatch(l -> TEXT.equals(l.text())));
             assertFalse(bot.store.pendingOutbox(100).isEmpty(), "bot replies wait in the outbox");
-            key = bot.store.currentKey(key(session)).orElseThrow();
+            live = bot.store.currentKey(key(session));
         }
-        String fileKey = ticket.draft().attachments().get(0).fileKey();
         assertNoPlaintext();
+        byte[] key = live.orElseThrow();
+        String fileKey = ticket.draft().attachments().get(0).fileKey();
         assertTrue(found(key), "the live key is in the data file: the scan does find keys");
 
         try (var bot = new Bot()) {
