@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mapdb.DB;
-import org.mapdb.DBException;
 import org.mapdb.HTreeMap;
 import org.mapdb.Serializer;
 import supportbot.crypto.AesGcm;
@@ -19,6 +18,7 @@ import supportbot.crypto.AesGcm;
  */
 final class ConversationKeys {
     private static final Serializer<byte[]> RAW = Serializer.BYTE_ARRAY_NOSIZE;
+    private static final int CACHE_LIMIT = 100_000;
 
     private final org.mapdb.Store records;
     /** Conversation key → record id of its current data key. */
@@ -41,14 +41,21 @@ final class ConversationKeys {
         Long id = current.get(conversationKey);
         Optional<byte[]> existing = id == null ? Optional.empty() : key(id);
         if (existing.isPresent()) {
-            cache.putIfAbsent(id, existing.get());
+            remember(id, existing.get());
             return id;
         }
         byte[] key = AesGcm.newKey();
         long made = records.put(key, RAW);
         current.put(conversationKey, made);
-        cache.put(made, key);
+        remember(made, key);
         return made;
+    }
+
+    private void remember(long id, byte[] key) {
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear(); // crude but rare; a miss costs one record read
+        }
+        cache.put(id, key);
     }
 
     Optional<Long> currentId(String conversationKey) {
@@ -63,8 +70,8 @@ final class ConversationKeys {
         }
         try {
             key = records.get(id, RAW);
-        } catch (DBException | IllegalArgumentException | IndexOutOfBoundsException e) {
-            return Optional.empty(); // freed, or its id reused for something else
+        } catch (RuntimeException e) {
+            return Optional.empty(); // freed, reused for something else, or an id from a damaged value
         }
         if (key == null || key.length != AesGcm.KEY_BYTES || isZero(key)) {
             return Optional.empty();

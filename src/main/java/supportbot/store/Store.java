@@ -27,6 +27,7 @@ import supportbot.desk.Ticket;
  * goes through {@link GroupCommitter}, which applies a turn's writes and commits them together.
  */
 public final class Store implements AutoCloseable {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Store.class);
     public static final String FILE_NAME = "support-bot.db";
     private static final char SEP = '\u0000';
 
@@ -237,7 +238,9 @@ public final class Store implements AutoCloseable {
     public List<String> knowledgeGaps() {
         var out = new ArrayList<String>();
         for (byte[] b : gaps.values()) {
-            out.add(StoreCodec.decode(b, String.class));
+            if (b != null) {
+                sealer.open(b).ifPresent(plain -> out.add(StoreCodec.decode(plain, String.class)));
+            }
         }
         return out;
     }
@@ -346,8 +349,16 @@ public final class Store implements AutoCloseable {
         db.commit();
         if (keys.hasZeroed()) {
             // Freed only once the zeros are durable: a freed record is never written again, zeros or not.
-            keys.freeZeroed();
-            db.commit();
+            try {
+                keys.freeZeroed();
+                db.commit();
+            } catch (RuntimeException e) {
+                // The turn is committed already: failing here would make the committer apply it twice. A
+                // zeroed record left allocated holds nothing.
+                db.rollback();
+                keys.rolledBack();
+                log.warn("could not free destroyed key records; they stay allocated, zeroed", e);
+            }
         }
     }
 
@@ -410,8 +421,13 @@ public final class Store implements AutoCloseable {
         }
 
         public void addKnowledgeGap(String query) {
+            addKnowledgeGap(null, query);
+        }
+
+        /** The user's words: sealed under their conversation's key, so /forget takes them out of the gaps too. */
+        public void addKnowledgeGap(String conversationKey, String query) {
             long id = counters.merge("gap", 1L, Long::sum);
-            gaps.put(id, StoreCodec.encode(query));
+            gaps.put(id, sealer.seal(conversationKey, StoreCodec.encode(query)));
         }
 
         public long enqueue(String channel, String conversationKey, String text, List<Button> buttons) {
@@ -504,6 +520,15 @@ public final class Store implements AutoCloseable {
                     saveTicket(t.erased(Instant.now(), by));
                 }
             }
+            // The user's unanswered questions go too (re-keying would keep them); older plain ones cannot be told apart.
+            var ids = new java.util.HashSet<Long>();
+            conversationKeys.forEach(c -> Store.this.keys.currentId(c).ifPresent(ids::add));
+            for (Long id : keysOf(gaps.keySet())) {
+                byte[] value = gaps.get(id);
+                if (value != null && Sealer.isSealed(value) && ids.contains(Sealer.keyId(value))) {
+                    gaps.remove(id);
+                }
+            }
             rekey(conversationKeys);
         }
 
@@ -563,7 +588,8 @@ public final class Store implements AutoCloseable {
                     resealer(transcript, inTranscript, owners),
                     resealer(tickets, keysOf(tickets.keySet()), owners),
                     resealer(outbox, keysOf(outbox.keySet()), owners),
-                    resealer(undeliverable, keysOf(undeliverable.keySet()), owners));
+                    resealer(undeliverable, keysOf(undeliverable.keySet()), owners),
+                    resealer(gaps, keysOf(gaps.keySet()), owners));
             owners.values().forEach(Store.this.keys::destroy);
             reseal.forEach(Runnable::run);
         }

@@ -160,6 +160,23 @@ class ErasureAtRestTest {
     }
 
     @Test
+    void anUnansweredQuestionIsSealedAndForgottenWithTheUser() throws Exception {
+        String question = "how do I bake sourdough bread with WOMBAT5521";
+        String session;
+        try (var bot = new Bot()) {
+            session = bot.chat.createSession();
+            bot.chat.sendText(session, question).join();
+            assertEquals(List.of(question), bot.store.knowledgeGaps(), "the FAQ gap report still reads it");
+        }
+        assertFalse(found("WOMBAT5521".getBytes(StandardCharsets.UTF_8)));
+        try (var bot = new Bot()) {
+            bot.chat.sendText(session, "/forget").join();
+            bot.chat.pressButton(session, "forget:yes").join();
+            assertEquals(List.of(), bot.store.knowledgeGaps());
+        }
+    }
+
+    @Test
     void retentionExpiryShredsAnIdleConversation() throws Exception {
         String session;
         byte[] key;
