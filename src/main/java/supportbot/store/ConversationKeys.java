@@ -28,8 +28,13 @@ final class ConversationKeys {
      * thread just destroyed.
      */
     private final Map<Long, byte[]> cache = new ConcurrentHashMap<>();
-    /** Zeroed in the transaction in progress; freed once the zeros are committed. */
+    /** Zeroed in the transaction in progress. */
     private final List<Long> zeroed = new ArrayList<>();
+    /**
+     * Zeroed by a committed transaction, freed by the next one: freeing in the same transaction could drop the
+     * zeros before they reach the file, and a commit of its own would double the cost of every /forget.
+     */
+    private final List<Long> zeroedEarlier = new ArrayList<>();
 
     ConversationKeys(DB db) {
         this.records = db.getStore();
@@ -90,19 +95,29 @@ final class ConversationKeys {
         zeroed.add(id);
     }
 
-    /** Whether freeing destroyed keys needs a commit after the one that zeroed them. */
-    boolean hasZeroed() {
-        return !zeroed.isEmpty();
+    /** Before a commit: frees, in it, the records an earlier commit zeroed. */
+    void freeZeroedEarlier() {
+        zeroedEarlier.forEach(id -> records.delete(id, RAW));
     }
 
-    /** After the zeros are committed: frees their records (the caller commits again). */
-    void freeZeroed() {
-        zeroed.forEach(id -> records.delete(id, RAW));
+    boolean hasZeroedEarlier() {
+        return !zeroedEarlier.isEmpty();
+    }
+
+    /** After a commit: what it freed is done, what it zeroed is freed by the next one. */
+    void committed() {
+        zeroedEarlier.clear();
+        zeroedEarlier.addAll(zeroed);
         zeroed.clear();
+    }
+
+    /** A record that stays allocated, zeroed, holds nothing: after a failed free, leave it. */
+    void abandonZeroedEarlier() {
+        zeroedEarlier.clear();
     }
 
     void rolledBack() {
-        zeroed.clear();
+        zeroed.clear(); // undone with the transaction; zeroedEarlier are still zeroed and allocated
         cache.clear(); // it may hold keys made in the transaction just undone
     }
 

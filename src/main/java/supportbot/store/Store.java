@@ -346,20 +346,15 @@ public final class Store implements AutoCloseable {
     }
 
     void commit() {
-        db.commit();
-        if (keys.hasZeroed()) {
-            // Freed only once the zeros are durable: a freed record is never written again, zeros or not.
-            try {
-                keys.freeZeroed();
-                db.commit();
-            } catch (RuntimeException e) {
-                // The turn is committed already: failing here would make the committer apply it twice. A
-                // zeroed record left allocated holds nothing.
-                db.rollback();
-                keys.rolledBack();
-                log.warn("could not free destroyed key records; they stay allocated, zeroed", e);
-            }
+        try {
+            keys.freeZeroedEarlier();
+        } catch (RuntimeException e) {
+            // Must not fail the turns in this commit (the committer would retry them for ever).
+            keys.abandonZeroedEarlier();
+            log.warn("could not free destroyed key records; they stay allocated, zeroed", e);
         }
+        db.commit();
+        keys.committed();
     }
 
     void rollback() {
@@ -376,6 +371,9 @@ public final class Store implements AutoCloseable {
     @Override
     public void close() {
         if (!db.isClosed()) {
+            if (keys.hasZeroedEarlier()) {
+                commit(); // frees the key records the last commit zeroed
+            }
             db.close();
         }
     }

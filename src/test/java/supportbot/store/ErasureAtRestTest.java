@@ -121,6 +121,8 @@ class ErasureAtRestTest {
             bot.chat.sendText(session, "/forget").join();
             bot.chat.pressButton(session, "forget:yes").join();
             assertTrue(bot.store.transcript(key(session), 0).stream().noneMatch(l -> TEXT.equals(l.text())));
+            // The files as a crash would leave them: store open, write-ahead log in place.
+            assertFalse(found(key), "the key is gone from the files as soon as /forget is committed");
         }
         assertNoPlaintext();
         assertFalse(found(key), "the destroyed key is nowhere in the data directory");
