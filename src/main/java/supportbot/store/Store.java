@@ -54,6 +54,11 @@ public final class Store implements AutoCloseable {
     /** Personal values (state, transcript, tickets, outbox) are sealed under their conversation's key. */
     private final ConversationKeys keys;
     private final Sealer sealer;
+    /** The maps whose records re-keying must find by key, not by conversation (their keys say nothing of it). */
+    private final SealedIndex<Long> ticketIndex;
+    private final SealedIndex<Long> outboxIndex;
+    private final SealedIndex<Long> undeliverableIndex;
+    private final SealedIndex<Long> gapIndex;
 
     /** Last transcript seq per conversation, for the commit thread only; bounded, re-read from the tree on a miss. */
     private final Map<String, Long> lastSeqs = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
@@ -83,6 +88,10 @@ public final class Store implements AutoCloseable {
         banned = db.hashMap("banned", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
         undeliverable = db.treeMap("undeliverable", Serializer.LONG, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable()
                 .createOrOpen();
+        ticketIndex = new SealedIndex<>(tickets);
+        outboxIndex = new SealedIndex<>(outbox);
+        undeliverableIndex = new SealedIndex<>(undeliverable);
+        gapIndex = new SealedIndex<>(gaps);
         db.commit();
     }
 
@@ -361,6 +370,7 @@ public final class Store implements AutoCloseable {
         db.rollback();
         lastSeqs.clear(); // they may count lines that were just rolled back
         keys.rolledBack();
+        List.of(ticketIndex, outboxIndex, undeliverableIndex, gapIndex).forEach(SealedIndex::reset);
     }
 
     /** The conversation's current data key, for tests that look for it in the raw files. */
@@ -400,7 +410,7 @@ public final class Store implements AutoCloseable {
         }
 
         public void saveTicket(Ticket ticket) {
-            tickets.put(ticket.number(), sealer.seal(ticket.draft().conversationKey(), StoreCodec.encode(ticket)));
+            ticketIndex.put(ticket.number(), sealer.seal(ticket.draft().conversationKey(), StoreCodec.encode(ticket)));
             counters.merge("ticket", ticket.number(), Math::max);
             if (!feedFollowers.isEmpty()) {
                 ticketFeed.put(counters.merge("ticketFeed", 1L, Long::sum), ticket.number());
@@ -425,7 +435,7 @@ public final class Store implements AutoCloseable {
         /** The user's words: sealed under their conversation's key, so /forget takes them out of the gaps too. */
         public void addKnowledgeGap(String conversationKey, String query) {
             long id = counters.merge("gap", 1L, Long::sum);
-            gaps.put(id, sealer.seal(conversationKey, StoreCodec.encode(query)));
+            gapIndex.put(id, sealer.seal(conversationKey, StoreCodec.encode(query)));
         }
 
         public long enqueue(String channel, String conversationKey, String text, List<Button> buttons) {
@@ -435,7 +445,7 @@ public final class Store implements AutoCloseable {
         /** @param entry its id is assigned here */
         public long enqueue(OutboxEntry entry) {
             long id = counters.merge("outbox", 1L, Long::sum);
-            outbox.put(id, sealer.seal(entry.conversationKey(), StoreCodec.encode(new OutboxEntry(id, entry.channel(),
+            outboxIndex.put(id, sealer.seal(entry.conversationKey(), StoreCodec.encode(new OutboxEntry(id, entry.channel(),
                     entry.conversationKey(), entry.text(), entry.buttons(), entry.kind()))));
             return id;
         }
@@ -445,17 +455,17 @@ public final class Store implements AutoCloseable {
         }
 
         public void delivered(long outboxId) {
-            outbox.remove(outboxId);
+            outboxIndex.remove(outboxId);
         }
 
         public void partsDelivered(long outboxId, int parts) {
             Optional<OutboxEntry> entry = outboxEntry(outbox.get(outboxId));
-            entry.ifPresent(e -> outbox.put(outboxId, sealer.seal(e.conversationKey(), StoreCodec.encode(e.withPartsSent(parts)))));
+            entry.ifPresent(e -> outboxIndex.put(outboxId, sealer.seal(e.conversationKey(), StoreCodec.encode(e.withPartsSent(parts)))));
         }
 
         public void park(long outboxId, String reason) {
-            Optional<OutboxEntry> entry = outboxEntry(outbox.remove(outboxId));
-            entry.ifPresent(e -> undeliverable.put(outboxId, sealer.seal(e.conversationKey(), StoreCodec.encode(
+            Optional<OutboxEntry> entry = outboxEntry(outboxIndex.remove(outboxId));
+            entry.ifPresent(e -> undeliverableIndex.put(outboxId, sealer.seal(e.conversationKey(), StoreCodec.encode(
                     java.util.Map.of("reason", reason == null ? "" : reason, "entry", e)))));
         }
 
@@ -513,18 +523,19 @@ public final class Store implements AutoCloseable {
                 lastSeqs.remove(conversationKey);
             }
             var erased = new java.util.HashSet<>(conversationKeys);
-            for (Ticket t : tickets()) {
-                if (erased.contains(t.draft().conversationKey())) {
-                    saveTicket(t.erased(Instant.now(), by));
-                }
-            }
-            // The user's unanswered questions go too (re-keying would keep them); older plain ones cannot be told apart.
             var ids = new java.util.HashSet<Long>();
             conversationKeys.forEach(c -> Store.this.keys.currentId(c).ifPresent(ids::add));
-            for (Long id : keysOf(gaps.keySet())) {
+            var ticketsToRead = new java.util.HashSet<>(ids);
+            ticketsToRead.add(SealedIndex.PLAIN); // written by an older version: only reading tells whose they are
+            for (Long number : ticketIndex.sealedWith(ticketsToRead)) {
+                ticket(number).filter(t -> erased.contains(t.draft().conversationKey()))
+                        .ifPresent(t -> saveTicket(t.erased(Instant.now(), by)));
+            }
+            // The user's unanswered questions go too (re-keying would keep them); older plain ones cannot be told apart.
+            for (Long id : gapIndex.sealedWith(ids)) {
                 byte[] value = gaps.get(id);
                 if (value != null && Sealer.isSealed(value) && ids.contains(Sealer.keyId(value))) {
-                    gaps.remove(id);
+                    gapIndex.remove(id);
                 }
             }
             rekey(conversationKeys);
@@ -582,18 +593,20 @@ public final class Store implements AutoCloseable {
             for (String c : owners.values()) {
                 inTranscript.addAll(keysOf(transcript.subMap(c + SEP, true, c + SEP + '\uffff', false).keySet()));
             }
-            var reseal = List.of(resealer(conversations, List.copyOf(owners.values()), owners),
-                    resealer(transcript, inTranscript, owners),
-                    resealer(tickets, keysOf(tickets.keySet()), owners),
-                    resealer(outbox, keysOf(outbox.keySet()), owners),
-                    resealer(undeliverable, keysOf(undeliverable.keySet()), owners),
-                    resealer(gaps, keysOf(gaps.keySet()), owners));
+            var ids = owners.keySet();
+            var reseal = List.of(resealer(conversations, conversations::put, List.copyOf(owners.values()), owners),
+                    resealer(transcript, transcript::put, inTranscript, owners),
+                    resealer(tickets, ticketIndex::put, ticketIndex.sealedWith(ids), owners),
+                    resealer(outbox, outboxIndex::put, outboxIndex.sealedWith(ids), owners),
+                    resealer(undeliverable, undeliverableIndex::put, undeliverableIndex.sealedWith(ids), owners),
+                    resealer(gaps, gapIndex::put, gapIndex.sealedWith(ids), owners));
             owners.values().forEach(Store.this.keys::destroy);
             reseal.forEach(Runnable::run);
         }
 
         /** Opens now, under the old keys, what they sealed among {@code candidates}; seals it again when run. */
-        private <K> Runnable resealer(Map<K, byte[]> map, List<K> candidates, Map<Long, String> owners) {
+        private <K> Runnable resealer(Map<K, byte[]> map, java.util.function.BiConsumer<K, byte[]> put, List<K> candidates,
+                                      Map<Long, String> owners) {
             var plain = new java.util.LinkedHashMap<K, byte[]>();
             var owner = new java.util.HashMap<K, String>();
             for (K k : candidates) {
@@ -606,7 +619,7 @@ public final class Store implements AutoCloseable {
                     });
                 }
             }
-            return () -> plain.forEach((k, p) -> map.put(k, sealer.seal(owner.get(k), p)));
+            return () -> plain.forEach((k, p) -> put.accept(k, sealer.seal(owner.get(k), p)));
         }
     }
 
