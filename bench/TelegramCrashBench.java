@@ -247,7 +247,7 @@ public class TelegramCrashBench {
                         var files = new LinkedHashMap<String, byte[]>();
                         for (var a : t.draft().attachments()) {
                             Path p = Path.of(a.ref());
-                            files.put(a.ref(), Files.exists(p) ? Files.readAllBytes(p) : null);
+                            files.put(a.ref(), Files.exists(p) ? supportbot.channel.AttachmentFiles.read(a) : null);
                         }
                         bytes.put(t.draft().number(), files);
                     }

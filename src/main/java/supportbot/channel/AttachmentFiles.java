@@ -28,6 +28,11 @@ public final class AttachmentFiles {
         return safe.length() > 80 ? safe.substring(safe.length() - 80) : safe;
     }
 
+    /** The file's plain bytes, unsealed with the key its record holds. */
+    public static byte[] read(supportbot.dialogue.Attachment a) throws IOException {
+        return supportbot.crypto.SealedFiles.read(Path.of(a.ref()), a.fileKey());
+    }
+
     public static void deleteAll(Path root, String conversationKey) {
         Path dir = dirFor(root, conversationKey);
         if (!Files.isDirectory(dir)) {

@@ -113,7 +113,7 @@ final class TurnRecorder {
                             OutboxEntry.EXPORT)));
                 }
             } else if (action instanceof Action.KnowledgeGap g) {
-                others.add(tx -> tx.addKnowledgeGap(g.query()));
+                others.add(tx -> tx.addKnowledgeGap(key, g.query()));
             }
         }
         StoredConversation after = base.after(turn.conversation(), platformMessageId, shown);

@@ -76,12 +76,16 @@ final class ChatCommand implements Callable<Integer> {
                 return null;
             }
             Path dir = Files.createDirectories(supportbot.channel.AttachmentFiles.dirFor(dataDir.resolve("attachments"), key));
-            Path copy = Files.copy(file, dir.resolve(UUID.randomUUID() + "-"
-                    + supportbot.channel.AttachmentFiles.safeName(file.getFileName().toString())));
+            Path copy = dir.resolve(UUID.randomUUID() + "-"
+                    + supportbot.channel.AttachmentFiles.safeName(file.getFileName().toString()));
+            supportbot.crypto.SealedFiles.Written sealed;
+            try (var in = Files.newInputStream(file)) {
+                sealed = supportbot.crypto.SealedFiles.write(in, copy);
+            }
             String type = Files.probeContentType(file);
             return new Inbound(CHANNEL, key, user, "", List.of(new Attachment(copy.toString(),
-                    file.getFileName().toString(), type == null ? "application/octet-stream" : type, Files.size(file))),
-                    null, id, Instant.now());
+                    file.getFileName().toString(), type == null ? "application/octet-stream" : type, sealed.size(),
+                    sealed.key())), null, id, Instant.now());
         }
         return Inbound.text(CHANNEL, key, user, line, id, Instant.now());
     }

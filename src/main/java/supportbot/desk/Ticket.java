@@ -67,6 +67,11 @@ public record Ticket(TicketDraft draft, TicketStatus status, Tier tier, String a
      * times, who handled it) stays for the statistics, and an open ticket closes.
      */
     public Ticket erased(Instant at) {
+        return erased(at, "user");
+    }
+
+    /** @param by "user" for /forget, "retention" when the retention period ran out */
+    public Ticket erased(Instant at, String by) {
         var d = draft;
         var blank = new TicketDraft(d.number(), d.channel(), d.conversationKey(), null, d.categoryId(), d.priority(),
                 d.urgent(), d.reason(), d.lang(), java.util.Map.of(), d.faqTried(), d.openedAt(), List.of());
@@ -75,7 +80,7 @@ public record Ticket(TicketDraft draft, TicketStatus status, Tier tier, String a
             boolean personal = e.actor().equals("user") || e.type().equals("reply") || e.type().equals("note");
             kept.add(personal && e.text() != null ? new TicketEvent(e.at(), e.actor(), e.type(), ERASED) : e);
         }
-        kept.add(new TicketEvent(at, "user", "erased", null));
+        kept.add(new TicketEvent(at, by, "erased", null));
         TicketRating r = rating == null ? null : new TicketRating(rating.stars(), rating.weakest(), null, rating.at());
         return new Ticket(blank, status.open() ? TicketStatus.CLOSED : status, tier, assignee, kept, r);
     }

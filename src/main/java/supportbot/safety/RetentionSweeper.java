@@ -24,7 +24,11 @@ public final class RetentionSweeper implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RetentionSweeper.class);
     private static final int BATCH = 500;
 
-    public record Result(int transcriptTurns, int files) {
+    /** @param conversations idle ones erased whole, their keys destroyed */
+    public record Result(int transcriptTurns, int files, int conversations) {
+        public Result(int transcriptTurns, int files) {
+            this(transcriptTurns, files, 0);
+        }
     }
 
     private final Store store;
@@ -49,11 +53,17 @@ public final class RetentionSweeper implements AutoCloseable {
             List<String> batch = old.subList(i, Math.min(old.size(), i + BATCH));
             committer.submit(tx -> tx.removeTranscriptEntries(batch)).join();
         }
-        int files = deleteFilesBefore(cutoff);
-        if (!old.isEmpty() || files > 0) {
-            log.info("retention: removed {} transcript turns and {} files older than {} days", old.size(), files, keep.toDays());
+        List<String> idle = store.conversationsIdleBefore(cutoff);
+        for (int i = 0; i < idle.size(); i += BATCH) {
+            List<String> batch = idle.subList(i, Math.min(idle.size(), i + BATCH));
+            committer.submit(tx -> tx.expire(batch)).join();
         }
-        return new Result(old.size(), files);
+        int files = deleteFilesBefore(cutoff);
+        if (!old.isEmpty() || files > 0 || !idle.isEmpty()) {
+            log.info("retention: removed {} transcript turns, {} idle conversations and {} files older than {} days",
+                    old.size(), idle.size(), files, keep.toDays());
+        }
+        return new Result(old.size(), files, idle.size());
     }
 
     private int deleteFilesBefore(Instant cutoff) {

@@ -27,6 +27,7 @@ import supportbot.desk.Ticket;
  * goes through {@link GroupCommitter}, which applies a turn's writes and commits them together.
  */
 public final class Store implements AutoCloseable {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Store.class);
     public static final String FILE_NAME = "support-bot.db";
     private static final char SEP = '\u0000';
 
@@ -50,6 +51,14 @@ public final class Store implements AutoCloseable {
     private final Set<String> feedFollowers = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Outbox entries no retry can deliver (the user blocked the bot): kept, with the reason, never dropped. */
     private final ConcurrentNavigableMap<Long, byte[]> undeliverable;
+    /** Personal values (state, transcript, tickets, outbox) are sealed under their conversation's key. */
+    private final ConversationKeys keys;
+    private final Sealer sealer;
+    /** The maps whose records re-keying must find by key, not by conversation (their keys say nothing of it). */
+    private final SealedIndex<Long> ticketIndex;
+    private final SealedIndex<Long> outboxIndex;
+    private final SealedIndex<Long> undeliverableIndex;
+    private final SealedIndex<Long> gapIndex;
 
     /** Last transcript seq per conversation, for the commit thread only; bounded, re-read from the tree on a miss. */
     private final Map<String, Long> lastSeqs = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
@@ -59,9 +68,11 @@ public final class Store implements AutoCloseable {
         }
     };
 
-    private Store(DB db, Path file) {
+    private Store(DB db, Path file, boolean encrypt) {
         this.db = db;
         this.file = file;
+        keys = new ConversationKeys(db);
+        sealer = new Sealer(keys, encrypt);
         conversations = db.hashMap("conversations", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
         // Values outside the B-tree nodes: otherwise every append rewrites a node holding dozens of whole turns.
         transcript = db.treeMap("transcript", Serializer.STRING, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable()
@@ -77,11 +88,23 @@ public final class Store implements AutoCloseable {
         banned = db.hashMap("banned", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen();
         undeliverable = db.treeMap("undeliverable", Serializer.LONG, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable()
                 .createOrOpen();
+        ticketIndex = new SealedIndex<>(tickets);
+        outboxIndex = new SealedIndex<>(outbox);
+        undeliverableIndex = new SealedIndex<>(undeliverable);
+        gapIndex = new SealedIndex<>(gaps);
         db.commit();
     }
 
     /** Opens (or creates) the store in {@code dataDir}; fails clearly if another process has it open. */
     public static Store open(Path dataDir) {
+        return open(dataDir, true);
+    }
+
+    /**
+     * @param encrypt false writes new values in plain JSON, as before encryption existed: only for measuring
+     *                what encryption costs. Sealed values already stored still read either way.
+     */
+    public static Store open(Path dataDir, boolean encrypt) {
         Path file = dataDir.resolve(FILE_NAME);
         try {
             Files.createDirectories(dataDir);
@@ -89,7 +112,7 @@ public final class Store implements AutoCloseable {
             throw new UncheckedIOException("cannot create data directory " + dataDir, e);
         }
         try {
-            return new Store(DBMaker.fileDB(file.toFile()).transactionEnable().fileChannelEnable().make(), file);
+            return new Store(DBMaker.fileDB(file.toFile()).transactionEnable().fileChannelEnable().make(), file, encrypt);
         } catch (DBException.FileLocked e) {
             throw new StoreLockedException(file + " is already in use by another support-bot process. Stop that process, "
                     + "or give this one its own data.dir.", e);
@@ -106,7 +129,8 @@ public final class Store implements AutoCloseable {
 
     /** The conversation with the platform message ids it has seen lately, read in one go. */
     public Optional<StoredConversation> stored(String key) {
-        return Optional.ofNullable(conversations.get(key)).map(b -> StoreCodec.decode(b, StoredConversation.class));
+        return Optional.ofNullable(conversations.get(key)).flatMap(sealer::open)
+                .map(b -> StoreCodec.decode(b, StoredConversation.class));
     }
 
     public long conversationCount() {
@@ -133,10 +157,17 @@ public final class Store implements AutoCloseable {
         return out;
     }
 
-    /** Lines are stored without their seq (the entry's key has the first one), so they can be encoded early. */
-    private static List<TranscriptLine> turnLines(String key, byte[] value) {
-        long first = Long.parseLong(key.substring(key.lastIndexOf(SEP) + 1));
-        List<TranscriptLine> stored = StoreCodec.decode(value, new com.fasterxml.jackson.core.type.TypeReference<List<TranscriptLine>>() {
+    /**
+     * Lines are stored without their seq (the entry's key has the first one), so they can be encoded early.
+     * A turn whose key was destroyed has no lines: it reads as erased.
+     */
+    private List<TranscriptLine> turnLines(String key, byte[] value) {
+        long first = firstSeq(key);
+        Optional<byte[]> plain = sealer.open(value);
+        if (plain.isEmpty()) {
+            return List.of();
+        }
+        List<TranscriptLine> stored = StoreCodec.decode(plain.get(), new com.fasterxml.jackson.core.type.TypeReference<List<TranscriptLine>>() {
         });
         var lines = new ArrayList<TranscriptLine>(stored.size());
         for (int i = 0; i < stored.size(); i++) {
@@ -146,6 +177,10 @@ public final class Store implements AutoCloseable {
         return lines;
     }
 
+    private static long firstSeq(String entryKey) {
+        return Long.parseLong(entryKey.substring(entryKey.lastIndexOf(SEP) + 1));
+    }
+
     private long lastTranscriptSeq(String conversationKey) {
         String prefix = conversationKey + SEP;
         var last = transcript.floorEntry(prefix + '\uffff');
@@ -153,7 +188,8 @@ public final class Store implements AutoCloseable {
             return 0;
         }
         List<TranscriptLine> lines = turnLines(last.getKey(), last.getValue());
-        return lines.isEmpty() ? 0 : lines.get(lines.size() - 1).seq();
+        // An unreadable last turn still holds its first seq: never hand that out again.
+        return lines.isEmpty() ? firstSeq(last.getKey()) : lines.get(lines.size() - 1).seq();
     }
 
     /** A value encoded off the commit thread: the commit thread only puts bytes. */
@@ -174,7 +210,7 @@ public final class Store implements AutoCloseable {
     }
 
     public Optional<Ticket> ticket(long number) {
-        return Optional.ofNullable(tickets.get(number)).map(b -> StoreCodec.decode(b, Ticket.class));
+        return Optional.ofNullable(tickets.get(number)).flatMap(sealer::open).map(b -> StoreCodec.decode(b, Ticket.class));
     }
 
     /** Every ticket, oldest number first. */
@@ -188,10 +224,7 @@ public final class Store implements AutoCloseable {
         java.util.Collections.sort(numbers);
         var out = new ArrayList<Ticket>(numbers.size());
         for (Long n : numbers) {
-            byte[] value = tickets.get(n);
-            if (value != null) {
-                out.add(StoreCodec.decode(value, Ticket.class));
-            }
+            ticket(n).ifPresent(out::add);
         }
         return out;
     }
@@ -214,7 +247,9 @@ public final class Store implements AutoCloseable {
     public List<String> knowledgeGaps() {
         var out = new ArrayList<String>();
         for (byte[] b : gaps.values()) {
-            out.add(StoreCodec.decode(b, String.class));
+            if (b != null) {
+                sealer.open(b).ifPresent(plain -> out.add(StoreCodec.decode(plain, String.class)));
+            }
         }
         return out;
     }
@@ -256,12 +291,37 @@ public final class Store implements AutoCloseable {
                 continue;
             }
             List<TranscriptLine> lines = turnLines(k, value);
-            if (!lines.isEmpty() && lines.get(lines.size() - 1).time() != null
+            if (lines.isEmpty() || lines.get(lines.size() - 1).time() != null
                     && lines.get(lines.size() - 1).time().isBefore(cutoff)) {
-                old.add(k);
+                old.add(k); // an unreadable turn is an erased one: nothing to keep
             }
         }
         return old;
+    }
+
+    /**
+     * Conversations last active before {@code cutoff} whose tickets are all resolved or closed: retention
+     * erases them whole. One with an open ticket is kept, as the agent still needs what the user said.
+     */
+    public List<String> conversationsIdleBefore(Instant cutoff) {
+        var idle = new ArrayList<String>();
+        var openTickets = new java.util.HashSet<String>();
+        for (Ticket t : tickets()) {
+            if (t.status().open() && t.draft().conversationKey() != null) {
+                openTickets.add(t.draft().conversationKey());
+            }
+        }
+        for (String key : keysOf(conversations.keySet())) {
+            if (openTickets.contains(key)) {
+                continue;
+            }
+            Optional<Conversation> c = conversation(key);
+            Instant last = c.map(Conversation::updatedAt).orElse(null);
+            if (c.isEmpty() && conversations.containsKey(key) || last != null && last.isBefore(cutoff)) {
+                idle.add(key);
+            }
+        }
+        return idle;
     }
 
     public boolean isBanned(String userId) {
@@ -293,23 +353,41 @@ public final class Store implements AutoCloseable {
             if (b == null) {
                 continue; // delivered (removed) by the commit thread while this iterator passed by
             }
-            out.add(StoreCodec.decode(b, OutboxEntry.class));
+            sealer.open(b).ifPresent(plain -> out.add(StoreCodec.decode(plain, OutboxEntry.class)));
         }
         return out;
     }
 
     void commit() {
+        try {
+            keys.freeZeroedEarlier();
+        } catch (RuntimeException e) {
+            // Must not fail the turns in this commit (the committer would retry them for ever).
+            keys.abandonZeroedEarlier();
+            log.warn("could not free destroyed key records; they stay allocated, zeroed", e);
+        }
         db.commit();
+        keys.committed();
     }
 
     void rollback() {
         db.rollback();
         lastSeqs.clear(); // they may count lines that were just rolled back
+        keys.rolledBack();
+        List.of(ticketIndex, outboxIndex, undeliverableIndex, gapIndex).forEach(SealedIndex::reset);
+    }
+
+    /** The conversation's current data key, for tests that look for it in the raw files. */
+    Optional<byte[]> currentKey(String conversationKey) {
+        return keys.currentId(conversationKey).flatMap(keys::key).map(byte[]::clone);
     }
 
     @Override
     public void close() {
         if (!db.isClosed()) {
+            if (keys.hasZeroedEarlier()) {
+                commit(); // frees the key records the last commit zeroed
+            }
             db.close();
         }
     }
@@ -324,19 +402,19 @@ public final class Store implements AutoCloseable {
         }
 
         public void saveConversation(String key, Encoded conversation) {
-            conversations.put(key, conversation.bytes());
+            conversations.put(key, sealer.seal(key, conversation.bytes()));
         }
 
         /** @return the first line's seq */
         public long appendTranscript(String key, Encoded lines, int count) {
             long first = lastSeqs.computeIfAbsent(key, Store.this::lastTranscriptSeq) + 1;
             lastSeqs.put(key, first + count - 1);
-            transcript.put(key + SEP + pad(first), lines.bytes());
+            transcript.put(key + SEP + pad(first), sealer.seal(key, lines.bytes()));
             return first;
         }
 
         public void saveTicket(Ticket ticket) {
-            tickets.put(ticket.number(), StoreCodec.encode(ticket));
+            ticketIndex.put(ticket.number(), sealer.seal(ticket.draft().conversationKey(), StoreCodec.encode(ticket)));
             counters.merge("ticket", ticket.number(), Math::max);
             if (!feedFollowers.isEmpty()) {
                 ticketFeed.put(counters.merge("ticketFeed", 1L, Long::sum), ticket.number());
@@ -355,8 +433,13 @@ public final class Store implements AutoCloseable {
         }
 
         public void addKnowledgeGap(String query) {
+            addKnowledgeGap(null, query);
+        }
+
+        /** The user's words: sealed under their conversation's key, so /forget takes them out of the gaps too. */
+        public void addKnowledgeGap(String conversationKey, String query) {
             long id = counters.merge("gap", 1L, Long::sum);
-            gaps.put(id, StoreCodec.encode(query));
+            gapIndex.put(id, sealer.seal(conversationKey, StoreCodec.encode(query)));
         }
 
         public long enqueue(String channel, String conversationKey, String text, List<Button> buttons) {
@@ -366,8 +449,8 @@ public final class Store implements AutoCloseable {
         /** @param entry its id is assigned here */
         public long enqueue(OutboxEntry entry) {
             long id = counters.merge("outbox", 1L, Long::sum);
-            outbox.put(id, StoreCodec.encode(new OutboxEntry(id, entry.channel(), entry.conversationKey(), entry.text(),
-                    entry.buttons(), entry.kind())));
+            outboxIndex.put(id, sealer.seal(entry.conversationKey(), StoreCodec.encode(new OutboxEntry(id, entry.channel(),
+                    entry.conversationKey(), entry.text(), entry.buttons(), entry.kind()))));
             return id;
         }
 
@@ -376,26 +459,24 @@ public final class Store implements AutoCloseable {
         }
 
         public void delivered(long outboxId) {
-            outbox.remove(outboxId);
+            outboxIndex.remove(outboxId);
         }
 
         public void partsDelivered(long outboxId, int parts) {
-            byte[] entry = outbox.get(outboxId);
-            if (entry != null) {
-                outbox.put(outboxId, StoreCodec.encode(StoreCodec.decode(entry, OutboxEntry.class).withPartsSent(parts)));
-            }
+            Optional<OutboxEntry> entry = outboxEntry(outbox.get(outboxId));
+            entry.ifPresent(e -> outboxIndex.put(outboxId, sealer.seal(e.conversationKey(), StoreCodec.encode(e.withPartsSent(parts)))));
         }
 
         public void park(long outboxId, String reason) {
-            byte[] entry = outbox.remove(outboxId);
-            if (entry != null) {
-                undeliverable.put(outboxId, StoreCodec.encode(java.util.Map.of("reason", reason == null ? "" : reason,
-                        "entry", StoreCodec.decode(entry, OutboxEntry.class))));
-            }
+            Optional<OutboxEntry> entry = outboxEntry(outboxIndex.remove(outboxId));
+            entry.ifPresent(e -> undeliverableIndex.put(outboxId, sealer.seal(e.conversationKey(), StoreCodec.encode(
+                    java.util.Map.of("reason", reason == null ? "" : reason, "entry", e)))));
         }
 
+        /** Removes turns and re-keys their conversations, so what was removed cannot be read back from free space. */
         public void removeTranscriptEntries(List<String> entryKeys) {
             entryKeys.forEach(transcript::remove);
+            rekey(entryKeys.stream().map(k -> k.substring(0, k.lastIndexOf(SEP))).distinct().toList());
         }
 
         public void ban(String userId, String by, String reason, Instant at) {
@@ -430,20 +511,133 @@ public final class Store implements AutoCloseable {
          * for the numbers). Files are the caller's to delete once this is committed.
          */
         public void forget(String conversationKey) {
-            conversations.remove(conversationKey);
-            String prefix = conversationKey + SEP;
-            var keys = new ArrayList<String>();
-            for (String k : transcript.subMap(prefix, true, prefix + '\uffff', false).keySet()) {
-                keys.add(k);
+            erase(List.of(conversationKey), "user");
+        }
+
+        /** Retention's erasure of conversations idle too long: the same as the users' own /forget. */
+        public void expire(List<String> conversationKeys) {
+            erase(conversationKeys, "retention");
+        }
+
+        private void erase(List<String> conversationKeys, String by) {
+            for (String conversationKey : conversationKeys) {
+                conversations.remove(conversationKey);
+                String prefix = conversationKey + SEP;
+                keysOf(transcript.subMap(prefix, true, prefix + '\uffff', false).keySet()).forEach(transcript::remove);
+                lastSeqs.remove(conversationKey);
             }
-            keys.forEach(transcript::remove);
-            lastSeqs.remove(conversationKey);
-            for (Ticket t : tickets()) {
-                if (conversationKey.equals(t.draft().conversationKey())) {
-                    saveTicket(t.erased(Instant.now()));
+            var erased = new java.util.HashSet<>(conversationKeys);
+            var ids = new java.util.HashSet<Long>();
+            conversationKeys.forEach(c -> Store.this.keys.currentId(c).ifPresent(ids::add));
+            var ticketsToRead = new java.util.HashSet<>(ids);
+            ticketsToRead.add(SealedIndex.PLAIN); // written by an older version: only reading tells whose they are
+            for (Long number : ticketIndex.sealedWith(ticketsToRead)) {
+                ticket(number).filter(t -> erased.contains(t.draft().conversationKey()))
+                        .ifPresent(t -> saveTicket(t.erased(Instant.now(), by)));
+            }
+            // The user's unanswered questions go too (re-keying would keep them); older plain ones cannot be told apart.
+            for (Long id : gapIndex.sealedWith(ids)) {
+                byte[] value = gaps.get(id);
+                if (value != null && Sealer.isSealed(value) && ids.contains(Sealer.keyId(value))) {
+                    gapIndex.remove(id);
                 }
             }
+            rekey(conversationKeys);
         }
+
+        /**
+         * Rewrites the conversation's transcript lines through {@code redact} (a secret cut out after the fact)
+         * and re-keys the conversation, so the old text is gone from free space too.
+         *
+         * @return how many lines changed
+         */
+        public int redactTranscript(String conversationKey, java.util.function.UnaryOperator<String> redact) {
+            String prefix = conversationKey + SEP;
+            int changed = 0;
+            for (String k : keysOf(transcript.subMap(prefix, true, prefix + '\uffff', false).keySet())) {
+                var lines = new ArrayList<TranscriptLine>();
+                boolean entryChanged = false;
+                for (TranscriptLine l : turnLines(k, transcript.get(k))) {
+                    String text = l.text() == null ? null : redact.apply(l.text());
+                    if (!java.util.Objects.equals(text, l.text())) {
+                        entryChanged = true;
+                        changed++;
+                    }
+                    lines.add(new TranscriptLine(0, l.from(), text, l.buttons(), l.attachments(), l.time(), l.by()));
+                }
+                if (entryChanged) {
+                    transcript.put(k, sealer.seal(conversationKey, StoreCodec.encode(lines)));
+                }
+            }
+            if (changed > 0) {
+                rekey(conversationKey);
+            }
+            return changed;
+        }
+
+        /**
+         * Crypto-shredding: seals what the conversation still has under a new key and destroys the old one, so
+         * every copy the old key sealed (removed records, older versions of rewritten ones, left in the data
+         * file's free space) can no longer be read. Call it after cutting anything out of a conversation.
+         */
+        public void rekey(String conversationKey) {
+            rekey(List.of(conversationKey));
+        }
+
+        /** Many conversations with one pass over each map. */
+        private void rekey(java.util.Collection<String> conversationKeys) {
+            var owners = new java.util.HashMap<Long, String>();
+            for (String c : conversationKeys) {
+                Store.this.keys.currentId(c).ifPresent(id -> owners.put(id, c));
+            }
+            if (owners.isEmpty()) {
+                return; // nothing of theirs was ever sealed
+            }
+            var inTranscript = new ArrayList<String>();
+            for (String c : owners.values()) {
+                inTranscript.addAll(keysOf(transcript.subMap(c + SEP, true, c + SEP + '\uffff', false).keySet()));
+            }
+            var ids = owners.keySet();
+            var reseal = List.of(resealer(conversations, conversations::put, List.copyOf(owners.values()), owners),
+                    resealer(transcript, transcript::put, inTranscript, owners),
+                    resealer(tickets, ticketIndex::put, ticketIndex.sealedWith(ids), owners),
+                    resealer(outbox, outboxIndex::put, outboxIndex.sealedWith(ids), owners),
+                    resealer(undeliverable, undeliverableIndex::put, undeliverableIndex.sealedWith(ids), owners),
+                    resealer(gaps, gapIndex::put, gapIndex.sealedWith(ids), owners));
+            owners.values().forEach(Store.this.keys::destroy);
+            reseal.forEach(Runnable::run);
+        }
+
+        /** Opens now, under the old keys, what they sealed among {@code candidates}; seals it again when run. */
+        private <K> Runnable resealer(Map<K, byte[]> map, java.util.function.BiConsumer<K, byte[]> put, List<K> candidates,
+                                      Map<Long, String> owners) {
+            var plain = new java.util.LinkedHashMap<K, byte[]>();
+            var owner = new java.util.HashMap<K, String>();
+            for (K k : candidates) {
+                byte[] value = map.get(k);
+                String conversationKey = value != null && Sealer.isSealed(value) ? owners.get(Sealer.keyId(value)) : null;
+                if (conversationKey != null) {
+                    sealer.open(value).ifPresent(p -> {
+                        plain.put(k, p);
+                        owner.put(k, conversationKey);
+                    });
+                }
+            }
+            return () -> plain.forEach((k, p) -> put.accept(k, sealer.seal(owner.get(k), p)));
+        }
+    }
+
+    /** By plain iteration: MapDB's key spliterator reports a fixed size that concurrent writes break. */
+    private static <K> List<K> keysOf(Iterable<K> keys) {
+        var out = new ArrayList<K>();
+        for (K k : keys) {
+            out.add(k);
+        }
+        return out;
+    }
+
+    private Optional<OutboxEntry> outboxEntry(byte[] stored) {
+        return Optional.ofNullable(stored).flatMap(sealer::open).map(b -> StoreCodec.decode(b, OutboxEntry.class));
     }
 
     Tx tx() {

@@ -255,7 +255,7 @@ final class DeskApi {
             // A user's file must not run in our origin: no SVG or HTML inline, and a sandbox for what is shown.
             ctx.header("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'");
             String type = INLINE_TYPES.contains(a.contentType()) ? a.contentType() : "application/octet-stream";
-            ctx.contentType(type).result(java.nio.file.Files.readAllBytes(p));
+            ctx.contentType(type).result(supportbot.channel.AttachmentFiles.read(a));
         } catch (java.io.IOException e) {
             throw new DeskException(404, "the file cannot be read");
         }

@@ -80,8 +80,14 @@ final class DiscordStaffSurface implements StaffSurface {
     public void postFiles(long place, List<Attachment> files, String caption) throws SendFailure {
         ThreadChannel thread = thread(place);
         for (Attachment a : files) {
+            byte[] content;
+            try {
+                content = supportbot.channel.AttachmentFiles.read(a);
+            } catch (java.io.IOException e) {
+                continue; // erased or swept meanwhile: nothing to show
+            }
             call(() -> thread.sendMessage(DiscordSender.base().setContent(caption == null ? "" : caption)
-                    .addFiles(FileUpload.fromData(java.nio.file.Path.of(a.ref()), a.fileName())).build()).complete());
+                    .addFiles(FileUpload.fromData(content, a.fileName())).build()).complete());
         }
     }
 

@@ -3,7 +3,6 @@ package supportbot.channel.discord;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,10 +120,11 @@ final class DiscordUsers {
             Path target = AttachmentFiles.dirFor(attachmentsRoot, key).resolve(name);
             try (InputStream in = a.getProxy().download().join()) {
                 Files.createDirectories(target.getParent());
-                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                var sealed = supportbot.crypto.SealedFiles.write(in, target);
                 String type = a.getContentType() == null ? "application/octet-stream"
                         : a.getContentType().toLowerCase(Locale.ROOT);
-                out.add(new Attachment(target.toString(), AttachmentFiles.safeName(a.getFileName()), type, Files.size(target)));
+                out.add(new Attachment(target.toString(), AttachmentFiles.safeName(a.getFileName()), type, sealed.size(),
+                        sealed.key()));
             } catch (Exception e) {
                 throw new IllegalStateException("could not download a Discord attachment: " + e.getMessage(), e);
             }

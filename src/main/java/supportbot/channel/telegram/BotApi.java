@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
@@ -68,9 +67,9 @@ public final class BotApi {
                 .replyMarkup(keyboard).build());
     }
 
-    public void sendFile(long chatId, Integer threadId, Path file, String fileName, String caption) throws SendFailure {
+    public void sendFile(long chatId, Integer threadId, byte[] content, String fileName, String caption) throws SendFailure {
         var send = SendDocument.builder().chatId(chatId).messageThreadId(threadId)
-                .document(new InputFile(file.toFile(), fileName)).caption(caption).build();
+                .document(new InputFile(new java.io.ByteArrayInputStream(content), fileName)).caption(caption).build();
         try {
             client.execute(send);
         } catch (TelegramApiException e) {
@@ -135,7 +134,9 @@ public final class BotApi {
      *
      * @return the size written
      */
-    public long download(String fileId, Path target, long maxBytes) throws SendFailure, TooLarge {
+    /** Downloads into {@code target}, sealed (see {@link supportbot.crypto.SealedFiles}). */
+    public supportbot.crypto.SealedFiles.Written download(String fileId, Path target, long maxBytes)
+            throws SendFailure, TooLarge {
         var file = call(new GetFile(fileId));
         if (file.getFileSize() != null && file.getFileSize() > maxBytes) {
             throw new TooLarge(file.getFileSize());
@@ -147,7 +148,7 @@ public final class BotApi {
             }
             Files.createDirectories(target.getParent());
             try (InputStream in = new CappedStream(response.body().byteStream(), maxBytes)) {
-                return Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                return supportbot.crypto.SealedFiles.write(in, target);
             }
         } catch (CappedStream.Exceeded e) {
             deleteQuietly(target);

@@ -1,6 +1,5 @@
 package supportbot.channel.telegram;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import supportbot.channel.SendFailure;
@@ -60,7 +59,13 @@ final class TelegramStaffSurface implements StaffSurface {
     public void postFiles(long place, List<Attachment> files, String caption) throws SendFailure {
         for (Attachment a : files) {
             gate();
-            api.sendFile(staffChatId, (int) place, Path.of(a.ref()), a.fileName(), caption);
+            byte[] content;
+            try {
+                content = supportbot.channel.AttachmentFiles.read(a);
+            } catch (java.io.IOException e) {
+                continue; // erased or swept meanwhile: nothing to show
+            }
+            api.sendFile(staffChatId, (int) place, content, a.fileName(), caption);
         }
     }
 

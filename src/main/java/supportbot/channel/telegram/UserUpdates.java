@@ -196,8 +196,8 @@ final class UserUpdates {
                     .orElseThrow();
             String name = "photo-" + updateId + ".jpg";
             Path target = dir.resolve(name);
-            long size = api.download(best.getFileId(), target, maxAttachmentBytes);
-            return java.util.Optional.of(new Attachment(target.toString(), name, "image/jpeg", size));
+            var sealed = api.download(best.getFileId(), target, maxAttachmentBytes);
+            return java.util.Optional.of(new Attachment(target.toString(), name, "image/jpeg", sealed.size(), sealed.key()));
         }
         if (m.hasDocument()) {
             Document d = m.getDocument();
@@ -206,9 +206,10 @@ final class UserUpdates {
             }
             String name = updateId + "-" + AttachmentFiles.safeName(d.getFileName());
             Path target = dir.resolve(name);
-            long size = api.download(d.getFileId(), target, maxAttachmentBytes);
+            var sealed = api.download(d.getFileId(), target, maxAttachmentBytes);
             String type = d.getMimeType() == null ? "application/octet-stream" : d.getMimeType().toLowerCase(Locale.ROOT);
-            return java.util.Optional.of(new Attachment(target.toString(), AttachmentFiles.safeName(d.getFileName()), type, size));
+            return java.util.Optional.of(new Attachment(target.toString(), AttachmentFiles.safeName(d.getFileName()), type,
+                    sealed.size(), sealed.key()));
         }
         return java.util.Optional.empty();
     }

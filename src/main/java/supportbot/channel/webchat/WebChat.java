@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -77,15 +76,15 @@ public final class WebChat {
         String safeName = AttachmentFiles.safeName(fileName);
         Path dir = AttachmentFiles.dirFor(attachmentsDir, key(sessionId));
         Path target = dir.resolve(UUID.randomUUID() + "-" + safeName);
-        long size;
+        supportbot.crypto.SealedFiles.Written sealed;
         try {
             Files.createDirectories(dir);
-            size = Files.copy(body, target, StandardCopyOption.REPLACE_EXISTING);
+            sealed = supportbot.crypto.SealedFiles.write(body, target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store attachment", e);
         }
         var attachment = new Attachment(target.toString(), safeName, contentType == null ? "application/octet-stream"
-                : contentType.toLowerCase(Locale.ROOT), size);
+                : contentType.toLowerCase(Locale.ROOT), sealed.size(), sealed.key());
         return inbox.submit(new Inbound(CHANNEL, key(sessionId), key(sessionId), "", List.of(attachment), null,
                 UUID.randomUUID().toString(), clock.instant()));
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -184,7 +183,7 @@ class DiscordFlowsTest {
         fake.awaitCondition(() -> t.bot.store.ticket(number).isPresent(), WAIT, "ticket stored");
         var ticket = t.bot.store.ticket(number).orElseThrow();
         assertEquals(1, ticket.draft().attachments().size());
-        assertTrue(java.util.Arrays.equals(png, Files.readAllBytes(Path.of(ticket.draft().attachments().get(0).ref()))));
+        assertTrue(java.util.Arrays.equals(png, supportbot.channel.AttachmentFiles.read(ticket.draft().attachments().get(0))));
 
         // A slash command in the thread is acknowledged at once and answered there.
         String status = fake.slashCommand(threadId, USER, "status", Map.of());

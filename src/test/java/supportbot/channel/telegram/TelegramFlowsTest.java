@@ -178,7 +178,7 @@ class TelegramFlowsTest {
         Ticket ticket = reportAndConfirm(USER, "My withdrawal to the exchange has been pending for hours", photo);
         assertEquals(TRON_HASH, ticket.draft().details().get(DetailType.TX_HASH).value());
         assertEquals(1, ticket.draft().attachments().size(), "the photo goes with the ticket");
-        assertArrayEquals(photo, Files.readAllBytes(Path.of(ticket.draft().attachments().get(0).ref())),
+        assertArrayEquals(photo, supportbot.channel.AttachmentFiles.read(ticket.draft().attachments().get(0)),
                 "the photo was downloaded through the configured Bot API URL");
 
         // The staff forum gets a topic with the summary card, its buttons and the photo.
