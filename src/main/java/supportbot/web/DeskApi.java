@@ -1,7 +1,6 @@
 package supportbot.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +18,11 @@ import supportbot.desk.Ticket;
 import supportbot.desk.TicketStatus;
 import supportbot.store.Store;
 
-/** The desk HTTP API (fixed: the browser desk and other tools use it). Every request carries an agent's bearer token. */
+/**
+ * The desk HTTP API (fixed: the browser desk and other tools use it). Who may call what is checked before the
+ * handlers run ({@link AccessCheck}); they read the agent it found.
+ */
 final class DeskApi {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final java.util.Set<String> INLINE_TYPES = java.util.Set.of("image/png", "image/jpeg", "image/gif",
             "image/webp", "application/pdf", "text/plain");
 
@@ -47,7 +48,7 @@ final class DeskApi {
     }
 
     void list(Context ctx) {
-        Agent agent = authenticate(ctx);
+        Agent agent = AccessCheck.agent(ctx);
         String status = ctx.queryParam("status");
         Optional<TicketStatus> filter = Optional.empty();
         if (status != null) {
@@ -65,7 +66,7 @@ final class DeskApi {
     }
 
     void get(Context ctx) {
-        Agent agent = authenticate(ctx);
+        Agent agent = AccessCheck.agent(ctx);
         Ticket t = desk.get(agent, number(ctx));
         Map<String, Object> body = summary(t);
         body.put("details", t.draft().details().entrySet().stream().collect(java.util.stream.Collectors.toMap(
@@ -139,8 +140,8 @@ final class DeskApi {
         ctx.json(whoami(agent, s));
     }
 
+    /** An AGENT route: the access check has also checked the CSRF token. */
     void signOut(Context ctx) {
-        authenticate(ctx); // also checks the CSRF token
         sessions.close(ctx.cookie(DeskSessions.COOKIE));
         ctx.header("Set-Cookie", DeskSessions.COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
         ctx.status(204);
@@ -153,7 +154,6 @@ final class DeskApi {
     // ---- live updates, dashboard, export, files
 
     void changes(Context ctx) {
-        authenticate(ctx);
         long since;
         try {
             since = Long.parseLong(ctx.queryParamAsClass("since", String.class).getOrDefault("0"));
@@ -164,7 +164,6 @@ final class DeskApi {
     }
 
     void dashboard(Context ctx) {
-        Agent agent = supervisor(ctx, "the dashboard");
         int days;
         try {
             days = Integer.parseInt(ctx.queryParamAsClass("days", String.class).getOrDefault("14"));
@@ -179,24 +178,14 @@ final class DeskApi {
     }
 
     void exportCsv(Context ctx) {
-        supervisor(ctx, "the export");
         ctx.header("Content-Disposition", "attachment; filename=\"tickets.csv\"");
         ctx.contentType("text/csv; charset=utf-8").result(supportbot.desk.DeskDashboard.csv(store.tickets()));
     }
 
-    private Agent supervisor(Context ctx, String what) {
-        Agent agent = authenticate(ctx);
-        if (!agent.supervisor()) {
-            org.slf4j.LoggerFactory.getLogger(DeskApi.class).warn("refused {} to {} ({}): supervisors only", what,
-                    agent.name(), agent.role());
-            throw new DeskException(403, what + " is for supervisors only");
-        }
-        return agent;
-    }
 
     /** A file from the ticket's conversation, for agents who may see the ticket. */
     void file(Context ctx) {
-        Agent agent = authenticate(ctx);
+        Agent agent = AccessCheck.agent(ctx);
         Ticket t = desk.get(agent, number(ctx));
         long seq;
         int index;
@@ -230,7 +219,7 @@ final class DeskApi {
 
     /** {@code POST /api/desk/tickets/{id}/<action>}: the action's name is the last path segment. */
     void act(Context ctx, Function<JsonNode, DeskAction> action) {
-        Agent agent = authenticate(ctx);
+        Agent agent = AccessCheck.agent(ctx);
         long number = number(ctx);
         JsonNode body = body(ctx);
         ctx.json(summary(desk.act(agent, number, action.apply(body))));
@@ -244,30 +233,6 @@ final class DeskApi {
         return v.asText();
     }
 
-    /**
-     * A bearer token (tools), or the browser's session cookie. With the cookie, a change must also carry the
-     * session's CSRF token in a header: another site can make the browser send the cookie, not the header.
-     */
-    private Agent authenticate(Context ctx) {
-        String header = ctx.header("Authorization");
-        if (header != null) {
-            String token = header.startsWith("Bearer ") ? header.substring(7).strip() : null;
-            return agents.byToken(token).orElseThrow(() -> new DeskException(401,
-                    "missing or unknown agent token: send 'Authorization: Bearer <token>'"));
-        }
-        var session = sessions.find(ctx.cookie(DeskSessions.COOKIE)).orElseThrow(() -> new DeskException(401,
-                "missing or unknown agent token: send 'Authorization: Bearer <token>', or sign in at /desk/"));
-        if (!ctx.method().name().equals("GET")) {
-            String csrf = ctx.header(DeskSessions.CSRF_HEADER);
-            if (csrf == null || !java.security.MessageDigest.isEqual(csrf.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    session.csrf().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
-                org.slf4j.LoggerFactory.getLogger(DeskApi.class).warn("refused {} {} for {}: missing or wrong CSRF token",
-                        ctx.method(), ctx.path(), session.agent());
-                throw new DeskException(403, "missing or wrong " + DeskSessions.CSRF_HEADER + " header");
-            }
-        }
-        return agents.byName(session.agent()).orElseThrow(() -> new DeskException(401, "not signed in"));
-    }
 
     private static long number(Context ctx) {
         try {
@@ -278,19 +243,7 @@ final class DeskApi {
     }
 
     private static JsonNode body(Context ctx) {
-        String raw = ctx.body();
-        if (raw.isBlank()) {
-            return JSON.createObjectNode();
-        }
-        try {
-            JsonNode node = JSON.readTree(raw);
-            if (!node.isObject()) {
-                throw new DeskException(400, "body must be a JSON object");
-            }
-            return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new DeskException(400, "body must be JSON");
-        }
+        return JsonBodies.objectOrEmpty(ctx, "a JSON object with the action's fields");
     }
 
     private static Map<String, Object> summary(Ticket t) {

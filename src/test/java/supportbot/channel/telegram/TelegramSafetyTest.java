@@ -111,9 +111,9 @@ class TelegramSafetyTest {
         for (int i = 0; i < 20; i++) {
             t.fake.userText(USER, "hello " + i);
         }
-        t.fake.awaitSent(to(USER, "sending messages very quickly"), WAIT);
+        t.fake.awaitSent(to(USER, "faster than I can read them"), WAIT);
         Thread.sleep(1000);
-        assertEquals(1, t.fake.sentTo(USER).stream().filter(s -> s.text().contains("very quickly")).count());
+        assertEquals(1, t.fake.sentTo(USER).stream().filter(s -> s.text().contains("faster than I can read")).count());
         long turns = t.bot.store.conversation(TelegramKeys.privateChat(USER)).orElseThrow().turns();
         assertTrue(turns <= 13, "most of the flood was skipped, handled: " + turns);
     }
