@@ -24,6 +24,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         var bootstrap = new FaqBootstrap(options);
         var config = bootstrap.config();
+        config.http().check();
         var faq = bootstrap.service(System.out);
         FaqWatcher watcher = null;
         if (config.faq().watch() && java.nio.file.Files.isDirectory(bootstrap.faqLocation())) {
@@ -55,7 +56,8 @@ final class RunCommand implements Callable<Integer> {
         var server = WebServer.start(config.http().host(), config.http().port(), faq, bot.webChat,
                 new WebServer.DeskApiParts(bot.desk, bot.agents, bot.store, bot.deskSettings.sla(), java.time.Clock.systemUTC(),
                         bot.committer, bot.deskSettings.hours().zone()),
-                webhooks);
+                webhooks, new supportbot.web.WebSettings(config.http().chatSessionsPerAddress(),
+                        java.time.Duration.ofMinutes(config.http().chatSessionsWindowMinutes()), System.getenv("METRICS_TOKEN")));
         if (telegram != null) {
             telegram.start();
         }
