@@ -33,8 +33,8 @@ import supportbot.store.TranscriptLine;
  *
  *   bench/web-crash.sh [sessions] [kills] [messages per session] [first kill after seconds] [seed]
  *
- * With a first-kill time, the first kill comes then (the others at random after it); otherwise all come at
- * random while the sessions talk.
+ * With a first-kill time, the first kill comes then; the others (or all, without one) come at random points
+ * of the sessions' progress.
  */
 public class WebChatCrashBench {
     static final Path JAR = Path.of("target/support-bot.jar");
@@ -91,21 +91,21 @@ public class WebChatCrashBench {
             }));
         }
         var random = new Random(seed);
-        var killTimes = new ArrayList<Double>();
+        long total = (long) sessions * messages;
         for (int k = 0; k < kills; k++) {
-            double at = k == 0 && firstKillAfter >= 0 ? firstKillAfter : -1;
-            if (at < 0) {
-                // Somewhere while the sessions still talk: they take about messages / 1.2 s at the flood limit.
-                double span = Math.max(2, messages / 1.2);
-                at = (k == 0 ? 1 : killTimes.get(k - 1)) + random.nextDouble() * span / Math.max(1, kills);
-                at = Math.max(at, k == 0 ? 1 : killTimes.get(k - 1) + 0.5);
-            }
-            killTimes.add(at);
-        }
-        for (double at : killTimes) {
-            long due = started + (long) (at * 1e9);
-            while (System.nanoTime() < due && results.stream().anyMatch(f -> !f.isDone())) {
-                Thread.sleep(10);
+            if (k == 0 && firstKillAfter >= 0) {
+                long due = started + (long) (firstKillAfter * 1e9);
+                while (System.nanoTime() < due && results.stream().anyMatch(f -> !f.isDone())) {
+                    Thread.sleep(10);
+                }
+            } else {
+                // Spread over the sessions' progress (messages acknowledged), so every kill lands mid-traffic
+                // however long restarts take on a busy machine.
+                double at = (k + 0.6 + 0.8 * random.nextDouble()) / (kills + 1);
+                while (counts.acked.get() < at * total && results.stream().anyMatch(f -> !f.isDone())) {
+                    Thread.sleep(10);
+                }
+                Thread.sleep(random.nextInt(300));
             }
             long acked = counts.acked.get();
             bot.kill9();

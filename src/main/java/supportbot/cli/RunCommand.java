@@ -48,6 +48,11 @@ final class RunCommand implements Callable<Integer> {
         if (bot.retention != null) {
             bot.retention.start(java.time.Duration.ofHours(6));
         }
+        var sessionExpiry = new supportbot.channel.webchat.SessionExpiry(bot.store, bot.committer,
+                new supportbot.channel.webchat.SessionExpiry.Settings(
+                        java.time.Duration.ofMinutes(config.http().emptyChatSessionMinutes()),
+                        java.time.Duration.ofDays(config.http().idleChatSessionDays())),
+                java.time.Clock.systemUTC()).start(java.time.Duration.ofMinutes(10));
         var webhooks = new java.util.ArrayList<WebServer.PostRoute>();
         if (telegram != null && telegram.mode() == TelegramSettings.Mode.WEBHOOK) {
             webhooks.add(new WebServer.PostRoute(telegram.webhookPath(), ctx -> ctx.status(telegram.onWebhook(
@@ -73,6 +78,7 @@ final class RunCommand implements Callable<Integer> {
                 discord.close();
             }
             server.stop();
+            sessionExpiry.close();
             bot.close();
             if (watcherToClose != null) {
                 watcherToClose.close();

@@ -2,9 +2,6 @@ package supportbot.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import supportbot.desk.Agent;
@@ -13,7 +10,6 @@ import supportbot.desk.DeskAction;
 import supportbot.desk.DeskException;
 import supportbot.desk.DeskService;
 import supportbot.desk.SlaPolicy;
-import supportbot.desk.SlaStatus;
 import supportbot.desk.Ticket;
 import supportbot.desk.TicketStatus;
 import supportbot.store.Store;
@@ -58,63 +54,23 @@ final class DeskApi {
             }
         }
         java.time.Instant now = clock.instant();
-        ctx.json(Map.of("tickets", desk.list(agent, filter).stream().map(t -> {
-            Map<String, Object> m = summary(t);
-            m.put("sla", slaOf(t, now));
-            return m;
-        }).toList()));
+        ctx.json(new DeskJson.TicketList(desk.list(agent, filter).stream()
+                .map(t -> new DeskJson.Listed(DeskJson.Summary.of(t), slaOf(t, now))).toList()));
     }
 
     void get(Context ctx) {
         Agent agent = AccessCheck.agent(ctx);
         Ticket t = desk.get(agent, number(ctx));
-        Map<String, Object> body = summary(t);
-        body.put("details", t.draft().details().entrySet().stream().collect(java.util.stream.Collectors.toMap(
-                e -> e.getKey().key(), e -> Map.of("value", e.getValue().value(), "display", e.getValue().display()))));
-        body.put("faqTried", t.draft().faqTried());
-        body.put("reason", t.draft().reason());
-        body.put("events", t.events().stream().map(DeskApi::event).toList());
-        body.put("transcript", store.transcript(t.draft().conversationKey(), 0).stream().map(DeskApi::line).toList());
-        body.put("sla", slaOf(t, clock.instant()));
-        ctx.json(body);
+        ctx.json(new DeskJson.Full(DeskJson.Summary.of(t),
+                t.draft().details().entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                        e -> e.getKey().key(), e -> new DeskJson.Detail(e.getValue().value(), e.getValue().display()))),
+                t.draft().faqTried(), t.draft().reason(), t.events().stream().map(DeskJson.Event::of).toList(),
+                store.transcript(t.draft().conversationKey(), 0).stream().map(DeskJson.Line::of).toList(),
+                slaOf(t, clock.instant())));
     }
 
-    /** Attachments without their server path: the browser gets names and a download address, not our file system. */
-    private static List<Map<String, Object>> files(List<supportbot.dialogue.Attachment> attachments) {
-        return attachments.stream().map(a -> Map.<String, Object>of("fileName", a.fileName(), "contentType", a.contentType(),
-                "size", a.size())).toList();
-    }
-
-    private static Map<String, Object> line(supportbot.store.TranscriptLine l) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("seq", l.seq());
-        m.put("from", l.from());
-        m.put("text", l.text());
-        m.put("buttons", l.buttons());
-        m.put("attachments", files(l.attachments()));
-        m.put("time", l.time());
-        m.put("by", l.by());
-        return m;
-    }
-
-    private static Map<String, Object> event(supportbot.desk.TicketEvent e) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("at", e.at());
-        m.put("actor", e.actor());
-        m.put("type", e.type());
-        m.put("text", e.text());
-        m.put("attachments", files(e.attachments()));
-        return m;
-    }
-
-    private Map<String, Object> slaOf(Ticket t, java.time.Instant now) {
-        SlaStatus due = sla.evaluate(t, now);
-        var slaBody = new LinkedHashMap<String, Object>();
-        slaBody.put("firstResponseDue", due.firstResponseDue());
-        slaBody.put("nextResponseDue", due.nextResponseDue());
-        slaBody.put("resolutionDue", due.resolutionDue());
-        slaBody.put("breached", due.breaches().stream().map(b -> b.name().toLowerCase(java.util.Locale.ROOT)).toList());
-        return slaBody;
+    private DeskJson.Sla slaOf(Ticket t, java.time.Instant now) {
+        return DeskJson.Sla.of(sla.evaluate(t, now));
     }
 
     // ---- browser sessions
@@ -147,8 +103,8 @@ final class DeskApi {
         ctx.status(204);
     }
 
-    private static Map<String, Object> whoami(Agent agent, DeskSessions.Session s) {
-        return Map.of("agent", agent.name(), "role", agent.role().name().toLowerCase(java.util.Locale.ROOT), "csrf", s.csrf());
+    private static DeskJson.WhoAmI whoami(Agent agent, DeskSessions.Session s) {
+        return new DeskJson.WhoAmI(agent.name(), agent.role().name().toLowerCase(java.util.Locale.ROOT), s.csrf());
     }
 
     // ---- live updates, dashboard, export, files
@@ -160,7 +116,7 @@ final class DeskApi {
         } catch (NumberFormatException e) {
             throw new DeskException(400, "'since' must be a whole number");
         }
-        ctx.future(() -> changes.after(since, 25).thenAccept(v -> ctx.json(Map.of("version", v))));
+        ctx.future(() -> changes.after(since, 25).thenAccept(v -> ctx.json(new DeskJson.Version(v))));
     }
 
     void dashboard(Context ctx) {
@@ -222,7 +178,7 @@ final class DeskApi {
         Agent agent = AccessCheck.agent(ctx);
         long number = number(ctx);
         JsonNode body = body(ctx);
-        ctx.json(summary(desk.act(agent, number, action.apply(body))));
+        ctx.json(DeskJson.Summary.of(desk.act(agent, number, action.apply(body))));
     }
 
     static String field(JsonNode body, String name) {
@@ -246,20 +202,4 @@ final class DeskApi {
         return JsonBodies.objectOrEmpty(ctx, "a JSON object with the action's fields");
     }
 
-    private static Map<String, Object> summary(Ticket t) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("id", t.number());
-        m.put("status", t.status().label());
-        m.put("tier", t.tier().name().toLowerCase(java.util.Locale.ROOT));
-        m.put("assignee", t.assignee());
-        m.put("category", t.draft().categoryId());
-        m.put("priority", t.draft().priority());
-        m.put("urgent", t.draft().urgent());
-        m.put("lang", t.draft().lang().code());
-        m.put("channel", t.draft().channel());
-        m.put("openedAt", t.openedAt().toString());
-        m.put("rating", t.rating() == null ? null : t.rating().stars());
-        m.put("alert", t.rating() != null && t.rating().bad());
-        return m;
-    }
 }

@@ -13,7 +13,7 @@ import supportbot.store.Store;
  * Only the session id stops working (the widget then starts a new conversation); the transcript stays until
  * the retention sweep. Without this, every page view that never chats would leave a row forever.
  */
-public final class SessionExpiry {
+public final class SessionExpiry implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SessionExpiry.class);
 
     public record Settings(Duration empty, Duration idle) {
@@ -28,12 +28,29 @@ public final class SessionExpiry {
     private final GroupCommitter committer;
     private final Settings settings;
     private final Clock clock;
+    private supportbot.channel.WakeLoop loop;
 
     public SessionExpiry(Store store, GroupCommitter committer, Settings settings, Clock clock) {
         this.store = store;
         this.committer = committer;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** Sweeps now and then every {@code every}. */
+    public SessionExpiry start(Duration every) {
+        loop = new supportbot.channel.WakeLoop("web-session-expiry", every, () -> {
+            sweep();
+            return Duration.ZERO;
+        }).start();
+        return this;
+    }
+
+    @Override
+    public void close() {
+        if (loop != null) {
+            loop.close();
+        }
     }
 
     /** One pass; returns how many sessions expired. */
