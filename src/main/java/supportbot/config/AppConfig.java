@@ -6,7 +6,7 @@ import supportbot.faq.SearchSettings;
 
 /**
  * Everything {@code config/application.yaml} can set. Defaults live in the jar's {@code default-config.yaml};
- * the README's "Configuration" section documents every key.
+ * docs/configuration.md documents every key.
  */
 public record AppConfig(Http http, Data data, Faq faq, Dialogue dialogue, Desk desk, Telegram telegram, Safety safety,
                         Discord discord) {

@@ -159,7 +159,8 @@ public final class DialogueEngine {
     }
 
     private void onText(TurnContext t) {
-        String text = t.in.text().strip();
+        // Invisible-only text (NBSP, zero-width space, BOM, NUL) is an empty message, not one to search for.
+        String text = supportbot.text.TextNormalizer.isBlank(t.in.text()) ? "" : t.in.text().strip();
         if (text.isEmpty() && t.in.attachments().isEmpty()) {
             t.sayKey("empty");
             return;

@@ -22,7 +22,7 @@ final class FaqApi {
 
     void search(Context ctx) {
         String q = ctx.queryParam("q");
-        if (q == null || q.isBlank()) {
+        if (q == null || supportbot.text.TextNormalizer.isBlank(q)) { // "%00%00", NBSP, zero-width space: nothing to search
             throw new HttpError(400, "query parameter 'q' is required");
         }
         if (q.length() > MAX_QUERY_CHARS) {

@@ -38,11 +38,18 @@ public final class WebServer {
 
     public static Javalin start(String host, int port, FaqService faq, WebChat chat, DeskApiParts desk,
                                 java.util.List<PostRoute> extra) {
-        return start(host, port, faq, chat, desk, extra, WebSettings.defaults());
+        return start(host, port, faq, chat, desk, extra, supportbot.metrics.BotMetrics.none());
+    }
+
+    /** @param botMetrics the registry the bot's components count into; /metrics shows it with the desk gauges */
+    public static Javalin start(String host, int port, FaqService faq, WebChat chat, DeskApiParts desk,
+                                java.util.List<PostRoute> extra, supportbot.metrics.BotMetrics botMetrics) {
+        return start(host, port, faq, chat, desk, extra, botMetrics, WebSettings.defaults());
     }
 
     public static Javalin start(String host, int port, FaqService faq, WebChat chat, DeskApiParts desk,
-                                java.util.List<PostRoute> extra, WebSettings settings) {
+                                java.util.List<PostRoute> extra, supportbot.metrics.BotMetrics botMetrics,
+                                WebSettings settings) {
         var faqApi = new FaqApi(faq);
         var chatApi = new WebChatApi(chat, new SessionGate(settings.sessionsPerAddress(), settings.sessionWindow(),
                 System::nanoTime));
@@ -52,7 +59,9 @@ public final class WebServer {
         var deskApi = new DeskApi(desk.service(), desk.agents(), desk.store(), desk.sla(), desk.clock(),
                 deskSessions, changes, desk.zone());
         var access = new AccessCheck(desk.agents(), deskSessions, settings.metricsToken());
-        var metrics = new Metrics(() -> DeskStats.of(desk.store()));
+        var stats = new CachedStats(() -> DeskStats.of(desk.store()), java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(15));
+        desk.committer().onCommit(stats::storeChanged);
+        var metrics = new Metrics(botMetrics.registry(), stats);
         Access agent = Access.AGENT;
         return Javalin.create(cfg -> {
             cfg.jsonMapper(new JavalinJackson(new ObjectMapper().registerModule(new JavaTimeModule())

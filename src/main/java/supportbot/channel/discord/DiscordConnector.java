@@ -44,21 +44,24 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
     private final DiscordComponents components;
     private final DiscordUsers users;
     private final StaffFeed staffFeed;
+    private final supportbot.metrics.ConnectorState state;
 
     private DiscordConnector(DiscordSettings settings, ConnectorParts parts, UnaryOperator<JDABuilder> customize) {
         this.settings = settings;
         this.parts = parts;
         this.components = new DiscordComponents(parts.signer());
+        this.state = parts.metrics().connector(DiscordKeys.CHANNEL); // before JDA starts sending events
         this.users = new DiscordUsers(parts.inbox(), parts.store(), parts.committer(), settings, parts.attachmentsRoot(),
                 parts.clock());
         try {
             this.jda = customize.apply(JDABuilder.createLight(settings.token(), INTENTS)).addEventListeners(this).build()
                     .awaitReady();
+            state.connected(true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while connecting to Discord", e);
         }
-        parts.outbox().register(new DiscordSender(jda, components, parts.store()));
+        parts.outbox().register(new DiscordSender(jda, components, parts.store(), parts.clock()));
         if (settings.staffChannelId() != null) {
             this.staffFeed = new StaffFeed(parts.store(), parts.committer(), new DiscordStaffSurface(jda,
                     settings.staffChannelId(), parts.signer(), parts.categoryName()));
@@ -78,7 +81,7 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
         var connector = new DiscordConnector(settings, parts, customize);
         var guild = connector.jda.getGuildById(settings.guildId());
         if (guild == null) {
-            log.warn("Discord: the bot is not in server {}; invite it (README, \"Discord\")", settings.guildId());
+            log.warn("Discord: the bot is not in server {}; invite it (docs/operators-guide.md, \"Discord\")", settings.guildId());
         } else {
             guild.updateCommands().addCommands(
                     Commands.slash("help", "What the support bot can do"),
@@ -103,6 +106,7 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
 
     @Override
     public void onMessageReceived(MessageReceivedEvent event) {
+        state.updateReceived(parts.clock().millis());
         if (event.getAuthor().isBot() || event.isWebhookMessage()) {
             return;
         }
@@ -255,12 +259,19 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
         staffFeed.wake();
     }
 
+    /** JDA reconnects by itself; the gauge follows it (and any status but CONNECTED counts as down). */
+    @Override
+    public void onStatusChange(net.dv8tion.jda.api.events.StatusChangeEvent event) {
+        state.connected(event.getNewStatus() == JDA.Status.CONNECTED);
+    }
+
     public JDA jda() {
         return jda;
     }
 
     @Override
     public void close() {
+        state.connected(false);
         if (staffFeed != null) {
             staffFeed.close();
         }

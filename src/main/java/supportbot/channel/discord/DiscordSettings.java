@@ -12,7 +12,7 @@ public record DiscordSettings(String token, long guildId, Long supportChannelId,
 
     public static Optional<DiscordSettings> from(AppConfig.Discord c, Map<String, String> env) {
         Optional<String> token = supportbot.config.ConnectorSwitch.token("discord.enabled", c == null ? null : c.enabled(),
-                env, TOKEN_ENV, "create a bot in the Discord developer portal (README, \"Discord\")");
+                env, TOKEN_ENV, "create a bot in the Discord developer portal (docs/operators-guide.md, \"Discord\")");
         if (token.isEmpty()) {
             return Optional.empty();
         }

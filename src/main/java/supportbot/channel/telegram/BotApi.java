@@ -197,7 +197,7 @@ public final class BotApi {
             String description = r.getApiResponse() == null ? String.valueOf(code) : r.getApiResponse();
             if (code != null && code == 429) {
                 Integer wait = r.getParameters() == null ? null : r.getParameters().getRetryAfter();
-                return SendFailure.retryAfter(Duration.ofSeconds(wait == null ? 1 : wait), "429 " + description);
+                return SendFailure.tooManyRequests(Duration.ofSeconds(wait == null ? 1 : wait), "429 " + description);
             }
             if (code != null && (code == 403 || (code == 400 && description.contains("chat not found")))) {
                 return SendFailure.permanent(code + " " + description, e);
