@@ -72,6 +72,9 @@ final class WebChatApi {
 
     void postAttachment(Context ctx) {
         String id = knownSession(ctx);
+        if (ctx.contentLength() > WebChat.MAX_ATTACHMENT_BYTES + 64 * 1024) {
+            throw new HttpError(413, "file is too large (max " + WebChat.MAX_ATTACHMENT_BYTES / (1024 * 1024) + " MB)");
+        }
         UploadedFile file;
         String messageId;
         try {

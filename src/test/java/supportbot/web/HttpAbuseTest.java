@@ -174,6 +174,12 @@ class HttpAbuseTest {
         var desk = raw("POST /api/desk/tickets/1/note HTTP/1.1\r\nContent-Type: application/json\r\nAuthorization: Bearer "
                 + LocalBot.ALICE, huge);
         error(desk, 413);
+        byte[] head = ("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.png\"\r\nContent-Type: image/png\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] upload = java.util.Arrays.copyOf(head, head.length + huge.length);
+        System.arraycopy(huge, 0, upload, head.length, huge.length);
+        var file = raw("POST /api/chat/sessions/" + id + "/attachments HTTP/1.1\r\nContent-Type: multipart/form-data; boundary=b", upload);
+        assertTrue(error(file, 413).get("error").asText().contains("10 MB"), file.body());
     }
 
     @Test
