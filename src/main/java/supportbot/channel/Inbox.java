@@ -38,9 +38,10 @@ public final class Inbox implements AutoCloseable {
 
     /**
      * PROCESSED; DUPLICATE (seen before, nothing done); DROPPED (refused silently: banned, flooding);
-     * SECRET_REMOVED (handled without the secret it held: the connector should delete the original message).
+     * SECRET_REMOVED (handled without the secret it held: the connector should delete the original message);
+     * FLOODED (only for {@link #submitWaiting}: not read and nothing kept, the sender should retry later).
      */
-    public enum Outcome { PROCESSED, DUPLICATE, DROPPED, SECRET_REMOVED }
+    public enum Outcome { PROCESSED, DUPLICATE, DROPPED, SECRET_REMOVED, FLOODED }
 
     private final Store store;
     private final GroupCommitter committer;
@@ -99,8 +100,22 @@ public final class Inbox implements AutoCloseable {
     }
 
     public CompletableFuture<Outcome> submit(Inbound in) {
-        return inLane(in.conversationKey(), () -> process(in)).whenComplete((o, e) -> metrics.messageReceived(in.channel(),
+        return inLane(in.conversationKey(), () -> process(in, false)).whenComplete((o, e) -> metrics.messageReceived(in.channel(),
                 e != null ? "failed" : o.name().toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /**
+     * For a sender that waits for the answer (HTTP): over the flood limit the message is refused with
+     * {@link Outcome#FLOODED} rather than skipped behind a notice, so the sender knows to send it again.
+     */
+    public CompletableFuture<Outcome> submitWaiting(Inbound in) {
+        return inLane(in.conversationKey(), () -> process(in, true)).whenComplete((o, e) -> metrics.messageReceived(in.channel(),
+                e != null ? "failed" : o.name().toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /** How long a flooded conversation should wait before its next message is read. */
+    public java.time.Duration retryAfter(String conversationKey) {
+        return guard.retryAfter(conversationKey);
     }
 
     /**
@@ -181,14 +196,17 @@ public final class Inbox implements AutoCloseable {
         }
     }
 
-    private CompletableFuture<Outcome> process(Inbound in) {
+    private CompletableFuture<Outcome> process(Inbound in, boolean senderWaits) {
         StoredConversation stored = current(in.conversationKey());
         if (stored != null && stored.hasSeen(in.platformMessageId())) {
             return CompletableFuture.completedFuture(Outcome.DUPLICATE);
         }
         Conversation current = stored == null ? null : stored.conversation();
         supportbot.logging.LogContext.ticket(current == null ? null : current.ticketNumber()); // cleared by logged()
-        InboundGuard.Verdict verdict = guard.check(in);
+        InboundGuard.Verdict verdict = guard.check(in, senderWaits);
+        if (verdict instanceof InboundGuard.TooFast) {
+            return CompletableFuture.completedFuture(Outcome.FLOODED);
+        }
         if (verdict instanceof InboundGuard.Drop drop) {
             log.info("dropped a message: {}", drop.why());
             return CompletableFuture.completedFuture(Outcome.DROPPED);
@@ -218,7 +236,10 @@ public final class Inbox implements AutoCloseable {
                 turn = apology(current, handled);
             }
             if (secret) {
-                turn = withNotice(turn, handled, "secret.warning");
+                turn = withNotice(turn, handled, "secret.warning", Map.of());
+            }
+            if (pass.unreadBefore() > 0) {
+                turn = withNotice(turn, handled, "limit.flood_unread", Map.of("count", pass.unreadBefore()));
             }
         }
         if (secret) {
@@ -239,9 +260,9 @@ public final class Inbox implements AutoCloseable {
                 List.of())));
     }
 
-    private Turn withNotice(Turn turn, Inbound in, String key) {
+    private Turn withNotice(Turn turn, Inbound in, String key, Map<String, ?> args) {
         var actions = new java.util.ArrayList<Action>();
-        actions.add(new Action.Reply(in.channel(), in.conversationKey(), messages.get(turn.conversation().lang(), key),
+        actions.add(new Action.Reply(in.channel(), in.conversationKey(), messages.get(turn.conversation().lang(), key, args),
                 List.of()));
         actions.addAll(turn.actions());
         return new Turn(turn.conversation(), actions);

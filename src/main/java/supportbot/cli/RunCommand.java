@@ -24,6 +24,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         var bootstrap = new FaqBootstrap(options);
         var config = bootstrap.config();
+        config.http().check();
         var faq = bootstrap.serviceLexicalFirst(System.out);
         FaqWatcher watcher = null;
         if (config.faq().watch() && java.nio.file.Files.isDirectory(bootstrap.faqLocation())) {
@@ -47,6 +48,11 @@ final class RunCommand implements Callable<Integer> {
         if (bot.retention != null) {
             bot.retention.start(java.time.Duration.ofHours(6));
         }
+        var sessionExpiry = new supportbot.channel.webchat.SessionExpiry(bot.store, bot.committer,
+                new supportbot.channel.webchat.SessionExpiry.Settings(
+                        java.time.Duration.ofMinutes(config.http().emptyChatSessionMinutes()),
+                        java.time.Duration.ofDays(config.http().idleChatSessionDays())),
+                java.time.Clock.systemUTC()).start(java.time.Duration.ofMinutes(10));
         var webhooks = new java.util.ArrayList<WebServer.PostRoute>();
         if (telegram != null && telegram.mode() == TelegramSettings.Mode.WEBHOOK) {
             webhooks.add(new WebServer.PostRoute(telegram.webhookPath(), ctx -> ctx.status(telegram.onWebhook(
@@ -55,7 +61,8 @@ final class RunCommand implements Callable<Integer> {
         var server = WebServer.start(config.http().host(), config.http().port(), faq, bot.webChat,
                 new WebServer.DeskApiParts(bot.desk, bot.agents, bot.store, bot.deskSettings.sla(), java.time.Clock.systemUTC(),
                         bot.committer, bot.deskSettings.hours().zone()),
-                webhooks, bot.metrics);
+                webhooks, bot.metrics, new supportbot.web.WebSettings(config.http().chatSessionsPerAddress(),
+                        java.time.Duration.ofMinutes(config.http().chatSessionsWindowMinutes()), System.getenv("METRICS_TOKEN")));
         if (telegram != null) {
             telegram.start();
         }
@@ -74,6 +81,7 @@ final class RunCommand implements Callable<Integer> {
                 discord.close();
             }
             server.stop();
+            sessionExpiry.close();
             bot.close();
             if (watcherToClose != null) {
                 watcherToClose.close();

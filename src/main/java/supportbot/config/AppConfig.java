@@ -78,7 +78,27 @@ public record AppConfig(Http http, Data data, Faq faq, Dialogue dialogue, Desk d
                          Double perGroupPerMinute, Integer perGroupBurst) {
     }
 
-    public record Http(String host, Integer port) {
+    /**
+     * @param chatSessionsPerAddress    new web chat sessions one client address may create per
+     *                                  {@code chatSessionsWindowMinutes}
+     * @param emptyChatSessionMinutes   a web chat session nobody wrote in expires after this
+     * @param idleChatSessionDays       a web chat session quiet this long expires (its transcript stays, under
+     *                                  safety.retentionDays)
+     */
+    public record Http(String host, Integer port, Integer chatSessionsPerAddress, Integer chatSessionsWindowMinutes,
+                       Integer emptyChatSessionMinutes, Integer idleChatSessionDays) {
+        public void check() {
+            positive("http.chatSessionsPerAddress", chatSessionsPerAddress);
+            positive("http.chatSessionsWindowMinutes", chatSessionsWindowMinutes);
+            positive("http.emptyChatSessionMinutes", emptyChatSessionMinutes);
+            positive("http.idleChatSessionDays", idleChatSessionDays);
+        }
+
+        private static void positive(String key, Integer value) {
+            if (value == null || value < 1) {
+                throw new ConfigException(key + ": a whole number of at least 1, not " + value);
+            }
+        }
     }
 
     public record Data(String dir) {

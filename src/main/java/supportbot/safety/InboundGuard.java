@@ -16,7 +16,8 @@ import supportbot.text.TextNormalizer;
 /**
  * What every user message passes before the engine sees it, whatever the channel: banned users are dropped,
  * secrets (recovery phrases, private keys) are cut out, over-long messages are refused, and a user who floods
- * gets one polite notice and then is skipped until they slow down.
+ * gets one notice and then is skipped until they slow down; their next read message carries how many were not
+ * read. A sender that waits for an answer (HTTP) is refused directly instead, with when to try again.
  */
 public final class InboundGuard {
     /**
@@ -29,11 +30,19 @@ public final class InboundGuard {
         }
     }
 
-    public sealed interface Verdict permits Pass, Refuse, Drop {
+    public sealed interface Verdict permits Pass, Refuse, Drop, TooFast {
     }
 
-    /** Handle {@code in}, which may differ from what arrived (secrets cut out). */
-    public record Pass(Inbound in, boolean secretRemoved) implements Verdict {
+    /**
+     * Handle {@code in}, which may differ from what arrived (secrets cut out).
+     *
+     * @param unreadBefore messages of this conversation skipped as a flood since the last one read: the user must
+     *                     hear how many
+     */
+    public record Pass(Inbound in, boolean secretRemoved, int unreadBefore) implements Verdict {
+        public Pass(Inbound in, boolean secretRemoved) {
+            this(in, secretRemoved, 0);
+        }
     }
 
     /** Do not handle it: record {@code recorded} instead and answer with the message {@code key}. */
@@ -44,10 +53,15 @@ public final class InboundGuard {
     public record Drop(String why) implements Verdict {
     }
 
+    /** Over the flood limit, for a sender that waits: nothing is handled or stored; it may try again after {@code retryAfter}. */
+    public record TooFast(Duration retryAfter) implements Verdict {
+    }
+
     private static final class Bucket {
         double tokens;
         long at;
         boolean told;
+        int unread;
     }
 
     private final Settings settings;
@@ -69,8 +83,19 @@ public final class InboundGuard {
     }
 
     public Verdict check(Inbound in) {
+        return check(in, false);
+    }
+
+    /**
+     * @param senderWaits the sender waits for the answer (HTTP) and can be told "too fast" directly: a flood is
+     *                    refused as {@link TooFast}, with nothing recorded or counted
+     */
+    public Verdict check(Inbound in, boolean senderWaits) {
         if (in.userId() != null && banned.test(in.userId())) {
             return new Drop("banned user");
+        }
+        if (senderWaits && !admitted(in.conversationKey())) {
+            return new TooFast(retryAfter(in.conversationKey()));
         }
         // Only invisible chars (NBSP, zero-width space, BOM, NUL...) is an empty message, and is kept as one.
         String text = TextNormalizer.isBlank(in.text()) ? "" : in.text();
@@ -83,9 +108,11 @@ public final class InboundGuard {
                 || !files.equals(in.attachments());
         Inbound safe = secret || !text.equals(in.text()) ? new Inbound(in.channel(), in.conversationKey(), in.userId(),
                 cleaned, files, button, in.platformMessageId(), in.time(), in.publicPlace()) : in;
-        if (!admitted(in.conversationKey())) {
+        if (!senderWaits && !admitted(in.conversationKey())) {
+            countUnread(in.conversationKey());
             return secret ? new Refuse(safe, "secret.warning", Map.of(), true)
-                    : firstRefusal(in.conversationKey()) ? new Refuse(safe, "limit.flood", Map.of(), false)
+                    : firstRefusal(in.conversationKey()) ? new Refuse(safe, "limit.flood",
+                    Map.of("seconds", retryAfter(in.conversationKey()).toSeconds()), false)
                     : new Drop("flood");
         }
         if (text.length() > settings.maxMessageChars()) {
@@ -96,7 +123,7 @@ public final class InboundGuard {
         if (secret && TextNormalizer.isBlank(cleaned.replace(SecretDetector.REDACTION, "")) && in.attachments().isEmpty()) {
             return new Refuse(safe, "secret.warning", Map.of(), true);
         }
-        return new Pass(safe, secret);
+        return new Pass(safe, secret, takeUnread(in.conversationKey()));
     }
 
     private Attachment withoutSecretName(Attachment a) {
@@ -128,6 +155,34 @@ public final class InboundGuard {
             return true;
         }
         return false;
+    }
+
+    /** How long until this conversation's next message would be read: whole seconds, at least one. */
+    public synchronized Duration retryAfter(String key) {
+        Bucket b = buckets.getIfPresent(key);
+        if (b == null || b.tokens >= 1) {
+            return Duration.ofSeconds(1);
+        }
+        double perNano = settings.floodMessages() / (double) settings.floodWindow().toNanos();
+        long nanos = (long) Math.ceil((1 - b.tokens) / perNano);
+        return Duration.ofSeconds(Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L));
+    }
+
+    private synchronized void countUnread(String key) {
+        Bucket b = buckets.getIfPresent(key);
+        if (b != null) {
+            b.unread++;
+        }
+    }
+
+    private synchronized int takeUnread(String key) {
+        Bucket b = buckets.getIfPresent(key);
+        if (b == null) {
+            return 0;
+        }
+        int n = b.unread;
+        b.unread = 0;
+        return n;
     }
 
     /** One notice per flood: after it, extra messages are skipped silently until one is admitted again. */

@@ -209,6 +209,18 @@ public final class Store implements AutoCloseable {
         return webSessions.containsKey(sessionId);
     }
 
+    /** Web chat sessions created before {@code before}: the candidates for expiry. */
+    public List<String> webSessionsCreatedBefore(Instant before) {
+        var out = new ArrayList<String>();
+        long limit = before.toEpochMilli();
+        for (var e : webSessions.entrySet()) {
+            if (e.getValue() < limit) {
+                out.add(e.getKey());
+            }
+        }
+        return out;
+    }
+
     public Optional<Ticket> ticket(long number) {
         return Optional.ofNullable(tickets.get(number)).flatMap(sealer::open).map(b -> StoreCodec.decode(b, Ticket.class));
     }
@@ -456,6 +468,11 @@ public final class Store implements AutoCloseable {
 
         public void registerWebSession(String sessionId, Instant created) {
             webSessions.put(sessionId, created.toEpochMilli());
+        }
+
+        /** The session id stops working; its conversation and transcript stay (retention removes them). */
+        public void dropWebSession(String sessionId) {
+            webSessions.remove(sessionId);
         }
 
         public void delivered(long outboxId) {

@@ -1,11 +1,7 @@
 package supportbot.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import supportbot.desk.Agent;
@@ -14,14 +10,15 @@ import supportbot.desk.DeskAction;
 import supportbot.desk.DeskException;
 import supportbot.desk.DeskService;
 import supportbot.desk.SlaPolicy;
-import supportbot.desk.SlaStatus;
 import supportbot.desk.Ticket;
 import supportbot.desk.TicketStatus;
 import supportbot.store.Store;
 
-/** The desk HTTP API (fixed: the browser desk and other tools use it). Every request carries an agent's bearer token. */
+/**
+ * The desk HTTP API (fixed: the browser desk and other tools use it). Who may call what is checked before the
+ * handlers run ({@link AccessCheck}); they read the agent it found.
+ */
 final class DeskApi {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final java.util.Set<String> INLINE_TYPES = java.util.Set.of("image/png", "image/jpeg", "image/gif",
             "image/webp", "application/pdf", "text/plain");
 
@@ -50,7 +47,7 @@ final class DeskApi {
     }
 
     void list(Context ctx) {
-        Agent agent = authenticate(ctx);
+        Agent agent = AccessCheck.agent(ctx);
         String status = ctx.queryParam("status");
         Optional<TicketStatus> filter = Optional.empty();
         if (status != null) {
@@ -60,63 +57,23 @@ final class DeskApi {
             }
         }
         java.time.Instant now = clock.instant();
-        ctx.json(Map.of("tickets", desk.list(agent, filter).stream().map(t -> {
-            Map<String, Object> m = summary(t);
-            m.put("sla", slaOf(t, now));
-            return m;
-        }).toList()));
+        ctx.json(new DeskJson.TicketList(desk.list(agent, filter).stream()
+                .map(t -> new DeskJson.Listed(DeskJson.Summary.of(t), slaOf(t, now))).toList()));
     }
 
     void get(Context ctx) {
-        Agent agent = authenticate(ctx);
+        Agent agent = AccessCheck.agent(ctx);
         Ticket t = desk.get(agent, number(ctx));
-        Map<String, Object> body = summary(t);
-        body.put("details", t.draft().details().entrySet().stream().collect(java.util.stream.Collectors.toMap(
-                e -> e.getKey().key(), e -> Map.of("value", e.getValue().value(), "display", e.getValue().display()))));
-        body.put("faqTried", t.draft().faqTried());
-        body.put("reason", t.draft().reason());
-        body.put("events", t.events().stream().map(DeskApi::event).toList());
-        body.put("transcript", store.transcript(t.draft().conversationKey(), 0).stream().map(DeskApi::line).toList());
-        body.put("sla", slaOf(t, clock.instant()));
-        ctx.json(body);
+        ctx.json(new DeskJson.Full(DeskJson.Summary.of(t),
+                t.draft().details().entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                        e -> e.getKey().key(), e -> new DeskJson.Detail(e.getValue().value(), e.getValue().display()))),
+                t.draft().faqTried(), t.draft().reason(), t.events().stream().map(DeskJson.Event::of).toList(),
+                store.transcript(t.draft().conversationKey(), 0).stream().map(DeskJson.Line::of).toList(),
+                slaOf(t, clock.instant())));
     }
 
-    /** Attachments without their server path: the browser gets names and a download address, not our file system. */
-    private static List<Map<String, Object>> files(List<supportbot.dialogue.Attachment> attachments) {
-        return attachments.stream().map(a -> Map.<String, Object>of("fileName", a.fileName(), "contentType", a.contentType(),
-                "size", a.size())).toList();
-    }
-
-    private static Map<String, Object> line(supportbot.store.TranscriptLine l) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("seq", l.seq());
-        m.put("from", l.from());
-        m.put("text", l.text());
-        m.put("buttons", l.buttons());
-        m.put("attachments", files(l.attachments()));
-        m.put("time", l.time());
-        m.put("by", l.by());
-        return m;
-    }
-
-    private static Map<String, Object> event(supportbot.desk.TicketEvent e) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("at", e.at());
-        m.put("actor", e.actor());
-        m.put("type", e.type());
-        m.put("text", e.text());
-        m.put("attachments", files(e.attachments()));
-        return m;
-    }
-
-    private Map<String, Object> slaOf(Ticket t, java.time.Instant now) {
-        SlaStatus due = sla.evaluate(t, now);
-        var slaBody = new LinkedHashMap<String, Object>();
-        slaBody.put("firstResponseDue", due.firstResponseDue());
-        slaBody.put("nextResponseDue", due.nextResponseDue());
-        slaBody.put("resolutionDue", due.resolutionDue());
-        slaBody.put("breached", due.breaches().stream().map(b -> b.name().toLowerCase(java.util.Locale.ROOT)).toList());
-        return slaBody;
+    private DeskJson.Sla slaOf(Ticket t, java.time.Instant now) {
+        return DeskJson.Sla.of(sla.evaluate(t, now));
     }
 
     // ---- browser sessions
@@ -142,32 +99,30 @@ final class DeskApi {
         ctx.json(whoami(agent, s));
     }
 
+    /** An AGENT route: the access check has also checked the CSRF token. */
     void signOut(Context ctx) {
-        authenticate(ctx); // also checks the CSRF token
         sessions.close(ctx.cookie(DeskSessions.COOKIE));
         ctx.header("Set-Cookie", DeskSessions.COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
         ctx.status(204);
     }
 
-    private static Map<String, Object> whoami(Agent agent, DeskSessions.Session s) {
-        return Map.of("agent", agent.name(), "role", agent.role().name().toLowerCase(java.util.Locale.ROOT), "csrf", s.csrf());
+    private static DeskJson.WhoAmI whoami(Agent agent, DeskSessions.Session s) {
+        return new DeskJson.WhoAmI(agent.name(), agent.role().name().toLowerCase(java.util.Locale.ROOT), s.csrf());
     }
 
     // ---- live updates, dashboard, export, files
 
     void changes(Context ctx) {
-        authenticate(ctx);
         long since;
         try {
             since = Long.parseLong(ctx.queryParamAsClass("since", String.class).getOrDefault("0"));
         } catch (NumberFormatException e) {
             throw new DeskException(400, "'since' must be a whole number");
         }
-        ctx.future(() -> changes.after(since, 25).thenAccept(v -> ctx.json(Map.of("version", v))));
+        ctx.future(() -> changes.after(since, 25).thenAccept(v -> ctx.json(new DeskJson.Version(v))));
     }
 
     void dashboard(Context ctx) {
-        Agent agent = supervisor(ctx, "the dashboard");
         int days;
         try {
             days = Integer.parseInt(ctx.queryParamAsClass("days", String.class).getOrDefault("14"));
@@ -182,54 +137,31 @@ final class DeskApi {
     }
 
     void exportCsv(Context ctx) {
-        supervisor(ctx, "the export");
         ctx.header("Content-Disposition", "attachment; filename=\"tickets.csv\"");
         ctx.contentType("text/csv; charset=utf-8").result(supportbot.desk.DeskDashboard.csv(store.tickets()));
     }
 
     /** Updates a connector set aside after they kept failing: for supervisors, who can replay them. */
     void deadLetters(Context ctx) {
-        supervisor(ctx, "the dead letters");
-        ctx.json(Map.of("deadLetters", deadLetters.list().stream().map(l -> {
-            var m = new LinkedHashMap<String, Object>();
-            m.put("id", l.id());
-            m.put("channel", l.channel());
-            m.put("status", l.status());
-            m.put("reason", l.reason());
-            m.put("attempts", l.attempts());
-            m.put("at", l.at());
-            m.put("changedAt", l.changedAt());
-            m.put("payload", l.payload());
-            return m;
-        }).toList()));
+        ctx.json(new DeskJson.DeadLetterList(deadLetters.list().stream().map(DeskJson.DeadLetterView::of).toList()));
     }
 
     /** 202: the channel's connector replays it right after this commit; GET the list to see how it went. */
     void replayDeadLetter(Context ctx) {
-        Agent agent = supervisor(ctx, "replaying dead letters");
+        Agent agent = AccessCheck.agent(ctx);
         try {
             var letter = deadLetters.requestReplay(ctx.pathParam("id"));
             org.slf4j.LoggerFactory.getLogger(DeskApi.class).info("{} asked to replay dead letter {}", agent.name(),
                     letter.id());
-            ctx.status(202).json(Map.of("id", letter.id(), "status", letter.status()));
+            ctx.status(202).json(new DeskJson.Replay(letter.id(), letter.status()));
         } catch (supportbot.channel.DeadLetters.Refused e) {
             throw new DeskException(e.status(), e.getMessage());
         }
     }
 
-    private Agent supervisor(Context ctx, String what) {
-        Agent agent = authenticate(ctx);
-        if (!agent.supervisor()) {
-            org.slf4j.LoggerFactory.getLogger(DeskApi.class).warn("refused {} to {} ({}): supervisors only", what,
-                    agent.name(), agent.role());
-            throw new DeskException(403, what + " is for supervisors only");
-        }
-        return agent;
-    }
-
     /** A file from the ticket's conversation, for agents who may see the ticket. */
     void file(Context ctx) {
-        Agent agent = authenticate(ctx);
+        Agent agent = AccessCheck.agent(ctx);
         Ticket t = desk.get(agent, number(ctx));
         long seq;
         int index;
@@ -263,10 +195,10 @@ final class DeskApi {
 
     /** {@code POST /api/desk/tickets/{id}/<action>}: the action's name is the last path segment. */
     void act(Context ctx, Function<JsonNode, DeskAction> action) {
-        Agent agent = authenticate(ctx);
+        Agent agent = AccessCheck.agent(ctx);
         long number = number(ctx);
         JsonNode body = body(ctx);
-        ctx.json(summary(desk.act(agent, number, action.apply(body), expectedVersion(body))));
+        ctx.json(DeskJson.Summary.of(desk.act(agent, number, action.apply(body), expectedVersion(body))));
     }
 
     /** Optional "version": the ticket version the agent acted on; a newer committed one makes it a 409. */
@@ -289,30 +221,6 @@ final class DeskApi {
         return v.asText();
     }
 
-    /**
-     * A bearer token (tools), or the browser's session cookie. With the cookie, a change must also carry the
-     * session's CSRF token in a header: another site can make the browser send the cookie, not the header.
-     */
-    private Agent authenticate(Context ctx) {
-        String header = ctx.header("Authorization");
-        if (header != null) {
-            String token = header.startsWith("Bearer ") ? header.substring(7).strip() : null;
-            return agents.byToken(token).orElseThrow(() -> new DeskException(401,
-                    "missing or unknown agent token: send 'Authorization: Bearer <token>'"));
-        }
-        var session = sessions.find(ctx.cookie(DeskSessions.COOKIE)).orElseThrow(() -> new DeskException(401,
-                "missing or unknown agent token: send 'Authorization: Bearer <token>', or sign in at /desk/"));
-        if (!ctx.method().name().equals("GET")) {
-            String csrf = ctx.header(DeskSessions.CSRF_HEADER);
-            if (csrf == null || !java.security.MessageDigest.isEqual(csrf.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    session.csrf().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
-                org.slf4j.LoggerFactory.getLogger(DeskApi.class).warn("refused {} {} for {}: missing or wrong CSRF token",
-                        ctx.method(), ctx.path(), session.agent());
-                throw new DeskException(403, "missing or wrong " + DeskSessions.CSRF_HEADER + " header");
-            }
-        }
-        return agents.byName(session.agent()).orElseThrow(() -> new DeskException(401, "not signed in"));
-    }
 
     private static long number(Context ctx) {
         try {
@@ -323,36 +231,7 @@ final class DeskApi {
     }
 
     private static JsonNode body(Context ctx) {
-        String raw = ctx.body();
-        if (raw.isBlank()) {
-            return JSON.createObjectNode();
-        }
-        try {
-            JsonNode node = JSON.readTree(raw);
-            if (!node.isObject()) {
-                throw new DeskException(400, "body must be a JSON object");
-            }
-            return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new DeskException(400, "body must be JSON");
-        }
+        return JsonBodies.objectOrEmpty(ctx, "a JSON object with the action's fields");
     }
 
-    private static Map<String, Object> summary(Ticket t) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("id", t.number());
-        m.put("status", t.status().label());
-        m.put("version", t.version());
-        m.put("tier", t.tier().name().toLowerCase(java.util.Locale.ROOT));
-        m.put("assignee", t.assignee());
-        m.put("category", t.draft().categoryId());
-        m.put("priority", t.draft().priority());
-        m.put("urgent", t.draft().urgent());
-        m.put("lang", t.draft().lang().code());
-        m.put("channel", t.draft().channel());
-        m.put("openedAt", t.openedAt().toString());
-        m.put("rating", t.rating() == null ? null : t.rating().stars());
-        m.put("alert", t.rating() != null && t.rating().bad());
-        return m;
-    }
 }

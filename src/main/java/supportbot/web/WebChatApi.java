@@ -1,155 +1,159 @@
 package supportbot.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import supportbot.channel.Inbox;
 import supportbot.channel.webchat.WebChat;
-import supportbot.store.TranscriptLine;
 
-/** The web chat's HTTP API (fixed: other tools drive the bot through it). Validation here, rules elsewhere. */
+/**
+ * The web chat's HTTP API (fixed: other tools drive the bot through it). Validation here, rules elsewhere. A
+ * message is acknowledged only once it is committed: an answer that never comes, or a 5xx, means "send it
+ * again with the same id".
+ */
 final class WebChatApi {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private final WebChat chat;
+    private static final Logger log = LoggerFactory.getLogger(WebChatApi.class);
+    private static final String MESSAGE_HINT = "{\"text\":\"…\"} or {\"button\":\"<payload>\"}, optionally with \"id\"";
+    private static final String ID_PATTERN = "[A-Za-z0-9_.:-]{1,64}";
 
-    WebChatApi(WebChat chat) {
+    private final WebChat chat;
+    private final SessionGate gate;
+
+    WebChatApi(WebChat chat, SessionGate gate) {
         this.chat = chat;
+        this.gate = gate;
     }
 
     void createSession(Context ctx) {
-        ctx.status(201).json(Map.of("sessionId", chat.createSession()));
+        gate.admit(ctx.ip());
+        ctx.status(201).json(new ChatJson.SessionCreated(chat.createSession()));
     }
 
     void postMessage(Context ctx) {
         String id = knownSession(ctx);
-        if (id == null) {
-            return;
-        }
-        JsonNode body;
-        try {
-            body = JSON.readTree(ctx.body());
-        } catch (Exception e) {
-            badRequest(ctx, "body must be JSON: {\"text\":\"…\"} or {\"button\":\"<payload>\"}");
-            return;
-        }
-        if (body == null || !body.isObject()) {
-            badRequest(ctx, "body must be a JSON object: {\"text\":\"…\"} or {\"button\":\"<payload>\"}");
-            return;
-        }
-        JsonNode text = body.get("text");
-        JsonNode button = body.get("button");
+        ChatJson.MessageRequest m = message(JsonBodies.object(ctx, MESSAGE_HINT));
+        answerWhenCommitted(ctx, id, m.id(), () -> m.text() != null ? chat.sendText(id, m.text(), m.id())
+                : chat.pressButton(id, m.button(), m.id()));
+    }
+
+    private static ChatJson.MessageRequest message(JsonNode body) {
+        String text = JsonBodies.optionalString(body, "text", "\"text\" must be a non-empty string");
+        String button = JsonBodies.optionalString(body, "button", "\"button\" must be the payload string of a button");
+        String messageId = messageId(JsonBodies.optionalString(body, "id", "\"id\" must be a string"));
         if ((text == null) == (button == null)) {
-            badRequest(ctx, "give exactly one of \"text\" or \"button\"");
-            return;
+            throw new HttpError(400, "give exactly one of \"text\" or \"button\"");
         }
         if (text != null) {
-            if (!text.isTextual() || text.asText().isBlank()) {
-                badRequest(ctx, "\"text\" must be a non-empty string");
-                return;
+            if (text.isBlank()) {
+                throw new HttpError(400, "\"text\" must be a non-empty string");
             }
-            if (text.asText().length() > WebChat.MAX_TEXT_CHARS) {
-                badRequest(ctx, "\"text\" is too long (max " + WebChat.MAX_TEXT_CHARS + " characters)");
-                return;
+            if (text.length() > WebChat.MAX_TEXT_CHARS) {
+                throw new HttpError(400, "\"text\" is too long (max " + WebChat.MAX_TEXT_CHARS + " characters)");
             }
-            chat.sendText(id, text.asText());
-        } else {
-            if (!button.isTextual() || button.asText().isEmpty() || button.asText().length() > 200) {
-                badRequest(ctx, "\"button\" must be the payload string of a button");
-                return;
-            }
-            chat.pressButton(id, button.asText());
+        } else if (button.isEmpty() || button.length() > 200) {
+            throw new HttpError(400, "\"button\" must be the payload string of a button");
         }
-        ctx.status(202).json(Map.of("accepted", true));
+        if (text != null && text.indexOf('\u0000') >= 0 || button != null && button.indexOf('\u0000') >= 0) {
+            throw new HttpError(400, "text must not contain NUL characters");
+        }
+        return new ChatJson.MessageRequest(text, button, messageId);
+    }
+
+    private static String messageId(String raw) {
+        if (raw != null && !raw.matches(ID_PATTERN)) {
+            throw new HttpError(400, "\"id\" must be 1-64 letters, digits, '.', '_', ':' or '-'");
+        }
+        return raw;
     }
 
     void postAttachment(Context ctx) {
         String id = knownSession(ctx);
-        if (id == null) {
-            return;
+        if (ctx.contentLength() > WebChat.MAX_ATTACHMENT_BYTES + 64 * 1024) {
+            throw new HttpError(413, "file is too large (max " + WebChat.MAX_ATTACHMENT_BYTES / (1024 * 1024) + " MB)");
         }
         UploadedFile file;
+        String messageId;
         try {
             file = ctx.uploadedFile("file");
-        } catch (Exception e) {
-            badRequest(ctx, "expected multipart/form-data with a field named \"file\"");
-            return;
+            messageId = messageId(ctx.formParam("id"));
+        } catch (HttpError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new HttpError(400, "expected multipart/form-data with a field named \"file\"");
         }
         if (file == null) {
-            badRequest(ctx, "expected multipart/form-data with a field named \"file\"");
-            return;
+            throw new HttpError(400, "expected multipart/form-data with a field named \"file\"");
         }
         if (file.size() > WebChat.MAX_ATTACHMENT_BYTES) {
-            ctx.status(413).json(Map.of("error", "file is too large (max " + WebChat.MAX_ATTACHMENT_BYTES / (1024 * 1024) + " MB)"));
-            return;
+            throw new HttpError(413, "file is too large (max " + WebChat.MAX_ATTACHMENT_BYTES / (1024 * 1024) + " MB)");
         }
         String type = file.contentType() == null ? "" : file.contentType();
         if (!(type.startsWith("image/") || type.equals("application/pdf") || type.equals("text/plain"))) {
-            ctx.status(415).json(Map.of("error", "only images, PDF or plain text can be attached"));
-            return;
+            throw new HttpError(415, "only images, PDF or plain text can be attached");
         }
-        chat.attach(id, file.filename(), type, file.content());
-        ctx.status(202).json(Map.of("accepted", true));
+        answerWhenCommitted(ctx, id, messageId, () -> chat.attach(id, file.filename(), type, file.content(), messageId));
+    }
+
+    /** 202 once committed; 429 with Retry-After when not read; 503 when the store could not commit it. */
+    private void answerWhenCommitted(Context ctx, String sessionId, String messageId,
+                                     java.util.function.Supplier<CompletableFuture<Inbox.Outcome>> send) {
+        ctx.future(() -> send.get().handle((outcome, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                log.warn("a web chat message was not committed ({}); the client is told to send it again", cause.toString());
+                error(ctx, new HttpError(503, "your message was not saved; please send it again",
+                        java.time.Duration.ofSeconds(1)));
+            } else if (outcome == Inbox.Outcome.FLOODED) {
+                error(ctx, new HttpError(429, "you are sending messages too quickly; this one was not read, "
+                        + "send it again after the time in Retry-After", chat.retryAfter(sessionId)));
+            } else {
+                ctx.status(202).json(new ChatJson.Accepted(true, messageId, outcome == Inbox.Outcome.DUPLICATE));
+            }
+            return null;
+        }));
     }
 
     void getMessages(Context ctx) {
         String id = knownSession(ctx);
-        if (id == null) {
-            return;
-        }
         long after;
         int wait;
         try {
             after = Long.parseLong(ctx.queryParamAsClass("after", String.class).getOrDefault("0"));
             wait = Integer.parseInt(ctx.queryParamAsClass("wait", String.class).getOrDefault("0"));
         } catch (NumberFormatException e) {
-            badRequest(ctx, "'after' and 'wait' must be whole numbers");
-            return;
+            throw new HttpError(400, "'after' and 'wait' must be whole numbers");
         }
         if (after < 0 || wait < 0) {
-            badRequest(ctx, "'after' and 'wait' must not be negative");
-            return;
+            throw new HttpError(400, "'after' and 'wait' must not be negative");
         }
-        ctx.future(() -> chat.poll(id, after, wait).thenAccept(lines -> ctx.json(Map.of("messages",
-                lines.stream().map(WebChatApi::toJson).toList()))));
+        ctx.future(() -> chat.poll(id, after, wait).thenAccept(lines -> ctx.json(new ChatJson.Page(
+                lines.stream().map(ChatJson.Line::of).toList()))));
     }
 
     /** The user's own data (/export): whoever holds the session id is the user. */
     void export(Context ctx) {
         String id = knownSession(ctx);
-        if (id == null) {
-            return;
-        }
         ctx.header("Content-Disposition", "attachment; filename=\"my-support-data.json\"");
         ctx.contentType("application/json").result(chat.export(id));
-    }
-
-    private static Map<String, Object> toJson(TranscriptLine line) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("seq", line.seq());
-        m.put("from", line.from());
-        m.put("text", line.text());
-        if (line.by() != null) {
-            m.put("agent", line.by());
-        }
-        m.put("buttons", line.buttons().stream().map(b -> Map.of("label", b.label(), "payload", b.payload())).toList());
-        if (!line.attachments().isEmpty()) {
-            m.put("attachments", line.attachments().stream().map(a -> a.fileName()).toList());
-        }
-        return m;
     }
 
     private String knownSession(Context ctx) {
         String id = ctx.pathParam("id");
         if (!chat.exists(id)) {
-            ctx.status(404).json(Map.of("error", "unknown chat session: " + (id.length() > 40 ? id.substring(0, 40) + "…" : id)));
-            return null;
+            String shown = id.length() > 40 ? id.substring(0, 40) + "…" : id;
+            throw new HttpError(404, "unknown chat session: " + shown.replaceAll("\\p{Cntrl}", "?"));
         }
         return id;
     }
 
-    private static void badRequest(Context ctx, String message) {
-        ctx.status(400).json(Map.of("error", message));
+    static void error(Context ctx, HttpError e) {
+        if (e.retryAfter() != null) {
+            ctx.header("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
+        }
+        ctx.status(e.status()).json(new ApiError(e.getMessage()));
     }
 }

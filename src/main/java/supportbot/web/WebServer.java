@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.Map;
@@ -43,22 +44,35 @@ public final class WebServer {
     /** @param botMetrics the registry the bot's components count into; /metrics shows it with the desk gauges */
     public static Javalin start(String host, int port, FaqService faq, WebChat chat, DeskApiParts desk,
                                 java.util.List<PostRoute> extra, supportbot.metrics.BotMetrics botMetrics) {
+        return start(host, port, faq, chat, desk, extra, botMetrics, WebSettings.defaults());
+    }
+
+    public static Javalin start(String host, int port, FaqService faq, WebChat chat, DeskApiParts desk,
+                                java.util.List<PostRoute> extra, supportbot.metrics.BotMetrics botMetrics,
+                                WebSettings settings) {
         var faqApi = new FaqApi(faq);
-        var chatApi = new WebChatApi(chat);
+        var chatApi = new WebChatApi(chat, new SessionGate(settings.sessionsPerAddress(), settings.sessionWindow(),
+                System::nanoTime));
         var changes = new DeskChanges();
         desk.committer().onCommit(changes::bump);
+        var deskSessions = new DeskSessions(desk.clock());
         var deskApi = new DeskApi(desk.service(), desk.agents(), desk.store(), desk.sla(), desk.clock(),
-                new DeskSessions(desk.clock()), changes, desk.zone(),
+                deskSessions, changes, desk.zone(),
                 new supportbot.channel.DeadLetters(desk.store(), desk.committer(), desk.clock()));
+        var access = new AccessCheck(desk.agents(), deskSessions, settings.metricsToken());
         var stats = new CachedStats(() -> DeskStats.of(desk.store()), java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(15));
         desk.committer().onCommit(stats::storeChanged);
         var metrics = new Metrics(botMetrics.registry(), stats);
+        Access agent = Access.AGENT;
         return Javalin.create(cfg -> {
             cfg.jsonMapper(new JavalinJackson(new ObjectMapper().registerModule(new JavaTimeModule())
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS), false));
             cfg.staticFiles.add("/web", Location.CLASSPATH);
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = WebChat.MAX_ATTACHMENT_BYTES + 64 * 1024;
+            // Errors Jetty answers before any route runs (URI or headers too long, broken HTTP) are JSON too.
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            cfg.routes.beforeMatched(access::check);
             cfg.routes.get("/api/faq/search", faqApi::search);
             cfg.routes.post("/api/chat/sessions", chatApi::createSession);
             cfg.routes.post("/api/chat/sessions/{id}/messages", chatApi::postMessage);
@@ -67,36 +81,45 @@ public final class WebServer {
             cfg.routes.get("/api/chat/sessions/{id}/export", chatApi::export);
             cfg.routes.post("/api/desk/session", deskApi::signIn);
             cfg.routes.get("/api/desk/session", deskApi::session);
-            cfg.routes.delete("/api/desk/session", deskApi::signOut);
-            cfg.routes.get("/api/desk/changes", deskApi::changes);
-            cfg.routes.get("/api/desk/dashboard", deskApi::dashboard);
-            cfg.routes.get("/api/desk/export.csv", deskApi::exportCsv);
-            cfg.routes.get("/api/desk/deadletters", deskApi::deadLetters);
-            cfg.routes.post("/api/desk/deadletters/{id}/replay", deskApi::replayDeadLetter);
-            cfg.routes.get("/api/desk/tickets/{id}/files/{seq}/{index}", deskApi::file);
+            cfg.routes.delete("/api/desk/session", deskApi::signOut, agent);
+            cfg.routes.get("/api/desk/changes", deskApi::changes, agent);
+            cfg.routes.get("/api/desk/dashboard", deskApi::dashboard, Access.SUPERVISOR);
+            cfg.routes.get("/api/desk/export.csv", deskApi::exportCsv, Access.SUPERVISOR);
+            cfg.routes.get("/api/desk/deadletters", deskApi::deadLetters, Access.SUPERVISOR);
+            cfg.routes.post("/api/desk/deadletters/{id}/replay", deskApi::replayDeadLetter, Access.SUPERVISOR);
+            cfg.routes.get("/api/desk/tickets/{id}/files/{seq}/{index}", deskApi::file, agent);
             cfg.routes.get("/desk", ctx -> ctx.redirect("/desk/index.html"));
             cfg.routes.get("/desk/", ctx -> ctx.redirect("/desk/index.html"));
-            cfg.routes.get("/api/desk/tickets", deskApi::list);
-            cfg.routes.get("/api/desk/tickets/{id}", deskApi::get);
-            cfg.routes.post("/api/desk/tickets/{id}/claim", ctx -> deskApi.act(ctx, b -> new DeskAction.Claim()));
-            cfg.routes.post("/api/desk/tickets/{id}/resolve", ctx -> deskApi.act(ctx, b -> new DeskAction.Resolve()));
-            cfg.routes.post("/api/desk/tickets/{id}/reopen", ctx -> deskApi.act(ctx, b -> new DeskAction.Reopen()));
-            cfg.routes.post("/api/desk/tickets/{id}/reply", ctx -> deskApi.act(ctx, b -> new DeskAction.Reply(DeskApi.field(b, "text"))));
-            cfg.routes.post("/api/desk/tickets/{id}/note", ctx -> deskApi.act(ctx, b -> new DeskAction.Note(DeskApi.field(b, "text"))));
-            cfg.routes.post("/api/desk/tickets/{id}/transfer", ctx -> deskApi.act(ctx, b -> new DeskAction.Transfer(DeskApi.field(b, "agent"))));
-            cfg.routes.post("/api/desk/tickets/{id}/escalate", ctx -> deskApi.act(ctx, b -> new DeskAction.Escalate(DeskApi.field(b, "reason"))));
-            cfg.routes.post("/api/desk/tickets/{id}/ban", ctx -> deskApi.act(ctx, b -> new DeskAction.Ban(DeskApi.field(b, "reason"))));
-            cfg.routes.post("/api/desk/tickets/{id}/unban", ctx -> deskApi.act(ctx, b -> new DeskAction.Unban()));
-            cfg.routes.post("/api/desk/tickets/{id}/ask", ctx -> deskApi.act(ctx, b -> new DeskAction.Ask(DeskApi.field(b, "detail"))));
-            cfg.routes.exception(DeskException.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
+            cfg.routes.get("/api/desk/tickets", deskApi::list, agent);
+            cfg.routes.get("/api/desk/tickets/{id}", deskApi::get, agent);
+            cfg.routes.post("/api/desk/tickets/{id}/claim", ctx -> deskApi.act(ctx, b -> new DeskAction.Claim()), agent);
+            cfg.routes.post("/api/desk/tickets/{id}/resolve", ctx -> deskApi.act(ctx, b -> new DeskAction.Resolve()), agent);
+            cfg.routes.post("/api/desk/tickets/{id}/reopen", ctx -> deskApi.act(ctx, b -> new DeskAction.Reopen()), agent);
+            cfg.routes.post("/api/desk/tickets/{id}/reply", ctx -> deskApi.act(ctx, b -> new DeskAction.Reply(DeskApi.field(b, "text"))), agent);
+            cfg.routes.post("/api/desk/tickets/{id}/note", ctx -> deskApi.act(ctx, b -> new DeskAction.Note(DeskApi.field(b, "text"))), agent);
+            cfg.routes.post("/api/desk/tickets/{id}/transfer", ctx -> deskApi.act(ctx, b -> new DeskAction.Transfer(DeskApi.field(b, "agent"))), agent);
+            cfg.routes.post("/api/desk/tickets/{id}/escalate", ctx -> deskApi.act(ctx, b -> new DeskAction.Escalate(DeskApi.field(b, "reason"))), agent);
+            cfg.routes.post("/api/desk/tickets/{id}/ban", ctx -> deskApi.act(ctx, b -> new DeskAction.Ban(DeskApi.field(b, "reason"))), agent);
+            cfg.routes.post("/api/desk/tickets/{id}/unban", ctx -> deskApi.act(ctx, b -> new DeskAction.Unban()), agent);
+            cfg.routes.post("/api/desk/tickets/{id}/ask", ctx -> deskApi.act(ctx, b -> new DeskAction.Ask(DeskApi.field(b, "detail"))), agent);
             extra.forEach(r -> cfg.routes.post(r.path(), r.handler()));
-            cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
+            cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()), Access.METRICS);
             cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "faqTopics", faq.catalog().size(),
                     "embeddings", faq.embeddings().label(), "search", faq.searcher().index().semantic() ? "hybrid" : "bm25")));
+            cfg.routes.exception(HttpError.class, (e, ctx) -> WebChatApi.error(ctx, e));
+            cfg.routes.exception(DeskException.class, WebServer::refused);
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus())
+                    .json(new ApiError(e.getStatus() == 413 ? "body is too large" : e.getMessage())));
             cfg.routes.exception(Exception.class, WebServer::internalError);
-            cfg.routes.error(404, "application/json", ctx -> {
+            // Every status without a body of its own (unknown route, wrong method, …) gets a JSON one.
+            cfg.routes.error(404, ctx -> {
                 if (ctx.result() == null) {
-                    ctx.json(Map.of("error", "not found: " + ctx.path()));
+                    ctx.json(new ApiError("not found: " + ctx.path().replaceAll("\\p{Cntrl}", "?")));
+                }
+            });
+            cfg.routes.error(405, ctx -> {
+                if (ctx.result() == null) {
+                    ctx.json(new ApiError("method " + ctx.method() + " is not allowed here"));
                 }
             });
         }).start(host, port);
@@ -108,8 +131,14 @@ public final class WebServer {
                                supportbot.store.GroupCommitter committer, java.time.ZoneId zone) {
     }
 
+    /** A refusal the caller can act on (a wrong token, a secret in a reply): one WARN line, no stack trace. */
+    private static void refused(DeskException e, Context ctx) {
+        log.warn("{} {} refused ({}): {}", ctx.method(), ctx.path(), e.status(), e.getMessage());
+        ctx.status(e.status()).json(new ApiError(e.getMessage()));
+    }
+
     private static void internalError(Exception e, Context ctx) {
         log.error("{} {} failed", ctx.method(), ctx.path(), e);
-        ctx.status(500).json(Map.of("error", "internal error; the details are in the server log"));
+        ctx.status(500).json(new ApiError("internal error; the details are in the server log"));
     }
 }

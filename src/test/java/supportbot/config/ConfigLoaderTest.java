@@ -52,6 +52,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void webChatSessionLimitsHaveDefaultsAndRefuseZero() throws Exception {
+        AppConfig c = loader.defaults();
+        c.http().check();
+        assertEquals(30, c.http().chatSessionsPerAddress());
+        assertEquals(60, c.http().emptyChatSessionMinutes());
+        Path file = Files.writeString(dir.resolve("app.yaml"), "http:\n  chatSessionsPerAddress: 0\n");
+        var e = assertThrows(ConfigException.class, () -> loader.load(file).http().check());
+        assertTrue(e.getMessage().startsWith("http.chatSessionsPerAddress: a whole number of at least 1"), e.getMessage());
+    }
+
+    @Test
     void wrongTypeNamesTheKey() throws Exception {
         Path file = Files.writeString(dir.resolve("app.yaml"), "http:\n  port: eighty\n");
         var e = assertThrows(ConfigException.class, () -> loader.load(file));

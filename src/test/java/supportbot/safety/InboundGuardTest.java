@@ -37,6 +37,33 @@ class InboundGuardTest {
     }
 
     @Test
+    void theFirstReadMessageAfterAFloodCarriesHowManyWereNotRead() {
+        for (int i = 0; i < 3; i++) {
+            assertEquals(0, assertInstanceOf(InboundGuard.Pass.class, guard.check(text("1", "hello " + i))).unreadBefore());
+        }
+        var notice = assertInstanceOf(InboundGuard.Refuse.class, guard.check(text("1", "not read 1")));
+        assertEquals(4L, notice.args().get("seconds"), "3 per 10 s: one more in 10/3 s, rounded up");
+        assertInstanceOf(InboundGuard.Drop.class, guard.check(text("1", "not read 2")));
+        assertInstanceOf(InboundGuard.Drop.class, guard.check(text("1", "not read 3")));
+        nanos.addAndGet(Duration.ofSeconds(4).toNanos());
+        assertEquals(3, assertInstanceOf(InboundGuard.Pass.class, guard.check(text("1", "read"))).unreadBefore());
+        nanos.addAndGet(Duration.ofSeconds(4).toNanos());
+        assertEquals(0, assertInstanceOf(InboundGuard.Pass.class, guard.check(text("1", "read too"))).unreadBefore(),
+                "the count is told once");
+    }
+
+    @Test
+    void aSenderThatWaitsIsRefusedDirectlyWithWhenToRetryAndNothingCounted() {
+        for (int i = 0; i < 3; i++) {
+            assertInstanceOf(InboundGuard.Pass.class, guard.check(text("1", "hello " + i), true));
+        }
+        var tooFast = assertInstanceOf(InboundGuard.TooFast.class, guard.check(text("1", "too fast"), true));
+        assertEquals(Duration.ofSeconds(4), tooFast.retryAfter());
+        nanos.addAndGet(Duration.ofSeconds(4).toNanos());
+        assertEquals(0, assertInstanceOf(InboundGuard.Pass.class, guard.check(text("1", "again"), true)).unreadBefore());
+    }
+
+    @Test
     void anOverLongMessageIsRefusedWithTheLimitAndNotKept() {
         var refused = assertInstanceOf(InboundGuard.Refuse.class, guard.check(text("1", "x".repeat(201))));
         assertEquals("limit.too_long", refused.key());

@@ -85,11 +85,11 @@ class ErasureAtRestTest {
     /** A login report with an account detail and a screenshot, handed to a person: returns the session. */
     String report(Bot bot) {
         String session = bot.chat.createSession();
-        bot.chat.sendText(session, TEXT).join();
-        bot.chat.sendText(session, EMAIL).join();
+        bot.chat.sendText(session, TEXT, null).join();
+        bot.chat.sendText(session, EMAIL, null).join();
         bot.chat.attach(session, "error.png", "image/png",
-                new ByteArrayInputStream(FILE_CONTENT.getBytes(StandardCharsets.UTF_8))).join();
-        bot.chat.sendText(session, "/human").join();
+                new ByteArrayInputStream(FILE_CONTENT.getBytes(StandardCharsets.UTF_8)), null).join();
+        bot.chat.sendText(session, "/human", null).join();
         return session;
     }
 
@@ -118,8 +118,8 @@ class ErasureAtRestTest {
         assertTrue(found(key), "the live key is in the data file: the scan does find keys");
 
         try (var bot = new Bot()) {
-            bot.chat.sendText(session, "/forget").join();
-            bot.chat.pressButton(session, "forget:yes").join();
+            bot.chat.sendText(session, "/forget", null).join();
+            bot.chat.pressButton(session, "forget:yes", null).join();
             assertTrue(bot.store.transcript(key(session), 0).stream().noneMatch(l -> TEXT.equals(l.text())));
             // The files as a crash would leave them: store open, write-ahead log in place.
             assertFalse(found(key), "the key is gone from the files as soon as /forget is committed");
@@ -146,8 +146,8 @@ class ErasureAtRestTest {
         Map<String, byte[]> conversation = rawMap("conversations");
         Map<String, byte[]> transcript = rawMap("transcript");
         try (var bot = new Bot()) {
-            bot.chat.sendText(session, "/forget").join();
-            bot.chat.pressButton(session, "forget:yes").join();
+            bot.chat.sendText(session, "/forget", null).join();
+            bot.chat.pressButton(session, "forget:yes", null).join();
         }
         putRaw("conversations", Map.of(key(session), conversation.get(key(session))));
         putRaw("transcript", transcript);
@@ -156,7 +156,7 @@ class ErasureAtRestTest {
             assertTrue(bot.store.transcript(key(session), 0).stream().noneMatch(l -> l.text() != null && l.text().contains("QUOKKA")),
                     "the old turns no longer open");
             // The user carries on: a fresh conversation, and no error.
-            assertEquals(Inbox.Outcome.PROCESSED, bot.chat.sendText(session, "hello").join());
+            assertEquals(Inbox.Outcome.PROCESSED, bot.chat.sendText(session, "hello", null).join());
             assertTrue(bot.store.conversation(key(session)).isPresent());
         }
     }
@@ -167,13 +167,13 @@ class ErasureAtRestTest {
         String session;
         try (var bot = new Bot()) {
             session = bot.chat.createSession();
-            bot.chat.sendText(session, question).join();
+            bot.chat.sendText(session, question, null).join();
             assertEquals(List.of(question), bot.store.knowledgeGaps(), "the FAQ gap report still reads it");
         }
         assertFalse(found("WOMBAT5521".getBytes(StandardCharsets.UTF_8)));
         try (var bot = new Bot()) {
-            bot.chat.sendText(session, "/forget").join();
-            bot.chat.pressButton(session, "forget:yes").join();
+            bot.chat.sendText(session, "/forget", null).join();
+            bot.chat.pressButton(session, "forget:yes", null).join();
             assertEquals(List.of(), bot.store.knowledgeGaps());
         }
     }
@@ -255,7 +255,7 @@ class ErasureAtRestTest {
         assertTrue(found(DISTINCTIVE.get(0).getBytes(StandardCharsets.UTF_8)), "the old format is plain");
         try (var bot = new Bot()) {
             assertEquals(TEXT, bot.store.transcript(key(session), 0).get(0).text(), "plain records still read");
-            bot.chat.sendText(session, "still there?").join();
+            bot.chat.sendText(session, "still there?", null).join();
             var lines = bot.store.transcript(key(session), 0);
             assertEquals(TEXT, lines.get(0).text());
             assertEquals("still there?", lines.get(1).text());

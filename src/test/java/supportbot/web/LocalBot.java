@@ -43,6 +43,17 @@ final class LocalBot implements AutoCloseable {
 
     /** @param moreAgents besides alice, bob and sue */
     LocalBot(Path dir, List<Agent> moreAgents) throws IOException {
+        this(dir, moreAgents, WebSettings.defaults(), supportbot.safety.InboundGuard.Settings.defaults(), System::nanoTime);
+    }
+
+    LocalBot(Path dir, WebSettings web, supportbot.safety.InboundGuard.Settings flood,
+             java.util.function.LongSupplier nanoTime) throws IOException {
+        this(dir, List.of(), web, flood, nanoTime);
+    }
+
+    /** @param nanoTime the flood limit's clock, so tests decide when a user has slowed down */
+    LocalBot(Path dir, List<Agent> moreAgents, WebSettings web, supportbot.safety.InboundGuard.Settings flood,
+             java.util.function.LongSupplier nanoTime) throws IOException {
         Files.writeString(dir.resolve("faq.jsonl"), """
                 {"id":"pin","question":"How do I reset my PIN code?","answer":"Settings, Security, Reset PIN."}
                 {"id":"fees","question":"为什么手续费这么高","answer":"手续费由网络收取。"}
@@ -62,14 +73,15 @@ final class LocalBot implements AutoCloseable {
                 new supportbot.safety.Signer(supportbot.safety.BotSecret.of(new byte[32])));
         var engine = new DialogueEngine(EngineHarness.DATA, new EngineHarness.StubFaq(),
                 new DetailParsers(EngineHarness.DATA.details(), clock), new EngineHarness.Tickets(), clock, Lang.EN, codes);
-        inbox = new Inbox(store, committer, engine, EngineHarness.DATA.messages(), 2, Set.of());
+        inbox = new Inbox(store, committer, engine, EngineHarness.DATA.messages(), 2, Set.of(),
+                new supportbot.safety.InboundGuard(flood, supportbot.safety.Secrets::redact, store::isBanned, nanoTime));
         var signals = new ConversationSignals();
         inbox.onCommitted(signals::signal);
         var chat = new WebChat(store, committer, inbox, signals, dir.resolve("data/attachments"), clock);
         desk = new DeskService(store, committer, inbox, agents, clock);
         var sla = new supportbot.desk.DeskSettingsLoader().load(Path.of("config", "desk.yaml")).sla();
         server = WebServer.start("127.0.0.1", 0, faq, chat, new WebServer.DeskApiParts(desk, agents, store, sla, clock,
-                committer, java.time.ZoneId.of("Asia/Shanghai")));
+                committer, java.time.ZoneId.of("Asia/Shanghai")), List.of(), supportbot.metrics.BotMetrics.none(), web);
     }
 
     String url(String path) {

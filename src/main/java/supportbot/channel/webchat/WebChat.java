@@ -61,18 +61,34 @@ public final class WebChat {
         return CHANNEL + ":" + sessionId;
     }
 
-    public CompletableFuture<Inbox.Outcome> sendText(String sessionId, String text) {
-        return inbox.submit(Inbound.text(CHANNEL, key(sessionId), key(sessionId), text, UUID.randomUUID().toString(),
+    /**
+     * Completes once the message and the bot's replies are committed (or were already: DUPLICATE), or with
+     * FLOODED when it was not read. A sender that does not hear back resends with the same {@code messageId}.
+     *
+     * @param messageId the client's id for this message, so a resend is recognised; null for a fresh one
+     */
+    public CompletableFuture<Inbox.Outcome> sendText(String sessionId, String text, String messageId) {
+        return inbox.submitWaiting(Inbound.text(CHANNEL, key(sessionId), key(sessionId), text, idOrNew(messageId),
                 clock.instant()));
     }
 
-    public CompletableFuture<Inbox.Outcome> pressButton(String sessionId, String payload) {
-        return inbox.submit(Inbound.button(CHANNEL, key(sessionId), key(sessionId), payload, UUID.randomUUID().toString(),
+    public CompletableFuture<Inbox.Outcome> pressButton(String sessionId, String payload, String messageId) {
+        return inbox.submitWaiting(Inbound.button(CHANNEL, key(sessionId), key(sessionId), payload, idOrNew(messageId),
                 clock.instant()));
+    }
+
+    /** How long a session that was told FLOODED should wait before sending again. */
+    public java.time.Duration retryAfter(String sessionId) {
+        return inbox.retryAfter(key(sessionId));
+    }
+
+    private static String idOrNew(String messageId) {
+        return messageId != null ? messageId : UUID.randomUUID().toString();
     }
 
     /** Stores the file under the data directory first, so the message that refers to it never dangles. */
-    public CompletableFuture<Inbox.Outcome> attach(String sessionId, String fileName, String contentType, InputStream body) {
+    public CompletableFuture<Inbox.Outcome> attach(String sessionId, String fileName, String contentType, InputStream body,
+                                                   String messageId) {
         String safeName = AttachmentFiles.safeName(fileName);
         Path dir = AttachmentFiles.dirFor(attachmentsDir, key(sessionId));
         Path target = dir.resolve(UUID.randomUUID() + "-" + safeName);
@@ -85,8 +101,17 @@ public final class WebChat {
         }
         var attachment = new Attachment(target.toString(), safeName, contentType == null ? "application/octet-stream"
                 : contentType.toLowerCase(Locale.ROOT), sealed.size(), sealed.key());
-        return inbox.submit(new Inbound(CHANNEL, key(sessionId), key(sessionId), "", List.of(attachment), null,
-                UUID.randomUUID().toString(), clock.instant()));
+        return inbox.submitWaiting(new Inbound(CHANNEL, key(sessionId), key(sessionId), "", List.of(attachment), null,
+                idOrNew(messageId), clock.instant())).whenComplete((outcome, e) -> {
+                    // Not kept (refused, a resend, or not committed): the copy would be an orphan.
+                    if (e != null || outcome == Inbox.Outcome.FLOODED || outcome == Inbox.Outcome.DUPLICATE) {
+                        try {
+                            Files.deleteIfExists(target);
+                        } catch (IOException ignored) {
+                            // the retention sweep removes what is left
+                        }
+                    }
+                });
     }
 
     public byte[] export(String sessionId) {

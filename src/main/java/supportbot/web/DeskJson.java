@@ -1,0 +1,91 @@
+package supportbot.web;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import supportbot.desk.SlaStatus;
+import supportbot.desk.Ticket;
+import supportbot.desk.TicketEvent;
+import supportbot.dialogue.Attachment;
+import supportbot.dialogue.Button;
+import supportbot.store.TranscriptLine;
+
+/** The desk API's response bodies, as they go over the wire. */
+final class DeskJson {
+    private DeskJson() {
+    }
+
+    /** A ticket as lists and actions show it. */
+    record Summary(long id, String status, long version, String tier, String assignee, String category, int priority, boolean urgent,
+                   String lang, String channel, String openedAt, Integer rating, boolean alert) {
+        static Summary of(Ticket t) {
+            return new Summary(t.number(), t.status().label(), t.version(), t.tier().name().toLowerCase(Locale.ROOT), t.assignee(),
+                    t.draft().categoryId(), t.draft().priority(), t.draft().urgent(), t.draft().lang().code(),
+                    t.draft().channel(), t.openedAt().toString(), t.rating() == null ? null : t.rating().stars(),
+                    t.rating() != null && t.rating().bad());
+        }
+    }
+
+    record Sla(Instant firstResponseDue, Instant nextResponseDue, Instant resolutionDue, List<String> breached) {
+        static Sla of(SlaStatus due) {
+            return new Sla(due.firstResponseDue(), due.nextResponseDue(), due.resolutionDue(),
+                    due.breaches().stream().map(b -> b.name().toLowerCase(Locale.ROOT)).toList());
+        }
+    }
+
+    record Listed(@JsonUnwrapped Summary summary, Sla sla) {
+    }
+
+    record TicketList(List<Listed> tickets) {
+    }
+
+    record Detail(String value, String display) {
+    }
+
+    /** Attachments without their server path: the browser gets names, not our file system. */
+    record File(String fileName, String contentType, long size) {
+        static List<File> of(List<Attachment> attachments) {
+            return attachments.stream().map(a -> new File(a.fileName(), a.contentType(), a.size())).toList();
+        }
+    }
+
+    record Event(Instant at, String actor, String type, String text, List<File> attachments) {
+        static Event of(TicketEvent e) {
+            return new Event(e.at(), e.actor(), e.type(), e.text(), File.of(e.attachments()));
+        }
+    }
+
+    record Line(long seq, String from, String text, List<Button> buttons, List<File> attachments, Instant time, String by) {
+        static Line of(TranscriptLine l) {
+            return new Line(l.seq(), l.from(), l.text(), l.buttons(), File.of(l.attachments()), l.time(), l.by());
+        }
+    }
+
+    /** One ticket with everything the agent needs to act on it. */
+    record Full(@JsonUnwrapped Summary summary, Map<String, Detail> details, List<String> faqTried, String reason,
+                List<Event> events, List<Line> transcript, Sla sla) {
+    }
+
+    record WhoAmI(String agent, String role, String csrf) {
+    }
+
+    /** A Telegram update (or another connector's) set aside after it kept failing, for supervisors to replay. */
+    record DeadLetterView(String id, String channel, String status, String reason, int attempts, Instant at,
+                          Instant changedAt, String payload) {
+        static DeadLetterView of(supportbot.channel.DeadLetters.DeadLetter l) {
+            return new DeadLetterView(l.id(), l.channel(), l.status(), l.reason(), l.attempts(), l.at(), l.changedAt(),
+                    l.payload());
+        }
+    }
+
+    record DeadLetterList(List<DeadLetterView> deadLetters) {
+    }
+
+    record Replay(String id, String status) {
+    }
+
+    record Version(long version) {
+    }
+}
