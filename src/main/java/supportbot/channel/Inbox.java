@@ -79,6 +79,7 @@ public final class Inbox implements AutoCloseable {
         this.engine = engine;
         this.messages = messages;
         this.pushChannels = Set.copyOf(pushChannels);
+        forgetListeners.add(splitPhrases::forget); // an erased user's pieces leave memory too
         this.workers = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "inbox");
             t.setDaemon(true);

@@ -33,18 +33,28 @@ public final class StaffFeed implements AutoCloseable {
      *
      * @param relayed by event index, the message ids of recent lines that quote the user: if what they quoted
      *                turns out to be a piece of a recovery phrase, those copies are edited (see {@link #RELAYED_KEPT})
+     * @param cardRedactions redaction markers in the ticket's details when the card was last drawn
      */
-    public record PlaceState(long place, long card, int eventsMirrored, boolean filesSent, Map<Integer, List<Long>> relayed) {
+    public record PlaceState(long place, long card, int eventsMirrored, boolean filesSent, Map<Integer, List<Long>> relayed,
+                             int cardRedactions) {
         public PlaceState {
             relayed = relayed == null ? Map.of() : Map.copyOf(relayed);
         }
 
         public PlaceState(long place, long card, int eventsMirrored, boolean filesSent) {
-            this(place, card, eventsMirrored, filesSent, Map.of());
+            this(place, card, eventsMirrored, filesSent, Map.of(), 0);
+        }
+
+        PlaceState(long place, long card, int eventsMirrored, boolean filesSent, Map<Integer, List<Long>> relayed) {
+            this(place, card, eventsMirrored, filesSent, relayed, 0);
         }
 
         PlaceState withRelayed(Map<Integer, List<Long>> ids) {
-            return new PlaceState(place, card, eventsMirrored, filesSent, ids);
+            return new PlaceState(place, card, eventsMirrored, filesSent, ids, cardRedactions);
+        }
+
+        PlaceState withCardRedactions(int n) {
+            return new PlaceState(place, card, eventsMirrored, filesSent, relayed, n);
         }
     }
 
@@ -157,16 +167,24 @@ public final class StaffFeed implements AutoCloseable {
         }
         if (state.card() == 0) {
             state = new PlaceState(state.place(), surface.postCard(state.place(), t), state.eventsMirrored(), false,
-                    state.relayed());
+                    state.relayed(), redactions(t));
             save(t.number(), state);
         }
         if (!state.filesSent()) {
             surface.postFiles(state.place(), existing(t.draft().attachments()), "sent with the report");
-            state = new PlaceState(state.place(), state.card(), state.eventsMirrored(), true, state.relayed());
+            state = new PlaceState(state.place(), state.card(), state.eventsMirrored(), true, state.relayed(),
+                    state.cardRedactions());
             save(t.number(), state);
         }
         List<TicketEvent> events = t.events();
         boolean cardChanged = false;
+        int cardRedactions = redactions(t);
+        if (cardRedactions > state.cardRedactions()) {
+            // A detail the card shows (the description...) held a piece of a phrase: the card is drawn again.
+            cardChanged = true;
+            state = state.withCardRedactions(cardRedactions);
+            save(t.number(), state);
+        }
         for (var relayed : state.relayed().entrySet()) {
             int i = relayed.getKey();
             if (i < events.size() && redacted(events.get(i))) {
@@ -188,13 +206,13 @@ public final class StaffFeed implements AutoCloseable {
             }
             cardChanged |= CARD_CHANGES.contains(e.type());
             var relayed = new java.util.TreeMap<>(state.relayed());
-            if (!ids.isEmpty() && e.text() != null && !redacted(e)) {
+            if (!ids.isEmpty() && "user".equals(e.actor()) && e.text() != null && !redacted(e)) {
                 relayed.put(i, ids);
             }
             while (relayed.size() > RELAYED_KEPT) {
                 relayed.pollFirstEntry();
             }
-            state = new PlaceState(state.place(), state.card(), i + 1, true, relayed);
+            state = new PlaceState(state.place(), state.card(), i + 1, true, relayed, state.cardRedactions());
             save(t.number(), state);
         }
         if (cardChanged) {
@@ -207,6 +225,18 @@ public final class StaffFeed implements AutoCloseable {
                 log.debug("card of #{} not updated: {}", t.number(), f.getMessage());
             }
         }
+    }
+
+    private static int redactions(Ticket t) {
+        int n = 0;
+        for (var v : t.draft().details().values()) {
+            String value = v.value() == null ? "" : v.value();
+            for (int at = value.indexOf(supportbot.safety.SecretDetector.REDACTION); at >= 0;
+                 at = value.indexOf(supportbot.safety.SecretDetector.REDACTION, at + 1)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static boolean redacted(TicketEvent e) {
