@@ -233,13 +233,17 @@ public final class Inbox implements AutoCloseable {
                 });
     }
 
-    /** Telegram lets the bot delete a private chat's messages, Discord does not in DMs: each is told the truth. */
+    /**
+     * Telegram lets the bot delete the user's messages (private chats; groups where it is an admin) and does; on
+     * Discord a bot cannot delete a user's DM messages, and earlier pieces in threads are not deleted either: each
+     * user is told the truth.
+     */
     private static String deleteNoticeKey(Inbound in) {
-        String key = in.conversationKey();
-        if (key.startsWith("discord:dm:")) {
-            return "secret.split_delete_yourself";
-        }
-        return key.startsWith("telegram:") || key.startsWith("discord:") ? "secret.split_deleted" : "secret.split_cleared";
+        return switch (in.channel()) {
+            case "telegram" -> "secret.split_deleted";
+            case "discord" -> "secret.split_delete_yourself";
+            default -> "secret.split_cleared";
+        };
     }
 
     private static List<Action> appended(List<Action> actions, Action last) {

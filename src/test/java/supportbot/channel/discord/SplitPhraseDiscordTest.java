@@ -60,7 +60,7 @@ class SplitPhraseDiscordTest {
         fake.directMessage(USER, String.join(" ", WORDS.subList(6, 12)));
 
         fake.awaitSent(s -> s.channelId() == dm && s.content() != null
-                && s.content().contains("cannot delete your messages in a Discord direct message"), WAIT);
+                && s.content().contains("please delete those 2 messages yourself"), WAIT);
         fake.awaitCondition(() -> fake.edits().stream().anyMatch(e -> e.channelId() == staffThread
                 && e.messageId() == relayed.messageId() && e.body().path("content").asText().contains(SecretDetector.REDACTION)),
                 WAIT, "the staff copy edited");
