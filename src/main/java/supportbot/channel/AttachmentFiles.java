@@ -21,7 +21,10 @@ public final class AttachmentFiles {
 
     /** A file name safe on every OS, keeping the end (where the extension is) of a long one. */
     public static String safeName(String fileName) {
-        String safe = fileName == null || fileName.isBlank() ? "file" : fileName.replaceAll("[^A-Za-z0-9._-]", "_");
+        // The whole name is checked before it is shortened or its non-ASCII chars replaced: a phrase in a long
+        // name would otherwise survive as its last 80 chars, and a disguised one as unreadable underscores.
+        String name = supportbot.safety.Fragments.withoutSecret(fileName);
+        String safe = name == null || name.isBlank() ? "file" : name.replaceAll("[^A-Za-z0-9._-]", "_");
         return safe.length() > 80 ? safe.substring(safe.length() - 80) : safe;
     }
 

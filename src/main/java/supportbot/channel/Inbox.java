@@ -51,6 +51,7 @@ public final class Inbox implements AutoCloseable {
     private final Messages messages;
     private final Set<String> pushChannels;
     private final InboundGuard guard;
+    private final supportbot.metrics.BotMetrics metrics;
     private final ExecutorService workers;
     private final Map<String, CompletableFuture<Outcome>> lanes = new ConcurrentHashMap<>();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
@@ -73,7 +74,13 @@ public final class Inbox implements AutoCloseable {
 
     public Inbox(Store store, GroupCommitter committer, DialogueEngine engine, Messages messages, int threads,
                  Set<String> pushChannels, InboundGuard guard) {
+        this(store, committer, engine, messages, threads, pushChannels, guard, supportbot.metrics.BotMetrics.none());
+    }
+
+    public Inbox(Store store, GroupCommitter committer, DialogueEngine engine, Messages messages, int threads,
+                 Set<String> pushChannels, InboundGuard guard, supportbot.metrics.BotMetrics metrics) {
         this.guard = guard;
+        this.metrics = metrics;
         this.store = store;
         this.committer = committer;
         this.engine = engine;
@@ -107,7 +114,8 @@ public final class Inbox implements AutoCloseable {
     }
 
     public CompletableFuture<Outcome> submit(Inbound in) {
-        return inLane(in.conversationKey(), () -> process(in));
+        return inLane(in.conversationKey(), () -> process(in)).whenComplete((o, e) -> metrics.messageReceived(in.channel(),
+                e != null ? "failed" : o.name().toLowerCase(java.util.Locale.ROOT)));
     }
 
     /**
@@ -121,16 +129,36 @@ public final class Inbox implements AutoCloseable {
     private CompletableFuture<Outcome> inLane(String key, java.util.function.Supplier<CompletableFuture<Outcome>> job) {
         CompletableFuture<Outcome> next = lanes.compute(key, (k, tail) -> {
             CompletableFuture<?> previous = tail == null ? CompletableFuture.completedFuture(null) : tail;
-            return previous.handle((v, e) -> null).thenComposeAsync(v -> job.get(), workers);
+            return previous.handle((v, e) -> null).thenComposeAsync(v -> logged(k, job), workers);
         });
         next.whenComplete((o, e) -> lanes.computeIfPresent(key, (k, tail) -> tail.isDone() ? null : tail));
         return next;
     }
 
+    /** Runs a lane's job with the conversation (and its ticket, once known) on every log line, and times it. */
+    private CompletableFuture<Outcome> logged(String key, java.util.function.Supplier<CompletableFuture<Outcome>> job) {
+        long start = System.nanoTime();
+        try (var scope = supportbot.logging.LogContext.of(key, null)) {
+            return job.get().whenComplete((o, e) -> metrics.turn(System.nanoTime() - start));
+        }
+    }
+
     private CompletableFuture<Outcome> processDesk(DeskEvent event, Consumer<Store.Tx> ticketChange) {
         StoredConversation stored = current(event.conversationKey());
+        supportbot.logging.LogContext.ticket(event.ticketNumber()); // cleared when the lane's job returns
         Turn turn = engine.handleDesk(stored == null ? null : stored.conversation(), event);
-        return commit(event.conversationKey(), TurnRecorder.prepare(stored, event, turn, pushChannels, ticketChange));
+        return commit(event.conversationKey(), TurnRecorder.prepare(stored, event, turn, pushChannels, ticketChange))
+                .thenApply(o -> countPolled(turn, o));
+    }
+
+    /** Replies to a channel that polls (the web chat) reach the user when committed: the outbox never sees them. */
+    private Outcome countPolled(Turn turn, Outcome outcome) {
+        turn.actions().stream().filter(a -> a instanceof Action.Reply || a instanceof Action.AgentMessage
+                        || a instanceof Action.Export)
+                .map(a -> a instanceof Action.Reply r ? r.channel() : a instanceof Action.AgentMessage m ? m.channel()
+                        : ((Action.Export) a).channel())
+                .filter(channel -> !pushChannels.contains(channel)).forEach(metrics::messageSent);
+        return outcome;
     }
 
     private StoredConversation current(String key) {
@@ -147,11 +175,25 @@ public final class Inbox implements AutoCloseable {
             }
         }).thenApply(v -> {
             if (prepared.forgotten()) {
-                forgetListeners.forEach(l -> l.accept(key));
+                notify(forgetListeners, key);
             }
-            listeners.forEach(l -> l.accept(key));
+            notify(listeners, key);
             return Outcome.PROCESSED;
         });
+    }
+
+    /**
+     * The turn is committed by now: a listener that throws must neither keep the others (the outbox, long
+     * polls, staff mirrors) from waking nor fail the message's future, or the connector would redeliver it.
+     */
+    private static void notify(List<Consumer<String>> targets, String key) {
+        for (Consumer<String> l : targets) {
+            try {
+                l.accept(key);
+            } catch (RuntimeException e) {
+                log.error("a commit listener failed for {}; the others still run", key, e);
+            }
+        }
     }
 
     private CompletableFuture<Outcome> process(Inbound in) {
@@ -160,9 +202,10 @@ public final class Inbox implements AutoCloseable {
             return CompletableFuture.completedFuture(Outcome.DUPLICATE);
         }
         Conversation current = stored == null ? null : stored.conversation();
+        supportbot.logging.LogContext.ticket(current == null ? null : current.ticketNumber()); // cleared by logged()
         InboundGuard.Verdict verdict = guard.check(in);
         if (verdict instanceof InboundGuard.Drop drop) {
-            log.info("dropped a message in {}: {}", in.conversationKey(), drop.why());
+            log.info("dropped a message: {}", drop.why());
             return CompletableFuture.completedFuture(Outcome.DROPPED);
         }
         Inbound handled;
@@ -184,7 +227,7 @@ public final class Inbox implements AutoCloseable {
             try {
                 turn = engine.handle(current, handled);
             } catch (RuntimeException e) {
-                log.error("engine failed on a message in {}; the message is kept and the user told", in.conversationKey(), e);
+                log.error("engine failed on a message; the message is kept and the user told", e);
                 turn = apology(current, handled);
             }
             if (secret) {
@@ -192,10 +235,13 @@ public final class Inbox implements AutoCloseable {
             }
         }
         if (secret) {
-            log.warn("removed a secret (recovery phrase or key) from a message in {} before storing it", in.conversationKey());
+            log.warn("removed a secret (recovery phrase or key) from a message before storing it");
         }
+        supportbot.logging.LogContext.ticket(turn.conversation().ticketNumber()); // the turn may have opened one
         Outcome outcome = secret ? Outcome.SECRET_REMOVED : Outcome.PROCESSED;
-        return commit(in.conversationKey(), TurnRecorder.prepare(stored, handled, turn, pushChannels)).thenApply(o -> outcome);
+        Turn done = turn;
+        return commit(in.conversationKey(), TurnRecorder.prepare(stored, handled, turn, pushChannels))
+                .thenApply(o -> countPolled(done, outcome));
     }
 
     /**

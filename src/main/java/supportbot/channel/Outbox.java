@@ -32,13 +32,26 @@ public final class Outbox implements AutoCloseable {
     private final Map<String, ChannelSender> senders = new ConcurrentHashMap<>();
     private final WakeLoop loop;
     private final ExecutorService sending;
+    private final supportbot.metrics.BotMetrics metrics;
+    /** When each pending entry was first read (nanoTime): the store keeps no enqueue time, and this is within a pass of it. */
+    private final Map<Long, Long> firstSeen = new ConcurrentHashMap<>();
 
     public Outbox(Store store, GroupCommitter committer) {
         this(store, committer, 8);
     }
 
-    /** @param parallel how many conversations are sent to at once (platform round trips dominate) */
     public Outbox(Store store, GroupCommitter committer, int parallel) {
+        this(store, committer, parallel, supportbot.metrics.BotMetrics.none());
+    }
+
+    /** @param parallel how many conversations are sent to at once (platform round trips dominate) */
+    public Outbox(Store store, GroupCommitter committer, int parallel, supportbot.metrics.BotMetrics metrics) {
+        this.metrics = metrics;
+        metrics.gauge("supportbot.outbox.depth", "replies committed and not yet delivered", null, store::outboxSize);
+        metrics.gauge("supportbot.outbox.oldest.age", "how long the oldest pending reply has waited", "seconds",
+                this::oldestAgeSeconds);
+        metrics.gauge("supportbot.outbox.undeliverable", "replies parked as undeliverable, in the store", null,
+                store::undeliverableCount);
         this.store = store;
         this.committer = committer;
         this.loop = new WakeLoop("outbox", Duration.ofSeconds(1), this::deliverPending);
@@ -71,7 +84,13 @@ public final class Outbox implements AutoCloseable {
      */
     public Duration deliverPending() {
         var byConversation = new LinkedHashMap<String, List<OutboxEntry>>();
-        for (OutboxEntry entry : store.pendingOutbox(BATCH)) {
+        long now = System.nanoTime();
+        List<OutboxEntry> pending = store.pendingOutbox(BATCH);
+        if (pending.size() < BATCH) { // a full read: whatever it lacks was removed (erased, delivered) meanwhile
+            firstSeen.keySet().retainAll(pending.stream().map(OutboxEntry::id).collect(java.util.stream.Collectors.toSet()));
+        }
+        for (OutboxEntry entry : pending) {
+            firstSeen.putIfAbsent(entry.id(), now);
             if (senders.containsKey(entry.channel())) {
                 byConversation.computeIfAbsent(entry.conversationKey(), k -> new ArrayList<>()).add(entry);
             }
@@ -94,8 +113,19 @@ public final class Outbox implements AutoCloseable {
         return retry;
     }
 
-    /** Sends one conversation's entries in order; returns zero when all went, else the wait before retrying. */
+    private double oldestAgeSeconds() {
+        return firstSeen.values().stream().mapToLong(t -> t).min().stream()
+                .mapToDouble(t -> (System.nanoTime() - t) / 1e9).findFirst().orElse(0);
+    }
+
     private Duration send(List<OutboxEntry> entries) {
+        try (var scope = supportbot.logging.LogContext.conversation(entries.get(0).conversationKey())) {
+            return sendInOrder(entries);
+        }
+    }
+
+    /** Sends one conversation's entries in order; returns zero when all went, else the wait before retrying. */
+    private Duration sendInOrder(List<OutboxEntry> entries) {
         for (OutboxEntry entry : entries) {
             if (loop.closing()) {
                 return Duration.ZERO; // what is left goes after the restart
@@ -104,17 +134,26 @@ public final class Outbox implements AutoCloseable {
                 senders.get(entry.channel()).send(entry,
                         parts -> committer.submit(tx -> tx.partsDelivered(entry.id(), parts)).join());
                 committer.submit(tx -> tx.delivered(entry.id())).join();
+                firstSeen.remove(entry.id());
+                metrics.messageSent(entry.channel());
             } catch (SendFailure f) {
                 if (f.permanent()) {
                     log.warn("cannot deliver to {} ({}); the message is kept as undeliverable", entry.channel(), f.getMessage());
                     committer.submit(tx -> tx.park(entry.id(), f.getMessage())).join();
+                    firstSeen.remove(entry.id());
+                    metrics.parked(entry.channel());
                     continue;
                 }
                 Duration wait = f.retryAfter() != null ? f.retryAfter() : Duration.ofMillis(500);
+                metrics.sendRetried(entry.channel());
+                if (f.tooManyRequests()) {
+                    metrics.rateLimited(entry.channel());
+                }
                 log.debug("sending to {} deferred {} ms: {}", entry.channel(), wait.toMillis(), f.getMessage());
                 return wait;
             } catch (Exception e) {
                 log.warn("sending to {} failed, will retry: {}", entry.channel(), e.toString());
+                metrics.sendRetried(entry.channel());
                 return Duration.ofMillis(500);
             }
         }

@@ -10,11 +10,26 @@ import java.time.Duration;
 public final class SendFailure extends Exception {
     private final Duration retryAfter;
     private final boolean permanent;
+    private final boolean tooManyRequests;
 
     private SendFailure(String message, Duration retryAfter, boolean permanent, Throwable cause) {
+        this(message, retryAfter, permanent, cause, false);
+    }
+
+    private SendFailure(String message, Duration retryAfter, boolean permanent, Throwable cause, boolean tooManyRequests) {
         super(message, cause);
         this.retryAfter = retryAfter;
         this.permanent = permanent;
+        this.tooManyRequests = tooManyRequests;
+    }
+
+    /** The platform itself answered 429, as opposed to our own limiter holding a send back: counted apart. */
+    public static SendFailure tooManyRequests(Duration wait, String why) {
+        return new SendFailure(why, wait, false, null, true);
+    }
+
+    public boolean tooManyRequests() {
+        return tooManyRequests;
     }
 
     public static SendFailure retryAfter(Duration wait, String why) {

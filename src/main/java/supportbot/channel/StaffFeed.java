@@ -136,7 +136,9 @@ public final class StaffFeed implements AutoCloseable {
                 }
                 Optional<Ticket> t = store.ticket(number);
                 if (t.isPresent()) {
-                    mirrorOrSkip(t.get());
+                    try (var scope = supportbot.logging.LogContext.of(t.get().draft().conversationKey(), number)) {
+                        mirrorOrSkip(t.get());
+                    }
                 }
             }
             long last = changes.get(changes.size() - 1)[0];

@@ -44,6 +44,8 @@ public final class BotAssembly implements AutoCloseable {
     public final supportbot.safety.Signer signer;
     public final supportbot.desk.AgentCodes agentCodes;
     public final supportbot.safety.RetentionSweeper retention;
+    public final supportbot.metrics.BotMetrics metrics = new supportbot.metrics.BotMetrics();
+    private final supportbot.metrics.ProcessMeters processMeters = new supportbot.metrics.ProcessMeters(metrics.registry());
 
     public BotAssembly(AppConfig config, FaqService faq, Set<String> pushChannels) {
         var configuredAgents = config.agents(); // fail on bad desk config before opening the store
@@ -60,17 +62,20 @@ public final class BotAssembly implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         this.store = Store.open(config.dataDir());
         this.signer = new supportbot.safety.Signer(supportbot.safety.BotSecret.load(config.dataDir(), System.getenv()));
-        this.committer = new GroupCommitter(store);
+        // Conversation ids in the logs are keyed by the bot's secret, so they stay the same across restarts.
+        supportbot.logging.LogContext.useKey(signer.sign("log-ids", "key").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        this.committer = new GroupCommitter(store, metrics);
         this.queue = new DeskQueue(store, deskSettings, clock);
         var tickets = new StoreTickets(store, queue);
         this.agents = new AgentDirectory(configuredAgents);
         this.agentCodes = new supportbot.desk.AgentCodes(agents, signer);
-        this.engine = new DialogueEngine(data, FaqLookup.of(faq), new DetailParsers(data.details(), clock), tickets, clock,
+        this.engine = new DialogueEngine(data, FaqLookup.measured(FaqLookup.of(faq), metrics), new DetailParsers(data.details(), clock), tickets, clock,
                 defaultLang, agentCodes);
         var guard = new supportbot.safety.InboundGuard(config.safety().guardSettings(), supportbot.safety.Secrets::redact,
                 store::isBanned, System::nanoTime);
-        this.inbox = new Inbox(store, committer, engine, data.messages(), config.dialogue().workers(), pushChannels, guard);
-        this.outbox = new Outbox(store, committer);
+        this.inbox = new Inbox(store, committer, engine, data.messages(), config.dialogue().workers(), pushChannels, guard,
+                metrics);
+        this.outbox = new Outbox(store, committer, 8, metrics);
         inbox.onCommitted(signals::signal);
         inbox.onCommitted(key -> outbox.wake());
         this.attachmentsRoot = config.dataDir().resolve("attachments");
@@ -91,7 +96,7 @@ public final class BotAssembly implements AutoCloseable {
     public supportbot.channel.ConnectorParts connectorParts() {
         return new supportbot.channel.ConnectorParts(inbox, outbox, store, committer, desk, agents,
                 data.messages(), id -> data.categories().get(id).map(c -> c.name(Lang.EN)).orElse(id), attachmentsRoot,
-                Clock.systemUTC(), signer);
+                Clock.systemUTC(), signer, metrics);
     }
 
     @Override
@@ -104,6 +109,7 @@ public final class BotAssembly implements AutoCloseable {
         outbox.close();
         committer.close();
         store.close();
+        processMeters.close();
     }
 
 }

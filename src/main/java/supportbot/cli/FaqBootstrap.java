@@ -10,7 +10,6 @@ import supportbot.faq.FaqCatalog;
 import supportbot.faq.FaqIndexer;
 import supportbot.faq.FaqSearcher;
 import supportbot.faq.FaqService;
-import supportbot.faq.Lang;
 import supportbot.faq.SearchSettings;
 
 /** Wires the FAQ from config and command-line overrides, the same way for every subcommand. */
@@ -44,6 +43,11 @@ final class FaqBootstrap {
         return new FaqService(faqLocation, embedder, settings, progress(progressOut));
     }
 
+    /** For {@code run}: BM25 at once, hybrid search when the embeddings are ready. */
+    FaqService serviceLexicalFirst(PrintStream progressOut) {
+        return FaqService.lexicalFirst(faqLocation, embedder, settings, progress(progressOut));
+    }
+
     FaqSearcher searcher(FaqCatalog catalog, PrintStream progressOut) {
         var index = new FaqIndexer(settings.semantic() ? embedder : null, progress(progressOut)).build(catalog);
         return new FaqSearcher(index, embedder, settings);
@@ -53,22 +57,7 @@ final class FaqBootstrap {
         return faqLocation;
     }
 
-    /** Prints every 10 % (and the end), so logs stay readable when output is not a terminal. */
     static FaqIndexer.Progress progress(PrintStream out) {
-        return new FaqIndexer.Progress() {
-            private final int[] lastDecile = new int[Lang.values().length];
-
-            @Override
-            public void update(Lang lang, int done, int total) {
-                if (total < 200) {
-                    return;
-                }
-                int decile = done * 10 / total;
-                if (decile > lastDecile[lang.ordinal()] || done == total) {
-                    lastDecile[lang.ordinal()] = decile;
-                    out.printf("embedding %s FAQ texts: %d/%d%n", lang.code(), done, total);
-                }
-            }
-        };
+        return EmbeddingProgress.forStream(out);
     }
 }

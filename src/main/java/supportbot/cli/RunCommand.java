@@ -24,7 +24,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         var bootstrap = new FaqBootstrap(options);
         var config = bootstrap.config();
-        var faq = bootstrap.service(System.out);
+        var faq = bootstrap.serviceLexicalFirst(System.out);
         FaqWatcher watcher = null;
         if (config.faq().watch() && java.nio.file.Files.isDirectory(bootstrap.faqLocation())) {
             try {
@@ -55,12 +55,15 @@ final class RunCommand implements Callable<Integer> {
         var server = WebServer.start(config.http().host(), config.http().port(), faq, bot.webChat,
                 new WebServer.DeskApiParts(bot.desk, bot.agents, bot.store, bot.deskSettings.sla(), java.time.Clock.systemUTC(),
                         bot.committer, bot.deskSettings.hours().zone()),
-                webhooks);
+                webhooks, bot.metrics);
         if (telegram != null) {
             telegram.start();
         }
-        log.info("support-bot is up: web chat on http://{}:{}/  ({} FAQ topics, {} desk agents, data in {})",
-                config.http().host(), server.port(), faq.catalog().size(), config.agents().size(), config.dataDir());
+        faq.embedInBackground(); // after the web chat is up: start-up and embedding do not share the cores
+        log.info("support-bot is up: web chat on http://{}:{}/  ({} FAQ topics, {} desk agents, data in {}, search {})",
+                config.http().host(), server.port(), faq.catalog().size(), config.agents().size(), config.dataDir(),
+                faq.embeddings() == supportbot.faq.FaqService.Embeddings.BUILDING ? "BM25-only until the embeddings are ready"
+                        : faq.embeddings() == supportbot.faq.FaqService.Embeddings.READY ? "hybrid" : "BM25-only");
         var stopped = new CountDownLatch(1);
         FaqWatcher watcherToClose = watcher;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -6,7 +6,7 @@ import supportbot.faq.SearchSettings;
 
 /**
  * Everything {@code config/application.yaml} can set. Defaults live in the jar's {@code default-config.yaml};
- * the README's "Configuration" section documents every key.
+ * docs/configuration.md documents every key.
  */
 public record AppConfig(Http http, Data data, Faq faq, Dialogue dialogue, Desk desk, Telegram telegram, Safety safety,
                         Discord discord) {
@@ -18,9 +18,10 @@ public record AppConfig(Http http, Data data, Faq faq, Dialogue dialogue, Desk d
      * @param staffChannelId   the agents' channel: one thread per ticket; null for no Discord desk
      * @param agentRoleId      members with this role act as agents in staff threads
      * @param supervisorRoleId members with this role act as supervisors
+     * @param apiUrl           Discord's REST API base, https://discord.com/api/v10 unless a proxy stands in front
      */
     public record Discord(String enabled, Long guildId, Long supportChannelId, Long staffChannelId, Long agentRoleId,
-                          Long supervisorRoleId, Integer maxAttachmentMb) {
+                          Long supervisorRoleId, Integer maxAttachmentMb, String apiUrl) {
     }
 
     /**

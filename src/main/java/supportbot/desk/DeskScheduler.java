@@ -70,8 +70,10 @@ public final class DeskScheduler implements AutoCloseable {
         Instant now = clock.instant();
         int acted = 0;
         for (Ticket t : store.tickets()) {
-            if (t.status().open() && (slaBreach(t, now) || followUp(t, now) || waitingUser(t, now))) {
-                acted++;
+            try (var scope = supportbot.logging.LogContext.of(t.draft().conversationKey(), t.number())) {
+                if (t.status().open() && (slaBreach(t, now) || followUp(t, now) || waitingUser(t, now))) {
+                    acted++;
+                }
             }
         }
         if (autoAssigner != null) {

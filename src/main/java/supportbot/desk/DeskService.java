@@ -48,6 +48,12 @@ public final class DeskService {
     }
 
     public Ticket act(Agent agent, long number, DeskAction action) {
+        try (var scope = supportbot.logging.LogContext.ticket(number)) {
+            return acted(agent, number, action);
+        }
+    }
+
+    private Ticket acted(Agent agent, long number, DeskAction action) {
         Ticket ticket = store.ticket(number).orElseThrow(() -> DeskException.notFound(number));
         DeskPolicy.check(agent, ticket, action);
         var now = clock.instant();

@@ -8,8 +8,7 @@ import java.util.Optional;
  * belongs to slash commands): the same desk actions on every surface.
  */
 public final class StaffCommands {
-    public static final String HELP = "claim, note text, ask detail, transfer name, resolve, reopen, escalate reason, "
-            + "ban reason, unban";
+    public static final String HELP = supportbot.dialogue.BotCommand.staffUsage();
 
     private StaffCommands() {
     }

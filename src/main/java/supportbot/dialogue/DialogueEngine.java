@@ -159,7 +159,8 @@ public final class DialogueEngine {
     }
 
     private void onText(TurnContext t) {
-        String text = t.in.text().strip();
+        // Invisible-only text (NBSP, zero-width space, BOM, NUL) is an empty message, not one to search for.
+        String text = supportbot.text.TextNormalizer.isBlank(t.in.text()) ? "" : t.in.text().strip();
         if (text.isEmpty() && t.in.attachments().isEmpty()) {
             t.sayKey("empty");
             return;
@@ -207,31 +208,35 @@ public final class DialogueEngine {
     }
 
     private boolean onCommand(TurnContext t, String text) {
-        String[] parts = text.split("\\s+", 2);
-        String arg = parts.length > 1 ? parts[1].strip() : "";
-        switch (parts[0].toLowerCase(java.util.Locale.ROOT).replaceFirst("@.*$", "")) {
-            case "/start" -> greet(t);
-            case "/help" -> t.sayKey("help");
-            case "/status" -> status(t);
-            case "/cancel" -> cancel(t);
-            case "/human" -> human(t);
-            case "/forget" -> t.say(t.text("forget.confirm"), List.of(t.button("forget.button.yes", "forget:yes"),
+        Optional<BotCommand.Invocation> invocation = BotCommand.parseUser(text);
+        if (invocation.isEmpty()) {
+            return false;
+        }
+        String arg = invocation.get().argument();
+        // A switch expression, so a command added to the registry does not compile until it is handled here.
+        Runnable handler = switch (invocation.get().command()) {
+            case START -> () -> greet(t);
+            case HELP -> () -> t.sayKey("help");
+            case STATUS -> () -> status(t);
+            case CANCEL -> () -> cancel(t);
+            case HUMAN -> () -> human(t);
+            case FORGET -> () -> t.say(t.text("forget.confirm"), List.of(t.button("forget.button.yes", "forget:yes"),
                     t.button("forget.button.no", "forget:no")));
-            case "/lang" -> {
+            case LANG -> () -> {
                 Optional<Lang> lang = Lang.parse(arg);
                 if (lang.isEmpty()) {
                     t.sayKey("help");
                 } else {
                     switchLanguage(t, lang.get());
                 }
-            }
-            case "/tz" -> setZone(t, arg);
-            case "/verify" -> verify(t, arg);
-            case "/export" -> t.act(new Action.Export(t.c.channel, t.c.key, t.text("export.caption")));
-            default -> {
-                return false;
-            }
-        }
+            };
+            case TZ -> () -> setZone(t, arg);
+            case VERIFY -> () -> verify(t, arg);
+            case EXPORT -> () -> t.act(new Action.Export(t.c.channel, t.c.key, t.text("export.caption")));
+            case CLAIM, NOTE, ASK, TRANSFER, RESOLVE, REOPEN, ESCALATE, BAN, UNBAN ->
+                    throw new IllegalStateException("parseUser returned staff command " + invocation.get());
+        };
+        handler.run();
         return true;
     }
 

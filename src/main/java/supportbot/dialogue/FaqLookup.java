@@ -11,6 +11,24 @@ public interface FaqLookup {
 
     Optional<FaqEntry> entry(String id);
 
+    /** Times every search the dialogue makes through {@code lookup} and counts its decision. */
+    static FaqLookup measured(FaqLookup lookup, supportbot.metrics.BotMetrics metrics) {
+        return new FaqLookup() {
+            @Override
+            public SearchResult search(String text) {
+                long start = System.nanoTime();
+                SearchResult result = lookup.search(text);
+                metrics.faqSearch(System.nanoTime() - start, result.decision().label());
+                return result;
+            }
+
+            @Override
+            public Optional<FaqEntry> entry(String id) {
+                return lookup.entry(id);
+            }
+        };
+    }
+
     static FaqLookup of(FaqService faq) {
         return new FaqLookup() {
             @Override

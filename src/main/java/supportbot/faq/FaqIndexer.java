@@ -58,6 +58,8 @@ public final class FaqIndexer {
         long cached = 0;
         var vectors = new EnumMap<Lang, List<float[]>>(Lang.class);
         if (embedder != null) {
+            // Every language's total first, so a progress display can show the whole job from the start.
+            docsByLang.forEach((lang, docs) -> progress.update(lang, 0, docs.size()));
             for (var e : docsByLang.entrySet()) {
                 Lang lang = e.getKey();
                 List<String> texts = e.getValue().stream().map(Doc::text).toList();

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Reads {@code faq-data/}: one YAML file per topic (schema in README "FAQ format"). Any problem in any file
+ * Reads {@code faq-data/}: one YAML file per topic (schema in docs/configuration.md, "FAQ files"). Any problem in any file
  * fails the whole load, so a half-broken FAQ is never served.
  */
 public final class FaqYamlLoader {

@@ -34,6 +34,12 @@ final class Bip39 {
     /** Index by char for the two Chinese lists (-1: not a list char). All list chars are in the BMP. */
     private final short[] simplified;
     private final short[] traditional;
+    /**
+     * Index by char of a text normalised by {@link supportbot.text.TextNormalizer} (traditional chars turned
+     * simplified): the simplified list, plus the simplified form of each traditional word where it differs from
+     * the simplified word of the same index (矽 stays 矽 where the simplified list has 硅; 諮 becomes 谘, not 咨).
+     */
+    private final short[] folded;
 
     private Bip39(List<String> english, List<String> simplified, List<String> traditional) {
         this.english = english.toArray(new String[0]);
@@ -55,6 +61,15 @@ final class Bip39 {
         this.englishIndex = Map.copyOf(index);
         this.simplified = charIndex(simplified);
         this.traditional = charIndex(traditional);
+        this.folded = this.simplified.clone();
+        for (int i = 0; i < WORDS; i++) {
+            String f = supportbot.text.TextNormalizer.detection().normalize(traditional.get(i)).text();
+            char c = f.length() == 1 ? f.charAt(0) : traditional.get(i).charAt(0);
+            if (folded[c] >= 0 && folded[c] != i) {
+                throw new IllegalStateException("traditional word " + traditional.get(i) + " folds onto another word");
+            }
+            folded[c] = (short) i;
+        }
     }
 
     static Bip39 loadFromClasspath() {
@@ -127,6 +142,11 @@ final class Bip39 {
     /** Index of c in the traditional Chinese list, or -1. */
     int traditional(char c) {
         return traditional[c];
+    }
+
+    /** Index of c, a char of normalised text, in the Chinese lists (both scripts fold to one), or -1. */
+    int chinese(char c) {
+        return folded[c];
     }
 
     /** Index of c in the given Chinese list (true: traditional), or -1. */

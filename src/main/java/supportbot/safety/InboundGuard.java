@@ -3,12 +3,15 @@ package supportbot.safety;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import supportbot.dialogue.Attachment;
 import supportbot.dialogue.Inbound;
+import supportbot.text.TextNormalizer;
 
 /**
  * What every user message passes before the engine sees it, whatever the channel: banned users are dropped,
@@ -69,24 +72,36 @@ public final class InboundGuard {
         if (in.userId() != null && banned.test(in.userId())) {
             return new Drop("banned user");
         }
-        String text = in.text();
+        // Only invisible chars (NBSP, zero-width space, BOM, NUL...) is an empty message, and is kept as one.
+        String text = TextNormalizer.isBlank(in.text()) ? "" : in.text();
         String cleaned = text.isEmpty() ? text : redact.apply(text);
-        boolean secret = !cleaned.equals(text);
-        Inbound safe = secret ? with(in, cleaned) : in;
+        // Everything the user controls is stored somewhere: the button payload (as "[payload]" when it was not
+        // one the bot offered) and the file names, not only the text.
+        String button = Fragments.withoutSecret(in.button(), redact);
+        List<Attachment> files = in.attachments().stream().map(this::withoutSecretName).toList();
+        boolean secret = !cleaned.equals(text) || !java.util.Objects.equals(button, in.button())
+                || !files.equals(in.attachments());
+        Inbound safe = secret || !text.equals(in.text()) ? new Inbound(in.channel(), in.conversationKey(), in.userId(),
+                cleaned, files, button, in.platformMessageId(), in.time(), in.publicPlace()) : in;
         if (!admitted(in.conversationKey())) {
             return secret ? new Refuse(safe, "secret.warning", Map.of(), true)
                     : firstRefusal(in.conversationKey()) ? new Refuse(safe, "limit.flood", Map.of(), false)
                     : new Drop("flood");
         }
         if (text.length() > settings.maxMessageChars()) {
-            Inbound recorded = with(in, "(" + text.length() + " characters, over the limit: not kept)");
+            Inbound recorded = with(safe, "(" + text.length() + " characters, over the limit: not kept)");
             return new Refuse(recorded, secret ? "secret.warning" : "limit.too_long",
                     Map.of("max", settings.maxMessageChars()), secret);
         }
-        if (secret && cleaned.replace(SecretDetector.REDACTION, "").isBlank() && in.attachments().isEmpty()) {
+        if (secret && TextNormalizer.isBlank(cleaned.replace(SecretDetector.REDACTION, "")) && in.attachments().isEmpty()) {
             return new Refuse(safe, "secret.warning", Map.of(), true);
         }
         return new Pass(safe, secret);
+    }
+
+    private Attachment withoutSecretName(Attachment a) {
+        String name = Fragments.withoutSecret(a.fileName(), redact);
+        return java.util.Objects.equals(name, a.fileName()) ? a : new Attachment(a.ref(), name, a.contentType(), a.size());
     }
 
     private static Inbound with(Inbound in, String text) {

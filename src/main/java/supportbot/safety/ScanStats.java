@@ -30,6 +30,16 @@ final class ScanStats {
     long chineseRunsRejectedByContext;
     /** ... accepted as findings. */
     long chineseRunsAccepted;
+    /** Checksum-invalid runs accepted because the message names a mnemonic and the run looks random. */
+    long chineseRunsAcceptedWithoutChecksum;
+    /** English runs of 11+ list words (at most one other word among them), checked without a checksum. */
+    long englishNear;
+    /** ... of those, rejected because a third or more of the words are everyday English. */
+    long englishNearRejectedAsProse;
+    /** Separated Chinese sequences of 11+ list chars (at most one other), checked without a checksum. */
+    long chineseNear;
+    /** ... of those, rejected because the characters look like ordinary text. */
+    long chineseNearRejectedByRank;
 
     void add(ScanStats o) {
         englishWindows += o.englishWindows;
@@ -43,6 +53,11 @@ final class ScanStats {
         chineseRunsRejectedByRank += o.chineseRunsRejectedByRank;
         chineseRunsRejectedByContext += o.chineseRunsRejectedByContext;
         chineseRunsAccepted += o.chineseRunsAccepted;
+        chineseRunsAcceptedWithoutChecksum += o.chineseRunsAcceptedWithoutChecksum;
+        englishNear += o.englishNear;
+        englishNearRejectedAsProse += o.englishNearRejectedAsProse;
+        chineseNear += o.chineseNear;
+        chineseNearRejectedByRank += o.chineseNearRejectedByRank;
     }
 
     @Override
@@ -53,6 +68,8 @@ final class ScanStats {
                 + ", rejected by rank " + chineseSeparatedRejectedByRank + ")"
                 + ", chineseUnseparatedRuns=" + chineseRuns + " (checksum-valid " + chineseRunsChecksumValid
                 + ", rejected by rank " + chineseRunsRejectedByRank + ", rejected by context " + chineseRunsRejectedByContext
-                + ", accepted " + chineseRunsAccepted + ")";
+                + ", accepted " + chineseRunsAccepted + ", accepted without checksum " + chineseRunsAcceptedWithoutChecksum + ")"
+                + ", englishNear=" + englishNear + " (rejected as prose " + englishNearRejectedAsProse + ")"
+                + ", chineseNear=" + chineseNear + " (rejected by rank " + chineseNearRejectedByRank + ")";
     }
 }

@@ -7,14 +7,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import supportbot.text.NormalizedText;
+import supportbot.text.TextNormalizer;
 
 /**
  * Finds wallet secrets in a chat message so they can be removed before anything is stored, logged or relayed.
  *
- * <p>Recognised: BIP-39 recovery phrases (English, Chinese simplified and traditional; checksum verified),
- * 64-hex private keys that the message labels as keys, WIF keys and extended private keys (Base58Check verified),
- * and encrypted keystore JSON. Precision matters as much as recall (a false alarm deletes a normal message), so
- * every rule is backed by a checksum or an explicit label; the rules are described where they are applied.
+ * <p>Recognised: BIP-39 recovery phrases (English, Chinese simplified and traditional; checksum verified, or with
+ * one word wrong), 64-hex private keys that the message labels as keys, 128-hex seeds, Solana keypairs (Base58 or
+ * a JSON byte array; verified as Ed25519 keypairs), WIF keys and extended private keys (Base58Check verified), and
+ * encrypted keystore JSON. The rules read the text as {@link TextNormalizer} normalises it, so disguised forms
+ * (full-width, look-alike letters, invisible chars, emoji bullets) are read as plain ones; findings are offsets
+ * in the raw text. Precision matters as much as recall (a false alarm deletes a normal message), so every rule is
+ * backed by a checksum, a keypair check, an explicit label, or a measured randomness test; the rules are
+ * described where they are applied. docs/secrets.md has the measurements.
  *
  * <p>Instances are immutable and thread-safe; {@link #standard()} returns a shared one.
  */
@@ -34,6 +40,8 @@ public final class SecretDetector {
     private final Bip39 bip39;
     /** By English word index: one of {@link #EVERYDAY_ENGLISH}. */
     private final boolean[] everydayEnglish = new boolean[Bip39.WORDS];
+    /** By English word index: one of {@link #EVERYDAY_ENGLISH} or {@link #SUPPORT_ENGLISH}. */
+    private final boolean[] chatEnglish = new boolean[Bip39.WORDS];
 
     private SecretDetector(Bip39 bip39) {
         this.bip39 = bip39;
@@ -43,6 +51,14 @@ public final class SecretDetector {
                 throw new IllegalStateException("not a BIP-39 word: " + w);
             }
             everydayEnglish[i] = true;
+            chatEnglish[i] = true;
+        }
+        for (String w : SUPPORT_ENGLISH) {
+            int i = bip39.english(w, 0, w.length());
+            if (i < 0 || !bip39.englishWord(i).equals(w)) {
+                throw new IllegalStateException("not a BIP-39 word: " + w);
+            }
+            chatEnglish[i] = true;
         }
     }
 
@@ -79,20 +95,44 @@ public final class SecretDetector {
         return sb.toString();
     }
 
-    /** {@link #scan(String)} that also counts, into stats (may be null), how far phrase candidates got. */
+    /**
+     * {@link #scan(String)} that also counts, into stats (may be null), how far phrase candidates got.
+     *
+     * <p>The rules read the text as {@link TextNormalizer#detection()} rewrites it (full-width, look-alike and
+     * invisible chars undone, emoji bullets and underscores read as spaces, traditional Chinese as simplified),
+     * and findings are mapped back to the raw text. A text with invisible chars is read a second time with them
+     * as spaces: a zero-width space inside a word must vanish, one between words must separate them.
+     */
     List<Finding> scan(String text, ScanStats stats) {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
-        Scan s = new Scan(text, stats == null ? new ScanStats() : stats);
+        ScanStats st = stats == null ? new ScanStats() : stats;
+        List<Finding> found = new ArrayList<>();
+        scanNormalized(text, TextNormalizer.detection(), st, found);
+        if (TextNormalizer.hasInvisible(text)) {
+            scanNormalized(text, TextNormalizer.detectionSplit(), st, found);
+        }
+        return normalize(found);
+    }
+
+    private void scanNormalized(String raw, TextNormalizer normalizer, ScanStats stats, List<Finding> out) {
+        NormalizedText n;
+        try {
+            n = normalizer.normalize(raw);
+        } catch (RuntimeException | StackOverflowError e) {
+            n = NormalizedText.identity(raw); // the raw text still gets every rule
+        }
+        Scan s = new Scan(n.text(), stats);
         try {
             s.tokenize();
         } catch (RuntimeException | StackOverflowError e) {
             // Tokens are needed by the phrase rules only; the other rules still run.
             s.tokenCount = 0;
         }
-        Runnable[] steps = {s::englishPhrases, s::chineseSeparatedPhrases, s::chineseUnseparatedPhrases,
-                s::alnumSecrets, s::keystores};
+        Runnable[] steps = {s::englishPhrases, s::englishNearPhrases, s::chineseSeparatedPhrases,
+                s::chineseSeparatedNearPhrases, s::chineseUnseparatedPhrases, s::alnumSecrets, s::byteArrayKeys,
+                s::keystores};
         for (Runnable step : steps) {
             try {
                 step.run();
@@ -100,7 +140,9 @@ public final class SecretDetector {
                 // A bug in one rule must not hide what the others found.
             }
         }
-        return normalize(s.found);
+        for (Finding f : s.found) {
+            out.add(new Finding(f.kind(), n.rawStart(f.start()), n.rawEnd(f.end())));
+        }
     }
 
     /** Sorts, drops findings inside another one, and merges overlapping findings of the same kind. */
@@ -168,6 +210,26 @@ public final class SecretDetector {
         "few", "between", "during", "above", "right", "wrong", "good", "way",
     };
 
+    /**
+     * BIP-39 words that wallet-support chat is full of. Only the rule without a checksum
+     * ({@code englishNearPhrases}) uses them: telegraphic chat ("swap error again, token balance wrong, network
+     * fee high, still wait, please check") can be all list words, but then half or more of them are from here or
+     * {@link #EVERYDAY_ENGLISH}; a random phrase draws them with probability about 0.09 each, so half of 12 words
+     * being chat words happens about 3 times in 10,000.
+     */
+    private static final String[] SUPPORT_ENGLISH = {
+        "token", "coin", "swap", "fee", "network", "balance", "price", "error", "account", "transfer", "address",
+        "deposit", "exchange", "bridge", "gas", "approve", "cancel", "confirm", "problem", "issue", "update", "phone",
+        "sell", "trade", "market", "cash", "card", "lock", "unlock", "wait", "check", "fix", "high", "slow", "drop",
+        "team", "version", "install", "open", "close", "code", "receive", "return", "time", "hour", "minute", "month",
+        "day", "year", "order", "amount", "number", "limit", "screen", "page", "find", "miss", "delay", "soon", "old",
+        "first", "next", "work", "real", "report", "ticket", "answer", "question", "message", "service", "reason",
+        "change", "option", "security", "secret", "private", "key", "seed", "phrase", "word", "list", "system",
+        "online", "connect", "mobile", "device", "laptop", "upgrade", "copy", "save", "total", "extra", "double",
+        "half", "zero", "two", "three", "six", "seven", "eight", "ten", "hundred", "million", "cost", "charge",
+        "rate", "profit", "protect", "safe", "risk", "trust", "correct", "tomorrow", "morning", "night",
+    };
+
     /** Words that say a mnemonic is in the message: the context the Chinese rules relax for. */
     private static final Pattern PHRASE_CONTEXT = Pattern.compile(
             "(?i)助记|助記|记忆词|記憶詞|恢复短语|恢復短語|恢复词|恢復詞|种子|種子|私钥|私鑰|密钥|密鑰|秘钥|密语|密語|备份词|備份詞"
@@ -191,15 +253,31 @@ public final class SecretDetector {
     /** Labels that make the 64-hex string right after them a key: the words above, or just "key". */
     private static final Pattern KEY_LABELS = Pattern.compile("(?i)" + STRONG_KEY_WORDS + "|(?<![a-z])keys?(?![a-z])");
 
-    /** Labels that make a 64-hex string something else (tx hash, public key, address...) when nearer than a key word. */
-    private static final Pattern NOT_KEY_LABELS = Pattern.compile(
+    /**
+     * Labels that make a 64-hex string a hash, not a key, when nearer than any key label (even "private key"):
+     * "my private key is fine, the txid is …".
+     */
+    private static final Pattern HASH_LABELS = Pattern.compile(
             "(?i)(?<![a-z])(?:tx(?:id|n|s|hash|[ _-]hash|[ _-]id)?|hash(?:es)?|transactions?|trx|block(?:[ _-]?hash)?"
-                    + "|(?:public|pub)[ _-]?keys?|pubkeys?|address(?:es)?|addr|contract|order"
-                    + "|sha[ _-]?(?:\\d+|3)(?:[ _-]?\\d+)?(?:sums?)?|md5|checksums?|digest|fingerprint|signature|commit)(?![a-z])"
-                    + "|交易|哈希|區塊|区块|公钥|公鑰|地址|合约|合約|订单|訂單|单号|單號|校验|校驗|签名|簽名|指纹");
+                    + "|(?:public|pub)[ _-]?keys?|pubkeys?"
+                    + "|sha[ _-]?(?:\\d+|3)(?:[ _-]?\\d+)?(?:sums?)?|md5|checksums?|digest|fingerprint|signatures?|sig|commit)(?![a-z])"
+                    + "|交易|哈希|區塊|区块|公钥|公鑰|校验|校驗|签名|簽名|指纹");
+
+    /**
+     * Labels that name where a 64-hex string belongs rather than what it is (address, contract, order): nearer
+     * than a plain "key" label they make it not a key, but an explicit private-key mention within
+     * {@value #STRONG_WINDOW} chars before it wins ("the private key of my wallet address: …").
+     */
+    private static final Pattern PLACE_LABELS = Pattern.compile(
+            "(?i)(?<![a-z])(?:address(?:es)?|addr|contract|order)(?![a-z])|地址|合约|合約|订单|訂單|单号|單號");
 
     /** How far before a 64-hex string its label is looked for. */
     private static final int LABEL_WINDOW = 40;
+    /** How far before a 64-hex string an explicit private-key mention outweighs an address label. */
+    private static final int STRONG_WINDOW = 80;
+
+    /** A JSON byte array of 64 numbers: the Solana CLI keypair file ("[12,34,…]"). */
+    private static final Pattern BYTE_ARRAY_64 = Pattern.compile("\\[\\s*(?:\\d{1,3}\\s*,\\s*){63}\\d{1,3}\\s*,?\\s*]");
 
     private static final Pattern KS_CIPHERTEXT = Pattern.compile("(?i)\\\\?[\"']ciphertext\\\\?[\"']\\s*:");
     private static final Pattern KS_CRYPTO = Pattern.compile("(?i)\\\\?[\"']crypto\\\\?[\"']\\s*:");
@@ -425,6 +503,100 @@ public final class SecretDetector {
             }
         }
 
+        /**
+         * A phrase with a word wrong (a typo, or a word changed on purpose so the checksum fails) still gives the
+         * wallet away: the missing word is one of 2048, found by trying. So no checksum here: 11 or more list words
+         * in a row, or two runs of list words with one other word between them (the wrong one) that have 11 or
+         * more together. Ordinary English almost never has 11 list words in a row (2-letter words, "the", "and",
+         * "is", "my" are not in the list); when it does, a third or more of them are everyday words (a random
+         * phrase of 11 has 4 or more with probability about 2e-4) or half or more are everyday or support-chat
+         * words ({@link #SUPPORT_ENGLISH}; about 3e-4).
+         */
+        void englishNearPhrases() {
+            int prevStart = -1;
+            int prevEnd = -1;
+            int k = 0;
+            while (k < tokenCount) {
+                if (!isListWord(k)) {
+                    k++;
+                    continue;
+                }
+                int a = k;
+                while (k < tokenCount && isListWord(k)) {
+                    k++;
+                }
+                if (k - a >= 11) {
+                    nearPhrase(a, k);
+                }
+                if (prevEnd >= 0 && a == prevEnd + 1 && isWordSlot(prevEnd) && (prevEnd - prevStart) + (k - a) >= 11) {
+                    nearPhrase(prevStart, k);
+                }
+                prevStart = a;
+                prevEnd = k;
+            }
+        }
+
+        private boolean isListWord(int k) {
+            return type[k] == EN && enIndex[k] >= 0;
+        }
+
+        /** A token that can stand where a word was mistyped: a word not in the list, or letters mixed with digits. */
+        private boolean isWordSlot(int k) {
+            if (type[k] == EN) {
+                return true;
+            }
+            if (type[k] != BREAK || end[k] - start[k] > 12) {
+                return false;
+            }
+            for (int i = start[k]; i < end[k]; i++) {
+                if (isAsciiLetter(text.charAt(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Tokens [a, b): list words, at most one other word. */
+        private void nearPhrase(int a, int b) {
+            stats.englishNear++;
+            int words = 0;
+            int everyday = 0;
+            int chat = 0;
+            for (int k = a; k < b; k++) {
+                if (isListWord(k)) {
+                    words++;
+                    everyday += everydayEnglish[enIndex[k]] ? 1 : 0;
+                    chat += chatEnglish[enIndex[k]] ? 1 : 0;
+                }
+            }
+            if (everyday * 3 >= words || chat * 2 >= words) {
+                stats.englishNearRejectedAsProse++;
+                return;
+            }
+            // Next to a checksum-valid phrase, list words are more likely chatter ("… please help") than more of
+            // the phrase: chat words and non-list words at the ends, outside the valid phrase, are left out.
+            int vs = Integer.MAX_VALUE;
+            int ve = -1;
+            for (Finding f : found) {
+                if (f.kind() == SecretKind.RECOVERY_PHRASE && f.start() < end[b - 1] && f.end() > start[a]) {
+                    vs = Math.min(vs, f.start());
+                    ve = Math.max(ve, f.end());
+                }
+            }
+            if (ve >= 0) {
+                while (a < b && start[a] < vs && (!isListWord(a) || chatEnglish[enIndex[a]])) {
+                    a++;
+                }
+                while (b > a && end[b - 1] > ve && (!isListWord(b - 1) || chatEnglish[enIndex[b - 1]])) {
+                    b--;
+                }
+                if (start[a] >= vs && end[b - 1] <= ve) {
+                    return; // nothing beyond the valid phrase
+                }
+            }
+            found.add(new Finding(SecretKind.RECOVERY_PHRASE, start[a], end[b - 1]));
+        }
+
         private int everydayWords(int[] idx, int from, int len) {
             int n = 0;
             for (int k = from; k < from + len; k++) {
@@ -459,67 +631,128 @@ public final class SecretDetector {
          * the last char of a preceding Han run and the first char of a following one.
          */
         void chineseSeparatedPhrases() {
-            for (int list = 0; list < 2; list++) {
-                boolean trad = list == 1;
-                int[] idx = new int[tokenCount + 2];
-                int[] pos = new int[tokenCount + 2];
-                int k = 0;
-                while (k < tokenCount) {
-                    if (!(type[k] == HAN1 && bip39.chinese(trad, text.charAt(start[k])) >= 0)) {
-                        k++;
-                        continue;
+            int[] idx = new int[tokenCount + 2];
+            int[] pos = new int[tokenCount + 2];
+            int k = 0;
+            while (k < tokenCount) {
+                if (!(type[k] == HAN1 && bip39.chinese(text.charAt(start[k])) >= 0)) {
+                    k++;
+                    continue;
+                }
+                int a = k;
+                while (k < tokenCount && type[k] == HAN1 && bip39.chinese(text.charAt(start[k])) >= 0) {
+                    k++;
+                }
+                int b = k; // tokens [a, b) are single list chars
+                if (b - a < 10) {
+                    continue;
+                }
+                int n = 0;
+                if (a > 0 && type[a - 1] == HANRUN) {
+                    int c = end[a - 1] - 1;
+                    int v = bip39.chinese(text.charAt(c));
+                    if (v >= 0) {
+                        idx[n] = v;
+                        pos[n++] = -(c + 1);
                     }
-                    int a = k;
-                    while (k < tokenCount && type[k] == HAN1 && bip39.chinese(trad, text.charAt(start[k])) >= 0) {
-                        k++;
+                }
+                int coreStart = n;
+                for (int j = a; j < b; j++) {
+                    idx[n] = bip39.chinese(text.charAt(start[j]));
+                    pos[n++] = j;
+                }
+                int coreEnd = n;
+                if (b < tokenCount && type[b] == HANRUN) {
+                    int c = start[b];
+                    int v = bip39.chinese(text.charAt(c));
+                    if (v >= 0) {
+                        idx[n] = v;
+                        pos[n++] = -(c + 1);
                     }
-                    int b = k; // tokens [a, b) are single list chars
-                    if (b - a < 10) {
-                        continue;
+                }
+                // The whole sequence, with or without the glued chars at its ends.
+                int[] starts = coreStart == 0 ? new int[] {0} : new int[] {0, coreStart};
+                int[] ends = coreEnd == n ? new int[] {n} : new int[] {coreEnd, n};
+                for (int i : starts) {
+                    for (int e : ends) {
+                        chineseSeparatedCandidate(idx, pos, i, e - i);
                     }
-                    int n = 0;
-                    if (a > 0 && type[a - 1] == HANRUN) {
-                        int c = end[a - 1] - 1;
-                        int v = bip39.chinese(trad, text.charAt(c));
-                        if (v >= 0) {
-                            idx[n] = v;
-                            pos[n++] = -(c + 1);
+                }
+                // Each line of a sequence that spans several lines (two phrases pasted one per line).
+                int lineStart = coreStart;
+                for (int j = coreStart + 1; j <= coreEnd; j++) {
+                    if (j == coreEnd || hasNewline(tokenEnd(pos[j - 1]), tokenStart(pos[j]))) {
+                        if (lineStart > coreStart || j < coreEnd) {
+                            chineseSeparatedCandidate(idx, pos, lineStart, j - lineStart);
                         }
-                    }
-                    int coreStart = n;
-                    for (int j = a; j < b; j++) {
-                        idx[n] = bip39.chinese(trad, text.charAt(start[j]));
-                        pos[n++] = j;
-                    }
-                    int coreEnd = n;
-                    if (b < tokenCount && type[b] == HANRUN) {
-                        int c = start[b];
-                        int v = bip39.chinese(trad, text.charAt(c));
-                        if (v >= 0) {
-                            idx[n] = v;
-                            pos[n++] = -(c + 1);
-                        }
-                    }
-                    // The whole sequence, with or without the glued chars at its ends.
-                    int[] starts = coreStart == 0 ? new int[] {0} : new int[] {0, coreStart};
-                    int[] ends = coreEnd == n ? new int[] {n} : new int[] {coreEnd, n};
-                    for (int i : starts) {
-                        for (int e : ends) {
-                            chineseSeparatedCandidate(idx, pos, i, e - i);
-                        }
-                    }
-                    // Each line of a sequence that spans several lines (two phrases pasted one per line).
-                    int lineStart = coreStart;
-                    for (int j = coreStart + 1; j <= coreEnd; j++) {
-                        if (j == coreEnd || hasNewline(tokenEnd(pos[j - 1]), tokenStart(pos[j]))) {
-                            if (lineStart > coreStart || j < coreEnd) {
-                                chineseSeparatedCandidate(idx, pos, lineStart, j - lineStart);
-                            }
-                            lineStart = j;
-                        }
+                        lineStart = j;
                     }
                 }
             }
+        }
+
+        /**
+         * Separated Chinese with a word wrong: a sequence of single Han chars standing alone (separators between),
+         * 11 or more of them list chars and at most one not, that looks random (mean log2(index+1) at least
+         * {@link #MIN_MEAN_LOG_RANK} with a mnemonic keyword in the message, else {@link #MIN_MEAN_LOG_RANK_STRICT};
+         * the thresholds of the nearest phrase length not above it). No checksum, so only the rank tells it from
+         * spaced-out ordinary Chinese, which is dominated by the most frequent characters.
+         */
+        void chineseSeparatedNearPhrases() {
+            int k = 0;
+            while (k < tokenCount) {
+                if (type[k] != HAN1) {
+                    k++;
+                    continue;
+                }
+                int a = k;
+                while (k < tokenCount && type[k] == HAN1) {
+                    k++;
+                }
+                if (k - a >= 11) {
+                    chineseNearSequence(a, k);
+                }
+            }
+        }
+
+        /** Tokens [a, b) are single Han chars: each longest stretch with at most one non-list char is tried. */
+        private void chineseNearSequence(int a, int b) {
+            List<Integer> misses = new ArrayList<>();
+            for (int k = a; k < b; k++) {
+                if (bip39.chinese(text.charAt(start[k])) < 0) {
+                    misses.add(k);
+                }
+            }
+            int[] idx = new int[b - a];
+            if (misses.isEmpty()) {
+                chineseNearCandidate(a, b, -1, idx);
+                return;
+            }
+            for (int i = 0; i < misses.size(); i++) {
+                int lo = i == 0 ? a : misses.get(i - 1) + 1;
+                int hi = i == misses.size() - 1 ? b : misses.get(i + 1);
+                chineseNearCandidate(lo, hi, misses.get(i), idx);
+            }
+        }
+
+        private void chineseNearCandidate(int a, int b, int miss, int[] idx) {
+            int n = 0;
+            for (int k = a; k < b; k++) {
+                if (k != miss) {
+                    idx[n++] = bip39.chinese(text.charAt(start[k]));
+                }
+            }
+            if (n < 11 || (miss >= 0 && b - a < 12)) {
+                return;
+            }
+            stats.chineseNear++;
+            int len = Math.min(24, Math.max(12, n / 3 * 3));
+            double[] min = phraseContext() ? MIN_MEAN_LOG_RANK : MIN_MEAN_LOG_RANK_STRICT;
+            if (Bip39.meanLogRank(idx, 0, n) < min[len]) {
+                stats.chineseNearRejectedByRank++;
+                return;
+            }
+            found.add(new Finding(SecretKind.RECOVERY_PHRASE, start[a], end[b - 1]));
         }
 
         private boolean hasNewline(int from, int to) {
@@ -573,20 +806,17 @@ public final class SecretDetector {
                 int s = start[k];
                 int e = end[k];
                 boolean[] cut = keywordCuts(s, e);
-                for (int list = 0; list < 2; list++) {
-                    boolean trad = list == 1;
-                    int i = s;
-                    while (i < e) {
-                        if (cut[i - s] || bip39.chinese(trad, text.charAt(i)) < 0) {
-                            i++;
-                            continue;
-                        }
-                        int a = i;
-                        while (i < e && !cut[i - s] && bip39.chinese(trad, text.charAt(i)) >= 0) {
-                            i++;
-                        }
-                        unseparatedRun(a, i, trad);
+                int i = s;
+                while (i < e) {
+                    if (cut[i - s] || bip39.chinese(text.charAt(i)) < 0) {
+                        i++;
+                        continue;
                     }
+                    int a = i;
+                    while (i < e && !cut[i - s] && bip39.chinese(text.charAt(i)) >= 0) {
+                        i++;
+                    }
+                    unseparatedRun(a, i);
                 }
             }
         }
@@ -615,17 +845,23 @@ public final class SecretDetector {
             return cut;
         }
 
-        private void unseparatedRun(int a, int b, boolean trad) {
+        private void unseparatedRun(int a, int b) {
             int len = b - a;
             if (!Bip39.validLength(len)) {
                 return;
             }
             int[] idx = new int[len];
             for (int j = 0; j < len; j++) {
-                idx[j] = bip39.chinese(trad, text.charAt(a + j));
+                idx[j] = bip39.chinese(text.charAt(a + j));
             }
             stats.chineseRuns++;
             if (!Bip39.checksumValid(idx, 0, len, sha())) {
+                // One word wrong: with a mnemonic keyword in the message, or alone on its line, a random-looking
+                // run of exactly a phrase's length is still a phrase.
+                if ((phraseContext() || aloneOnLine(a, b)) && Bip39.meanLogRank(idx, 0, len) >= MIN_MEAN_LOG_RANK_STRICT[len]) {
+                    stats.chineseRunsAcceptedWithoutChecksum++;
+                    found.add(new Finding(SecretKind.RECOVERY_PHRASE, a, b));
+                }
                 return;
             }
             stats.chineseRunsChecksumValid++;
@@ -693,6 +929,13 @@ public final class SecretDetector {
                     if (isExtendedPrivateKey(s, e)) {
                         found.add(new Finding(SecretKind.EXTENDED_PRIVATE_KEY, s, e));
                     }
+                } else if (len >= 86 && len <= 88) {
+                    if (Ed25519Keypair.isKeypair(Base58Check.decode(text, s, e))) {
+                        found.add(new Finding(SecretKind.SOLANA_KEYPAIR, s, e));
+                    }
+                } else if ((len == 128 && allHex(s, e))
+                        || (len == 130 && text.charAt(s) == '0' && (text.charAt(s + 1) | 0x20) == 'x' && allHex(s + 2, e))) {
+                    seedHex(s, e);
                 }
             }
             if (hex != null) {
@@ -711,26 +954,88 @@ public final class SecretDetector {
 
         /**
          * A 64-hex string (with or without 0x) is also what a transaction hash looks like, so it is a private key
-         * only when the message speaks of a key, and the nearest label in the {@value #LABEL_WINDOW} chars before
-         * it is a key label, or there is none: a hash/tx/public key/address/checksum label nearer than any key
-         * label makes it not a key. "Speaks of a key" is a {@link #KEY_WORDS} word anywhere in the message (private
-         * key, privkey, secret key, pk:, 私钥, 密钥...), or a plain "key" label right before the string.
+         * only when the message speaks of a key, and no other label is nearer in the {@value #LABEL_WINDOW} chars
+         * before it: a hash/tx/public key/signature label ({@link #HASH_LABELS}) nearer than any key label makes
+         * it a hash; an address/contract/order label ({@link #PLACE_LABELS}) nearer than the key label does too,
+         * unless an explicit private-key word ({@link #KEY_WORDS}: private key, privkey, 私钥, 密钥...) is within
+         * {@value #STRONG_WINDOW} chars before it: "the private key of my wallet address, please check: …" is a
+         * key. "Speaks of a key" is a {@link #KEY_WORDS} word anywhere in the message, or a plain "key" label right
+         * before the string.
          */
         private void hexKeys(List<int[]> hex) {
             boolean keyMessage = KEY_WORDS.matcher(text).find();
+            Matcher strong = KEY_WORDS.matcher(text).useTransparentBounds(true);
             Matcher key = KEY_LABELS.matcher(text).useTransparentBounds(true);
-            Matcher other = NOT_KEY_LABELS.matcher(text).useTransparentBounds(true);
+            Matcher hash = HASH_LABELS.matcher(text).useTransparentBounds(true);
+            Matcher place = PLACE_LABELS.matcher(text).useTransparentBounds(true);
             for (int[] h : hex) {
                 int from = Math.max(0, h[0] - LABEL_WINDOW);
                 int lastKey = lastMatchEnd(key, from, h[0]);
                 if (!keyMessage && lastKey < 0) {
                     continue;
                 }
-                int lastOther = lastMatchEnd(other, from, h[0]);
-                if (lastOther >= 0 && lastOther >= lastKey) {
-                    continue; // labelled as a hash, public key, address...
+                int lastHash = lastMatchEnd(hash, from, h[0]);
+                if (lastHash >= 0 && lastHash >= lastKey) {
+                    continue; // labelled as a hash, public key, signature...
+                }
+                int lastPlace = lastMatchEnd(place, from, h[0]);
+                if (lastPlace >= 0 && lastPlace >= lastKey
+                        && lastMatchEnd(strong, Math.max(0, h[0] - STRONG_WINDOW), h[0]) < 0) {
+                    continue; // an address or contract, and no private key mentioned just before
                 }
                 found.add(new Finding(SecretKind.PRIVATE_KEY, h[0], h[1]));
+            }
+        }
+
+        /**
+         * 128 hex digits are 64 bytes: a BIP-39 seed (what the phrase turns into, and all a thief needs) or an
+         * Ed25519 keypair in hex. Tx hashes are 32 bytes; the 64-byte things people paste in support chats are
+         * signatures, so the only way out is a hash/signature label nearer than any key label.
+         */
+        private void seedHex(int s, int e) {
+            int h = (e - s) == 130 ? s + 2 : s;
+            byte[] bytes = java.util.HexFormat.of().parseHex(text, h, e);
+            if (Ed25519Keypair.isKeypair(bytes)) {
+                found.add(new Finding(SecretKind.SOLANA_KEYPAIR, s, e));
+                return;
+            }
+            int from = Math.max(0, s - LABEL_WINDOW);
+            int lastKey = lastMatchEnd(KEY_LABELS.matcher(text).useTransparentBounds(true), from, s);
+            int lastHash = lastMatchEnd(HASH_LABELS.matcher(text).useTransparentBounds(true), from, s);
+            if (lastHash >= 0 && lastHash >= lastKey) {
+                return;
+            }
+            found.add(new Finding(SecretKind.SEED_HEX, s, e));
+        }
+
+        /**
+         * The Solana CLI's keypair file is a JSON array of the 64 bytes ("[174,47,…]"); it is a secret when the
+         * bytes are a keypair (see {@link Ed25519Keypair}).
+         */
+        void byteArrayKeys() {
+            if (text.indexOf('[') < 0) {
+                return;
+            }
+            Matcher m = BYTE_ARRAY_64.matcher(text);
+            while (m.find()) {
+                byte[] bytes = new byte[64];
+                int n = 0;
+                boolean ok = true;
+                for (String part : text.substring(m.start() + 1, m.end() - 1).split(",")) {
+                    String p = part.strip();
+                    if (p.isEmpty()) {
+                        continue;
+                    }
+                    int v = Integer.parseInt(p);
+                    if (v > 255 || n == 64) {
+                        ok = false;
+                        break;
+                    }
+                    bytes[n++] = (byte) v;
+                }
+                if (ok && n == 64 && Ed25519Keypair.isKeypair(bytes)) {
+                    found.add(new Finding(SecretKind.SOLANA_KEYPAIR, m.start(), m.end()));
+                }
             }
         }
 

@@ -27,9 +27,16 @@ public final class GroupCommitter implements AutoCloseable {
     private volatile boolean running = true;
     private volatile long commits;
     private volatile long writeSets;
+    private final supportbot.metrics.BotMetrics metrics;
 
     public GroupCommitter(Store store) {
+        this(store, supportbot.metrics.BotMetrics.none());
+    }
+
+    public GroupCommitter(Store store, supportbot.metrics.BotMetrics metrics) {
         this.store = store;
+        this.metrics = metrics;
+        metrics.gauge("supportbot.store.file.size", "size of the store's file on disk", "bytes", this::fileBytes);
         this.thread = new Thread(this::loop, "store-commit");
         thread.setDaemon(true);
         thread.start();
@@ -82,7 +89,16 @@ public final class GroupCommitter implements AutoCloseable {
         }
     }
 
+    private long fileBytes() {
+        try {
+            return java.nio.file.Files.size(store.file());
+        } catch (java.io.IOException e) {
+            return -1; // shown as -1 rather than a scrape error: the file is being replaced or is gone
+        }
+    }
+
     private void commitTogether(List<Pending> batch) {
+        long start = System.nanoTime();
         try {
             Store.Tx tx = store.tx();
             batch.forEach(p -> p.writes.accept(tx));
@@ -90,17 +106,21 @@ public final class GroupCommitter implements AutoCloseable {
             commits++;
             writeSets += batch.size();
             committed();
+            // Recorded before the waiters wake, so whoever sees the commit also sees it counted.
+            metrics.storeCommit(System.nanoTime() - start, batch.size());
             batch.forEach(p -> p.done.complete(null));
         } catch (RuntimeException e) {
             // One bad write set must not sink the others: undo the whole group, then commit one by one.
             store.rollback();
             for (Pending p : batch) {
+                long singleStart = System.nanoTime();
                 try {
                     p.writes.accept(store.tx());
                     store.commit();
                     commits++;
                     writeSets++;
                     committed();
+                    metrics.storeCommit(System.nanoTime() - singleStart, 1);
                     p.done.complete(null);
                 } catch (RuntimeException single) {
                     store.rollback();

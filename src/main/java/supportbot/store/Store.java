@@ -272,6 +272,10 @@ public final class Store implements AutoCloseable {
         return undeliverable.size();
     }
 
+    public long outboxSize() {
+        return outbox.size();
+    }
+
     public long counter(String name) {
         return counters.getOrDefault(name, 0L);
     }

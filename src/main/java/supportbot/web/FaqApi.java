@@ -17,7 +17,7 @@ final class FaqApi {
 
     void search(Context ctx) {
         String q = ctx.queryParam("q");
-        if (q == null || q.isBlank()) {
+        if (q == null || supportbot.text.TextNormalizer.isBlank(q)) { // "%00%00", NBSP, zero-width space: nothing to search
             ctx.status(400).json(Map.of("error", "query parameter 'q' is required"));
             return;
         }

@@ -1,23 +1,22 @@
 package supportbot.web;
 
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import supportbot.desk.StatsReport;
 
 /**
- * {@code GET /metrics} in Prometheus format. The desk numbers are computed once per scrape from the store,
- * and the gauges read that snapshot.
+ * {@code GET /metrics} in Prometheus format: the bot's meters (supportbot.metrics.BotMetrics) and the desk
+ * numbers, which the gauges read from a {@link CachedStats} snapshot.
  */
 final class Metrics {
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final Supplier<StatsReport> compute;
-    private volatile StatsReport latest;
+    private final PrometheusMeterRegistry registry;
+    private final Supplier<StatsReport> stats;
 
-    Metrics(Supplier<StatsReport> compute) {
-        this.compute = compute;
+    Metrics(PrometheusMeterRegistry registry, Supplier<StatsReport> stats) {
+        this.registry = registry;
+        this.stats = stats;
         gauge("supportbot_tickets", "tickets ever opened", r -> (double) r.tickets());
         gauge("supportbot_open_tickets", "tickets not resolved or closed", r -> (double) r.openTickets());
         gauge("supportbot_first_response_median_minutes", "median minutes to an agent's first reply", StatsReport::firstResponseMedianMinutes);
@@ -31,13 +30,12 @@ final class Metrics {
 
     private void gauge(String name, String help, Function<StatsReport, Double> value) {
         Gauge.builder(name, () -> {
-            Double v = latest == null ? null : value.apply(latest);
+            Double v = value.apply(stats.get());
             return v == null ? Double.NaN : v;
         }).description(help).register(registry);
     }
 
     String scrape() {
-        latest = compute.get();
         return registry.scrape();
     }
 }

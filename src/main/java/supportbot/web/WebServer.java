@@ -37,13 +37,21 @@ public final class WebServer {
 
     public static Javalin start(String host, int port, FaqService faq, WebChat chat, DeskApiParts desk,
                                 java.util.List<PostRoute> extra) {
+        return start(host, port, faq, chat, desk, extra, supportbot.metrics.BotMetrics.none());
+    }
+
+    /** @param botMetrics the registry the bot's components count into; /metrics shows it with the desk gauges */
+    public static Javalin start(String host, int port, FaqService faq, WebChat chat, DeskApiParts desk,
+                                java.util.List<PostRoute> extra, supportbot.metrics.BotMetrics botMetrics) {
         var faqApi = new FaqApi(faq);
         var chatApi = new WebChatApi(chat);
         var changes = new DeskChanges();
         desk.committer().onCommit(changes::bump);
         var deskApi = new DeskApi(desk.service(), desk.agents(), desk.store(), desk.sla(), desk.clock(),
                 new DeskSessions(desk.clock()), changes, desk.zone());
-        var metrics = new Metrics(() -> DeskStats.of(desk.store()));
+        var stats = new CachedStats(() -> DeskStats.of(desk.store()), java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(15));
+        desk.committer().onCommit(stats::storeChanged);
+        var metrics = new Metrics(botMetrics.registry(), stats);
         return Javalin.create(cfg -> {
             cfg.jsonMapper(new JavalinJackson(new ObjectMapper().registerModule(new JavaTimeModule())
                     .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS), false));
@@ -80,7 +88,8 @@ public final class WebServer {
             cfg.routes.exception(DeskException.class, (e, ctx) -> ctx.status(e.status()).json(Map.of("error", e.getMessage())));
             extra.forEach(r -> cfg.routes.post(r.path(), r.handler()));
             cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
-            cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "faqTopics", faq.catalog().size())));
+            cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok", "faqTopics", faq.catalog().size(),
+                    "embeddings", faq.embeddings().label(), "search", faq.searcher().index().semantic() ? "hybrid" : "bm25")));
             cfg.routes.exception(Exception.class, WebServer::internalError);
             cfg.routes.error(404, "application/json", ctx -> {
                 if (ctx.result() == null) {

@@ -120,4 +120,18 @@ class InboxTest {
         }
         assertTrue(bot.committer().commits() <= bot.committer().writeSets());
     }
+
+    @Test
+    void aThrowingCommitListenerNeitherSkipsTheOthersNorFailsTheMessage() {
+        Bot bot = start();
+        var woken = new ArrayList<String>();
+        bot.inbox().onCommitted(key -> {
+            throw new IllegalStateException("a broken listener");
+        });
+        bot.inbox().onCommitted(woken::add);
+
+        assertEquals(Inbox.Outcome.PROCESSED, bot.send("telegram:9", "hello", "m1"),
+                "the turn is committed, so the connector may acknowledge it");
+        assertEquals(List.of("telegram:9"), woken, "the listener after the broken one still ran");
+    }
 }

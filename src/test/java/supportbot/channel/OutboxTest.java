@@ -1,6 +1,7 @@
 package supportbot.channel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -19,10 +20,14 @@ class OutboxTest {
     @TempDir
     Path dataDir;
 
-    /** A channel whose sends take a while, like a platform round trip, and which records what it took. */
+    /**
+     * A channel whose first send is still on the wire when the shutdown begins: it returns only once the closing
+     * thread waits for it, and records what it took.
+     */
     private static final class SlowChannel implements ChannelSender {
         final List<String> taken = new CopyOnWriteArrayList<>();
         final CountDownLatch firstStarted = new CountDownLatch(1);
+        volatile Thread closer;
 
         @Override
         public String channel() {
@@ -32,7 +37,18 @@ class OutboxTest {
         @Override
         public void send(OutboxEntry entry, PartsProgress progress) throws Exception {
             firstStarted.countDown();
-            Thread.sleep(300); // an interrupt here would lose the knowledge that the platform took the message
+            // The closer is joining this thread by now, so close() has begun. An interrupt while waiting here
+            // would lose the knowledge that the platform took the message.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (closer == null || closer.getState() != Thread.State.TIMED_WAITING) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new IllegalStateException("close() never began waiting for the send in progress");
+                }
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("the send in progress was interrupted");
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            }
             taken.add(entry.text());
         }
     }
@@ -49,7 +65,11 @@ class OutboxTest {
             }).join();
             var outbox = new Outbox(store, committer).register(slow).start();
             assertTrue(slow.firstStarted.await(5, TimeUnit.SECONDS), "sending began");
-            outbox.close();
+            Thread closer = new Thread(outbox::close, "closer");
+            slow.closer = closer;
+            closer.start();
+            closer.join(TimeUnit.SECONDS.toMillis(30));
+            assertFalse(closer.isAlive(), "close() returned");
             committer.close();
 
             assertEquals(List.of("message 1"), slow.taken, "the send in progress finished; no new one began");

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import supportbot.dialogue.Attachment;
 import supportbot.dialogue.Inbound;
 
 class InboundGuardTest {
@@ -66,5 +68,35 @@ class InboundGuardTest {
         var pass = assertInstanceOf(InboundGuard.Pass.class, guard.check(in));
         assertFalse(pass.secretRemoved());
         assertEquals(in, pass.in());
+    }
+
+    @Test
+    void invisibleOnlyTextIsAnEmptyMessage() {
+        for (String invisible : List.of("\u00A0", "\u200B\u200B", "\uFEFF", "\u0000\u0000", " \u00A0\u200D ")) {
+            var pass = assertInstanceOf(InboundGuard.Pass.class, guard.check(text("5" + invisible.length(), invisible)));
+            assertEquals("", pass.in().text());
+            assertFalse(pass.secretRemoved());
+        }
+    }
+
+    @Test
+    void aPhraseInAButtonPayloadIsNeverKept() {
+        String phrase = String.join(" ", TestPhrases.words("english", 12, 9));
+        var in = Inbound.button("web", "web:6", "web:6", "faq:" + phrase, "m", Instant.EPOCH);
+        var refused = assertInstanceOf(InboundGuard.Refuse.class, guard.check(in));
+        assertEquals("secret.warning", refused.key());
+        assertTrue(refused.secretRemoved());
+        assertEquals("faq:" + SecretDetector.REDACTION, refused.recorded().button());
+    }
+
+    @Test
+    void aPhraseInAFileNameIsCutOutOfTheName() {
+        String phrase = String.join("_", TestPhrases.words("english", 12, 10));
+        var file = new Attachment("/data/x/1-file.png", phrase + ".png", "image/png", 10);
+        var in = new Inbound("web", "web:7", "web:7", "see attached", List.of(file), null, "m", Instant.EPOCH);
+        var pass = assertInstanceOf(InboundGuard.Pass.class, guard.check(in));
+        assertTrue(pass.secretRemoved());
+        assertEquals(SecretDetector.REDACTION + ".png", pass.in().attachments().get(0).fileName());
+        assertEquals("see attached", pass.in().text());
     }
 }

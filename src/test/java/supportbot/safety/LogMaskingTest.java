@@ -40,7 +40,18 @@ class LogMaskingTest {
 
     @BeforeEach
     void loadShippedConfig() throws Exception {
+        load(null);
+    }
+
+    /** @param format the LOG_FORMAT the shipped config is loaded with; null for the default */
+    private void load(String format) throws Exception {
+        if (context != null) {
+            context.stop();
+        }
         context = new LoggerContext();
+        if (format != null) {
+            context.putProperty("LOG_FORMAT", format);
+        }
         context.setName("log-masking-test");
         context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
         JoranConfigurator configurator = new JoranConfigurator();
@@ -165,6 +176,47 @@ class LogMaskingTest {
         capture.start();
         root.addAppender(capture);
         return out;
+    }
+
+    @Test
+    void textLinesCarryAnIsoTimeWithZoneAndTheConversationAndTicket() {
+        ByteArrayOutputStream out = captureWithShippedPattern();
+        Logger log = context.getLogger("supportbot.Example");
+        context.getMDCAdapter().put(supportbot.logging.LogContext.CONVERSATION, "telegram:3fa91c0b7d2e");
+        context.getMDCAdapter().put(supportbot.logging.LogContext.TICKET, "#1001");
+        log.info("inside a turn");
+        context.getMDCAdapter().clear();
+        log.info("outside any turn");
+
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertTrue(lines[0].matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}(Z|[+-]\\d{2}:\\d{2}) INFO .*"), lines[0]);
+        assertTrue(lines[0].contains(" conv=telegram:3fa91c0b7d2e ticket=#1001 - inside a turn"), lines[0]);
+        assertTrue(lines[1].endsWith("supportbot.Example - outside any turn"), "no empty conv= or ticket=: " + lines[1]);
+    }
+
+    /** LOG_FORMAT=json: one object per line that parses, carries the MDC, and is masked like the text. */
+    @Test
+    void theJsonFormatParsesAndIsMasked() throws Exception {
+        load("json");
+        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Encoder<ILoggingEvent> encoder = ((OutputStreamAppender<ILoggingEvent>) root.getAppender("STDERR")).getEncoder();
+        assertTrue(((supportbot.logging.LogFormatEncoder) encoder).isJson(), "LOG_FORMAT=json is not picked up");
+
+        ch.qos.logback.classic.Logger logger = context.getLogger("supportbot.Example");
+        LoggingEvent event = new LoggingEvent(Logger.class.getName(), logger, Level.ERROR, RAW,
+                new IllegalStateException("no account for alice@example.com"), ARGS);
+        event.setMDCPropertyMap(java.util.Map.of("conv", "telegram:3fa91c0b7d2e", "ticket", "#1001"));
+        String written = new String(encoder.encode(event), StandardCharsets.UTF_8);
+
+        assertNoRawValues(written);
+        assertTrue(written.endsWith("\n") && written.indexOf('\n') == written.length() - 1, "one line: " + written);
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(written);
+        assertEquals("ERROR", tree.get("level").asText());
+        assertEquals("telegram:3fa91c0b7d2e", tree.get("conv").asText());
+        assertEquals("#1001", tree.get("ticket").asText());
+        assertEquals("user a***@example.com phone 138****5678 card **** **** **** 4242", tree.get("message").asText());
+        assertTrue(tree.get("exception").asText().contains("no account for a***@example.com"), written);
+        assertTrue(java.time.OffsetDateTime.parse(tree.get("time").asText()).getOffset() != null, written);
     }
 
     private static void assertNoRawValues(String written) {

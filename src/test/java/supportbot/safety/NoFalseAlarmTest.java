@@ -86,6 +86,284 @@ class NoFalseAlarmTest {
         assertEquals(3000, n);
     }
 
+    /**
+     * Issue 15: messages written fresh for the wider rules (no checksum for phrases with a word wrong, keys
+     * without a key label, normalised text), then each one also in the disguises the detector now undoes
+     * (full-width, zero-width spaces, emoji bullets, underscores, traditional Chinese), plus the values users
+     * paste for every chain the bot knows (ChainFormats: ETH, BSC, Polygon, Arbitrum, TRON, BTC, SOL), with and
+     * without labels. None may be taken for a secret.
+     */
+    @Test
+    void freshMessagesInEveryShapeProduceNoFindings() {
+        Random rnd = new Random(1515);
+        List<String> base = fill(FRESH, rnd);
+        List<String> corpus = new ArrayList<>(base);
+        for (String m : base) {
+            corpus.add(m.replace(" ", "_"));
+            corpus.add(m.replace(" ", "\u200B"));
+            corpus.add(insideWords(m, "\u200B"));
+            corpus.add(fullWidth(m));
+            corpus.add("🔑 " + m.replace(". ", ". ✅ ") + " 🙏");
+            corpus.add(supportbot.text.TextNormalizer.detection().normalize(m).text().equals(m) ? "\u00A0" + m : m);
+        }
+        for (int i = 0; i < 40; i++) {
+            for (String c : CHAIN_CONTEXTS) {
+                corpus.add(fillOne(c, rnd));
+            }
+        }
+        assertTrue(base.size() >= 150, "fresh messages: " + base.size());
+        SecretDetector d = SecretDetector.standard();
+        ScanStats stats = new ScanStats();
+        List<String> alarms = new ArrayList<>();
+        for (String text : corpus) {
+            for (Finding f : d.scan(text, stats)) {
+                alarms.add(f.kind() + " " + text.substring(f.start(), f.end()) + "  <<  " + text);
+            }
+        }
+        System.out.printf("NoFalseAlarmTest (fresh): %d messages (%d written, the rest disguised or generated), %d false "
+                + "alarms; %s%n", corpus.size(), base.size(), alarms.size(), stats);
+        assertEquals(List.of(), alarms);
+        assertTrue(stats.englishNear >= 10, "the no-checksum English rule was exercised: " + stats.englishNear);
+    }
+
+    private static String insideWords(String m, String mark) {
+        return m.replaceAll("([A-Za-z]{2})([A-Za-z]{2,})", "$1" + mark + "$2");
+    }
+
+    private static String fullWidth(String m) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : m.toCharArray()) {
+            sb.append(c > ' ' && c < 0x7F ? (char) (c - 0x21 + 0xFF01) : c);
+        }
+        return sb.toString();
+    }
+
+    private static List<String> fill(String lines, Random rnd) {
+        List<String> out = new ArrayList<>();
+        for (String m : lines.split("\n")) {
+            if (!m.isBlank()) {
+                out.add(fillOne(m.strip(), rnd));
+            }
+        }
+        return out;
+    }
+
+    private static String fillOne(String m, Random rnd) {
+        m = m.replace("\\n", "\n");
+        String[][] slots = {
+            {"{TX0X}", null}, {"{TX}", null}, {"{EVM}", null}, {"{TRON}", null}, {"{BTC}", null}, {"{BTCL}", null},
+            {"{SOL}", null}, {"{SOLTX}", null}, {"{SIG}", null},
+        };
+        for (String[] slot : slots) {
+            while (m.contains(slot[0])) {
+                String v = switch (slot[0]) {
+                    case "{TX0X}" -> "0x" + hex(rnd, 32);
+                    case "{TX}" -> hex(rnd, 32);
+                    case "{EVM}" -> "0x" + hex(rnd, 20);
+                    case "{TRON}" -> tronAddress(rnd);
+                    case "{BTC}" -> "bc1q" + hex(rnd, 19).replace('0', 'q').replace('1', 'p').replace('b', 'z');
+                    case "{BTCL}" -> base58(rnd, 34, '1');
+                    case "{SOL}" -> base58(rnd, 44, '7');
+                    case "{SOLTX}" -> base58(rnd, 88, '5');
+                    default -> hex(rnd, 65);
+                };
+                m = m.substring(0, m.indexOf(slot[0])) + v + m.substring(m.indexOf(slot[0]) + slot[0].length());
+            }
+        }
+        return m;
+    }
+
+    /** Values of every chain the bot knows, the way users paste them, some next to words like "key" or "私钥". */
+    static final List<String> CHAIN_CONTEXTS = List.of(
+            "ETH address {EVM} tx {TX0X}",
+            "BSC 上的交易哈希 {TX0X}，地址 {EVM}",
+            "polygon txn hash: {TX0X}",
+            "Arbitrum One, bridge tx {TX0X}, to {EVM}",
+            "TRON txid {TX} from {TRON}",
+            "波场转账 {TX} 收款地址 {TRON}",
+            "btc txid {TX} to {BTC}",
+            "比特币交易 {TX}，地址 {BTCL}",
+            "solana tx signature {SOLTX}",
+            "SOL 转账签名 {SOLTX} 收款地址 {SOL}",
+            "my sol address {SOL}, tx {SOLTX}",
+            "{SOLTX}",
+            "{TX}",
+            "{TX0X}",
+            "I never shared my private key. The txid is {TX} and the address {TRON}",
+            "私钥没给过别人，交易哈希 {TX0X}",
+            "public key {TX}",
+            "公钥：{TX}",
+            "signature 0x{SIG}",
+            "签名 0x{SIG}",
+            "order 20241203-88812, amount 1,250.00 USDT, fee 1 TRX",
+            "[1, 2, 3] steps done, still error 0x{TX}",
+            "金额 [100, 200, 300] 三笔都没到账 {TX0X}");
+
+    /** Ordinary support messages written for issue 15; placeholders as in {@link #WRITTEN}. */
+    static final String FRESH = """
+            I want to send my money back to the wallet after the swap failed today
+            please help me, I lost access to my account after the last update and now the balance shows zero
+            can you check why my deposit is still pending after two hours
+            I tried to swap USDT to ETH three times and every time it says network error
+            hello, my transfer to the exchange arrived but the amount is lower than what I sent
+            I think someone stole my coins, I never gave anyone my recovery phrase
+            what is the fee for sending bitcoin, it looks very high today
+            how do I add a custom token, the contract address is {EVM}
+            my phone broke and I bought a new one, how do I move my wallet
+            the app crashes every time I open the market page on android
+            where can I see the history of my trades and rewards
+            the bridge has been stuck for an hour, source tx {TX0X}
+            I sent ETH on the wrong network, can I get it back
+            is this your official support account or a fake one, someone asked me for my seed
+            thank you for the quick answer, the problem is fixed now
+            why does the price in the wallet differ from the exchange price
+            I want to close my account and delete all my data
+            the login code never arrives by email, I checked the spam folder too
+            my friend sent me USDT on TRON but I do not see it, his txid is {TX}
+            can you explain what gas is and why I need ETH to send tokens
+            I forgot my password but I still have my twelve words written on paper, what should I do
+            I only wrote down eleven words of my phrase, is there any way to recover the last one
+            can a scammer steal my coins if he only knows my wallet address
+            the staking reward did not arrive this month, please check
+            I need to change the language of the app to english
+            how long does a normal transfer take on the bitcoin network
+            I accidentally approved a strange contract, how do I cancel the approval
+            my NFT is not showing, I bought it last week
+            the swap gave me less than the quote, slippage was set to one percent
+            I paid with my card but the crypto never arrived, order number A-77812
+            please escalate this to a human agent, I have been waiting for three days
+            is it safe to keep a large amount of money in a mobile wallet
+            the QR code for receiving does not scan on the other phone
+            I see a lot of unknown tokens in my wallet, can I sell them
+            do I need to pay tax on crypto, just asking if you have any guide
+            my hardware wallet does not connect over bluetooth since the firmware update
+            what happens if I send coins to a contract address by mistake
+            I want to report a phishing site that copies your logo
+            my account was locked after too many wrong attempts, how long do I have to wait
+            I want to buy bitcoin with cash, is that possible in your app
+            the energy and bandwidth on TRON are not enough for a transfer, why
+            I am a new user, can you tell me the first steps to receive money
+            the notification said my transfer was complete but the balance did not change
+            why was my withdrawal rejected, the message only said risk control
+            I sent the wrong amount, can I cancel a transaction after it is confirmed
+            the fee estimate changes every second, which one will I pay
+            good morning team, any news about my ticket from yesterday
+            ok thanks, I will try again tonight and tell you
+            sorry for the many messages, I am just worried about my funds
+            can you please check my address {TRON}, the balance is wrong
+            my recovery phrase is safe, I just need help with a failed swap
+            the words of my phrase are in english but I speak chinese, is that a problem
+            I have a question about the private key export, the button is grey
+            I typed my seed phrase into a website yesterday, should I move my funds now
+            all good now, thank you for your patience and have a nice weekend
+            fee too high, price drop, swap fail, money gone, please help fast
+            wallet empty, token gone, never share seed, please check logs, thank you
+            network busy again, deposit late again, support slow again, very sad
+            I want to say thank you, your team was very helpful last month
+            could you confirm whether the amount of 1,250.50 USDT arrived at {TRON}
+            I bought a ticket for the event with crypto and the seller says he never got it, tx {TX0X}
+            two transfers, one failed and one success, total 300 USDT, hash {TX0X}
+            my balance shows 0.0035 BTC but the explorer shows 0.0041 BTC for {BTC}
+            the solana transfer shows failed on the explorer, signature {SOLTX}
+            my sol address is {SOL} and nothing arrived after the swap
+            I want to send my money back to the wallet after the swap failed today, what should I do next
+            every time I open the app it asks me to update but the update fails
+            the bridge asked me to sign a message, is that normal
+            please add support for more networks, I use polygon and arbitrum a lot
+            I lost my phone on the train and my wallet had about two thousand dollars
+            can I use the same recovery phrase in two different wallets
+            my son used my phone and now there are strange transactions
+            what does pending mean, it has been like this since the morning
+            help, the screen is black after I enter my password
+            hello? anyone there? I still wait for an answer about my missing deposit
+            I was told to update my wallet through a link in a message, is that from you
+            your app is great but the fees are too high compared to other wallets
+            the price chart does not load, it shows an empty page
+            please tell me the steps to export my transaction history as a file
+            when will the new version with dark mode be released
+            hello team please check deposit again today balance still wrong network fee high wait long time need answer soon
+            swap fail again today, token balance wrong, fee high, please check account, thank you
+            good morning, deposit still pending, network slow, price drop, want sell coin, please help fast
+            thank you team, problem fixed, balance correct, swap work again, have nice day
+            hello, deposit arrive late, amount wrong, fee high, need refund, please check order
+            sorry again, still same error, please check again, maybe network problem, thank you very much
+            我想把钱转回钱包，因为今天闪兑失败了
+            今天早上转了一笔USDT到交易所，到现在还没到账，交易哈希 {TX}
+            请问怎么查看我的收款地址，我要发给朋友
+            钱包里的余额突然变成零了，我什么都没有操作过
+            手续费为什么这么贵，上次转账才一块钱
+            我在别的钱包导入了助记词，但是地址不一样，这是为什么
+            请问你们的客服几点上班，我晚上十点还能联系到人吗
+            我的手机坏了，新手机上怎么恢复钱包
+            闪兑的时候显示价格影响太大，是什么意思
+            转账的时候提示能量不足，要怎么获取能量
+            我把币转错网络了，还能找回来吗，交易哈希是 {TX0X}
+            有人冒充你们的客服加我好友，让我提供私钥，我没给
+            我的助记词一直保存在纸上，没有拍照，也没有给别人看过
+            请问私钥和助记词哪个更重要，我应该怎么保管
+            为什么我收不到别人转给我的币，对方说已经成功了
+            跨链桥转了两个小时还没到，源链交易 {TX0X}
+            质押的收益什么时候到账，已经过了一个星期了
+            我想注销账户，删除所有的个人数据
+            应用一直闪退，我已经重新安装了好几次
+            登录的时候验证码一直收不到，邮箱也检查过了
+            我不小心授权了一个陌生合约，现在要怎么取消
+            钱包显示的价格和交易所不一样，差了不少
+            我买币的时候银行卡扣款成功了，但是币没到账，订单号 88120034
+            请帮我催一下工单，已经等了三天了
+            谢谢你们的帮助，问题已经解决了
+            好的，我明天再试一次，有问题再联系你们
+            我是第一次用数字钱包，什么都不懂，能不能教我怎么收款
+            我的地址是 {TRON}，请帮我查一下余额为什么不对
+            比特币转账一般要多久才能确认，我的交易 {TX} 还没确认
+            我在索拉纳上转账失败了，签名是 {SOLTX}
+            以太坊上的交易一直在等待中，gas 设置得太低了吗
+            助记词丢了还能找回钱包吗？我只记得密码
+            我的钱被转走了，是不是被盗了，请尽快帮我看看
+            为什么同一个助记词在不同的钱包里地址不一样
+            这个网站说可以领取空投，要我连接钱包，安全吗
+            我想把波场上的USDT换成ETH，应该怎么操作
+            客服你好，我想问一下提现到银行卡要多久
+            余额显示不对，少了一百多个U，麻烦尽快处理
+            你们的应用什么时候支持中文界面
+            我用的是苹果手机，系统是最新的，还是打不开
+            我想把钱转到另一个钱包，需要注意什么
+            在吗？在吗？有人吗？我的币不见了
+            钱包被锁了，提示输入错误次数太多
+            我昨天晚上转账的时候网络不好，点了两次，结果转了两笔
+            如何判断下载的应用是不是官方的
+            为什么转账需要支付矿工费，可以不付吗
+            我想给家人也创建一个钱包，要怎么做比较安全
+            我的账户是 alice@example.com，请帮我查一下
+            请问这个合约地址 {EVM} 是不是官方的代币
+            我的硬件钱包连不上电脑了，换了数据线也不行
+            好的我明白了，助记词不能告诉任何人，包括客服
+            钱包里的代币不显示了，但是区块浏览器上能看到
+            交易所说已经发出了，交易ID {TX}，但是我这边没收到
+            我 想 把 钱 转 回 钱 包 ， 今 天 闪 兑 失 败 了
+            请 问 手 续 费 怎 么 算 的 ， 为 什 么 每 次 都 不 一 样
+            我要 send 一些 USDT 到 Binance，要选哪个 network？
+            swap 失败了但是 fee 扣了，hash {TX0X}
+            我的 wallet address 是 {EVM}，balance 显示 0
+            bridge 到 arbitrum 一直 pending，请帮忙 check 一下
+            seed phrase 我没有给别人，但是 token 不见了
+            help！转账失败 again，network error
+            请帮我看一下这个 txid：{TX}，是不是已经 confirm 了
+            my 助记词 is safe，只是想问 swap 的问题
+            USDT 到账了吗？amount 是 500，address {TRON}
+            app 更新之后 login 不了，一直提示 error
+            我在 phantom 里看到 SOL 余额不对，address {SOL}
+            private key 导出的按钮是灰色的，怎么回事
+            請問手續費為什麼這麼貴，上次轉帳才一塊錢
+            我的錢包裡的幣突然不見了，請幫我查一下
+            助記詞我一直保存在紙上，沒有給任何人看過
+            轉帳失敗了但是手續費扣了，交易哈希 {TX0X}
+            請問怎麼把幣轉到交易所，要選哪個網路
+            謝謝你們的幫助，問題已經解決了
+            錢包顯示的價格和交易所不一樣，差了不少
+            我想刪除帳戶和所有的個人資料
+            """;
+
     // ------------------------------------------------------------------------------------------------------
 
     static List<String> faqTexts() throws IOException {

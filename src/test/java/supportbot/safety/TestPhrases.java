@@ -43,7 +43,7 @@ public final class TestPhrases {
         return out;
     }
 
-    private static List<String> wordList(String language) {
+    static List<String> wordList(String language) {
         try (InputStream in = TestPhrases.class.getResourceAsStream("/safety/bip39-" + language + ".txt")) {
             return List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip().split("\\R"));
         } catch (IOException e) {

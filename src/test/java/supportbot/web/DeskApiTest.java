@@ -67,10 +67,8 @@ class DeskApiTest {
         String session = json.readTree(call("POST", "/api/chat/sessions", null, "").body()).get("sessionId").asText();
         call("POST", "/api/chat/sessions/" + session + "/messages", null, "{\"text\":\"the app crashes every time I open it\"}");
         call("POST", "/api/chat/sessions/" + session + "/messages", null, "{\"text\":\"talk to a human\"}");
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (ok(call("GET", "/api/desk/tickets", LocalBot.SUE, null)).get("tickets").isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        supportbot.Await.until(() -> !ok(call("GET", "/api/desk/tickets", LocalBot.SUE, null)).get("tickets").isEmpty(),
+                java.time.Duration.ofSeconds(10), "the ticket on the desk");
         return session;
     }
 
@@ -81,10 +79,8 @@ class DeskApiTest {
                 "{\"text\":\"yesterday 3pm\"}", "{\"button\":\"skip\"}", "{\"button\":\"skip\"}", "{\"button\":\"confirm\"}")) {
             call("POST", "/api/chat/sessions/" + session + "/messages", null, body);
         }
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (ok(call("GET", "/api/desk/tickets", LocalBot.SUE, null)).get("tickets").isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        supportbot.Await.until(() -> !ok(call("GET", "/api/desk/tickets", LocalBot.SUE, null)).get("tickets").isEmpty(),
+                java.time.Duration.ofSeconds(10), "the ticket on the desk");
         return session;
     }
 

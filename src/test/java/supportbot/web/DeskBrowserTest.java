@@ -23,7 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The agent desk and the supervisor dashboard in headless Chromium, with a user in the chat widget in another
  * tab: from the report to the rating on the dashboard. With SCREENSHOTS_DIR set, it also saves the pictures in
- * the README.
+ * the README and docs/operators-guide.md.
  */
 class DeskBrowserTest {
     @TempDir

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.List;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -135,6 +136,11 @@ class WebServerTest {
         assertEquals("zh", body.get("lang").asText());
         assertEquals("fees", body.get("candidates").get(0).get("id").asText());
         assertEquals(400, get("/api/faq/search").statusCode());
+        for (String invisible : List.of("%00%00", "%C2%A0", "%E2%80%8B%EF%BB%BF")) {
+            var blank = get("/api/faq/search?q=" + invisible);
+            assertEquals(400, blank.statusCode(), invisible);
+            assertTrue(json.readTree(blank.body()).get("error").asText().contains("required"), invisible);
+        }
     }
 
     @Test

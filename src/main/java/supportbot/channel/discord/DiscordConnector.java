@@ -16,7 +16,10 @@ import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionE
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,21 +47,27 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
     private final DiscordComponents components;
     private final DiscordUsers users;
     private final StaffFeed staffFeed;
+    private final supportbot.metrics.ConnectorState state;
 
     private DiscordConnector(DiscordSettings settings, ConnectorParts parts, UnaryOperator<JDABuilder> customize) {
         this.settings = settings;
         this.parts = parts;
         this.components = new DiscordComponents(parts.signer());
+        this.state = parts.metrics().connector(DiscordKeys.CHANNEL); // before JDA starts sending events
         this.users = new DiscordUsers(parts.inbox(), parts.store(), parts.committer(), settings, parts.attachmentsRoot(),
                 parts.clock());
         try {
-            this.jda = customize.apply(JDABuilder.createLight(settings.token(), INTENTS)).addEventListeners(this).build()
-                    .awaitReady();
+            JDABuilder builder = JDABuilder.createLight(settings.token(), INTENTS);
+            if (!settings.apiUrl().equals(DiscordSettings.DEFAULT_API_URL)) {
+                builder.setRestConfig(new net.dv8tion.jda.api.requests.RestConfig().setBaseUrl(settings.apiUrl() + "/"));
+            }
+            this.jda = customize.apply(builder).addEventListeners(this).build().awaitReady();
+            state.connected(true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while connecting to Discord", e);
         }
-        parts.outbox().register(new DiscordSender(jda, components, parts.store()));
+        parts.outbox().register(new DiscordSender(jda, components, parts.store(), parts.clock()));
         if (settings.staffChannelId() != null) {
             this.staffFeed = new StaffFeed(parts.store(), parts.committer(), new DiscordStaffSurface(jda,
                     settings.staffChannelId(), parts.signer(), parts.categoryName()));
@@ -78,18 +87,9 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
         var connector = new DiscordConnector(settings, parts, customize);
         var guild = connector.jda.getGuildById(settings.guildId());
         if (guild == null) {
-            log.warn("Discord: the bot is not in server {}; invite it (README, \"Discord\")", settings.guildId());
+            log.warn("Discord: the bot is not in server {}; invite it (docs/operators-guide.md, \"Discord\")", settings.guildId());
         } else {
-            guild.updateCommands().addCommands(
-                    Commands.slash("help", "What the support bot can do"),
-                    Commands.slash("human", "Talk to a person"),
-                    Commands.slash("status", "Where my ticket stands"),
-                    Commands.slash("cancel", "Stop what we are doing"),
-                    Commands.slash("lang", "Language / 语言").addOption(OptionType.STRING, "language", "zh or en", true),
-                    Commands.slash("forget", "Erase my data"),
-                    Commands.slash("export", "My data as a file"),
-                    Commands.slash("verify", "Is this a real agent?").addOption(OptionType.STRING, "who", "name or code", true))
-                    .queue();
+            guild.updateCommands().addCommands(slashCommands(parts.messages())).queue();
         }
         if (connector.staffFeed != null) {
             connector.staffFeed.start();
@@ -99,10 +99,27 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
         return connector;
     }
 
+    /** The slash commands, from the one command registry: English, with Chinese for Chinese-language clients. */
+    public static List<SlashCommandData> slashCommands(supportbot.dialogue.Messages messages) {
+        var en = supportbot.faq.Lang.EN;
+        var zh = supportbot.faq.Lang.ZH;
+        return supportbot.dialogue.BotCommand.on(supportbot.dialogue.BotCommand.Surface.DISCORD_SLASH).stream()
+                .map(c -> {
+                    SlashCommandData data = Commands.slash(c.command(), messages.get(en, c.descriptionKey()))
+                            .setDescriptionLocalization(DiscordLocale.CHINESE_CHINA, messages.get(zh, c.descriptionKey()));
+                    c.argument().ifPresent(arg -> data.addOptions(new OptionData(OptionType.STRING, arg,
+                            messages.get(en, c.argumentKey()), true)
+                            .setDescriptionLocalization(DiscordLocale.CHINESE_CHINA, messages.get(zh, c.argumentKey()))));
+                    return data;
+                })
+                .toList();
+    }
+
     // ---- users
 
     @Override
     public void onMessageReceived(MessageReceivedEvent event) {
+        state.updateReceived(parts.clock().millis());
         if (event.getAuthor().isBot() || event.isWebhookMessage()) {
             return;
         }
@@ -255,12 +272,19 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
         staffFeed.wake();
     }
 
+    /** JDA reconnects by itself; the gauge follows it (and any status but CONNECTED counts as down). */
+    @Override
+    public void onStatusChange(net.dv8tion.jda.api.events.StatusChangeEvent event) {
+        state.connected(event.getNewStatus() == JDA.Status.CONNECTED);
+    }
+
     public JDA jda() {
         return jda;
     }
 
     @Override
     public void close() {
+        state.connected(false);
         if (staffFeed != null) {
             staffFeed.close();
         }

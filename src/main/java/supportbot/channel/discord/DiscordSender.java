@@ -23,9 +23,11 @@ final class DiscordSender implements ChannelSender {
     private final JDA jda;
     private final DiscordComponents components;
     private final Store store;
+    private final java.time.Clock clock;
 
-    DiscordSender(JDA jda, DiscordComponents components, Store store) {
+    DiscordSender(JDA jda, DiscordComponents components, Store store, java.time.Clock clock) {
         this.jda = jda;
+        this.clock = clock;
         this.components = components;
         this.store = store;
     }
@@ -40,7 +42,7 @@ final class DiscordSender implements ChannelSender {
         try {
             MessageChannel channel = channelOf(entry.conversationKey());
             if (entry.isExport()) {
-                byte[] data = supportbot.safety.DataExport.of(store, entry.conversationKey(), java.time.Instant.now());
+                byte[] data = supportbot.safety.DataExport.of(store, entry.conversationKey(), clock.instant());
                 channel.sendMessage(base().setContent(DiscordText.clip(entry.text(), DiscordText.MAX_MESSAGE_CHARS))
                         .addFiles(FileUpload.fromData(data, "my-support-data.json")).build()).complete();
                 return;

@@ -109,22 +109,20 @@ public final class BotApi {
     }
 
     /** The command menu users see, in English and (for Chinese-language clients) in Chinese. */
-    public void setCommands() throws SendFailure {
-        call(org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands.builder().commands(commands(
-                "Start", "What I can do", "Talk to a person", "My ticket", "Stop what we are doing",
-                "Language: /lang zh or /lang en", "Is this a real agent?", "Erase my data", "My data as a file")).build());
-        call(org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands.builder().languageCode("zh").commands(commands(
-                "开始", "我能做什么", "转人工", "我的工单", "取消当前操作", "语言:/lang zh 或 /lang en", "核实客服身份", "删除我的数据",
-                "导出我的数据")).build());
+    public void setCommands(supportbot.dialogue.Messages messages) throws SendFailure {
+        call(org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands.builder()
+                .commands(menu(messages, supportbot.faq.Lang.EN)).build());
+        call(org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands.builder().languageCode("zh")
+                .commands(menu(messages, supportbot.faq.Lang.ZH)).build());
     }
 
-    private static java.util.List<org.telegram.telegrambots.meta.api.objects.commands.BotCommand> commands(String... about) {
-        String[] names = {"start", "help", "human", "status", "cancel", "lang", "verify", "forget", "export"};
-        var out = new java.util.ArrayList<org.telegram.telegrambots.meta.api.objects.commands.BotCommand>();
-        for (int i = 0; i < names.length; i++) {
-            out.add(new org.telegram.telegrambots.meta.api.objects.commands.BotCommand(names[i], about[i]));
-        }
-        return out;
+    /** The menu from the one command registry; public so a test can compare it with what the engine handles. */
+    public static java.util.List<org.telegram.telegrambots.meta.api.objects.commands.BotCommand> menu(
+            supportbot.dialogue.Messages messages, supportbot.faq.Lang lang) {
+        return supportbot.dialogue.BotCommand.on(supportbot.dialogue.BotCommand.Surface.TELEGRAM_MENU).stream()
+                .map(c -> new org.telegram.telegrambots.meta.api.objects.commands.BotCommand(c.command(),
+                        messages.get(lang, c.descriptionKey())))
+                .toList();
     }
 
     public void deleteWebhook() throws SendFailure {
@@ -197,7 +195,7 @@ public final class BotApi {
             String description = r.getApiResponse() == null ? String.valueOf(code) : r.getApiResponse();
             if (code != null && code == 429) {
                 Integer wait = r.getParameters() == null ? null : r.getParameters().getRetryAfter();
-                return SendFailure.retryAfter(Duration.ofSeconds(wait == null ? 1 : wait), "429 " + description);
+                return SendFailure.tooManyRequests(Duration.ofSeconds(wait == null ? 1 : wait), "429 " + description);
             }
             if (code != null && (code == 403 || (code == 400 && description.contains("chat not found")))) {
                 return SendFailure.permanent(code + " " + description, e);

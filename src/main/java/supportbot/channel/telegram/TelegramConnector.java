@@ -51,17 +51,19 @@ public final class TelegramConnector implements AutoCloseable {
     private TelegramBotsLongPollingApplication polling;
     private ScheduledExecutorService pollingThread;
     private volatile boolean running = true;
+    private final supportbot.metrics.ConnectorState state;
 
     private TelegramConnector(TelegramSettings settings, ConnectorParts parts, BotApi api, BotIdentity me) {
         this.settings = settings;
         this.parts = parts;
         this.api = api;
         this.me = me;
+        this.state = parts.metrics().connector(TelegramKeys.CHANNEL);
         var limiter = new SendLimiter(settings.limits(), System::nanoTime);
         var keyboards = new Keyboards(parts.signer());
         this.users = new UserUpdates(keyboards, parts.inbox(), parts.store(), api, me, parts.attachmentsRoot(),
                 settings.maxAttachmentBytes(), parts.messages(), parts.clock());
-        parts.outbox().register(new UserSender(api, limiter, keyboards, me.privateChatLink(), parts.store()));
+        parts.outbox().register(new UserSender(api, limiter, keyboards, me.privateChatLink(), parts.store(), parts.clock()));
         if (settings.staffChatId() != null) {
             this.staff = new StaffUpdates(parts.desk(), parts.agents(), parts.store(), parts.committer(), api, me,
                     settings.staffChatId(), settings.supervisorChatId(), parts.signer());
@@ -97,7 +99,7 @@ public final class TelegramConnector implements AutoCloseable {
             mirror.wake();
         }
         try {
-            api.setCommands();
+            api.setCommands(parts.messages());
         } catch (SendFailure e) {
             log.warn("Telegram: the command menu was not set ({}); commands still work when typed", e.getMessage());
         }
@@ -108,6 +110,7 @@ public final class TelegramConnector implements AutoCloseable {
             } else {
                 startPolling();
             }
+            state.connected(true);
         } catch (SendFailure | TelegramApiException e) {
             throw new IllegalStateException("Telegram: cannot start receiving updates: " + e.getMessage(), e);
         }
@@ -135,6 +138,7 @@ public final class TelegramConnector implements AutoCloseable {
 
     /** One batch from getUpdates, on the polling thread: returns only when every update is committed. */
     private void consume(List<Update> updates) {
+        state.updateReceived(parts.clock().millis());
         try {
             long last = 0;
             var pending = new ArrayList<CompletableFuture<?>>();
@@ -151,7 +155,9 @@ public final class TelegramConnector implements AutoCloseable {
             if (running) {
                 parts.committer().submit(tx -> tx.setCounter(OFFSET, offset)).join();
             }
+            state.connected(running);
         } catch (RuntimeException e) {
+            state.connected(false); // until a batch goes through again
             // An exception here would cancel the library's polling task for good.
             log.error("Telegram: a batch of updates failed; it will be fetched again", e);
         }
@@ -204,6 +210,7 @@ public final class TelegramConnector implements AutoCloseable {
         Update update;
         try {
             update = json.readValue(body, Update.class);
+            state.updateReceived(parts.clock().millis());
         } catch (java.io.IOException e) {
             log.warn("refused a webhook call whose body is not a Telegram update: {}", e.getMessage());
             return 400;
@@ -236,6 +243,7 @@ public final class TelegramConnector implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        state.connected(false);
         if (polling != null) {
             try {
                 polling.close();

@@ -22,7 +22,7 @@ public record TelegramSettings(String token, URI apiUrl, Mode mode, int pollTime
     /** @return empty when Telegram is off (no token and not required) */
     public static Optional<TelegramSettings> from(AppConfig.Telegram c, Map<String, String> env) {
         Optional<String> maybeToken = supportbot.config.ConnectorSwitch.token("telegram.enabled",
-                c == null ? null : c.enabled(), env, TOKEN_ENV, "get a token from @BotFather (README, \"Telegram\")");
+                c == null ? null : c.enabled(), env, TOKEN_ENV, "get a token from @BotFather (docs/operators-guide.md, \"Telegram\")");
         if (maybeToken.isEmpty()) {
             return Optional.empty();
         }

@@ -21,9 +21,12 @@ final class UserSender implements ChannelSender {
     private final Keyboards keyboards;
 
     private final supportbot.store.Store store;
+    private final java.time.Clock clock;
 
-    UserSender(BotApi api, SendLimiter limiter, Keyboards keyboards, String privateChatLink, supportbot.store.Store store) {
+    UserSender(BotApi api, SendLimiter limiter, Keyboards keyboards, String privateChatLink, supportbot.store.Store store,
+               java.time.Clock clock) {
         this.store = store;
+        this.clock = clock;
         this.keyboards = keyboards;
         this.api = api;
         this.limiter = limiter;
@@ -43,7 +46,7 @@ final class UserSender implements ChannelSender {
             RateGate.pass(limiter, chatId, SLEEP_AT_MOST);
             String caption = entry.text().length() > TelegramText.MAX_CAPTION_CHARS
                     ? entry.text().substring(0, TelegramText.MAX_CAPTION_CHARS - 1) + "…" : entry.text();
-            api.sendBytes(chatId, supportbot.safety.DataExport.of(store, entry.conversationKey(), java.time.Instant.now()),
+            api.sendBytes(chatId, supportbot.safety.DataExport.of(store, entry.conversationKey(), clock.instant()),
                     "my-support-data.json", caption);
             return;
         }

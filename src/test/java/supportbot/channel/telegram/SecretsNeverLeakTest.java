@@ -92,10 +92,13 @@ class SecretsNeverLeakTest {
         var alice = t.bot.agents.byName("alice").orElseThrow();
         var refused = assertThrows(DeskException.class, () -> t.bot.desk.act(alice, number, new DeskAction.Reply(CHINESE)));
         assertEquals(400, refused.status());
+        // Zero-width spaces inside the words (invisible in the desk) do not get it through either.
+        String disguised = ENGLISH.replaceAll("(\\p{L}{2})(\\p{L})", "$1\u200B$2");
+        assertEquals(400, assertThrows(DeskException.class,
+                () -> t.bot.desk.act(alice, number, new DeskAction.Reply("please import: " + disguised))).status());
         t.fake.topicText(TelegramTestBot.STAFF, card.threadId(), TelegramTestBot.ALICE_TG, "Thanks, we are checking it.");
         t.fake.awaitSent(to(USER, "Thanks, we are checking it."), WAIT);
-        t.fake.awaitCondition(() -> t.bot.store.pendingOutbox(5).isEmpty(), WAIT, "everything delivered");
-        Thread.sleep(500); // the staff mirror catches up
+        t.awaitQuiet();
 
         var everythingSent = t.fake.sent().stream().map(s -> s.text() == null ? "" : s.text()).toList();
         assertNoSecret("what the bot sent to users and agents", String.join("\n", everythingSent));

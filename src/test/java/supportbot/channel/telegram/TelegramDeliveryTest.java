@@ -36,9 +36,8 @@ class TelegramDeliveryTest {
         return t.fake.sentTo(chat).size();
     }
 
-    private void settle() throws InterruptedException {
-        t.fake.awaitCondition(() -> t.bot.store.pendingOutbox(10).isEmpty(), WAIT, "the outbox empty");
-        Thread.sleep(300);
+    private void settle() {
+        t.awaitQuiet();
     }
 
     @Test

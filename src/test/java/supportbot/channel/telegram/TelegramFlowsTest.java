@@ -249,7 +249,7 @@ class TelegramFlowsTest {
         assertEquals("https://t.me/support_test_bot?start=private", button.get("url").asText());
         t.fake.groupText(group, USER, "/help@support_test_bot");
         t.fake.awaitSent(s -> s.chatId() == group && s.text().contains("/human"), WAIT);
-        Thread.sleep(300);
+        t.awaitQuiet();
         assertEquals(2, t.fake.sentTo(group).size(), "the unaddressed message got no answer");
         assertTrue(t.bot.store.lastTicketNumber() == 0, "no ticket from a group");
     }

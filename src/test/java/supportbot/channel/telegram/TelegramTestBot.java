@@ -32,6 +32,7 @@ final class TelegramTestBot implements AutoCloseable {
     private io.javalin.Javalin web;
     private final int webPort;
     private final int floodMessages;
+    private final int floodSeconds;
 
     TelegramTestBot(Path dir, String extraYaml) throws IOException {
         this(dir, extraYaml, 0);
@@ -44,7 +45,13 @@ final class TelegramTestBot implements AutoCloseable {
 
     /** @param floodMessages per 10 s: tests click through flows far faster than people do */
     TelegramTestBot(Path dir, String extraYaml, int webPort, int floodMessages) throws IOException {
+        this(dir, extraYaml, webPort, floodMessages, 10);
+    }
+
+    /** @param floodSeconds the window {@code floodMessages} refill over */
+    TelegramTestBot(Path dir, String extraYaml, int webPort, int floodMessages, int floodSeconds) throws IOException {
         this.floodMessages = floodMessages;
+        this.floodSeconds = floodSeconds;
         this.webPort = webPort;
         this.dir = dir;
         this.extraYaml = extraYaml;
@@ -66,6 +73,7 @@ final class TelegramTestBot implements AutoCloseable {
                   watch: false
                 safety:
                   floodMessages: %d
+                  floodSeconds: %d
                 desk:
                   agents:
                     - {name: alice, role: agent, telegramUserId: %d}
@@ -76,7 +84,7 @@ final class TelegramTestBot implements AutoCloseable {
                   pollTimeoutSeconds: 1
                   staffChatId: %d
                 %s
-                """.formatted(dir.resolve("data"), floodMessages, ALICE_TG, SUE_TG, fake.baseUrl(), STAFF, extraYaml));
+                """.formatted(dir.resolve("data"), floodMessages, floodSeconds, ALICE_TG, SUE_TG, fake.baseUrl(), STAFF, extraYaml));
         config = new ConfigLoader().load(file);
         var settings = TelegramSettings.from(config.telegram(), Map.of(TelegramSettings.TOKEN_ENV, TOKEN)).orElseThrow();
         bot = new BotAssembly(config, faq, Set.of(TelegramKeys.CHANNEL));
@@ -119,6 +127,20 @@ final class TelegramTestBot implements AutoCloseable {
 
     Path dataDir() {
         return dir.resolve("data");
+    }
+
+    /**
+     * Waits until nothing the bot was given can still have an effect: every update the fake queued is confirmed
+     * by a getUpdates offset (the bot moves it only after committing the update's effects), every reply that
+     * produced is delivered, and the staff forum shows every ticket change. A test that asserts something did
+     * not happen waits for this first, instead of sleeping and hoping the machine was fast enough.
+     */
+    void awaitQuiet() {
+        fake.awaitCondition(() -> fake.pendingUpdates() == 0, TelegramFlowsTest.WAIT, "every update committed");
+        fake.awaitCondition(() -> bot.store.pendingOutbox(1).isEmpty(), TelegramFlowsTest.WAIT, "the outbox empty");
+        String cursor = supportbot.store.Store.feedCursor(TelegramStaffSurface.NAME);
+        fake.awaitCondition(() -> bot.store.ticketFeed(bot.store.counter(cursor), 1).isEmpty(), TelegramFlowsTest.WAIT,
+                "the staff forum showing every ticket change");
     }
 
     @Override
