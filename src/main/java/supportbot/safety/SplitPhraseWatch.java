@@ -195,7 +195,34 @@ public final class SplitPhraseWatch {
         if (head.size() > 6 || tail.size() > 4 || englishListWords(head) + englishListWords(tail) > 1) {
             return false;
         }
-        return words.size() - new java.util.HashSet<>(words).size() < 3;
+        return words.size() - new java.util.HashSet<>(words).size() < 3 && exactChecksum(words);
+    }
+
+    /**
+     * The detector may accept a phrase with one mistyped word, which is right for one message (the user meant
+     * a phrase) but too loose for text joined from several: short ordinary messages joined then pass too. Joined
+     * pieces must form a phrase whose checksum is valid as written, in one of the lists.
+     */
+    private boolean exactChecksum(List<String> words) {
+        int n = words.size();
+        if (!Bip39.validLength(n)) {
+            return false;
+        }
+        var sha = Bip39.sha256();
+        for (int list = 0; list < 3; list++) {
+            int[] idx = new int[n];
+            boolean all = true;
+            for (int i = 0; i < n && all; i++) {
+                String w = words.get(i);
+                idx[i] = list == 0 ? bip39.english(w, 0, w.length())
+                        : w.length() == 1 ? bip39.chinese(list == 2, w.charAt(0)) : -1;
+                all = idx[i] >= 0;
+            }
+            if (all && Bip39.checksumValid(idx, 0, n, sha)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int englishListWords(List<String> words) {
