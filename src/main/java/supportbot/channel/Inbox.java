@@ -23,8 +23,11 @@ import supportbot.dialogue.Messages;
 import supportbot.dialogue.Turn;
 import supportbot.faq.LanguageDetector;
 import supportbot.safety.InboundGuard;
+import supportbot.safety.SecretDetector;
+import supportbot.safety.SplitPhraseWatch;
 import supportbot.store.GroupCommitter;
 import supportbot.store.Store;
+import supportbot.store.StoreScrub;
 import supportbot.store.StoredConversation;
 
 /**
@@ -54,6 +57,8 @@ public final class Inbox implements AutoCloseable {
     private final Map<String, CompletableFuture<Outcome>> lanes = new ConcurrentHashMap<>();
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> forgetListeners = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.BiConsumer<String, List<String>>> pieceListeners = new CopyOnWriteArrayList<>();
+    private final SplitPhraseWatch splitPhrases = new SplitPhraseWatch(SplitPhraseWatch.Settings.defaults());
     /**
      * Committed state of recently active conversations. Reading MapDB waits for the commit lock, and the
      * conversations that write are the ones that read next; only committed state goes in, so it never runs
@@ -82,6 +87,7 @@ public final class Inbox implements AutoCloseable {
         this.engine = engine;
         this.messages = messages;
         this.pushChannels = Set.copyOf(pushChannels);
+        forgetListeners.add(splitPhrases::forget); // an erased user's pieces leave memory too
         this.workers = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "inbox");
             t.setDaemon(true);
@@ -97,6 +103,15 @@ public final class Inbox implements AutoCloseable {
     /** Called with the conversation key once a user's erasure is committed: files and caches go next. */
     public void onForgotten(Consumer<String> listener) {
         forgetListeners.add(listener);
+    }
+
+    /**
+     * Called with the conversation key and the platform message ids of the earlier pieces of a recovery phrase
+     * sent in pieces, once they are removed from the store: connectors delete them where the platform lets them.
+     * (The last piece is the message whose outcome is {@link Outcome#SECRET_REMOVED}.)
+     */
+    public void onPiecesRemoved(java.util.function.BiConsumer<String, List<String>> listener) {
+        pieceListeners.add(listener);
     }
 
     public CompletableFuture<Outcome> submit(Inbound in) {
@@ -229,6 +244,11 @@ public final class Inbox implements AutoCloseable {
             var pass = (InboundGuard.Pass) verdict;
             handled = pass.in();
             secret = pass.secretRemoved();
+            var split = secret || handled.isButton() ? java.util.Optional.<SplitPhraseWatch.Found>empty()
+                    : splitPhrases.offer(in.conversationKey(), in.platformMessageId(), handled.text(), in.time());
+            if (split.isPresent()) {
+                return splitPhrase(stored, handled, split.get());
+            }
             try {
                 turn = engine.handle(current, handled);
             } catch (RuntimeException e) {
@@ -250,6 +270,60 @@ public final class Inbox implements AutoCloseable {
         Turn done = turn;
         return commit(in.conversationKey(), TurnRecorder.prepare(stored, handled, turn, pushChannels))
                 .thenApply(o -> countPolled(done, outcome));
+    }
+
+    /**
+     * The message completed a recovery phrase sent in pieces: it is recorded without its text, like a message
+     * holding a whole phrase, the earlier pieces are redacted wherever they were stored (state, transcript,
+     * tickets, outbox; the staff feed then edits its copies), the file's free space is cleared of them, and the
+     * user is warned and told what the platform lets the bot delete.
+     */
+    private CompletableFuture<Outcome> splitPhrase(StoredConversation stored, Inbound in, SplitPhraseWatch.Found found) {
+        var words = found.words();
+        StoredConversation cleaned = stored == null ? null : StoreScrub.redacted(stored, words::redact);
+        Inbound recorded = new Inbound(in.channel(), in.conversationKey(), in.userId(), SecretDetector.REDACTION,
+                in.attachments(), null, in.platformMessageId(), in.time(), in.publicPlace());
+        int pieces = found.earlier().size() + 1;
+        Turn turn = notice(cleaned == null ? null : cleaned.conversation(), recorded, "secret.split_warning",
+                java.util.Map.of("pieces", pieces));
+        turn = new Turn(turn.conversation(), appended(turn.actions(), new Action.Reply(in.channel(), in.conversationKey(),
+                messages.get(turn.conversation().lang(), deleteNoticeKey(in), java.util.Map.of("pieces", pieces)), List.of())));
+        log.warn("removed a recovery phrase sent in {} messages in {}; redacting the earlier ones everywhere", pieces,
+                in.conversationKey());
+        var prepared = TurnRecorder.prepare(cleaned, recorded, turn, pushChannels);
+        String key = in.conversationKey();
+        var withRedaction = new TurnRecorder.Prepared(prepared.conversation(),
+                prepared.writes().andThen(tx -> tx.redactConversation(key, words::redact)), prepared.forgotten());
+        List<String> ids = found.earlier().stream().map(SplitPhraseWatch.Part::messageId).filter(java.util.Objects::nonNull)
+                .toList();
+        return commit(key, withRedaction)
+                .thenCompose(o -> committer.submit(tx -> {
+                    int copies = tx.shredLeftovers(words::spans);
+                    log.info("overwrote {} leftover copies in the data file", copies);
+                }))
+                .thenApply(v -> {
+                    pieceListeners.forEach(l -> l.accept(key, ids));
+                    return Outcome.SECRET_REMOVED;
+                });
+    }
+
+    /**
+     * Telegram lets the bot delete the user's messages (private chats; groups where it is an admin) and does; on
+     * Discord a bot cannot delete a user's DM messages, and earlier pieces in threads are not deleted either: each
+     * user is told the truth.
+     */
+    private static String deleteNoticeKey(Inbound in) {
+        return switch (in.channel()) {
+            case "telegram" -> "secret.split_deleted";
+            case "discord" -> "secret.split_delete_yourself";
+            default -> "secret.split_cleared";
+        };
+    }
+
+    private static List<Action> appended(List<Action> actions, Action last) {
+        var out = new java.util.ArrayList<>(actions);
+        out.add(last);
+        return out;
     }
 
     /** The state stays as it was; the user reads why their message was not handled. */

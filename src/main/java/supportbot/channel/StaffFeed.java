@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -27,9 +28,38 @@ public final class StaffFeed implements AutoCloseable {
     private static final Set<String> CARD_CHANGES = Set.of("claimed", "assigned", "transferred", "resolved", "reopened",
             "escalated", "sla-breach", "detail", "rating", "erased", "auto-closed", "banned", "unbanned");
 
-    /** What is already posted for one ticket. */
-    public record PlaceState(long place, long card, int eventsMirrored, boolean filesSent) {
+    /**
+     * What is already posted for one ticket.
+     *
+     * @param relayed by event index, the message ids of recent lines that quote the user: if what they quoted
+     *                turns out to be a piece of a recovery phrase, those copies are edited (see {@link #RELAYED_KEPT})
+     * @param cardRedactions redaction markers in the ticket's details when the card was last drawn
+     */
+    public record PlaceState(long place, long card, int eventsMirrored, boolean filesSent, Map<Integer, List<Long>> relayed,
+                             int cardRedactions) {
+        public PlaceState {
+            relayed = relayed == null ? Map.of() : Map.copyOf(relayed);
+        }
+
+        public PlaceState(long place, long card, int eventsMirrored, boolean filesSent) {
+            this(place, card, eventsMirrored, filesSent, Map.of(), 0);
+        }
+
+        PlaceState(long place, long card, int eventsMirrored, boolean filesSent, Map<Integer, List<Long>> relayed) {
+            this(place, card, eventsMirrored, filesSent, relayed, 0);
+        }
+
+        PlaceState withRelayed(Map<Integer, List<Long>> ids) {
+            return new PlaceState(place, card, eventsMirrored, filesSent, ids, cardRedactions);
+        }
+
+        PlaceState withCardRedactions(int n) {
+            return new PlaceState(place, card, eventsMirrored, filesSent, relayed, n);
+        }
     }
+
+    /** A phrase's pieces arrive within minutes, so only the last lines that quote the user need their ids kept. */
+    static final int RELAYED_KEPT = 30;
 
     /** The reverse lookup: which ticket a place belongs to. */
     public record PlaceTicket(long ticket) {
@@ -138,25 +168,53 @@ public final class StaffFeed implements AutoCloseable {
             save(t.number(), state);
         }
         if (state.card() == 0) {
-            state = new PlaceState(state.place(), surface.postCard(state.place(), t), state.eventsMirrored(), false);
+            state = new PlaceState(state.place(), surface.postCard(state.place(), t), state.eventsMirrored(), false,
+                    state.relayed(), redactions(t));
             save(t.number(), state);
         }
         if (!state.filesSent()) {
             surface.postFiles(state.place(), existing(t.draft().attachments()), "sent with the report");
-            state = new PlaceState(state.place(), state.card(), state.eventsMirrored(), true);
+            state = new PlaceState(state.place(), state.card(), state.eventsMirrored(), true, state.relayed(),
+                    state.cardRedactions());
             save(t.number(), state);
         }
-        boolean cardChanged = false;
         List<TicketEvent> events = t.events();
+        boolean cardChanged = false;
+        int cardRedactions = redactions(t);
+        if (cardRedactions > state.cardRedactions()) {
+            // A detail the card shows (the description...) held a piece of a phrase: the card is drawn again.
+            cardChanged = true;
+            state = state.withCardRedactions(cardRedactions);
+            save(t.number(), state);
+        }
+        for (var relayed : state.relayed().entrySet()) {
+            int i = relayed.getKey();
+            if (i < events.size() && redacted(events.get(i))) {
+                // The line quoted a piece of a recovery phrase that the inbox has since removed from the ticket.
+                surface.redactEvent(state.place(), relayed.getValue(), t, events.get(i));
+                var rest = new java.util.HashMap<>(state.relayed());
+                rest.remove(i);
+                state = state.withRelayed(rest);
+                save(t.number(), state);
+                cardChanged = true;
+            }
+        }
         for (int i = state.eventsMirrored(); i < events.size(); i++) {
             TicketEvent e = events.get(i);
-            surface.postEvent(state.place(), t, e);
+            List<Long> ids = surface.relayEvent(state.place(), t, e);
             surface.postFiles(state.place(), existing(e.attachments()), null);
             if (reachesSupervisors(e, t)) {
                 surface.alertSupervisors(t, e, state.place());
             }
             cardChanged |= CARD_CHANGES.contains(e.type());
-            state = new PlaceState(state.place(), state.card(), i + 1, true);
+            var relayed = new java.util.TreeMap<>(state.relayed());
+            if (!ids.isEmpty() && "user".equals(e.actor()) && e.text() != null && !redacted(e)) {
+                relayed.put(i, ids);
+            }
+            while (relayed.size() > RELAYED_KEPT) {
+                relayed.pollFirstEntry();
+            }
+            state = new PlaceState(state.place(), state.card(), i + 1, true, relayed, state.cardRedactions());
             save(t.number(), state);
         }
         if (cardChanged) {
@@ -169,6 +227,22 @@ public final class StaffFeed implements AutoCloseable {
                 log.debug("card of #{} not updated: {}", t.number(), f.getMessage());
             }
         }
+    }
+
+    private static int redactions(Ticket t) {
+        int n = 0;
+        for (var v : t.draft().details().values()) {
+            String value = v.value() == null ? "" : v.value();
+            for (int at = value.indexOf(supportbot.safety.SecretDetector.REDACTION); at >= 0;
+                 at = value.indexOf(supportbot.safety.SecretDetector.REDACTION, at + 1)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean redacted(TicketEvent e) {
+        return e.text() != null && e.text().contains(supportbot.safety.SecretDetector.REDACTION);
     }
 
     static boolean reachesSupervisors(TicketEvent e, Ticket after) {

@@ -26,6 +26,19 @@ public interface StaffSurface {
     /** One event as a line in the place; events the card already shows may post nothing. */
     void postEvent(long place, Ticket ticket, TicketEvent event) throws SendFailure;
 
+    /**
+     * {@link #postEvent} that returns the ids of the messages it posted, so that a line later found to hold a
+     * secret (a recovery phrase sent in pieces) can be redacted. Surfaces that cannot redact keep the default.
+     */
+    default List<Long> relayEvent(long place, Ticket ticket, TicketEvent event) throws SendFailure {
+        postEvent(place, ticket, event);
+        return List.of();
+    }
+
+    /** Replaces the messages a {@link #relayEvent} posted with the event as it reads now (redacted). */
+    default void redactEvent(long place, List<Long> messageIds, Ticket ticket, TicketEvent event) throws SendFailure {
+    }
+
     void updateCard(long place, long card, Ticket ticket) throws SendFailure;
 
     /** The ticket reached the supervisor tier (escalation, complaint, missed SLA). */

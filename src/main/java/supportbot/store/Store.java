@@ -524,6 +524,35 @@ public final class Store implements AutoCloseable {
         }
 
         /**
+         * Rewrites every string stored for a conversation through {@code redact}: its state, transcript and
+         * tickets, and any pending or parked outbox entry and knowledge gap that holds what is redacted.
+         */
+        public void redactConversation(String conversationKey, java.util.function.UnaryOperator<String> redact) {
+            byte[] state = StoreScrub.rewrite(conversations.get(conversationKey), redact);
+            if (state != null) {
+                conversations.put(conversationKey, state);
+            }
+            String prefix = conversationKey + SEP;
+            StoreScrub.rewriteAll(transcript.subMap(prefix, true, prefix + '\uffff', false), redact, k -> true);
+            for (Ticket t : tickets()) {
+                if (conversationKey.equals(t.draft().conversationKey())) {
+                    byte[] after = StoreScrub.rewrite(tickets.get(t.number()), redact);
+                    if (after != null) {
+                        saveTicket(StoreCodec.decode(after, Ticket.class)); // through the feed: staff copies follow
+                    }
+                }
+            }
+            StoreScrub.rewriteAll(outbox, redact, k -> true);
+            StoreScrub.rewriteAll(undeliverable, redact, k -> true);
+            StoreScrub.rewriteAll(gaps, redact, k -> true);
+        }
+
+        /** See {@link StoreScrub#shred}: a write set of its own, after the redaction is committed. */
+        public int shredLeftovers(StoreScrub.LeftoverFinder finder) {
+            return StoreScrub.shred(file, finder);
+        }
+
+        /**
          * Erases a user: conversation, transcript and the personal fields of their tickets (which stay, closed,
          * for the numbers). Files are the caller's to delete once this is committed.
          */

@@ -93,21 +93,49 @@ final class DiscordStaffSurface implements StaffSurface {
 
     @Override
     public void postEvent(long place, Ticket t, TicketEvent e) throws SendFailure {
+        relayEvent(place, t, e);
+    }
+
+    @Override
+    public List<Long> relayEvent(long place, Ticket t, TicketEvent e) throws SendFailure {
         if (e.type().equals("opened")) {
-            return;
+            return List.of();
         }
+        ThreadChannel thread = thread(place);
+        var ids = new java.util.ArrayList<Long>();
+        for (String part : DiscordText.chunks(line(e))) {
+            ids.add(call(() -> thread.sendMessage(DiscordSender.base().setContent(part).build()).complete().getIdLong()));
+        }
+        return ids;
+    }
+
+    /** The first message becomes the redacted line, the others (a long line's later chunks) are deleted. */
+    @Override
+    public void redactEvent(long place, List<Long> messageIds, Ticket t, TicketEvent e) throws SendFailure {
+        ThreadChannel thread = thread(place);
+        for (int i = 0; i < messageIds.size(); i++) {
+            long id = messageIds.get(i);
+            if (i == 0) {
+                String line = DiscordText.clip(line(e), DiscordText.MAX_MESSAGE_CHARS);
+                call(() -> thread.editMessageById(id, new MessageEditBuilder().setContent(line).build()).complete());
+            } else {
+                call(() -> {
+                    thread.deleteMessageById(id).complete();
+                    return null;
+                });
+            }
+        }
+    }
+
+    private static String line(TicketEvent e) {
         String who = e.actor();
         String text = e.text() == null ? "" : e.text();
-        String line = switch (e.type()) {
+        return switch (e.type()) {
             case "user-message" -> "👤 **User:** " + (text.isEmpty() ? "*(file)*" : text);
             case "reply" -> "💬 **" + who + "** → user: " + text;
             case "note" -> "📝 **" + who + "** (internal note): " + text;
             default -> "• " + e.type() + " (" + who + ")" + (text.isEmpty() ? "" : ": " + text);
         };
-        ThreadChannel thread = thread(place);
-        for (String part : DiscordText.chunks(line)) {
-            call(() -> thread.sendMessage(DiscordSender.base().setContent(part).build()).complete());
-        }
     }
 
     @Override

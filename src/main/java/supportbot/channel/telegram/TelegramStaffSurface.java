@@ -71,10 +71,26 @@ final class TelegramStaffSurface implements StaffSurface {
 
     @Override
     public void postEvent(long place, Ticket t, TicketEvent e) throws SendFailure {
+        relayEvent(place, t, e);
+    }
+
+    @Override
+    public List<Long> relayEvent(long place, Ticket t, TicketEvent e) throws SendFailure {
         String line = cards.event(e);
-        if (line != null) {
+        if (line == null) {
+            return List.of();
+        }
+        gate();
+        return List.of((long) api.sendHtml(staffChatId, (int) place, line, null));
+    }
+
+    /** A bot may edit its own messages at any age (deleting is limited to 48 hours), so the line is edited. */
+    @Override
+    public void redactEvent(long place, List<Long> messageIds, Ticket t, TicketEvent e) throws SendFailure {
+        String line = cards.event(e);
+        for (long id : messageIds) {
             gate();
-            api.sendHtml(staffChatId, (int) place, line, null);
+            api.editHtml(staffChatId, (int) id, line == null ? supportbot.safety.SecretDetector.REDACTION : line, null);
         }
     }
 

@@ -44,6 +44,7 @@ final class UserUpdates {
     private final Messages messages;
     private final Clock clock;
     private final Keyboards keyboards;
+    private final RecentUserMessages recent;
 
     UserUpdates(Keyboards keyboards, Inbox inbox, Store store, BotApi api, BotIdentity me, Path attachmentsRoot, long maxAttachmentBytes,
                 Messages messages, Clock clock) {
@@ -56,6 +57,8 @@ final class UserUpdates {
         this.maxAttachmentBytes = maxAttachmentBytes;
         this.messages = messages;
         this.clock = clock;
+        this.recent = new RecentUserMessages(api);
+        inbox.onPiecesRemoved(recent::deletePieces);
     }
 
     /** Completes once the update's effects are committed (or it was decided to ignore it). */
@@ -96,6 +99,7 @@ final class UserUpdates {
         if ((text == null || text.isBlank()) && attachments.isEmpty()) {
             return CompletableFuture.completedFuture(null); // stickers, locations, polls: nothing for support
         }
+        recent.remember(id, m.getChatId(), m.getMessageId());
         return deleteIfSecret(m, inbox.submit(new Inbound(TelegramKeys.CHANNEL, key, "telegram:" + userId, text, attachments,
                 null, id, clock.instant())));
     }
@@ -109,6 +113,7 @@ final class UserUpdates {
         long userId = m.getFrom().getId();
         var in = Inbound.text(TelegramKeys.CHANNEL, TelegramKeys.inGroup(m.getChatId(), userId), "telegram:" + userId,
                 cleaned, id, clock.instant()).inPublic();
+        recent.remember(id, m.getChatId(), m.getMessageId());
         return deleteIfSecret(m, inbox.submit(in));
     }
 
