@@ -1,7 +1,5 @@
 package supportbot.desk;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import supportbot.store.Refusal;
 
 /**
@@ -30,16 +28,6 @@ public final class DeskException extends RuntimeException implements Refusal {
     /** The agent who holds the ticket, when the refusal is about that; else null. */
     public String holder() {
         return holder;
-    }
-
-    /** The JSON error body: {"error": …} and, for a conflict over the ticket, {"holder": …}. */
-    public Map<String, Object> body() {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("error", getMessage());
-        if (holder != null) {
-            m.put("holder", holder);
-        }
-        return m;
     }
 
     static DeskException notFound(long number) {

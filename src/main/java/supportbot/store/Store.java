@@ -528,23 +528,65 @@ public final class Store implements AutoCloseable {
          * tickets, and any pending or parked outbox entry and knowledge gap that holds what is redacted.
          */
         public void redactConversation(String conversationKey, java.util.function.UnaryOperator<String> redact) {
-            byte[] state = StoreScrub.rewrite(conversations.get(conversationKey), redact);
+            var ids = new java.util.HashSet<Long>();
+            Store.this.keys.currentId(conversationKey).ifPresent(ids::add);
+            byte[] state = redacted(conversations.get(conversationKey), conversationKey, ids, redact);
             if (state != null) {
                 conversations.put(conversationKey, state);
             }
             String prefix = conversationKey + SEP;
-            StoreScrub.rewriteAll(transcript.subMap(prefix, true, prefix + '\uffff', false), redact, k -> true);
+            for (String k : keysOf(transcript.subMap(prefix, true, prefix + '\uffff', false).keySet())) {
+                byte[] after = redacted(transcript.get(k), conversationKey, ids, redact);
+                if (after != null) {
+                    transcript.put(k, after);
+                }
+            }
             for (Ticket t : tickets()) {
                 if (conversationKey.equals(t.draft().conversationKey())) {
-                    byte[] after = StoreScrub.rewrite(tickets.get(t.number()), redact);
+                    byte[] after = StoreScrub.rewrite(StoreCodec.encode(t), redact);
                     if (after != null) {
                         saveTicket(StoreCodec.decode(after, Ticket.class)); // through the feed: staff copies follow
                     }
                 }
             }
-            StoreScrub.rewriteAll(outbox, redact, k -> true);
-            StoreScrub.rewriteAll(undeliverable, redact, k -> true);
-            StoreScrub.rewriteAll(gaps, redact, k -> true);
+            var candidates = new java.util.HashSet<>(ids);
+            candidates.add(SealedIndex.PLAIN);
+            redactAll(outbox, outboxIndex, candidates, conversationKey, ids, redact);
+            redactAll(undeliverable, undeliverableIndex, candidates, conversationKey, ids, redact);
+            redactAll(gaps, gapIndex, candidates, conversationKey, ids, redact);
+            // Sealed copies of the secret (older versions of rewritten records, in free space) die with the old key.
+            rekey(conversationKey);
+        }
+
+        private void redactAll(Map<Long, byte[]> map, SealedIndex<Long> index, java.util.Set<Long> candidates,
+                               String conversationKey, java.util.Set<Long> ids,
+                               java.util.function.UnaryOperator<String> redact) {
+            for (Long k : index.sealedWith(candidates)) {
+                byte[] after = redacted(map.get(k), conversationKey, ids, redact);
+                if (after != null) {
+                    index.put(k, after);
+                }
+            }
+        }
+
+        /**
+         * The stored value with every string redacted, sealed again as it was; null when unchanged, or when it
+         * was sealed for another conversation (whose records never hold this one's secret).
+         */
+        private byte[] redacted(byte[] stored, String conversationKey, java.util.Set<Long> ids,
+                                java.util.function.UnaryOperator<String> redact) {
+            if (stored == null) {
+                return null;
+            }
+            if (!Sealer.isSealed(stored)) {
+                return StoreScrub.rewrite(stored, redact);
+            }
+            if (!ids.contains(Sealer.keyId(stored))) {
+                return null;
+            }
+            byte[] plain = sealer.open(stored).orElse(null);
+            byte[] after = plain == null ? null : StoreScrub.rewrite(plain, redact);
+            return after == null ? null : sealer.seal(conversationKey, after);
         }
 
         /** See {@link StoreScrub#shred}: a write set of its own, after the redaction is committed. */

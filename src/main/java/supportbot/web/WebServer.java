@@ -134,7 +134,7 @@ public final class WebServer {
     /** A refusal the caller can act on (a wrong token, a secret in a reply): one WARN line, no stack trace. */
     private static void refused(DeskException e, Context ctx) {
         log.warn("{} {} refused ({}): {}", ctx.method(), ctx.path(), e.status(), e.getMessage());
-        ctx.status(e.status()).json(new ApiError(e.getMessage()));
+        ctx.status(e.status()).json(new DeskRefusal(e.getMessage(), e.holder()));
     }
 
     private static void internalError(Exception e, Context ctx) {

@@ -43,7 +43,13 @@ public final class TestPhrases {
         return out;
     }
 
+    private static final java.util.Map<String, List<String>> LISTS = new java.util.concurrent.ConcurrentHashMap<>();
+
     static List<String> wordList(String language) {
+        return LISTS.computeIfAbsent(language, TestPhrases::readWordList);
+    }
+
+    private static List<String> readWordList(String language) {
         try (InputStream in = TestPhrases.class.getResourceAsStream("/safety/bip39-" + language + ".txt")) {
             return List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip().split("\\R"));
         } catch (IOException e) {

@@ -147,20 +147,20 @@ class DeskRaceTest {
     void anActionOnAStaleVersionIsAConflictAndChangesNothing() throws Exception {
         startWith(Role.AGENT);
         var claim = http.send(HttpRequest.newBuilder(URI.create(bot.url("/api/desk/tickets/" + FIRST + "/claim")))
-                .header("Authorization", "Bearer " + token(0)).POST(HttpRequest.BodyPublishers.ofString("{\"version\":1}"))
+                .header("Authorization", "Bearer " + token(0)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"version\":1}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, claim.statusCode(), claim.body());
         assertEquals(2, json.readTree(claim.body()).get("version").asLong());
         var stale = http.send(HttpRequest.newBuilder(URI.create(bot.url("/api/desk/tickets/" + FIRST + "/note")))
                 .header("Authorization", "Bearer " + token(0))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"hello\",\"version\":1}")).build(),
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"hello\",\"version\":1}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(409, stale.statusCode(), stale.body());
         assertTrue(stale.body().contains("reload"), stale.body());
         assertEquals(2, bot.store.ticket(FIRST).orElseThrow().version(), "the note was not added");
         var bad = http.send(HttpRequest.newBuilder(URI.create(bot.url("/api/desk/tickets/" + FIRST + "/note")))
                 .header("Authorization", "Bearer " + token(0))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"hello\",\"version\":\"two\"}")).build(),
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"hello\",\"version\":\"two\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(400, bad.statusCode(), bad.body());
     }
