@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentNavigableMap;
 import org.mapdb.DB;
 import org.mapdb.DBException;
-import org.mapdb.DBMaker;
 import org.mapdb.HTreeMap;
 import org.mapdb.Serializer;
 import supportbot.dialogue.Attachment;
@@ -112,7 +111,10 @@ public final class Store implements AutoCloseable {
             throw new UncheckedIOException("cannot create data directory " + dataDir, e);
         }
         try {
-            return new Store(DBMaker.fileDB(file.toFile()).transactionEnable().fileChannelEnable().make(), file, encrypt);
+            // Not DBMaker's transactionEnable().fileChannelEnable() as such: MapDB 3.1 applies a commit to the file
+            // in place, write by write, and never replays its log, so a kill -9 during that left a store that
+            // would not open. The same store on a volume that makes each commit's writes land all at once.
+            return new Store(AtomicCommitVolume.openDb(file, org.mapdb.volume.FileChannelVol.FACTORY), file, encrypt);
         } catch (DBException.FileLocked e) {
             throw new StoreLockedException(file + " is already in use by another support-bot process. Stop that process, "
                     + "or give this one its own data.dir.", e);
