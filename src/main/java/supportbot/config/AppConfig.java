@@ -27,7 +27,8 @@ public record AppConfig(Http http, Data data, Faq faq, Dialogue dialogue, Desk d
     /**
      * @param maxMessageChars longer user messages are refused with the limit named
      * @param floodMessages   messages a user may send within {@code floodSeconds} before being slowed down
-     * @param retentionDays   transcripts and files older than this are deleted; 0 keeps them forever
+     * @param retentionDays   transcripts and files older than this are deleted, and conversations idle this long
+     *                        with no open ticket are erased; 0 keeps them forever
      */
     public record Safety(Integer maxMessageChars, Integer floodMessages, Integer floodSeconds, Integer retentionDays) {
         public supportbot.safety.InboundGuard.Settings guardSettings() {

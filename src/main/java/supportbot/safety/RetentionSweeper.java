@@ -18,7 +18,8 @@ import supportbot.store.Store;
 
 /**
  * Keeps personal data only as long as configured: transcript turns and attachment files older than the
- * retention period are deleted. Tickets keep their numbers, times and statuses for the statistics.
+ * retention period are deleted, and conversations idle that long with no open ticket are erased whole (their
+ * keys destroyed, as by /forget). Tickets keep their numbers, times and statuses for the statistics.
  */
 public final class RetentionSweeper implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RetentionSweeper.class);
