@@ -5,38 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Clock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import supportbot.channel.DeadLetters;
 
 /** The supervisors' view of dead letters: list them and ask for a replay. */
-class DeadLetterApiTest {
-    @TempDir
-    Path dir;
-
-    private LocalBot bot;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = new ObjectMapper();
-
-    @BeforeEach
-    void start() throws Exception {
-        bot = new LocalBot(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        bot.close();
-    }
-
+class DeadLetterApiTest extends LocalBotTest {
     private HttpResponse<String> call(String method, String path, String token) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(bot.url(path))).header("Authorization", "Bearer " + token)
                 .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
