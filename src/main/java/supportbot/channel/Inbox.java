@@ -297,10 +297,6 @@ public final class Inbox implements AutoCloseable {
         List<String> ids = found.earlier().stream().map(SplitPhraseWatch.Part::messageId).filter(java.util.Objects::nonNull)
                 .toList();
         return commit(key, withRedaction)
-                .thenCompose(o -> committer.submit(tx -> {
-                    int copies = tx.shredLeftovers(words::spans);
-                    log.info("overwrote {} leftover copies in the data file", copies);
-                }))
                 .thenApply(v -> {
                     pieceListeners.forEach(l -> l.accept(key, ids));
                     return Outcome.SECRET_REMOVED;

@@ -74,11 +74,6 @@ public final class PhraseWords {
         return sb.append(text, pos, text.length()).toString();
     }
 
-    /** Byte ranges [start, end) of copies in buf[0, length), for overwriting leftovers in a file. */
-    public List<int[]> spans(byte[] buf, int length) {
-        return spans(Tokens.of(buf, length));
-    }
-
     private List<int[]> spans(Tokens t) {
         var out = new ArrayList<int[]>();
         int k = 0;
@@ -168,56 +163,6 @@ public final class PhraseWords {
                     t.broken = true;
                 }
                 i += len;
-            }
-            return t;
-        }
-
-        static Tokens of(byte[] b, int n) {
-            Tokens t = new Tokens();
-            int i = 0;
-            while (i < n) {
-                int c = b[i] & 0xff;
-                if (isAsciiLetter(c)) {
-                    int s = i;
-                    while (i < n && isAsciiLetter(b[i] & 0xff)) {
-                        i++;
-                    }
-                    if (i - s <= 8) {
-                        t.add(new String(b, s, i - s, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT), s, i);
-                    } else {
-                        t.broken = true;
-                    }
-                    continue;
-                }
-                if (c == '\\' && i + 1 < n) {
-                    // a JSON escape (\n, \t, \", \u3000): a separator unless it escapes a quote
-                    int next = b[i + 1] & 0xff;
-                    if (next == '"') {
-                        t.broken = true;
-                    }
-                    i += next == 'u' ? Math.min(6, n - i) : 2;
-                    continue;
-                }
-                if (c < 0x80) {
-                    if (c == '"' || c == '{' || c == '}' || c == '[' || c == ']' || c == 0
-                            || (!(c >= '0' && c <= '9') && !SecretDetector.isSeparator(c))) {
-                        t.broken = true;
-                    }
-                    i++;
-                    continue;
-                }
-                if (c >= 0xE0 && c <= 0xEF && i + 2 < n && (b[i + 1] & 0xC0) == 0x80 && (b[i + 2] & 0xC0) == 0x80) {
-                    int cp = ((c & 0x0F) << 12) | ((b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F);
-                    if (isHan(cp)) {
-                        t.add(String.valueOf((char) cp), i, i + 3);
-                    } else if (!SecretDetector.isSeparator(cp)) {
-                        t.broken = true;
-                    }
-                    i += 3;
-                    continue;
-                }
-                t.broken = true;
-                i++;
             }
             return t;
         }

@@ -591,11 +591,6 @@ public final class Store implements AutoCloseable {
             return after == null ? null : sealer.seal(conversationKey, after);
         }
 
-        /** See {@link StoreScrub#shred}: a write set of its own, after the redaction is committed. */
-        public int shredLeftovers(StoreScrub.LeftoverFinder finder) {
-            return StoreScrub.shred(file, finder);
-        }
-
         /**
          * Erases a user: conversation, transcript and the personal fields of their tickets (which stay, closed,
          * for the numbers). Files are the caller's to delete once this is committed.

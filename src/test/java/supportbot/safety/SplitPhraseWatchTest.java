@@ -112,17 +112,12 @@ class SplitPhraseWatchTest {
     }
 
     @Test
-    void copiesOfThePiecesAreFoundInRewrittenTextAndRawBytes() {
+    void copiesOfThePiecesAreFoundInRewrittenText() {
         var words = TestPhrases.words("english", 12, 108);
         var found = send(watch, cut(words, 6, 6)).orElseThrow();
         String first = String.join(" ", words.subList(0, 6));
         String desc = "Description: " + first.replace(" ", "\n") + " (and more)";
         assertEquals("Description: " + SecretDetector.REDACTION + " (and more)", found.words().redact(desc));
-        byte[] json = ("{\"text\":\"" + first.replace(" ", "\\n") + "\",\"x\":1}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        var spans = found.words().spans(json, json.length);
-        assertEquals(1, spans.size());
-        assertEquals(first.replace(" ", "\\n"), new String(json, spans.get(0)[0], spans.get(0)[1] - spans.get(0)[0],
-                java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**
