@@ -3,6 +3,9 @@ package supportbot.dialogue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +14,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import supportbot.faq.FaqEntry;
+import supportbot.faq.FaqYamlLoader;
+import supportbot.faq.Lang;
 
 /** Chinese copy uses full-width punctuation: ASCII punctuation touching a Chinese character is a mistake. */
 class ChinesePunctuationTest {
@@ -62,4 +68,63 @@ class ChinesePunctuationTest {
         }
         assertEquals(List.of(), problems);
     }
+
+    @Test
+    void everyChineseFaqQuestionAndAnswerUsesFullWidthPunctuation() {
+        var problems = new ArrayList<String>();
+        for (FaqEntry entry : new FaqYamlLoader().loadDirectory(Path.of("faq-data")).entries()) {
+            entry.in(Lang.ZH).ifPresent(zh -> {
+                var texts = new ArrayList<String>(zh.alternates());
+                texts.add(zh.question());
+                texts.add(zh.answer());
+                for (String text : texts) {
+                    for (String mistake : mistakes(text)) {
+                        problems.add(entry.id() + " '" + mistake + "'");
+                    }
+                }
+            });
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /** Category names, chain names and every other Chinese value in config; patterns are matched, not shown. */
+    @Test
+    void everyChineseTextInConfigUsesFullWidthPunctuation() throws IOException {
+        var problems = new ArrayList<String>();
+        var yaml = new ObjectMapper(new YAMLFactory());
+        for (String name : List.of("categories.yaml", "details.yaml", "desk.yaml", "application.yaml")) {
+            collect(yaml.readTree(Path.of("config", name).toFile()), name, problems);
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void theConfigWalkFindsAMistakeInANestedChineseName() throws IOException {
+        var problems = new ArrayList<String>();
+        var node = new ObjectMapper(new YAMLFactory()).readTree(
+                "categories:\n  - id: x\n    name: {zh: '转账失败(链上)', en: Failed}\n    keywords: {zh: ['失败(了)?']}\n");
+        collect(node, "test", problems);
+        assertEquals(List.of("test/categories/0/name/zh '败('", "test/categories/0/name/zh '上)'"), problems);
+    }
+
+    private static void collect(JsonNode node, String where, List<String> problems) {
+        if (node.isTextual() && node.asText().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+            for (String mistake : mistakes(node.asText())) {
+                problems.add(where + " '" + mistake + "'");
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(f -> {
+                if (!UNSHOWN.contains(f.getKey())) {
+                    collect(f.getValue(), where + "/" + f.getKey(), problems);
+                }
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collect(node.get(i), where + "/" + i, problems);
+            }
+        }
+    }
+
+    /** Regular expressions and match words: users never read them, and "(了)?" is syntax, not copy. */
+    private static final java.util.Set<String> UNSHOWN = java.util.Set.of("keywords", "aliases");
 }
