@@ -114,6 +114,11 @@ public final class Inbox implements AutoCloseable {
         pieceListeners.add(listener);
     }
 
+    /** A conversation that has not said anything yet, in the zone its client reported (null: the configured one). */
+    public Conversation opened(String channel, String key, String userId, java.time.ZoneId zone, java.time.Instant at) {
+        return engine.opened(channel, key, userId, zone, at);
+    }
+
     public CompletableFuture<Outcome> submit(Inbound in) {
         return inLane(in.conversationKey(), () -> process(in, false)).whenComplete((o, e) -> metrics.messageReceived(in.channel(),
                 e != null ? "failed" : o.name().toLowerCase(java.util.Locale.ROOT)));
@@ -325,7 +330,8 @@ public final class Inbox implements AutoCloseable {
     /** The state stays as it was; the user reads why their message was not handled. */
     private Turn notice(Conversation current, Inbound in, String key, java.util.Map<String, ?> args) {
         var lang = current != null ? current.lang() : LanguageDetector.detect(in.text());
-        Conversation state = current != null ? current : Conversation.start(in, lang, java.time.ZoneId.systemDefault().getId());
+        // A refused first message still starts the conversation in the configured zone, never the server's.
+        Conversation state = current != null ? current : Conversation.start(in, lang, engine.defaultZone().getId());
         return new Turn(state, List.of(new Action.Reply(in.channel(), in.conversationKey(), messages.get(lang, key, args),
                 List.of())));
     }
@@ -341,7 +347,8 @@ public final class Inbox implements AutoCloseable {
     /** The state stays as it was; the user hears that something went wrong rather than nothing. */
     private Turn apology(Conversation current, Inbound in) {
         var lang = current != null ? current.lang() : LanguageDetector.detect(in.text());
-        Conversation state = current != null ? current : Conversation.start(in, lang, java.time.ZoneId.systemDefault().getId());
+        // A refused first message still starts the conversation in the configured zone, never the server's.
+        Conversation state = current != null ? current : Conversation.start(in, lang, engine.defaultZone().getId());
         return new Turn(state, List.of(new Action.Reply(in.channel(), in.conversationKey(),
                 messages.get(lang, "error.internal"), List.of())));
     }

@@ -18,6 +18,11 @@ public record Ticket(TicketDraft draft, TicketStatus status, Tier tier, String a
                 List.of(new TicketEvent(draft.openedAt(), "bot", "opened", draft.reason())), null);
     }
 
+    /** Who and what a complaint is about, as fields; null when this ticket is no complaint. */
+    public supportbot.dialogue.Complaint complaint() {
+        return draft.complaint();
+    }
+
     public long number() {
         return draft.number();
     }
@@ -54,9 +59,7 @@ public record Ticket(TicketDraft draft, TicketStatus status, Tier tier, String a
                              Instant at) {
         var details = new java.util.LinkedHashMap<>(draft.details());
         details.put(value.type(), value);
-        var d = draft;
-        var updated = new TicketDraft(d.number(), d.channel(), d.conversationKey(), d.userId(), d.categoryId(), d.priority(),
-                d.urgent(), d.reason(), d.lang(), details, d.faqTried(), d.openedAt(), d.attachments());
+        var updated = draft.withDetails(details);
         var all = new ArrayList<>(events);
         all.add(new TicketEvent(at, "user", "detail", value.type().key() + ": " + value.value(), attachments));
         return new Ticket(updated, status == TicketStatus.WAITING_USER ? TicketStatus.ASSIGNED : status, tier, assignee, all, rating);
@@ -74,7 +77,7 @@ public record Ticket(TicketDraft draft, TicketStatus status, Tier tier, String a
     public Ticket erased(Instant at, String by) {
         var d = draft;
         var blank = new TicketDraft(d.number(), d.channel(), d.conversationKey(), null, d.categoryId(), d.priority(),
-                d.urgent(), d.reason(), d.lang(), java.util.Map.of(), d.faqTried(), d.openedAt(), List.of());
+                d.urgent(), d.reason(), d.lang(), java.util.Map.of(), d.faqTried(), d.openedAt(), List.of(), d.complaint());
         var kept = new ArrayList<TicketEvent>();
         for (TicketEvent e : events) {
             boolean personal = e.actor().equals("user") || e.type().equals("reply") || e.type().equals("note");

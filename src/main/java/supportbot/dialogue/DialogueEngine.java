@@ -1,7 +1,6 @@
 package supportbot.dialogue;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +33,7 @@ public final class DialogueEngine {
     private final FaqAnswers faqAnswers;
     private final RatingFlow rating;
     private final StaffDirectory staff;
+    private final ComplaintReader complaints;
 
     public DialogueEngine(DialogueData data, FaqLookup faq, DetailParsers parsers, TicketDirectory tickets, Clock clock,
                           Lang defaultLang) {
@@ -43,6 +43,7 @@ public final class DialogueEngine {
     public DialogueEngine(DialogueData data, FaqLookup faq, DetailParsers parsers, TicketDirectory tickets, Clock clock,
                           Lang defaultLang, StaffDirectory staff) {
         this.staff = staff;
+        this.complaints = new ComplaintReader(staff);
         this.data = data;
         this.faq = faq;
         this.tickets = tickets;
@@ -382,6 +383,8 @@ public final class DialogueEngine {
             case SKIP -> {
                 if (rating.expectsComment(t)) {
                     rating.finish(t, null);
+                } else if (rating.expectsWeakest(t)) {
+                    rating.weakest(t, null);
                 } else {
                     ifPhase(t, Phase.COLLECTING, () -> collector.skip(t));
                 }
@@ -476,7 +479,13 @@ public final class DialogueEngine {
         String category = status.flatMap(s -> data.categories().get(s.categoryId())).orElse(data.categories().other())
                 .name(t.lang());
         return t.text("status.ticket", Map.of("number", t.c.ticketNumber, "category", category,
-                "status", status.map(TicketDirectory.TicketStatus::status).orElse("queued")));
+                "status", statusName(t, status.map(TicketDirectory.TicketStatus::status).orElse("queued"))));
+    }
+
+    /** "排队中" / "waiting in the queue": users never read the desk's own word for a status. */
+    private String statusName(TurnContext t, String status) {
+        String key = "ticket.status." + status;
+        return data.messages().has(key) ? t.text(key) : t.text("ticket.status.unknown");
     }
 
     /** Seed article §4: the user may ask for a supervisor at any time. */
@@ -525,7 +534,7 @@ public final class DialogueEngine {
         long number = tickets.nextNumber();
         t.act(new Action.OpenTicket(new TicketDraft(number, t.c.channel, t.c.key, t.c.userId, category.id(),
                 category.priority(), category.urgent(), reason, t.lang(), t.c.details, t.c.faqTried, clock.instant(),
-                t.c.attachments)));
+                t.c.attachments, complaintOf(t, category))));
         String key = reason.equals("human") || reason.equals("supervisor") ? "ticket.opened_human"
                 : category.id().equals("feedback") ? "ticket.feedback" : "ticket.opened";
         String opened = t.text(key, Map.of("number", number, "category", category.name(t.lang())));
@@ -535,6 +544,19 @@ public final class DialogueEngine {
             t.c.phase = Phase.WITH_TICKET;
             t.c.ticketNumber = number;
         }
+    }
+
+    /** The agent, ticket and time a complaint names, read from everything the user wrote for it. */
+    private Complaint complaintOf(TurnContext t, Category category) {
+        if (!category.id().equals("complaint")) {
+            return null;
+        }
+        var texts = new ArrayList<>(t.c.recentTexts);
+        var description = t.c.details.get(DetailType.DESCRIPTION);
+        if (description != null) {
+            texts.add(description.value());
+        }
+        return complaints.read(t.c.key, String.join("\n", texts), t.c.details);
     }
 
     /** While a ticket is open the bot stays out of the way: the message goes to the agent, nothing is said. */
@@ -571,11 +593,30 @@ public final class DialogueEngine {
     }
 
     private void setZone(TurnContext t, String zone) {
-        try {
-            t.c.zone = ZoneId.of(zone).getId();
-            t.sayKey("tz.set", Map.of("zone", t.c.zone), List.of());
-        } catch (DateTimeException e) {
-            t.sayKey("tz.invalid", Map.of("zone", zone), List.of());
+        if (zone == null || zone.isBlank()) {
+            t.sayKey("tz.current", Map.of("zone", t.c.zone), List.of());
+            return;
         }
+        Optional<ZoneId> parsed = ZoneInput.parse(zone);
+        if (parsed.isEmpty()) {
+            t.sayKey("tz.invalid", Map.of("zone", zone.strip()), List.of());
+            return;
+        }
+        t.c.zone = parsed.get().getId();
+        t.sayKey("tz.set", Map.of("zone", t.c.zone), List.of());
+    }
+
+    /** The zone a conversation starts in when nothing better is known (details.defaultZone). */
+    public ZoneId defaultZone() {
+        return data.details().defaultZone();
+    }
+
+    /**
+     * A conversation that has not said anything yet, in {@code zone} (the browser's, for the web widget): what
+     * the first message then finds, so the zone is known before the first time is read.
+     */
+    public Conversation opened(String channel, String key, String userId, ZoneId zone, java.time.Instant at) {
+        return Conversation.start(Inbound.text(channel, key, userId, "", null, at), defaultLang,
+                (zone == null ? defaultZone() : zone).getId());
     }
 }

@@ -91,6 +91,11 @@ public final class Messages {
         return out.toString();
     }
 
+    /** Both languages define the same keys (checked on load), so one answer holds for both. */
+    public boolean has(String key) {
+        return texts.get(Lang.ZH).containsKey(key);
+    }
+
     public String get(Lang lang, String key) {
         return get(lang, key, Map.of());
     }

@@ -69,7 +69,7 @@ final class DeskApi {
                         e -> e.getKey().key(), e -> new DeskJson.Detail(e.getValue().value(), e.getValue().display()))),
                 t.draft().faqTried(), t.draft().reason(), t.events().stream().map(DeskJson.Event::of).toList(),
                 store.transcript(t.draft().conversationKey(), 0).stream().map(DeskJson.Line::of).toList(),
-                slaOf(t, clock.instant())));
+                slaOf(t, clock.instant()), DeskJson.ComplaintView.of(t.complaint()), DeskJson.RatingView.of(t.rating())));
     }
 
     private DeskJson.Sla slaOf(Ticket t, java.time.Instant now) {

@@ -63,9 +63,28 @@ final class DeskJson {
         }
     }
 
-    /** One ticket with everything the agent needs to act on it. */
+    /**
+     * One ticket with everything the agent needs to act on it.
+     *
+     * @param complaint    who, which ticket and when a complaint is about; null for other tickets
+     * @param ratingDetail the user's whole rating; the summary's {@code rating} is its stars only
+     */
     record Full(@JsonUnwrapped Summary summary, Map<String, Detail> details, List<String> faqTried, String reason,
-                List<Event> events, List<Line> transcript, Sla sla) {
+                List<Event> events, List<Line> transcript, Sla sla, ComplaintView complaint, RatingView ratingDetail) {
+    }
+
+    /** Each part null when the user did not name it. */
+    record ComplaintView(String agent, Long ticket, String time) {
+        static ComplaintView of(supportbot.dialogue.Complaint c) {
+            return c == null ? null : new ComplaintView(c.agent(), c.ticketNumber(), c.time());
+        }
+    }
+
+    /** @param weakest attitude, speed, clarity or solved; null when skipped or not asked (5 stars) */
+    record RatingView(int stars, String weakest, String comment, Instant at) {
+        static RatingView of(supportbot.desk.TicketRating r) {
+            return r == null ? null : new RatingView(r.stars(), r.weakest(), r.comment(), r.at());
+        }
     }
 
     record WhoAmI(String agent, String role, String csrf) {

@@ -18,6 +18,7 @@ import supportbot.channel.webchat.WebChat;
 final class WebChatApi {
     private static final Logger log = LoggerFactory.getLogger(WebChatApi.class);
     private static final String MESSAGE_HINT = "{\"text\":\"…\"} or {\"button\":\"<payload>\"}, optionally with \"id\"";
+    private static final String ZONE_HINT = "{\"zone\":\"Europe/Berlin\"} (optional)";
     private static final String ID_PATTERN = "[A-Za-z0-9_.:-]{1,64}";
 
     private final WebChat chat;
@@ -28,9 +29,20 @@ final class WebChatApi {
         this.gate = gate;
     }
 
+    /** An optional body {@code {"zone": "Europe/Berlin"}} (the browser's zone) starts the conversation in it. */
     void createSession(Context ctx) {
+        java.time.ZoneId zone = zone(ctx);
         gate.admit(ctx.ip());
-        ctx.status(201).json(new ChatJson.SessionCreated(chat.createSession()));
+        ctx.status(201).json(new ChatJson.SessionCreated(chat.createSession(zone)));
+    }
+
+    private static java.time.ZoneId zone(Context ctx) {
+        String raw = JsonBodies.optionalString(JsonBodies.objectOrEmpty(ctx, ZONE_HINT), "zone", "\"zone\" must be a string");
+        if (raw == null) {
+            return null;
+        }
+        return supportbot.dialogue.ZoneInput.parse(raw).orElseThrow(() -> new HttpError(400,
+                "unknown time zone in \"zone\"; send an IANA name such as Europe/Berlin or leave it out"));
     }
 
     void postMessage(Context ctx) {

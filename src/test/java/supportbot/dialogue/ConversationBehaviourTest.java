@@ -232,7 +232,7 @@ class ConversationBehaviourTest {
         assertEquals(Phase.RATING, h.phase());
         assertEquals(List.of("rate:1", "rate:2", "rate:3", "rate:4", "rate:5"), h.buttons());
         h.press("rate:2");
-        assertEquals(List.of("weak:attitude", "weak:speed", "weak:clarity", "weak:solved"), h.buttons());
+        assertEquals(List.of("weak:attitude", "weak:speed", "weak:clarity", "weak:solved", "skip"), h.buttons());
         h.press("weak:speed");
         h.say("等了太久才有人回复");
         assertEquals(new Action.Rating(ticket, 2, "speed", "等了太久才有人回复"), h.action(Action.Rating.class).orElseThrow());

@@ -63,7 +63,8 @@ public final class SessionExpiry implements AutoCloseable {
         for (String id : store.webSessionsCreatedBefore(oldest)) {
             // The conversation's state is one small read; its updatedAt moves with every turn.
             var conversation = store.conversation(WebChat.key(id));
-            boolean empty = conversation.isEmpty();
+            // A session opened with the browser's zone has a conversation before its first message: still empty.
+            boolean empty = conversation.map(c -> c.turns() == 0).orElse(true);
             Instant last = conversation.map(c -> c.updatedAt()).orElse(null);
             if (empty || last != null && last.isBefore(idleBefore)) {
                 expired.add(id);

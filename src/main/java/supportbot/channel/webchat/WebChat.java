@@ -48,8 +48,24 @@ public final class WebChat {
     }
 
     public String createSession() {
+        return createSession(null);
+    }
+
+    /**
+     * @param zone the browser's time zone, or null: the conversation starts in it, so "yesterday 3 pm" means the
+     *             user's 3 pm; /tz still changes it later
+     */
+    public String createSession(java.time.ZoneId zone) {
         String id = UUID.randomUUID().toString();
-        committer.submit(tx -> tx.registerWebSession(id, clock.instant())).join();
+        java.time.Instant now = clock.instant();
+        Store.Encoded opened = zone == null ? null : Store.encodeConversation(new supportbot.store.StoredConversation(
+                inbox.opened(CHANNEL, key(id), key(id), zone, now), List.of(), List.of()));
+        committer.submit(tx -> {
+            tx.registerWebSession(id, now);
+            if (opened != null) {
+                tx.saveConversation(key(id), opened);
+            }
+        }).join();
         return id;
     }
 

@@ -214,12 +214,13 @@ class DiscordFlowsTest {
 
         fake.userMessage(staffThread, AGENT, "!resolve");
         var rate = fake.awaitSent(withPayload(threadId, "rate:5"), WAIT);
-        press(USER, rate, "rate:5");
+        press(USER, rate, "rate:4"); // at 5 stars nothing is asked about the weakest part
         press(USER, fake.awaitSent(withPayload(threadId, "weak:speed"), WAIT), "weak:speed");
         fake.awaitSent(in(threadId, "Anything else"), WAIT);
         fake.userMessage(threadId, USER, "Thanks, quick and clear");
         fake.awaitCondition(() -> t.bot.store.ticket(number).orElseThrow().rating() != null, WAIT, "rated");
-        assertEquals(5, t.bot.store.ticket(number).orElseThrow().rating().stars());
+        assertEquals(4, t.bot.store.ticket(number).orElseThrow().rating().stars());
+        assertEquals("speed", t.bot.store.ticket(number).orElseThrow().rating().weakest());
         assertTrue(fake.lateCallbacks().isEmpty(), "every interaction acknowledged within 3 s");
     }
 
