@@ -45,9 +45,8 @@ class TimeZoneCommandTest {
     @Test
     void aTimeIsReadInTheUsersZone() {
         var h = new EngineHarness().say("/tz Europe/Berlin");
-        h.say("my transfer failed");
-        h.say("yesterday at 15:00");
+        h.say("my USDT transfer failed yesterday at 15:00");
         String time = h.value(supportbot.dialogue.details.DetailType.TIME);
-        assertTrue(time == null || time.contains("+01:00"), "Berlin in November is UTC+1: " + time + " / " + h.reply());
+        assertTrue(time != null && time.contains("15:00+01:00"), "Berlin in November is UTC+1: " + time + " / " + h.reply());
     }
 }
