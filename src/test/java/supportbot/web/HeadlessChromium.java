@@ -16,15 +16,27 @@ final class HeadlessChromium {
     private HeadlessChromium() {
     }
 
+    /**
+     * The zone the browser believes it is in. The chat widget sends it when it opens a session and the bot reads
+     * times in it, so it is pinned (to the bot's configured zone) rather than left to the machine running the tests.
+     */
+    static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
+
     /** Skips the calling test on a machine without chromium (.ci/run installs it). */
     static ChromeDriver start(Path profileParent, String... extraArguments) throws IOException {
+        return start(profileParent, ZONE, extraArguments);
+    }
+
+    /** @param zone the browser's time zone (chromium reads TZ) */
+    static ChromeDriver start(Path profileParent, java.time.ZoneId zone, String... extraArguments) throws IOException {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs Debian's chromium and chromium-driver (.ci/run installs them)");
         var options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new", "--no-sandbox",
                 "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run", "--user-data-dir=" + Files.createDirectories(profileParent.resolve("profile")));
         options.addArguments(extraArguments);
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+                .withEnvironment(java.util.Map.of("TZ", zone.getId())).build();
         return new ChromeDriver(service, options);
     }
 }
