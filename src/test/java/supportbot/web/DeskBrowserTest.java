@@ -1,6 +1,7 @@
 package supportbot.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -139,9 +140,9 @@ class DeskBrowserTest {
         browser.switchTo().window(widget);
         wait.until(d -> lastBotMessage().getText().contains("How was our service"));
         button("★★★★★", lastBotMessage()).click();
-        wait.until(d -> lastBotMessage().getText().contains("Which part"));
-        button("Speed", lastBotMessage()).click();
+        // Five stars: no "which part could have been better", straight to the optional comment.
         wait.until(d -> lastBotMessage().getText().contains("Anything else"));
+        assertFalse(lastBotMessage().getText().contains("Which part"), lastBotMessage().getText());
         browser.findElement(By.id("input")).sendKeys("Quick and kind, thanks");
         browser.findElement(By.id("send")).click();
         wait.until(d -> lastBotMessage().getText().contains("Thank you for your feedback"));
