@@ -10,11 +10,11 @@ import supportbot.dialogue.details.DetailValue;
 /**
  * Finds who and which ticket a complaint names. Only a name or code the staff directory confirms counts as an
  * agent, so a made-up name never lands in the agent field; a ticket number needs a marker ("#1234", "工单 1234",
- * "ticket 1234") because a bare number is as likely an amount.
+ * "ticket 1234") because a bare number is as likely an amount, and an order number (订单号) is someone else's.
  */
 final class ComplaintReader {
     private static final Pattern TICKET = Pattern.compile(
-            "(?i)(?:#|工单号?|单号|编号|ticket\\s*(?:no\\.?|number|#)?)\\s*[:：#]?\\s*(\\d{3,12})");
+            "(?i)(?:#|工单号?|(?<![订运])单号|ticket\\s*(?:no\\.?|number|#)?)\\s*[:：#]?\\s*(\\d{3,12})");
     /** Latin names and the six-character codes agents sign with; Chinese text around them is no obstacle. */
     private static final Pattern WORD = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{1,31}");
 

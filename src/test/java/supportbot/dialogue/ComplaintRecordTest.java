@@ -73,6 +73,13 @@ class ComplaintRecordTest {
     }
 
     @Test
+    void anOrderNumberIsNotATicketNumber() {
+        var h = harness().say("/lang zh").say("我要投诉，买币的订单号 884213 一直没处理，客服态度太差劲了");
+        TicketDraft ticket = untilOpened(h, "昨天下午3点");
+        assertNull(ticket.complaint().ticketNumber(), ticket.complaint().toString());
+    }
+
+    @Test
     void otherTicketsCarryNoComplaint() {
         var h = harness().say("talk to a human");
         assertNull(h.action(Action.OpenTicket.class).orElseThrow().ticket().complaint());
