@@ -165,6 +165,16 @@ class RecordsApiTest {
     }
 
     @Test
+    void aSessionOpenedWithAZoneButNeverUsedStillExpiresAsEmpty() throws Exception {
+        String s = session("{\"zone\":\"Europe/Berlin\"}");
+        var later = java.time.Clock.fixed(supportbot.dialogue.EngineHarness.NOW.plus(Duration.ofHours(1)), java.time.ZoneOffset.UTC);
+        var expiry = new supportbot.channel.webchat.SessionExpiry(bot.store, bot.committer,
+                new supportbot.channel.webchat.SessionExpiry.Settings(Duration.ofMinutes(30), Duration.ofDays(1)), later);
+        assertEquals(1, expiry.sweep(), "its conversation has no turn yet: the session is unused");
+        assertFalse(bot.store.webSessionExists(s));
+    }
+
+    @Test
     void withoutAZoneTheConfiguredOneAppliesAndABadZoneIsRefused() throws Exception {
         String s = session("");
         say(s, "hello");
