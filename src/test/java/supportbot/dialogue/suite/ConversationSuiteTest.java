@@ -129,6 +129,32 @@ class ConversationSuiteTest {
         sb.append("\n## Failures by tag\n\n| tag | conversations | failed |\n|---|---|---|\n");
         byTag.forEach((tag, c) -> sb.append("| ").append(tag).append(" | ").append(c[0]).append(" | ").append(c[1])
                 .append(" |\n"));
+        Map<String, Integer> byClass = new TreeMap<>();
+        outcomes.values().stream().filter(o -> !o.passed()).forEach(o -> byClass.merge(o.failureClass(), 1, Integer::sum));
+        sb.append("\n## Failures by first failing expectation\n\n| expectation | conversations |\n|---|---|\n");
+        byClass.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> sb.append("| ").append(e.getKey()).append(" | ").append(e.getValue()).append(" |\n"));
+        sb.append("\n## Details read from the first message of `upfront` conversations, where they differ\n\n");
+        for (var o : outcomes.values()) {
+            if (!o.script().tagged("upfront")) {
+                continue;
+            }
+            List<String> diffs = new java.util.ArrayList<>();
+            o.script().given().forEach((k, v) -> {
+                if (!ScriptRunner.valueMatches(v, o.firstTurnDetails().get(k))) {
+                    diffs.add(k + ": want " + v + ", read " + o.firstTurnDetails().get(k));
+                }
+            });
+            o.firstTurnDetails().forEach((k, v) -> {
+                if (!o.script().given().containsKey(k) && !k.equals("description") && !k.equals("screenshot")) {
+                    diffs.add(k + ": not given, read " + v);
+                }
+            });
+            if (!diffs.isEmpty()) {
+                sb.append("- `").append(o.script().id()).append("` ").append(String.join("; ", diffs).replace("|", "/"))
+                        .append('\n');
+            }
+        }
         sb.append("\n## Failing conversations\n\n");
         outcomes.values().stream().filter(o -> !o.passed()).forEach(o -> sb.append("- `").append(o.script().id())
                 .append("` ").append(o.failure().lines().findFirst().orElse("").replace("|", "\\|")).append(": ")

@@ -28,7 +28,8 @@ record Script(String id, String file, String lang, Set<String> tags, Map<String,
      * Outcomes observable from what the engine returns; a null field is not checked. Values that list
      * alternatives separate them with {@code |}.
      */
-    record Expect(TicketExpect ticket, Boolean noTicket, String asks, String answers, Boolean confidentAnswer,
+    record Expect(TicketExpect ticket, Boolean noTicket, String asks, String answers, String notAnswers,
+                  Boolean confidentAnswer,
                   List<String> replyContains, List<String> replyNotContains, Boolean handoff, String lang,
                   Boolean noRawIds, String category, Map<String, String> details) {
         boolean checksOutOfScope() {

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  */
 final class ScriptLoader {
     private static final Set<String> SCRIPT_KEYS = Set.of("id", "lang", "tags", "given", "turns");
-    private static final Set<String> STEP_KEYS = Set.of("say", "press", "ticket", "asks", "answers", "confidentAnswer",
+    private static final Set<String> STEP_KEYS = Set.of("say", "press", "ticket", "asks", "answers", "not_answers",
+            "confidentAnswer",
             "reply_contains", "reply_not_contains", "handoff", "lang", "no_raw_ids", "category", "details");
     private static final Set<String> TICKET_KEYS = Set.of("category", "priority", "details");
 
@@ -101,6 +102,7 @@ final class ScriptLoader {
                     stringMap(tm.get("details"), where + ": ticket.details"));
         }
         return new Script.Step(say, press, new Script.Expect(ticket, noTicket, str(m.get("asks")), str(m.get("answers")),
+                str(m.get("not_answers")),
                 (Boolean) m.get("confidentAnswer"), list(m.get("reply_contains")), list(m.get("reply_not_contains")),
                 (Boolean) m.get("handoff"), str(m.get("lang")), (Boolean) m.get("no_raw_ids"), str(m.get("category")),
                 m.containsKey("details") ? stringMap(m.get("details"), where + ": details") : null));

@@ -46,8 +46,12 @@ final class ScriptRunner {
     }
 
     /** What one script did: pass or the first failing turn, and the raw material for the metrics. */
-    record Outcome(Script script, String failure, Map<String, String> firstTurnDetails, int oosTurns,
-                   int oosConfident, Integer turnsToTicket) {
+    /**
+     * @param failureClass what the first failing expectation was about ("asks", "category", "detail" …), with
+     *                     "turn 1" or "later turn", so one root cause is not counted as many
+     */
+    record Outcome(Script script, String failure, String failureClass, Map<String, String> firstTurnDetails,
+                   int oosTurns, int oosConfident, Integer turnsToTicket) {
         boolean passed() {
             return failure == null;
         }
@@ -58,6 +62,7 @@ final class ScriptRunner {
         TicketDraft firstTicket = null;
         Map<String, String> firstDetails = Map.of();
         String failure = null;
+        String failureClass = null;
         int oosTurns = 0;
         int oosConfident = 0;
         int n = 0;
@@ -81,6 +86,7 @@ final class ScriptRunner {
             if (failure == null) {
                 List<String> problems = check(step.expect(), turn, firstTicket, opened, confident);
                 if (!problems.isEmpty()) {
+                    failureClass = problems.get(0).split(" ")[0].replace(":", "") + (n == 1 ? ", turn 1" : ", later turn");
                     failure = "turn " + n + ": user " + step.shown() + "\n  expected: " + String.join("; ", problems)
                             + "\n  bot said: " + replyText(turn).replace("\n", "\n            ")
                             + "\n  state: phase=" + state.phase() + " category=" + state.categoryId() + " awaiting="
@@ -90,7 +96,7 @@ final class ScriptRunner {
             }
         }
         Integer turns = s.tagged("upfront") ? turnsToTicket(s) : null;
-        return new Outcome(s, failure, firstDetails, oosTurns, oosConfident, turns);
+        return new Outcome(s, failure, failureClass, firstDetails, oosTurns, oosConfident, turns);
     }
 
     private List<String> check(Script.Expect e, Turn turn, TicketDraft first, TicketDraft openedNow, boolean confident) {
@@ -99,24 +105,25 @@ final class ScriptRunner {
         String reply = replyText(turn);
         if (e.ticket() != null) {
             if (first == null) {
-                p.add("a ticket (" + e.ticket().category() + ") but none was opened");
+                p.add("ticket (" + e.ticket().category() + ") but none was opened");
             } else {
                 if (e.ticket().category() != null && !anyEquals(e.ticket().category(), first.categoryId())) {
-                    p.add("ticket category " + e.ticket().category() + " but got " + first.categoryId());
+                    p.add("ticket: category " + e.ticket().category() + " but got " + first.categoryId());
                 }
                 if (e.ticket().priority() != null && e.ticket().priority() != first.priority()) {
-                    p.add("ticket priority " + e.ticket().priority() + " but got " + first.priority());
+                    p.add("ticket: priority " + e.ticket().priority() + " but got " + first.priority());
                 }
-                p.addAll(detailProblems("ticket detail", e.ticket().details(), detailsOf(first.details())));
+                p.addAll(detailProblems("ticket: detail", e.ticket().details(), detailsOf(first.details())));
             }
         }
         if (Boolean.TRUE.equals(e.noTicket()) && first != null) {
-            p.add("no ticket but ticket " + first.number() + " (" + first.categoryId() + ") opened");
+            p.add("no-ticket: but ticket " + first.number() + " (" + first.categoryId() + ") opened");
         }
         if (e.asks() != null) {
             String asked = asked(c);
-            if (!anyEquals(e.asks(), asked)) {
-                p.add("asks " + e.asks() + " but " + asked);
+            boolean ok = e.asks().equals("any") ? !asked.equals("none") : anyEquals(e.asks(), asked);
+            if (!ok) {
+                p.add("asks: " + e.asks() + " but " + asked);
             }
         }
         if (e.answers() != null) {
@@ -128,30 +135,37 @@ final class ScriptRunner {
                 default -> anyEquals(e.answers(), offered) || suggested.stream().anyMatch(id -> anyEquals(e.answers(), id));
             };
             if (!ok) {
-                p.add("answers " + e.answers() + " but offered=" + offered + " suggested=" + suggested);
+                p.add("answers: " + e.answers() + " but offered=" + offered + " suggested=" + suggested);
+            }
+        }
+        if (e.notAnswers() != null) {
+            String offered = c.offeredFaqId();
+            List<String> suggested = c.phase() == Phase.SUGGESTED ? c.suggestions() : List.of();
+            if (anyEquals(e.notAnswers(), offered) || suggested.stream().anyMatch(id -> anyEquals(e.notAnswers(), id))) {
+                p.add("not_answers: " + e.notAnswers() + " but offered=" + offered + " suggested=" + suggested);
             }
         }
         if (e.confidentAnswer() != null && e.confidentAnswer() != confident) {
-            p.add(e.confidentAnswer() ? "a confident FAQ answer" : "no confident answer but got " + c.offeredFaqId());
+            p.add(e.confidentAnswer() ? "confidentAnswer: expected a confident FAQ answer" : "confidentAnswer: none expected but got " + c.offeredFaqId());
         }
         if (e.replyContains() != null) {
             for (String want : e.replyContains()) {
                 if (!containsAny(reply + "\n" + buttonLabels(turn), want)) {
-                    p.add("reply containing '" + want + "'");
+                    p.add("reply_contains: '" + want + "'");
                 }
             }
         }
         if (e.replyNotContains() != null) {
             for (String unwanted : e.replyNotContains()) {
                 if (containsAny(reply, unwanted)) {
-                    p.add("reply without '" + unwanted + "'");
+                    p.add("reply_not_contains: '" + unwanted + "'");
                 }
             }
         }
         if (e.handoff() != null) {
             boolean handedOff = openedNow != null || c.phase() == Phase.WITH_TICKET;
             if (handedOff != e.handoff()) {
-                p.add(e.handoff() ? "handoff to a person" : "no handoff");
+                p.add(e.handoff() ? "handoff: to a person expected" : "handoff: none expected");
             }
         }
         if (e.lang() != null) {
@@ -159,21 +173,21 @@ final class ScriptRunner {
             boolean textOk = reply.isEmpty() || (want == Lang.ZH ? HAN.matcher(reply).find()
                     : LATIN_WORDS.matcher(reply).find());
             if (c.lang() != want || !textOk) {
-                p.add("reply in " + e.lang() + " but conversation language is " + c.lang());
+                p.add("lang: reply in " + e.lang() + " but conversation language is " + c.lang());
             }
         }
         if (Boolean.TRUE.equals(e.noRawIds())) {
             String raw = rawIdIn(reply);
             if (raw != null) {
-                p.add("no raw ids but reply shows '" + raw + "'");
+                p.add("no_raw_ids: but reply shows '" + raw + "'");
             }
         }
         if (e.category() != null && !anyEquals(e.category(), c.categoryId() != null ? c.categoryId()
                 : first != null ? first.categoryId() : "none")) {
-            p.add("report category " + e.category() + " but " + c.categoryId());
+            p.add("category: " + e.category() + " but " + c.categoryId());
         }
         if (e.details() != null) {
-            p.addAll(detailProblems("detail", e.details(), detailsOf(c.details())));
+            p.addAll(detailProblems("details:", e.details(), detailsOf(c.details())));
         }
         return p;
     }
