@@ -293,6 +293,7 @@ final class ScriptRunner {
      */
     Integer turnsToTicket(Script s) {
         String key = s.id() + ":autopilot";
+        String category = expectedCategory(s);
         Turn turn = engine.handle(null, inbound(key, s.steps().get(0).say(), s.steps().get(0).press(), 1));
         for (int n = 1; n <= TURN_CAP; n++) {
             if (opened(turn) != null) {
@@ -316,6 +317,8 @@ final class ScriptRunner {
                 }
             } else if (c.phase() == Phase.FAQ_OFFERED && payloads.contains("faq:no")) {
                 press = "faq:no";
+            } else if (category != null && payloads.contains("cat:" + category)) {
+                press = "cat:" + category;
             } else if (payloads.contains("report")) {
                 press = "report";
             } else if (payloads.contains("faq:none")) {
@@ -324,6 +327,18 @@ final class ScriptRunner {
                 return null;
             }
             turn = engine.handle(c, inbound(key, say, press, n + 1));
+        }
+        return null;
+    }
+
+    /** The category the script expects, so the autopilot can pick it when the bot asks; null if none. */
+    private static String expectedCategory(Script s) {
+        for (Script.Step step : s.steps()) {
+            Script.Expect e = step.expect();
+            String c = e.ticket() != null && e.ticket().category() != null ? e.ticket().category() : e.category();
+            if (c != null && !c.equals("none")) {
+                return c.split("\\|")[0];
+            }
         }
         return null;
     }
