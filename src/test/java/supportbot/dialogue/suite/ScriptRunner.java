@@ -27,8 +27,16 @@ final class ScriptRunner {
     static final int TURN_CAP = 12;
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
     private static final Pattern LATIN_WORDS = Pattern.compile("[A-Za-z]{3,}(\\W+[A-Za-z]{2,}){2,}");
-    /** Snake-case keys and enum names (tx_hash, WITH_TICKET, in_progress) are never meant for users. */
-    private static final Pattern SNAKE = Pattern.compile("(?<![A-Za-z0-9/._-])[A-Za-z]+_[A-Za-z_]+(?![A-Za-z0-9/.-])");
+    /**
+     * Snake-case keys (tx_hash, in_progress) and the engine's enum names are never meant for users. Upper-case
+     * snake words in general are not caught: FAQ answers rightly quote the chain's own error codes
+     * (OUT_OF_ENERGY) as the user sees them in the app.
+     */
+    private static final Pattern SNAKE = Pattern.compile("(?<![A-Za-z0-9/._-])[a-z]+_[a-z_]+(?![A-Za-z0-9/.-])");
+    private static final Pattern ENUM_NAMES = Pattern.compile("(?<![A-Za-z0-9_])("
+            + String.join("|", java.util.stream.Stream.concat(java.util.Arrays.stream(Phase.values()).map(Enum::name),
+                    java.util.Arrays.stream(DetailType.values()).map(Enum::name).filter(n -> n.contains("_"))).toList())
+            + ")(?![A-Za-z0-9_])");
     private static final Set<String> RAW_STATUSES = Set.of("queued", "assigned", "in_progress", "resolved", "closed",
             "waiting_user");
 
@@ -248,9 +256,11 @@ final class ScriptRunner {
                 return id;
             }
         }
-        var snake = SNAKE.matcher(reply);
-        if (snake.find()) {
-            return snake.group();
+        for (Pattern p : List.of(SNAKE, ENUM_NAMES)) {
+            var m = p.matcher(reply);
+            if (m.find()) {
+                return m.group();
+            }
         }
         if (HAN.matcher(reply).find()) {
             for (String st : RAW_STATUSES) {
