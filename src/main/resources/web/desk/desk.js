@@ -178,6 +178,10 @@
     "Desk": "工作台",
     "Summary": "概要",
     "Error {0}": "出错了（{0}）",
+    "Notifications": "通知",
+    "Sound": "声音",
+    "Notifications are blocked in this browser's site settings.": "此浏览器的网站设置已阻止通知。",
+    "The user replied on #{0}": "用户在 #{0} 中回复了",
     "New ticket #{0}: {1} (P{2})": "新工单 #{0}：{1}（P{2}）",
     "{0} new tickets": "{0} 个新工单",
     "Showing {0} of {1}": "显示 {0} 个，共 {1} 个",
@@ -537,15 +541,78 @@
     const ids = new Set(list.map(t => str(t.id)));
     if (state.known) {
       const fresh = list.filter(t => !state.known.has(str(t.id)) && OPEN_STATUSES.includes(t.status));
+      let text = null;
       if (fresh.length === 1) {
         const t = fresh[0];
-        announce(tr('New ticket #{0}: {1} (P{2})', t.id, categoryName(t), str(t.priority)));
+        text = tr('New ticket #{0}: {1} (P{2})', t.id, categoryName(t), str(t.priority));
       } else if (fresh.length > 1) {
-        announce(tr('{0} new tickets', fresh.length));
+        text = tr('{0} new tickets', fresh.length);
       }
+      if (text) {
+        announce(text);
+        notify(text, 'new');
+      }
+      // A user's answer moves my ticket from "waiting for user" back to "assigned".
+      const before = new Map(state.tickets.map(t => [str(t.id), t.status]));
+      list.filter(t => state.me && t.assignee === state.me.agent && t.status === 'assigned'
+        && before.get(str(t.id)) === 'waiting-user').forEach(t => notify(tr('The user replied on #{0}', t.id), 'reply-' + t.id));
     }
     state.known = ids;
   }
+
+  // ---------- notifications: browser notifications and an optional sound, each remembered per browser
+
+  const prefs = {
+    get(key) { try { return localStorage.getItem(key) === 'on'; } catch (e) { return false; } },
+    set(key, on) { try { localStorage.setItem(key, on ? 'on' : 'off'); } catch (e) { /* private mode */ } },
+  };
+
+  function notify(text, tag) {
+    if (prefs.get('desk.notify') && 'Notification' in window && Notification.permission === 'granted') {
+      try {
+        const n = new Notification(tr('support-bot · agent desk'), { body: text, tag });
+        n.onclick = () => { window.focus(); n.close(); };
+      } catch (e) {
+        // Some browsers allow notifications only from a service worker; the live region still announced it.
+      }
+    }
+    if (prefs.get('desk.sound')) beep();
+  }
+
+  function beep() {
+    try {
+      const Ctx = window.AudioContext || window.webkitAudioContext;
+      const ctx = state.audio || (state.audio = new Ctx());
+      const osc = ctx.createOscillator(), gain = ctx.createGain();
+      osc.frequency.value = 880;
+      gain.gain.setValueAtTime(0.15, ctx.currentTime);
+      gain.gain.exponentialRampToValueAtTime(0.001, ctx.currentTime + 0.3);
+      osc.connect(gain).connect(ctx.destination);
+      osc.start();
+      osc.stop(ctx.currentTime + 0.3);
+    } catch (e) {
+      // No audio device: the notification and the live region are enough.
+    }
+  }
+
+  $('notify-on').checked = prefs.get('desk.notify') && 'Notification' in window && Notification.permission === 'granted';
+  $('sound-on').checked = prefs.get('desk.sound');
+  $('notify-on').addEventListener('change', async () => {
+    const box = $('notify-on');
+    if (!box.checked) {
+      prefs.set('desk.notify', false);
+      return;
+    }
+    // Asked on this click only: browsers ignore (or penalise) permission prompts nobody asked for.
+    const permission = 'Notification' in window ? await Notification.requestPermission() : 'denied';
+    prefs.set('desk.notify', permission === 'granted');
+    box.checked = permission === 'granted';
+    if (permission !== 'granted') showError(tr("Notifications are blocked in this browser's site settings."));
+  });
+  $('sound-on').addEventListener('change', () => {
+    prefs.set('desk.sound', $('sound-on').checked);
+    if ($('sound-on').checked) beep();
+  });
 
   function updateChannelOptions() {
     const sel = $('filter-channel');
