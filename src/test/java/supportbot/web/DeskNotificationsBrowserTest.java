@@ -79,7 +79,7 @@ class DeskNotificationsBrowserTest {
         wait.until(d -> d.findElement(By.id("whoami")).getText().contains("alice"));
         assertEquals(0L, browser.executeScript("return window.__asked"), "no prompt before the agent asks");
         browser.findElement(By.id("notify-on")).click();
-        wait.until(d -> "on".equals(d.executeScript("return localStorage.getItem('desk.notify')")));
+        wait.until(d -> "on".equals(browser.executeScript("return localStorage.getItem('desk.notify')")));
         assertEquals(1L, browser.executeScript("return window.__asked"));
 
         String session = json.readTree(call("POST", "/api/chat/sessions", null, "")).get("sessionId").asText();
