@@ -60,7 +60,7 @@ final class RunCommand implements Callable<Integer> {
         }
         var server = WebServer.start(config.http().host(), config.http().port(), faq, bot.webChat,
                 new WebServer.DeskApiParts(bot.desk, bot.agents, bot.store, bot.deskSettings.sla(), java.time.Clock.systemUTC(),
-                        bot.committer, bot.deskSettings.hours().zone()),
+                        bot.committer, bot.deskSettings.hours().zone(), bot.data.categories()),
                 webhooks, bot.metrics, new supportbot.web.WebSettings(config.http().chatSessionsPerAddress(),
                         java.time.Duration.ofMinutes(config.http().chatSessionsWindowMinutes()), System.getenv("METRICS_TOKEN")));
         if (telegram != null) {

@@ -102,11 +102,13 @@ public final class DeskDashboard {
                         resolved++;
                         resolutions.add(minutes(t.openedAt(), e.at()));
                     }
-                    case "escalated" -> escalations++;
                     case "sla-breach" -> breaches++;
                     default -> {
                     }
                 }
+            }
+            if (DeskStats.escalatedAt(t).filter(at -> on(at, date, zone)).isPresent()) {
+                escalations++;
             }
             if (t.rating() != null && on(t.rating().at(), date, zone)) {
                 ratings++;

@@ -34,7 +34,7 @@ public final class DeskStats {
             if (!t.status().open()) {
                 firstEvent(t, "resolved").ifPresent(at -> resolutions.add(minutesBetween(t.openedAt(), at)));
             }
-            if (t.tier() == Tier.SUPERVISOR || t.events().stream().anyMatch(e -> e.type().equals("escalated"))) {
+            if (escalatedAt(t).isPresent()) {
                 escalated++;
             }
             breaches += t.events().stream().filter(e -> e.type().equals("sla-breach")).count();
@@ -50,6 +50,21 @@ public final class DeskStats {
                 percentile(resolutions, 0.5), deflectable == 0 ? null : (double) faqHelpful / deflectable,
                 n == 0 ? null : (double) escalated / n, breaches, rated, rated == 0 ? null : stars / rated,
                 rated == 0 ? null : (double) satisfied / rated, faqHelpful, faqUnhelpful);
+    }
+
+    /**
+     * When the ticket went to supervisors: its first "escalated"; its opening for one opened at supervisor tier;
+     * the missed SLA that moved it there. The one definition the rate and the per-day chart both count by (the
+     * chart used to count "escalated" events only, so SLA escalations and complaints made a rate with no bars).
+     */
+    static Optional<Instant> escalatedAt(Ticket t) {
+        Optional<Instant> asked = firstEvent(t, "escalated");
+        if (asked.isPresent() || t.tier() != Tier.SUPERVISOR) {
+            return asked;
+        }
+        // At supervisor tier with no "escalated": opened there (a complaint), or moved there by a missed SLA.
+        boolean openedThere = Ticket.open(t.draft()).tier() == Tier.SUPERVISOR;
+        return openedThere ? Optional.of(t.openedAt()) : firstEvent(t, "sla-breach").or(() -> Optional.of(t.openedAt()));
     }
 
     private static Optional<Instant> firstEvent(Ticket t, String type) {

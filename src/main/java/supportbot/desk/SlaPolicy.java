@@ -62,7 +62,9 @@ public record SlaPolicy(Map<Integer, Targets> targets, ServiceHours hours) {
         Instant resolutionDue = due(line.resolutionStart(), t.resolution(), t);
 
         var breaches = EnumSet.noneOf(BreachKind.class);
-        if (missed(firstDue, line.firstReplyAt(), now)) {
+        // A ticket resolved without a reply stops its first-response clock too: nobody waits on it any more.
+        Instant firstStop = line.firstReplyAt() != null ? line.firstReplyAt() : line.resolvedAt();
+        if (missed(firstDue, firstStop, now)) {
             breaches.add(BreachKind.FIRST_RESPONSE);
         }
         if (nextDue != null && missed(nextDue, null, now)) {

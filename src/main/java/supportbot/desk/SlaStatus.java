@@ -1,5 +1,6 @@
 package supportbot.desk;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -43,6 +44,30 @@ public record SlaStatus(Instant firstResponseDue, Instant firstRespondedAt, Inst
     /** The breached target that fell due first, i.e. the one the user has been let down on the longest. */
     public Optional<BreachKind> breach() {
         return breaches.stream().min(Comparator.comparing(this::due).thenComparing(Comparator.naturalOrder()));
+    }
+
+    /**
+     * How the ticket ended against its targets once resolved; empty while the resolution clock runs, so a
+     * resolved ticket stops counting down and keeps the verdict it had at its resolve time.
+     */
+    public Optional<Outcome> outcome() {
+        if (resolvedAt == null) {
+            return Optional.empty();
+        }
+        Optional<BreachKind> worst = breach();
+        if (worst.isEmpty()) {
+            return Optional.of(new Outcome(true, Duration.between(resolvedAt, resolutionDue)));
+        }
+        Instant measured = worst.get() == BreachKind.FIRST_RESPONSE && firstRespondedAt != null ? firstRespondedAt : resolvedAt;
+        return Optional.of(new Outcome(false, Duration.between(due(worst.get()), measured)));
+    }
+
+    /**
+     * @param met    every target was met
+     * @param margin when met: how long before the resolution deadline it was resolved; when missed: how late
+     *               the oldest missed target was met
+     */
+    public record Outcome(boolean met, Duration margin) {
     }
 
     public Instant due(BreachKind kind) {

@@ -431,11 +431,9 @@ public final class DialogueEngine {
             stale(t);
             return;
         }
+        // An unhelpful answer is counted against its topic (the vote), not as a knowledge gap: the gap list is
+        // "questions the FAQ could not answer", and this one it did answer.
         t.act(new Action.FaqVote(t.c.offeredFaqId, helpful));
-        if (!helpful) {
-            // The question an answer did not settle is a knowledge gap too.
-            t.c.recentTexts.stream().reduce((a, z) -> z).ifPresent(q -> t.act(new Action.KnowledgeGap(q, t.lang())));
-        }
         t.c.offeredFaqId = null;
         if (helpful) {
             t.c.resetFlow();

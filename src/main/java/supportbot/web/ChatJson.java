@@ -35,13 +35,27 @@ final class ChatJson {
     record ButtonJson(String label, String payload) {
     }
 
-    /** One transcript line; {@code agent} only on an agent's line, {@code attachments} only when there are some. */
+    /** A file on a line: {@code url} is relative to the session, so the page can show the user's own image. */
+    record FileJson(String fileName, String contentType, long size, String url) {
+    }
+
+    /**
+     * One transcript line; {@code agent} only on an agent's line, {@code attachments} (names) and {@code files}
+     * only when there are some; {@code time} when it was stored.
+     */
     record Line(long seq, String from, String text, @JsonInclude(JsonInclude.Include.NON_NULL) String agent,
-                List<ButtonJson> buttons, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> attachments) {
+                List<ButtonJson> buttons, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> attachments,
+                @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FileJson> files,
+                @JsonInclude(JsonInclude.Include.NON_NULL) java.time.Instant time) {
         static Line of(TranscriptLine line) {
+            var files = new java.util.ArrayList<FileJson>();
+            for (int i = 0; i < line.attachments().size(); i++) {
+                var a = line.attachments().get(i);
+                files.add(new FileJson(a.fileName(), a.contentType(), a.size(), "files/" + line.seq() + "/" + i));
+            }
             return new Line(line.seq(), line.from(), line.text(), line.by(),
                     line.buttons().stream().map(b -> new ButtonJson(b.label(), b.payload())).toList(),
-                    line.attachments().stream().map(a -> a.fileName()).toList());
+                    line.attachments().stream().map(a -> a.fileName()).toList(), files, line.time());
         }
     }
 }

@@ -32,10 +32,12 @@ final class DeskApi {
     private final java.time.ZoneId zone;
 
     private final supportbot.channel.DeadLetters deadLetters;
+    private final TicketLabels labels;
 
     DeskApi(DeskService desk, AgentDirectory agents, Store store, SlaPolicy sla, java.time.Clock clock, DeskSessions sessions,
-            DeskChanges changes, java.time.ZoneId zone, supportbot.channel.DeadLetters deadLetters) {
+            DeskChanges changes, java.time.ZoneId zone, supportbot.channel.DeadLetters deadLetters, TicketLabels labels) {
         this.deadLetters = deadLetters;
+        this.labels = labels;
         this.sessions = sessions;
         this.changes = changes;
         this.zone = zone;
@@ -58,15 +60,14 @@ final class DeskApi {
         }
         java.time.Instant now = clock.instant();
         ctx.json(new DeskJson.TicketList(desk.list(agent, filter).stream()
-                .map(t -> new DeskJson.Listed(DeskJson.Summary.of(t), slaOf(t, now))).toList()));
+                .map(t -> new DeskJson.Listed(DeskJson.Summary.of(t, labels), slaOf(t, now))).toList()));
     }
 
     void get(Context ctx) {
         Agent agent = AccessCheck.agent(ctx);
         Ticket t = desk.get(agent, number(ctx));
-        ctx.json(new DeskJson.Full(DeskJson.Summary.of(t),
-                t.draft().details().entrySet().stream().collect(java.util.stream.Collectors.toMap(
-                        e -> e.getKey().key(), e -> new DeskJson.Detail(e.getValue().value(), e.getValue().display()))),
+        ctx.json(new DeskJson.Full(DeskJson.Summary.of(t, labels),
+                labels.orderedDetails(t.draft().categoryId(), t.draft().details()),
                 t.draft().faqTried(), t.draft().reason(), t.events().stream().map(DeskJson.Event::of).toList(),
                 store.transcript(t.draft().conversationKey(), 0).stream().map(DeskJson.Line::of).toList(),
                 slaOf(t, clock.instant()), DeskJson.ComplaintView.of(t.complaint()), DeskJson.RatingView.of(t.rating())));
@@ -198,7 +199,7 @@ final class DeskApi {
         Agent agent = AccessCheck.agent(ctx);
         long number = number(ctx);
         JsonNode body = body(ctx);
-        ctx.json(DeskJson.Summary.of(desk.act(agent, number, action.apply(body), expectedVersion(body))));
+        ctx.json(DeskJson.Summary.of(desk.act(agent, number, action.apply(body), expectedVersion(body)), labels));
     }
 
     /** Optional "version": the ticket version the agent acted on; a newer committed one makes it a 409. */

@@ -18,20 +18,33 @@ final class DeskJson {
     }
 
     /** A ticket as lists and actions show it. */
+    /** @param categoryName per language code ("en", "zh"): what agents read instead of the id */
     record Summary(long id, String status, long version, String tier, String assignee, String category, int priority, boolean urgent,
-                   String lang, String channel, String openedAt, Integer rating, boolean alert) {
+                   String lang, String channel, String openedAt, Integer rating, boolean alert, Map<String, String> categoryName) {
         static Summary of(Ticket t) {
+            return of(t, new TicketLabels(null));
+        }
+
+        static Summary of(Ticket t, TicketLabels labels) {
             return new Summary(t.number(), t.status().label(), t.version(), t.tier().name().toLowerCase(Locale.ROOT), t.assignee(),
                     t.draft().categoryId(), t.draft().priority(), t.draft().urgent(), t.draft().lang().code(),
                     t.draft().channel(), t.openedAt().toString(), t.rating() == null ? null : t.rating().stars(),
-                    t.rating() != null && t.rating().bad());
+                    t.rating() != null && t.rating().bad(), labels.categoryNames(t.draft().categoryId()));
         }
     }
 
-    record Sla(Instant firstResponseDue, Instant nextResponseDue, Instant resolutionDue, List<String> breached) {
+    /**
+     * @param outcome       "met" or "missed" once resolved, null while the clock runs
+     * @param marginSeconds with an outcome: seconds to spare (met) or seconds late (missed)
+     */
+    record Sla(Instant firstResponseDue, Instant nextResponseDue, Instant resolutionDue, List<String> breached,
+               Instant resolvedAt, String outcome, Long marginSeconds) {
         static Sla of(SlaStatus due) {
+            var outcome = due.outcome();
             return new Sla(due.firstResponseDue(), due.nextResponseDue(), due.resolutionDue(),
-                    due.breaches().stream().map(b -> b.name().toLowerCase(Locale.ROOT)).toList());
+                    due.breaches().stream().map(b -> b.name().toLowerCase(Locale.ROOT)).toList(), due.resolvedAt(),
+                    outcome.map(o -> o.met() ? "met" : "missed").orElse(null),
+                    outcome.map(o -> o.margin().getSeconds()).orElse(null));
         }
     }
 

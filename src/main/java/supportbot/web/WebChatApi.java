@@ -153,6 +153,35 @@ final class WebChatApi {
         ctx.contentType("application/json").result(chat.export(id));
     }
 
+    /** The user's own file, shown in their bubble: same safety headers as the desk's file view. */
+    void file(Context ctx) {
+        String id = knownSession(ctx);
+        long seq;
+        int index;
+        try {
+            seq = Long.parseLong(ctx.pathParam("seq"));
+            index = Integer.parseInt(ctx.pathParam("index"));
+        } catch (NumberFormatException e) {
+            throw new HttpError(404, "no such file");
+        }
+        var a = chat.file(id, seq, index).orElseThrow(() -> new HttpError(404, "no such file"));
+        if (!java.nio.file.Files.isRegularFile(java.nio.file.Path.of(a.ref()))) {
+            throw new HttpError(404, "the file is gone (erased or past retention)");
+        }
+        try {
+            ctx.header("Content-Disposition", "inline; filename=\"" + a.fileName().replace("\"", "") + "\"");
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'");
+            String type = INLINE_TYPES.contains(a.contentType()) ? a.contentType() : "application/octet-stream";
+            ctx.contentType(type).result(supportbot.channel.AttachmentFiles.read(a));
+        } catch (java.io.IOException e) {
+            throw new HttpError(404, "the file cannot be read");
+        }
+    }
+
+    private static final java.util.Set<String> INLINE_TYPES = java.util.Set.of("image/png", "image/jpeg", "image/gif",
+            "image/webp");
+
     private String knownSession(Context ctx) {
         String id = ctx.pathParam("id");
         if (!chat.exists(id)) {

@@ -58,7 +58,7 @@ public final class WebServer {
         var deskSessions = new DeskSessions(desk.clock());
         var deskApi = new DeskApi(desk.service(), desk.agents(), desk.store(), desk.sla(), desk.clock(),
                 deskSessions, changes, desk.zone(),
-                new supportbot.channel.DeadLetters(desk.store(), desk.committer(), desk.clock()));
+                new supportbot.channel.DeadLetters(desk.store(), desk.committer(), desk.clock()), new TicketLabels(desk.categories()));
         var access = new AccessCheck(desk.agents(), deskSessions, settings.metricsToken());
         var stats = new CachedStats(() -> DeskStats.of(desk.store()), java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(15));
         desk.committer().onCommit(stats::storeChanged);
@@ -79,6 +79,7 @@ public final class WebServer {
             cfg.routes.post("/api/chat/sessions/{id}/attachments", chatApi::postAttachment);
             cfg.routes.get("/api/chat/sessions/{id}/messages", chatApi::getMessages);
             cfg.routes.get("/api/chat/sessions/{id}/export", chatApi::export);
+            cfg.routes.get("/api/chat/sessions/{id}/files/{seq}/{index}", chatApi::file);
             cfg.routes.post("/api/desk/session", deskApi::signIn);
             cfg.routes.get("/api/desk/session", deskApi::session);
             cfg.routes.delete("/api/desk/session", deskApi::signOut, agent);
@@ -127,8 +128,14 @@ public final class WebServer {
 
     /** What the desk routes need. */
     /** @param zone the desk's time zone: dashboard days are its calendar days */
+    /** @param categories for category names and detail order on the desk; null shows raw ids */
     public record DeskApiParts(DeskService service, AgentDirectory agents, Store store, SlaPolicy sla, java.time.Clock clock,
-                               supportbot.store.GroupCommitter committer, java.time.ZoneId zone) {
+                               supportbot.store.GroupCommitter committer, java.time.ZoneId zone,
+                               supportbot.dialogue.Categories categories) {
+        public DeskApiParts(DeskService service, AgentDirectory agents, Store store, SlaPolicy sla, java.time.Clock clock,
+                            supportbot.store.GroupCommitter committer, java.time.ZoneId zone) {
+            this(service, agents, store, sla, clock, committer, zone, null);
+        }
     }
 
     /** A refusal the caller can act on (a wrong token, a secret in a reply): one WARN line, no stack trace. */

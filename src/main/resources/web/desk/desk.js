@@ -8,32 +8,32 @@
   const WARN_MS = 10 * 60 * 1000;
 
   const STATUS_LABEL = {
-    queued: 'Queued / 排队中', assigned: 'Assigned / 已分配', 'waiting-user': 'Waiting for user / 等待用户',
-    resolved: 'Resolved / 已解决', closed: 'Closed / 已关闭',
+    queued: 'Queued', assigned: 'Assigned', 'waiting-user': 'Waiting for user',
+    resolved: 'Resolved', closed: 'Closed',
   };
-  const ROLE_LABEL = { agent: 'Agent / 客服', supervisor: 'Supervisor / 主管' };
-  const LANG_LABEL = { en: 'English / 英文', zh: 'Chinese / 中文' };
+  const ROLE_LABEL = { agent: 'Agent', supervisor: 'Supervisor' };
+  const LANG_LABEL = { en: 'English', zh: 'Chinese' };
   const DETAIL_LABEL = {
-    account: 'Account / 账户', description: 'Description / 问题描述', time: 'Time / 时间', device: 'Device / 设备',
-    tx_hash: 'Transaction hash / 交易哈希', chain: 'Chain / 链', coin: 'Coin / 币种', amount: 'Amount / 金额',
-    address: 'Address / 地址', screenshot: 'Screenshot / 截图',
+    account: 'Account', description: 'Description', time: 'Time', device: 'Device',
+    tx_hash: 'Transaction hash', chain: 'Chain', coin: 'Coin', amount: 'Amount',
+    address: 'Address', screenshot: 'Screenshot',
   };
   const REASON_LABEL = {
-    confirmed: 'User confirmed a ticket / 用户确认建单', human: 'Asked for a person / 要求人工',
-    complaint: 'Complaint / 投诉', supervisor: 'Asked for a supervisor / 要求主管',
+    confirmed: 'User confirmed a ticket', human: 'Asked for a person',
+    complaint: 'Complaint', supervisor: 'Asked for a supervisor',
   };
   const EVENT_LABEL = {
-    opened: 'Opened / 已创建', 'user-message': 'User message / 用户消息', claimed: 'Claimed / 已认领',
-    reply: 'Reply / 回复', note: 'Internal note / 内部备注', asked: 'Asked for a detail / 索取信息',
-    detail: 'Detail received / 收到信息', resolved: 'Resolved / 已解决', reopened: 'Reopened / 已重新打开',
-    escalated: 'Escalated / 已升级', transferred: 'Transferred / 已转交', 'sla-breach': 'SLA breached / 超出时限',
-    rating: 'Rating / 评分', alert: 'Alert / 警报', banned: 'User banned / 用户已封禁',
-    unbanned: 'User unbanned / 用户已解封', erased: 'Data erased / 数据已删除', closed: 'Closed / 已关闭',
+    opened: 'Opened', 'user-message': 'User message', claimed: 'Claimed',
+    reply: 'Reply', note: 'Internal note', asked: 'Asked for a detail',
+    detail: 'Detail received', resolved: 'Resolved', reopened: 'Reopened',
+    escalated: 'Escalated', transferred: 'Transferred', 'sla-breach': 'SLA breached',
+    rating: 'Rating', alert: 'Alert', banned: 'User banned',
+    unbanned: 'User unbanned', erased: 'Data erased', closed: 'Closed',
   };
   const ACTION_DONE = {
-    claim: 'Claimed / 已认领', reply: 'Reply sent / 回复已发送', note: 'Note added / 备注已添加',
-    ask: 'Question sent / 已向用户询问', transfer: 'Transferred / 已转交', escalate: 'Escalated / 已升级',
-    resolve: 'Resolved / 已解决', reopen: 'Reopened / 已重新打开',
+    claim: 'Claimed', reply: 'Reply sent', note: 'Note added',
+    ask: 'Question sent', transfer: 'Transferred', escalate: 'Escalated',
+    resolve: 'Resolved', reopen: 'Reopened',
   };
 
   const state = {
@@ -50,6 +50,185 @@
     ticketSeq: 0,        // newest ticket request
     drafts: new Map(),   // ticket id -> {reply, note}: half-written text survives switching tickets
   };
+
+  // ---------- language: one per agent, switchable, remembered (localStorage 'desk.lang')
+
+  // English text is the key; Chinese copy uses full-width punctuation.
+  const ZH = {
+    "Queued": "排队中",
+    "Assigned": "已分配",
+    "Waiting for user": "等待用户",
+    "Resolved": "已解决",
+    "Closed": "已关闭",
+    "Agent": "客服",
+    "Supervisor": "主管",
+    "English": "英文",
+    "Chinese": "中文",
+    "Account": "账户",
+    "Description": "问题描述",
+    "Time": "时间",
+    "Device": "设备",
+    "Transaction hash": "交易哈希",
+    "Chain": "链",
+    "Coin": "币种",
+    "Amount": "金额",
+    "Address": "地址",
+    "Screenshot": "截图",
+    "User confirmed a ticket": "用户确认建单",
+    "Asked for a person": "要求人工",
+    "Complaint": "投诉",
+    "Asked for a supervisor": "要求主管",
+    "Opened": "已创建",
+    "User message": "用户消息",
+    "Claimed": "已认领",
+    "Reply": "回复",
+    "Internal note": "内部备注",
+    "Asked for a detail": "索取信息",
+    "Detail received": "收到信息",
+    "Reopened": "已重新打开",
+    "Escalated": "已升级",
+    "Transferred": "已转交",
+    "SLA breached": "超出时限",
+    "Rating": "评分",
+    "Alert": "警报",
+    "User banned": "用户已封禁",
+    "User unbanned": "用户已解封",
+    "Data erased": "数据已删除",
+    "Reply sent": "回复已发送",
+    "Note added": "备注已添加",
+    "Question sent": "已向用户询问",
+    "The server cannot be reached.": "无法连接服务器。",
+    "Your session has ended. Please sign in again.": "会话已结束，请重新登录。",
+    "Unexpected answer from the server.": "服务器响应异常。",
+    "Signed in as": "当前用户",
+    "support-bot · agent desk": "support-bot · 客服工作台",
+    "Enter your agent token.": "请输入访问令牌。",
+    "Sign-in failed": "登录失败",
+    "Any": "全部",
+    "Loading…": "加载中…",
+    "Status": "状态",
+    "Priority": "优先级",
+    "⚑ Urgent": "⚑ 紧急",
+    "Channel": "渠道",
+    "Language": "语言",
+    "Assignee": "负责人",
+    "Unassigned": "未分配",
+    "⚠ Low rating": "⚠ 差评",
+    "SLA": "时限",
+    "breached": "已违约",
+    "no deadline": "无时限",
+    "overdue": "已超时",
+    "due soon": "即将到期",
+    "left": "剩余",
+    "Due": "截止",
+    "Ticket": "工单",
+    "Category": "类别",
+    "Tier": "级别",
+    "Reason": "原因",
+    "⚠ Low rating alert": "⚠ 差评警报",
+    "⚠ Alert": "⚠ 警报",
+    "Raw value": "原始值",
+    "No messages": "暂无消息",
+    "User": "用户",
+    "Bot": "机器人",
+    "Options offered": "提供的选项",
+    "Attachments": "附件",
+    "Nothing yet": "暂无",
+    "✎ Internal": "✎ 内部",
+    "Write a reply first.": "请先输入回复内容。",
+    "Write a note first.": "请先输入备注内容。",
+    "Enter the agent to transfer to.": "请输入要转交的客服名称。",
+    "Connected again": "已重新连接",
+    "Connection lost; retrying…": "连接中断，正在重试…",
+    "Agent desk": "客服工作台",
+    "Agent token": "访问令牌",
+    "Sign in": "登录",
+    "Dashboard": "仪表板",
+    "Sign out": "退出",
+    "Queue": "队列",
+    "Filters": "筛选",
+    "Mine only": "只看我的",
+    "No tickets match these filters.": "没有符合筛选条件的工单。",
+    "Select a ticket from the queue.": "请从队列中选择一个工单。",
+    "← Back to queue": "← 返回队列",
+    "Conversation": "对话记录",
+    "Collected details": "已收集的信息",
+    "None yet": "暂无",
+    "FAQ already tried": "已尝试的常见问题",
+    "None": "无",
+    "Notes and history": "备注和记录",
+    "Internal notes are never shown to the user.": "内部备注不会显示给用户。",
+    "Actions": "操作",
+    "Claim": "认领",
+    "Resolve": "解决",
+    "Reopen": "重新打开",
+    "Reply to the user": "回复用户",
+    "Send reply": "发送回复",
+    "Ctrl+Enter sends": "Ctrl+Enter 发送",
+    "Internal note (not sent to the user)": "内部备注（不发送给用户）",
+    "Add note": "添加备注",
+    "Ask the user for a detail": "向用户索取信息",
+    "Ask": "询问",
+    "Transfer to agent (name)": "转交给客服（名称）",
+    "Transfer": "转交",
+    "Escalate to a supervisor: reason": "升级给主管：原因",
+    "Escalate": "升级",
+    "Open": "未结",
+    "All": "全部",
+    "Desk": "工作台",
+    "Summary": "概要",
+    "Error {0}": "出错了（{0}）",
+    "Notifications": "通知",
+    "Sound": "声音",
+    "Notifications are blocked in this browser's site settings.": "此浏览器的网站设置已阻止通知。",
+    "The user replied on #{0}": "用户在 #{0} 中回复了",
+    "New ticket #{0}: {1} (P{2})": "新工单 #{0}：{1}（P{2}）",
+    "{0} new tickets": "{0} 个新工单",
+    "Showing {0} of {1}": "显示 {0} 个，共 {1} 个",
+    "Ticket #{0}": "工单 #{0}",
+    "Preview of {0}": "{0} 的图片预览",
+    "Opened at": "创建时间",
+    "P1 (most urgent)": "P1（最紧急）",
+    "SLA met, {0} to spare": "时限内完成，提前 {0}",
+    "SLA missed by {0}": "超出时限 {0}",
+    "Resolved at": "解决时间",
+    "user's time": "用户当地时间",
+    "Raw value: {0}": "原始值：{0}",
+    "Desk language": "工作台语言",
+    "The agent desk needs JavaScript.": "客服工作台需要启用 JavaScript。",
+  };
+  const LANGS = ['en', 'zh'];
+  let lang = initialLang();
+
+  function initialLang() {
+    try {
+      const saved = localStorage.getItem('desk.lang');
+      if (LANGS.includes(saved)) return saved;
+    } catch (e) {
+      // Storage blocked (private mode): fall back to the browser's language.
+    }
+    return /^zh\b/i.test(navigator.language || '') ? 'zh' : 'en';
+  }
+
+  function tr(key, ...args) {
+    const text = lang === 'zh' && Object.prototype.hasOwnProperty.call(ZH, key) ? ZH[key] : key;
+    return text.replace(/\{(\d)\}/g, (_, i) => (args[Number(i)] == null ? '' : String(args[Number(i)])));
+  }
+
+  function colon() {
+    return lang === 'zh' ? '：' : ': ';
+  }
+
+  function locale() {
+    return lang === 'zh' ? 'zh-CN' : 'en-GB';
+  }
+
+  /** The category's name in the desk's language; the id (kept for hover) only when the server has no name. */
+  function categoryName(t) {
+    const names = t && t.categoryName;
+    const name = names && typeof names === 'object' ? names[lang] : null;
+    return name ? String(name) : String(t.category == null ? '' : t.category);
+  }
 
   // ---------- helpers
 
@@ -68,7 +247,7 @@
   }
 
   function label(map, key) {
-    return Object.prototype.hasOwnProperty.call(map, key) ? map[key] : str(key);
+    return Object.prototype.hasOwnProperty.call(map, key) ? tr(map[key]) : str(key);
   }
 
   function parseTime(iso) {
@@ -86,8 +265,10 @@
     }
     const d = new Date(t);
     e.dateTime = d.toISOString();
-    e.textContent = withDate === false ? d.toLocaleTimeString() : d.toLocaleString();
-    e.title = d.toLocaleString();
+    // Absolute dates in the agent's zone: "today" means nothing in a ticket read the next morning.
+    e.textContent = withDate === false ? d.toLocaleTimeString(locale(), { timeStyle: 'short' })
+      : d.toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'short' });
+    e.title = d.toLocaleString(locale(), { dateStyle: 'full', timeStyle: 'long' });
     return e;
   }
 
@@ -140,7 +321,7 @@
       res = await fetch(API + path, init);
     } catch (e) {
       if (e && e.name === 'AbortError') throw e;
-      throw new HttpError(0, 'The server cannot be reached. / 无法连接服务器。');
+      throw new HttpError(0, tr('The server cannot be reached.'));
     }
     let data = null;
     const text = await res.text();
@@ -148,7 +329,7 @@
       try { data = JSON.parse(text); } catch (e) { data = null; }
     }
     if (!res.ok) {
-      const msg = data && typeof data.error === 'string' && data.error ? data.error : 'Error ' + res.status + ' / 出错了';
+      const msg = data && typeof data.error === 'string' && data.error ? data.error : tr('Error {0}', res.status);
       throw new HttpError(res.status, msg);
     }
     return data;
@@ -158,7 +339,7 @@
   function handleError(e) {
     if (!e || e.name === 'AbortError') return;
     if (e.status === 401) {
-      showSignIn('Your session has ended. Please sign in again. / 会话已结束,请重新登录。');
+      showSignIn(tr('Your session has ended. Please sign in again.'));
       return;
     }
     showError(e.message || String(e));
@@ -176,7 +357,7 @@
 
   function signedIn(me) {
     if (!me || typeof me.agent !== 'string' || !me.agent) {
-      showSignIn('Unexpected answer from the server. / 服务器响应异常。');
+      showSignIn(tr('Unexpected answer from the server.'));
       return;
     }
     stopLoops();
@@ -193,9 +374,7 @@
     showError('');
     announce('');
 
-    const who = $('whoami');
-    who.replaceChildren(srOnly('Signed in as / 当前用户: '), el('strong', null, state.me.agent), ' ',
-      el('span', 'role-badge', label(ROLE_LABEL, state.me.role)));
+    renderWho();
     $('dashboard-link').hidden = state.me.role !== 'supervisor';
 
     renderQueue();
@@ -208,6 +387,53 @@
     }
     pollLoop(state.gen);
   }
+
+  function renderWho() {
+    if (!state.me) return;
+    $('whoami').replaceChildren(srOnly(tr('Signed in as') + colon()), el('strong', null, state.me.agent), ' ',
+      el('span', 'role-badge', label(ROLE_LABEL, state.me.role)));
+  }
+
+  /** Static texts carry their English key in data-i18n; everything drawn by script is redrawn. */
+  function applyLang() {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.querySelectorAll('[data-i18n]').forEach(e => {
+      if (!e.dataset.i18n) e.dataset.i18n = e.textContent.trim();
+      setText(e, tr(e.dataset.i18n));
+    });
+    document.querySelectorAll('[data-i18n-aria]').forEach(e => e.setAttribute('aria-label', tr(e.dataset.i18nAria)));
+    document.querySelectorAll('.lang-toggle').forEach(b => {
+      // The button names the other language in that language, so an agent who cannot read this one finds it.
+      const other = lang === 'zh' ? 'en' : 'zh';
+      b.textContent = other === 'zh' ? '中文' : 'English';
+      b.lang = other === 'zh' ? 'zh-CN' : 'en';
+      b.setAttribute('aria-label', tr('Desk language') + colon() + b.textContent);
+      b.dataset.lang = lang;
+    });
+  }
+
+  function setLang(next) {
+    if (!LANGS.includes(next) || next === lang) return;
+    lang = next;
+    try {
+      localStorage.setItem('desk.lang', lang);
+    } catch (e) {
+      // Not remembered, but the switch still applies to this page.
+    }
+    applyLang();
+    renderWho();
+    for (const li of $('queue').children) delete li.dataset.key;
+    const any = $('filter-channel').querySelector('option[value="any"]');
+    if (any) any.textContent = tr('Any');
+    if (state.me) renderQueue();
+    else document.title = tr('support-bot · agent desk');
+    state.openKeys = {};
+    if (state.openId != null) refreshTicket().catch(handleError);
+    document.querySelectorAll('.sla').forEach(e => updateSla(e, Date.now()));
+  }
+
+  document.querySelectorAll('.lang-toggle').forEach(b =>
+    b.addEventListener('click', () => setLang(lang === 'zh' ? 'en' : 'zh')));
 
   function stopLoops() {
     state.gen++;
@@ -235,7 +461,7 @@
     $('desk-view').hidden = true;
     $('signin-view').hidden = false;
     $('sign-in-error').textContent = message || '';
-    document.title = 'support-bot · agent desk / 客服工作台';
+    document.title = tr('support-bot · agent desk');
     $('token').focus();
   }
 
@@ -244,7 +470,7 @@
     const input = $('token'), button = $('sign-in'), error = $('sign-in-error');
     const token = input.value.trim();
     if (!token) {
-      error.textContent = 'Enter your agent token. / 请输入访问令牌。';
+      error.textContent = tr('Enter your agent token.');
       input.focus();
       return;
     }
@@ -255,7 +481,7 @@
       input.value = '';
       signedIn(me);
     } catch (err) {
-      error.textContent = (err && err.message) || 'Sign-in failed / 登录失败';
+      error.textContent = (err && err.message) || tr('Sign-in failed');
       input.focus();
       input.select();
     } finally {
@@ -315,15 +541,78 @@
     const ids = new Set(list.map(t => str(t.id)));
     if (state.known) {
       const fresh = list.filter(t => !state.known.has(str(t.id)) && OPEN_STATUSES.includes(t.status));
+      let text = null;
       if (fresh.length === 1) {
         const t = fresh[0];
-        announce('New ticket #' + t.id + ': ' + str(t.category) + ' (P' + str(t.priority) + ') / 新工单 #' + t.id);
+        text = tr('New ticket #{0}: {1} (P{2})', t.id, categoryName(t), str(t.priority));
       } else if (fresh.length > 1) {
-        announce(fresh.length + ' new tickets / ' + fresh.length + ' 个新工单');
+        text = tr('{0} new tickets', fresh.length);
       }
+      if (text) {
+        announce(text);
+        notify(text, 'new');
+      }
+      // A user's answer moves my ticket from "waiting for user" back to "assigned".
+      const before = new Map(state.tickets.map(t => [str(t.id), t.status]));
+      list.filter(t => state.me && t.assignee === state.me.agent && t.status === 'assigned'
+        && before.get(str(t.id)) === 'waiting-user').forEach(t => notify(tr('The user replied on #{0}', t.id), 'reply-' + t.id));
     }
     state.known = ids;
   }
+
+  // ---------- notifications: browser notifications and an optional sound, each remembered per browser
+
+  const prefs = {
+    get(key) { try { return localStorage.getItem(key) === 'on'; } catch (e) { return false; } },
+    set(key, on) { try { localStorage.setItem(key, on ? 'on' : 'off'); } catch (e) { /* private mode */ } },
+  };
+
+  function notify(text, tag) {
+    if (prefs.get('desk.notify') && 'Notification' in window && Notification.permission === 'granted') {
+      try {
+        const n = new Notification(tr('support-bot · agent desk'), { body: text, tag });
+        n.onclick = () => { window.focus(); n.close(); };
+      } catch (e) {
+        // Some browsers allow notifications only from a service worker; the live region still announced it.
+      }
+    }
+    if (prefs.get('desk.sound')) beep();
+  }
+
+  function beep() {
+    try {
+      const Ctx = window.AudioContext || window.webkitAudioContext;
+      const ctx = state.audio || (state.audio = new Ctx());
+      const osc = ctx.createOscillator(), gain = ctx.createGain();
+      osc.frequency.value = 880;
+      gain.gain.setValueAtTime(0.15, ctx.currentTime);
+      gain.gain.exponentialRampToValueAtTime(0.001, ctx.currentTime + 0.3);
+      osc.connect(gain).connect(ctx.destination);
+      osc.start();
+      osc.stop(ctx.currentTime + 0.3);
+    } catch (e) {
+      // No audio device: the notification and the live region are enough.
+    }
+  }
+
+  $('notify-on').checked = prefs.get('desk.notify') && 'Notification' in window && Notification.permission === 'granted';
+  $('sound-on').checked = prefs.get('desk.sound');
+  $('notify-on').addEventListener('change', async () => {
+    const box = $('notify-on');
+    if (!box.checked) {
+      prefs.set('desk.notify', false);
+      return;
+    }
+    // Asked on this click only: browsers ignore (or penalise) permission prompts nobody asked for.
+    const permission = 'Notification' in window ? await Notification.requestPermission() : 'denied';
+    prefs.set('desk.notify', permission === 'granted');
+    box.checked = permission === 'granted';
+    if (permission !== 'granted') showError(tr("Notifications are blocked in this browser's site settings."));
+  });
+  $('sound-on').addEventListener('change', () => {
+    prefs.set('desk.sound', $('sound-on').checked);
+    if ($('sound-on').checked) beep();
+  });
 
   function updateChannelOptions() {
     const sel = $('filter-channel');
@@ -333,7 +622,7 @@
     const key = channels.join('\n');
     if (sel.dataset.options === key) return;
     sel.dataset.options = key;
-    const any = el('option', null, 'Any / 全部');
+    const any = el('option', null, tr('Any'));
     any.value = 'any';
     sel.replaceChildren(any, ...channels.map(c => {
       const o = el('option', null, c);
@@ -373,14 +662,14 @@
     markCurrentRow();
     const loaded = !!(state.me && state.known);
     $('queue-empty').hidden = shown.length > 0 || !loaded;
-    setText($('queue-count'), !state.me ? '' : !loaded ? 'Loading… / 加载中…'
-      : 'Showing ' + shown.length + ' of ' + state.tickets.length + ' / 显示 ' + shown.length + ' 个,共 ' + state.tickets.length + ' 个');
+    setText($('queue-count'), !state.me ? '' : !loaded ? tr('Loading…')
+      : tr('Showing {0} of {1}', shown.length, state.tickets.length));
     if (focusedId != null && document.activeElement !== active) {
       const again = rowFor(focusedId);
       if (again) again.focus();
     }
     const queued = state.tickets.filter(t => t.status === 'queued').length;
-    document.title = (queued ? '(' + queued + ') ' : '') + 'support-bot · agent desk / 客服工作台';
+    document.title = (queued ? '(' + queued + ') ' : '') + tr('support-bot · agent desk');
   }
 
   function rowFor(id) {
@@ -403,24 +692,24 @@
     if (p >= 1 && p <= 5) b.classList.add('p' + p);
 
     const top = el('span', 'row-top');
-    top.append(el('span', 'row-id', '#' + str(t.id)), el('span', 'row-cat', t.category == null ? '—' : t.category), slaEl(t.sla));
+    top.append(el('span', 'row-id', '#' + str(t.id)), el('span', 'row-cat', t.category == null ? '—' : categoryName(t)), slaEl(t.sla));
 
     const meta = el('span', 'row-meta');
     const status = el('span', 'tag tag-status');
-    status.append(srOnly('Status / 状态: '), label(STATUS_LABEL, t.status));
+    status.append(srOnly(tr('Status') + colon()), label(STATUS_LABEL, t.status));
     meta.append(status);
     const pr = el('span');
-    pr.append(srOnly('Priority / 优先级: '), 'P' + str(t.priority));
+    pr.append(srOnly(tr('Priority') + colon()), 'P' + str(t.priority));
     meta.append(pr);
-    if (t.urgent) meta.append(el('span', 'tag tag-urgent', '⚑ Urgent / 紧急'));
+    if (t.urgent) meta.append(el('span', 'tag tag-urgent', tr('⚑ Urgent')));
     const ch = el('span');
-    ch.append(srOnly('Channel / 渠道: '), str(t.channel));
+    ch.append(srOnly(tr('Channel') + colon()), str(t.channel));
     const lg = el('span');
-    lg.append(srOnly('Language / 语言: '), str(t.lang).toUpperCase());
+    lg.append(srOnly(tr('Language') + colon()), str(t.lang).toUpperCase());
     const as = el('span');
-    as.append(srOnly('Assignee / 负责人: '), t.assignee ? '→ ' + t.assignee : 'Unassigned / 未分配');
+    as.append(srOnly(tr('Assignee') + colon()), t.assignee ? '→ ' + t.assignee : tr('Unassigned'));
     meta.append(ch, lg, as);
-    if (t.alert) meta.append(el('span', 'tag tag-alert', '⚠ Low rating / 差评'));
+    if (t.alert) meta.append(el('span', 'tag tag-alert', tr('⚠ Low rating')));
     else if (t.rating != null) meta.append(el('span', null, '★' + str(t.rating)));
 
     b.replaceChildren(top, meta);
@@ -442,7 +731,11 @@
     const due = slaDue(sla);
     e.dataset.due = due == null ? '' : String(due);
     e.dataset.breached = sla && Array.isArray(sla.breached) ? sla.breached.filter(x => x != null).join(',') : '';
-    e.append(el('span', 'sla-icon'), srOnly('SLA / 时限: '), el('span', 'sla-time'), el('span', 'sla-label'));
+    // A resolved ticket keeps the verdict of its resolve time instead of counting down any further.
+    e.dataset.outcome = sla && (sla.outcome === 'met' || sla.outcome === 'missed') ? sla.outcome : '';
+    e.dataset.margin = sla && Number.isFinite(Number(sla.marginSeconds)) ? String(Number(sla.marginSeconds) * 1000) : '0';
+    e.dataset.resolvedAt = sla && sla.resolvedAt ? str(sla.resolvedAt) : '';
+    e.append(el('span', 'sla-icon'), srOnly(tr('SLA') + colon()), el('span', 'sla-time'), el('span', 'sla-label'));
     e.querySelector('.sla-icon').setAttribute('aria-hidden', 'true');
     updateSla(e, Date.now());
     return e;
@@ -456,24 +749,38 @@
     const due = e.dataset.due ? Number(e.dataset.due) : null;
     const breached = !!e.dataset.breached;
     let cls, icon, time = '', text;
+    if (e.dataset.outcome) {
+      const margin = formatLeft(Math.abs(Number(e.dataset.margin) || 0));
+      if (e.dataset.outcome === 'met') { cls = 'sla-ok sla-met'; icon = '✓'; text = tr('SLA met, {0} to spare', margin); }
+      else { cls = 'sla-breached sla-missed'; icon = '✗'; text = tr('SLA missed by {0}', margin); }
+      const resolved = parseTime(e.dataset.resolvedAt);
+      const title = resolved == null ? '' : tr('Resolved at') + colon()
+        + new Date(resolved).toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'short' });
+      if (e.className !== 'sla ' + cls) e.className = 'sla ' + cls;
+      setText(e.querySelector('.sla-icon'), icon);
+      setText(e.querySelector('.sla-time'), '');
+      setText(e.querySelector('.sla-label'), text);
+      if (e.title !== title) e.title = title;
+      return;
+    }
     if (due == null) {
-      if (breached) { cls = 'sla-breached'; icon = '✗'; text = 'breached / 已超时'; }
-      else { cls = 'sla-ok sla-none'; icon = '–'; text = 'no deadline / 无时限'; }
+      if (breached) { cls = 'sla-breached'; icon = '✗'; text = tr('breached'); }
+      else { cls = 'sla-ok sla-none'; icon = '–'; text = tr('no deadline'); }
     } else {
       const left = due - now;
       time = formatLeft(left);
-      if (left < 0) { cls = 'sla-breached'; icon = '✗'; text = 'overdue / 已超时'; }
-      else if (breached) { cls = 'sla-breached'; icon = '✗'; text = 'breached / 已违约'; }
-      else if (left < WARN_MS) { cls = 'sla-warn'; icon = '⚠'; text = 'due soon / 即将到期'; }
-      else { cls = 'sla-ok'; icon = '✓'; text = 'left / 剩余'; }
+      if (left < 0) { cls = 'sla-breached'; icon = '✗'; text = tr('overdue'); }
+      else if (breached) { cls = 'sla-breached'; icon = '✗'; text = tr('breached'); }
+      else if (left < WARN_MS) { cls = 'sla-warn'; icon = '⚠'; text = tr('due soon'); }
+      else { cls = 'sla-ok'; icon = '✓'; text = tr('left'); }
     }
     const className = 'sla ' + cls;
     if (e.className !== className) e.className = className;
     setText(e.querySelector('.sla-icon'), icon);
     setText(e.querySelector('.sla-time'), time);
     setText(e.querySelector('.sla-label'), time ? ' ' + text : text);
-    const title = due == null ? '' : 'Due / 截止: ' + new Date(due).toLocaleString()
-      + (breached ? ' · breached / 已违约: ' + e.dataset.breached : '');
+    const title = due == null ? '' : tr('Due') + colon() + new Date(due).toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'short' })
+      + (breached ? ' · ' + tr('breached') + colon() + e.dataset.breached : '');
     if (e.title !== title) e.title = title;
   }
 
@@ -521,8 +828,8 @@
       state.openId = id;
       state.openKeys = {};
       showError('');
-      $('ticket-title').textContent = 'Ticket #' + id + ' / 工单 #' + id;
-      $('ticket-card').replaceChildren(el('p', 'muted', 'Loading… / 加载中…'));
+      $('ticket-title').textContent = tr('Ticket #{0}', id);
+      $('ticket-card').replaceChildren(el('p', 'muted', tr('Loading…')));
       ['ticket-details', 'faq-tried', 'transcript', 'events'].forEach(x => $(x).replaceChildren());
       $('ticket-details-empty').hidden = true;
       $('faq-tried-empty').hidden = true;
@@ -608,7 +915,7 @@
 
   function renderTicket(t) {
     const id = str(t.id != null ? t.id : state.openId);
-    setText($('ticket-title'), 'Ticket #' + id + ' / 工单 #' + id + (t.category ? ' · ' + t.category : ''));
+    setText($('ticket-title'), tr('Ticket #{0}', id) + (t.category ? ' · ' + categoryName(t) : ''));
     const summary = Object.assign({}, t);
     delete summary.details; delete summary.faqTried; delete summary.events; delete summary.transcript;
     if (changedPart('card', summary)) renderCard(t);
@@ -626,25 +933,25 @@
       else dd.textContent = value == null || value === '' ? '—' : String(value);
       dl.append(el('dt', null, name), dd);
     };
-    add('Ticket / 工单', '#' + str(t.id));
-    add('Category / 类别', t.category);
-    add('Status / 状态', label(STATUS_LABEL, t.status));
-    add('Tier / 级别', label(ROLE_LABEL, t.tier));
+    add(tr('Ticket'), '#' + str(t.id));
+    add(tr('Category'), t.category == null ? null : categoryName(t));
+    add(tr('Status'), label(STATUS_LABEL, t.status));
+    add(tr('Tier'), label(ROLE_LABEL, t.tier));
     const pr = el('span', null, 'P' + str(t.priority));
-    if (t.urgent) pr.append(' ', el('span', 'tag tag-urgent', '⚑ Urgent / 紧急'));
-    add('Priority / 优先级', pr);
-    add('Language / 语言', label(LANG_LABEL, t.lang));
-    add('Channel / 渠道', t.channel);
-    add('Assignee / 负责人', t.assignee || 'Unassigned / 未分配');
-    add('Reason / 原因', t.reason == null ? null : label(REASON_LABEL, t.reason));
-    add('Opened / 创建时间', t.openedAt ? timeEl(t.openedAt) : null);
-    add('SLA / 时限', slaEl(t.sla));
+    if (t.urgent) pr.append(' ', el('span', 'tag tag-urgent', tr('⚑ Urgent')));
+    add(tr('Priority'), pr);
+    add(tr('Language'), label(LANG_LABEL, t.lang));
+    add(tr('Channel'), t.channel);
+    add(tr('Assignee'), t.assignee || tr('Unassigned'));
+    add(tr('Reason'), t.reason == null ? null : label(REASON_LABEL, t.reason));
+    add(tr('Opened at'), t.openedAt ? timeEl(t.openedAt) : null);
+    add(tr('SLA'), slaEl(t.sla));
     if (t.rating != null) {
       const r = el('span', null, '★'.repeat(Math.max(0, Math.min(5, Number(t.rating) || 0))) + ' ' + str(t.rating) + '/5');
-      if (t.alert) r.append(' ', el('span', 'tag tag-alert', '⚠ Low rating alert / 差评警报'));
-      add('Rating / 评分', r);
+      if (t.alert) r.append(' ', el('span', 'tag tag-alert', tr('⚠ Low rating alert')));
+      add(tr('Rating'), r);
     } else if (t.alert) {
-      add('Alert / 警报', el('span', 'tag tag-alert', '⚠ Alert / 警报'));
+      add(tr('Alert'), el('span', 'tag tag-alert', tr('⚠ Alert')));
     }
     $('ticket-card').replaceChildren(dl);
   }
@@ -655,17 +962,31 @@
     dl.replaceChildren();
     for (const [key, d] of entries) {
       const dd = el('dd');
-      const display = d && typeof d === 'object' ? (d.display != null ? d.display : d.value) : d;
-      dd.append(el('span', key === 'tx_hash' || key === 'address' ? 'mono' : null, str(display)));
-      const value = d && typeof d === 'object' ? d.value : null;
-      if (value != null && str(value) !== str(display)) {
-        const raw = el('span', 'detail-raw');
-        raw.append(srOnly('Raw value / 原始值: '), el('code', null, str(value)));
+      const value = d && typeof d === 'object' ? d.value : d;
+      const display = key === 'time' && parseTime(value) != null ? timeWithUserZone(str(value))
+        : d && typeof d === 'object' && d.display != null ? str(d.display) : str(value);
+      const shown = el('span', 'detail-value' + (key === 'tx_hash' || key === 'address' ? ' mono' : ''), display);
+      dd.append(shown);
+      // Once, as display text; the stored value only on demand (hover, or expand for keyboard and touch).
+      if (value != null && str(value) !== display) {
+        shown.title = tr('Raw value: {0}', str(value));
+        const raw = el('details', 'detail-raw');
+        raw.append(el('summary', null, tr('Raw value')), el('code', null, str(value)));
         dd.append(raw);
       }
       dl.append(el('dt', null, label(DETAIL_LABEL, key)), dd);
     }
     $('ticket-details-empty').hidden = entries.length > 0;
+  }
+
+  /** "4 Dec 2026, 15:00 (user's time: 2026-12-04 15:00 +08:00)": the agent's zone first, the user's beside it. */
+  function timeWithUserZone(iso) {
+    const d = new Date(parseTime(iso));
+    const local = d.toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'short' });
+    const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?/.exec(iso);
+    if (!m || !m[3]) return local;
+    const zone = m[3] === 'Z' ? 'UTC' : m[3];
+    return local + (lang === 'zh' ? '（' : ' (') + tr("user's time") + colon() + m[1] + ' ' + m[2] + ' ' + zone + (lang === 'zh' ? '）' : ')');
   }
 
   function renderFaq(faq) {
@@ -684,7 +1005,7 @@
     const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 40;
     const list = Array.isArray(lines) ? lines.filter(l => l && typeof l === 'object') : [];
     box.replaceChildren(...list.map(l => lineEl(ticketId, l)));
-    if (!list.length) box.append(el('li', 'empty', 'No messages / 暂无消息'));
+    if (!list.length) box.append(el('li', 'empty', tr('No messages')));
     if (first || atBottom) box.scrollTop = box.scrollHeight;
   }
 
@@ -693,19 +1014,19 @@
     const li = el('li', 'line line-' + from);
     if (l.seq != null) li.dataset.seq = str(l.seq);
     const head = el('div', 'line-head');
-    const who = from === 'user' ? 'User / 用户' : from === 'agent' ? 'Agent / 客服' + (l.by ? ' · ' + l.by : '') : 'Bot / 机器人';
+    const who = from === 'user' ? tr('User') : from === 'agent' ? tr('Agent') + (l.by ? ' · ' + l.by : '') : tr('Bot');
     head.append(el('span', 'line-who', who));
     if (l.time) head.append(timeEl(l.time));
     li.append(head);
     if (l.text != null && l.text !== '') li.append(el('div', 'line-text', l.text));
     const buttons = Array.isArray(l.buttons) ? l.buttons.filter(b => b && b.label != null) : [];
     if (buttons.length) {
-      li.append(el('div', 'line-buttons', 'Options offered / 提供的选项: ' + buttons.map(b => '[' + str(b.label) + ']').join(' ')));
+      li.append(el('div', 'line-buttons', tr('Options offered') + colon() + buttons.map(b => '[' + str(b.label) + ']').join(' ')));
     }
     const files = Array.isArray(l.attachments) ? l.attachments : [];
     if (files.length && l.seq != null) {
       const ul = el('ul', 'files');
-      ul.setAttribute('aria-label', 'Attachments / 附件');
+      ul.setAttribute('aria-label', tr('Attachments'));
       files.forEach((f, i) => {
         if (!f || typeof f !== 'object') return;
         const name = str(f.fileName) || 'file ' + (i + 1);
@@ -718,7 +1039,7 @@
         if (type.startsWith('image/') && type !== 'image/svg+xml') {
           const img = el('img');
           img.src = a.href;
-          img.alt = 'Preview of ' + name + ' / 图片预览';
+          img.alt = tr('Preview of {0}', name);
           img.loading = 'lazy';
           img.decoding = 'async';
           a.append(img);
@@ -736,22 +1057,22 @@
     const list = Array.isArray(events) ? events.filter(e => e && typeof e === 'object') : [];
     const box = $('events');
     box.replaceChildren(...list.map(eventEl));
-    if (!list.length) box.append(el('li', 'empty', 'Nothing yet / 暂无'));
+    if (!list.length) box.append(el('li', 'empty', tr('Nothing yet')));
   }
 
   function eventEl(e) {
     const type = str(e.type);
     const li = el('li', 'event event-' + type.replace(/[^a-z0-9-]/gi, '').toLowerCase());
     const head = el('div', 'event-head');
-    if (type === 'note') head.append(el('span', 'tag tag-note', '✎ Internal / 内部'));
+    if (type === 'note') head.append(el('span', 'tag tag-note', tr('✎ Internal')));
     head.append(el('span', 'event-type', label(EVENT_LABEL, type)));
-    const actor = e.actor === 'user' ? 'User / 用户' : e.actor === 'bot' ? 'Bot / 机器人' : str(e.actor);
+    const actor = e.actor === 'user' ? tr('User') : e.actor === 'bot' ? tr('Bot') : str(e.actor);
     if (actor) head.append(el('span', 'event-actor', actor));
     if (e.at) head.append(timeEl(e.at));
     li.append(head);
     if (e.text != null && e.text !== '') li.append(el('div', 'event-text', e.text));
     const files = Array.isArray(e.attachments) ? e.attachments.filter(f => f && f.fileName != null) : [];
-    if (files.length) li.append(el('div', 'small muted', 'Attachments / 附件: ' + files.map(f => str(f.fileName)).join(', ')));
+    if (files.length) li.append(el('div', 'small muted', tr('Attachments') + colon() + files.map(f => str(f.fileName)).join(', ')));
     return li;
   }
 
@@ -808,12 +1129,12 @@
 
   $('reply-form').addEventListener('submit', e => {
     e.preventDefault();
-    const text = required($('reply-text'), 'Write a reply first. / 请先输入回复内容。');
+    const text = required($('reply-text'), tr('Write a reply first.'));
     if (text != null) act('reply', { text }, $('reply-text'));
   });
   $('note-form').addEventListener('submit', e => {
     e.preventDefault();
-    const text = required($('note-text'), 'Write a note first. / 请先输入备注内容。');
+    const text = required($('note-text'), tr('Write a note first.'));
     if (text != null) act('note', { text }, $('note-text'));
   });
   $('ask-form').addEventListener('submit', e => {
@@ -822,7 +1143,7 @@
   });
   $('transfer-form').addEventListener('submit', e => {
     e.preventDefault();
-    const agent = required($('transfer-agent'), 'Enter the agent to transfer to. / 请输入要转交的客服名称。');
+    const agent = required($('transfer-agent'), tr('Enter the agent to transfer to.'));
     if (agent != null) act('transfer', { agent }, $('transfer-agent'));
   });
   $('escalate-form').addEventListener('submit', e => {
@@ -860,7 +1181,7 @@
         if (Number.isFinite(v)) state.version = v;
         if (failing) {
           failing = false;
-          announce('Connected again / 已重新连接');
+          announce(tr('Connected again'));
         }
         await refreshAll();
         // A server that answers at once without news must not make us spin.
@@ -873,12 +1194,13 @@
         }
         if (!failing) {
           failing = true;
-          announce('Connection lost; retrying… / 连接中断,正在重试…');
+          announce(tr('Connection lost; retrying…'));
         }
         await sleep(2000);
       }
     }
   }
 
+  applyLang();
   boot();
 })();

@@ -176,6 +176,30 @@ class SlaPolicyTest {
         }
 
         @Test
+        void aResolvedTicketKeepsTheVerdictOfItsResolveTimeInsteadOfCountingOn() {
+            Ticket t = ticket(1, OPENED, reply(sh("2026-06-01T10:05")), event("resolved", sh("2026-06-01T13:50")));
+            // Judged long after the deadline, the ticket still shows how it ended: met with 10 minutes to spare.
+            SlaStatus s = POLICY.evaluate(t, sh("2026-06-03T10:00"));
+            assertEquals(Optional.of(new SlaStatus.Outcome(true, Duration.ofMinutes(10))), s.outcome());
+            assertEquals(Optional.empty(), POLICY.evaluate(t, sh("2026-06-01T13:00")).outcome());
+        }
+
+        @Test
+        void aLateResolutionIsMissedByHowLateItWas() {
+            Ticket t = ticket(1, OPENED, reply(sh("2026-06-01T10:05")), event("resolved", sh("2026-06-01T14:25")));
+            assertEquals(Optional.of(new SlaStatus.Outcome(false, Duration.ofMinutes(25))),
+                    POLICY.evaluate(t, sh("2026-06-05T10:00")).outcome());
+        }
+
+        @Test
+        void resolvedWithoutAReplyStopsTheFirstResponseClockToo() {
+            Ticket t = ticket(1, OPENED, event("resolved", sh("2026-06-01T10:10")));
+            SlaStatus s = POLICY.evaluate(t, sh("2026-06-02T10:00"));
+            assertFalse(s.breached());
+            assertEquals(Optional.of(new SlaStatus.Outcome(true, Duration.ofMinutes(230))), s.outcome());
+        }
+
+        @Test
         void reopeningRestartsTheClock() {
             Ticket t = ticket(1, OPENED, reply(sh("2026-06-01T10:05")), event("resolved", sh("2026-06-01T13:00")),
                     event("reopened", sh("2026-06-01T16:00")));

@@ -142,6 +142,8 @@ class ConversationBehaviourTest {
         assertEquals(Phase.FAQ_OFFERED, h.phase(), "a topic listed for the category is offered even when unsure");
         h.press("faq:no");
         assertEquals(new Action.FaqVote("transfer-failed", false), h.action(Action.FaqVote.class).orElseThrow());
+        assertTrue(h.action(Action.KnowledgeGap.class).isEmpty(),
+                "the FAQ did answer: the vote counts against the topic, the gap list is for questions it could not answer");
         assertEquals(Phase.COLLECTING, h.phase());
         assertEquals(List.of("transfer-failed"), h.state.faqTried());
     }

@@ -167,6 +167,33 @@ class DeskApiTest {
     }
 
     @Test
+    void theDeskNamesTheCategoryListsDetailsInItsOrderAndStopsTheSlaAtResolution() throws Exception {
+        userReportsAProblem();
+        long id = firstTicket();
+        JsonNode ticket = ok(call("GET", "/api/desk/tickets/" + id, LocalBot.ALICE, null));
+        var category = supportbot.dialogue.EngineHarness.DATA.categories().get(ticket.get("category").asText()).orElseThrow();
+        assertEquals(category.name(supportbot.faq.Lang.EN), ticket.get("categoryName").get("en").asText());
+        assertEquals(category.name(supportbot.faq.Lang.ZH), ticket.get("categoryName").get("zh").asText());
+        List<String> shown = new java.util.ArrayList<>();
+        ticket.get("details").fieldNames().forEachRemaining(shown::add);
+        List<String> expected = category.allDetails().stream().map(supportbot.dialogue.details.DetailType::key)
+                .filter(shown::contains).toList();
+        assertTrue(shown.size() >= 2, "several details to order: " + shown);
+        assertEquals(expected, shown, "required then optional, as config/categories.yaml lists them");
+        assertTrue(ticket.get("sla").get("outcome").isNull(), "the clock runs while open");
+
+        ok(call("POST", "/api/desk/tickets/" + id + "/claim", LocalBot.ALICE, ""));
+        ok(call("POST", "/api/desk/tickets/" + id + "/resolve", LocalBot.ALICE, ""));
+        JsonNode sla = ok(call("GET", "/api/desk/tickets/" + id, LocalBot.ALICE, null)).get("sla");
+        assertEquals("met", sla.get("outcome").asText());
+        long spare = java.time.Duration.between(java.time.Instant.parse(sla.get("resolvedAt").asText()),
+                java.time.Instant.parse(sla.get("resolutionDue").asText())).getSeconds();
+        assertEquals(spare, sla.get("marginSeconds").asLong());
+        JsonNode listed = ok(call("GET", "/api/desk/tickets?status=resolved", LocalBot.ALICE, null)).get("tickets").get(0);
+        assertEquals("met", listed.get("sla").get("outcome").asText(), "the queue agrees with the ticket view");
+    }
+
+    @Test
     void anAgentAsksForADetailAndTheBotCollectsAndValidatesIt() throws Exception {
         String session = userAsksForAHuman();
         long id = firstTicket();

@@ -81,7 +81,7 @@ final class LocalBot implements AutoCloseable {
         desk = new DeskService(store, committer, inbox, agents, clock);
         var sla = new supportbot.desk.DeskSettingsLoader().load(Path.of("config", "desk.yaml")).sla();
         server = WebServer.start("127.0.0.1", 0, faq, chat, new WebServer.DeskApiParts(desk, agents, store, sla, clock,
-                committer, java.time.ZoneId.of("Asia/Shanghai")), List.of(), supportbot.metrics.BotMetrics.none(), web);
+                committer, java.time.ZoneId.of("Asia/Shanghai"), EngineHarness.DATA.categories()), List.of(), supportbot.metrics.BotMetrics.none(), web);
     }
 
     String url(String path) {

@@ -134,6 +134,15 @@ public final class WebChat {
         return supportbot.safety.DataExport.of(store, key(sessionId), clock.instant());
     }
 
+    /**
+     * A file in this session's own conversation, so the user sees the screenshot they sent; empty when the line
+     * or the file index does not exist. Whoever holds the session id is the user, as for {@link #export}.
+     */
+    public java.util.Optional<supportbot.dialogue.Attachment> file(String sessionId, long seq, int index) {
+        return store.transcript(key(sessionId), seq - 1).stream().filter(l -> l.seq() == seq).findFirst()
+                .filter(l -> index >= 0 && index < l.attachments().size()).map(l -> l.attachments().get(index));
+    }
+
     /** Lines after {@code after}; waits up to {@code waitSeconds} for the first one when there are none yet. */
     public CompletableFuture<List<TranscriptLine>> poll(String sessionId, long after, int waitSeconds) {
         String key = key(sessionId);
