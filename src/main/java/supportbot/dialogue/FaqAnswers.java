@@ -15,6 +15,8 @@ final class FaqAnswers {
      * guess, not a related topic.
      */
     static final double SUGGEST_RELATIVE_FLOOR = 0.85;
+    /** Without a shared word, a topic must be at least this close in meaning (cosine) to be "related". */
+    static final double SUGGEST_MIN_DENSE = 0.6;
 
     private final FaqLookup faq;
 
@@ -49,15 +51,15 @@ final class FaqAnswers {
     }
 
     /**
-     * At most three topics close to the best one that share a word with the question: a topic that matched on
-     * vector similarity alone is too often unrelated to be offered as "did you mean".
+     * At most three topics close to the best one that share meaning with the question: a word in common, or a
+     * high similarity of meaning. A loose vector match alone is too often unrelated to offer as "did you mean".
      */
     static List<Candidate> related(List<Candidate> ranked) {
         if (ranked.isEmpty()) {
             return List.of();
         }
         double floor = ranked.get(0).score() * SUGGEST_RELATIVE_FLOOR;
-        return ranked.stream().filter(c -> c.score() >= floor && c.lexical() > 0).limit(3).toList();
+        return ranked.stream().filter(c -> c.score() >= floor && (c.lexical() > 0 || c.dense() >= SUGGEST_MIN_DENSE)).limit(3).toList();
     }
 
     /** Something support cannot help with (prices, coin tips, jokes): say so honestly and offer a human. */

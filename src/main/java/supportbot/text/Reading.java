@@ -20,6 +20,8 @@ public final class Reading {
             return "";
         }
         String text = TextNormalizer.reading().normalize(raw).text();
+        // ICU simplifies 帳 to 帐, but money talk (账号, 到账, 账户) and our keywords use 账.
+        text = text.replace('帐', '账');
         text = REPEATED_MARK.matcher(text).replaceAll("$1");
         return SPACES.matcher(text).replaceAll(" ").strip();
     }
