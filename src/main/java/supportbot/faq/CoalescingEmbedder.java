@@ -64,7 +64,18 @@ public final class CoalescingEmbedder implements Embedder {
                 lock.unlock();
             }
         }
-        return request.result().join();
+        try {
+            return request.result().join();
+        } catch (java.util.concurrent.CompletionException e) {
+            // The caller sees the model's own failure, as if it had called the model itself.
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     private void runBatch(Lang lang) {
@@ -96,6 +107,11 @@ public final class CoalescingEmbedder implements Embedder {
     @Override
     public List<float[]> embedAll(List<String> many, Lang lang, IntConsumer progress) {
         return model.embedAll(many, lang, progress);
+    }
+
+    /** Texts waiting for the next batch in {@code lang}. */
+    int queued(Lang lang) {
+        return queues.get(lang).size();
     }
 
     /** Texts per model call so far: 1 when nothing overlapped. */
