@@ -64,8 +64,8 @@ class IntentFlowTest {
         h.faq.topic("failed-fee-charged", "失败的交易也收手续费。", "Failed transactions still pay the fee.")
                 .when("我的TRX transfer失败了", Decision.ANSWER, "failed-fee-charged");
         h.say("我的TRX transfer失败了");
-        assertTrue(h.state.categoryId() != null || h.reply().contains(DATA.messages().get(Lang.ZH, "problem.choose_category")),
-                "a report, not the fee answer: " + h.reply());
+        assertEquals("transfer-failed", h.state.categoryId(), "a report, not the fee answer: " + h.reply());
+        assertEquals(Phase.COLLECTING, h.phase());
         assertFalse(h.reply().startsWith("失败的交易也收手续费。"), h.reply());
     }
 
