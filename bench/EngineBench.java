@@ -20,6 +20,8 @@ import supportbot.dialogue.TicketDirectory;
 import supportbot.dialogue.details.DetailParsers;
 import supportbot.faq.BgeEmbedder;
 import supportbot.faq.CachingEmbedder;
+import supportbot.faq.CoalescingEmbedder;
+import supportbot.faq.QueryCache;
 import supportbot.faq.Decision;
 import supportbot.faq.EmbeddingCache;
 import supportbot.faq.FaqEntry;
@@ -46,6 +48,8 @@ public class EngineBench {
         if (mode.equals("throughput")) {
             results.putAll(collectionTurns(2000, 20));
             results.putAll(faqTurns(1000));
+        } else if (mode.equals("faq")) {
+            results.putAll(faqTurns(1000));
         } else {
             results.putAll(memory(args.length > 1 ? Integer.parseInt(args[1]) : 100_000));
         }
@@ -64,7 +68,10 @@ public class EngineBench {
     }
 
     static Bot bot(FaqLookup faq) throws Exception {
-        DialogueData data = DialogueData.load(Path.of("config"));
+        return bot(faq, DialogueData.load(Path.of("config")), 2);
+    }
+
+    static Bot bot(FaqLookup faq, DialogueData data, int workers) throws Exception {
         Store store = Store.open(Files.createTempDirectory("engine-bench"));
         var committer = new GroupCommitter(store);
         var numbers = new AtomicLong(1000);
@@ -74,7 +81,7 @@ public class EngineBench {
             public QueueInfo queueFor(int priority) { return new QueueInfo(1, java.time.Duration.ofMinutes(5), true, Instant.now()); }
         };
         var engine = new DialogueEngine(data, faq, new DetailParsers(data.details(), CLOCK), tickets, CLOCK, Lang.EN);
-        return new Bot(store, committer, new Inbox(store, committer, engine, data.messages(), 2, Set.of()));
+        return new Bot(store, committer, new Inbox(store, committer, engine, data.messages(), workers, Set.of()));
     }
 
     static FaqLookup noFaq() {
@@ -123,10 +130,25 @@ public class EngineBench {
         }
     }
 
-    /** Questions answered from the real FAQ (semantic search on), one search per message. */
+    /**
+     * Questions answered from the real FAQ (semantic search on), intents read by their examples: one embedding
+     * per new text, shared by the intents and the search, batched across conversations. Run three ways: the
+     * bench's questions as they are (they repeat, as users' do), each made unique (no cache hit: batching
+     * alone), and unique with 8 workers (more conversations in flight, bigger batches).
+     */
     static Map<String, Object> faqTurns(int messages) throws Exception {
+        var r = new LinkedHashMap<String, Object>();
+        r.putAll(faqTurns(messages, false, 2, "faq"));
+        r.putAll(faqTurns(messages, true, 2, "faq_unique"));
+        r.putAll(faqTurns(messages, true, 8, "faq_unique_8_workers"));
+        return r;
+    }
+
+    static Map<String, Object> faqTurns(int messages, boolean unique, int workers, String label) throws Exception {
         var settings = new ConfigLoader().defaults().searchSettings();
-        var embedder = new CachingEmbedder(new BgeEmbedder(), new EmbeddingCache(Path.of("data/cache/embeddings")));
+        var batcher = new CoalescingEmbedder(new BgeEmbedder(), 16);
+        var queries = new QueryCache(batcher, 20_000);
+        var embedder = new CachingEmbedder(queries, new EmbeddingCache(Path.of("data/cache/embeddings")));
         var faq = new FaqService(Path.of("faq-data"), embedder, settings, FaqIndexer.Progress.SILENT);
         var questions = new ArrayList<String>();
         for (String lang : List.of("zh", "en")) {
@@ -134,16 +156,23 @@ public class EngineBench {
                 questions.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(line).get("query").asText());
             }
         }
-        try (Bot bot = bot(FaqLookup.of(faq))) {
+        var data = DialogueData.load(Path.of("config")).withEmbedder(embedder);
+        try (Bot bot = bot(FaqLookup.of(faq), data, workers)) {
             var futures = new ArrayList<CompletableFuture<Inbox.Outcome>>();
             long start = System.nanoTime();
             for (int i = 0; i < messages; i++) {
                 // Each a new conversation, so every message is a fresh question and searches.
-                futures.add(bot.inbox().submit(text("faq:" + i, questions.get(i % questions.size()), i)));
+                String q = questions.get(i % questions.size());
+                futures.add(bot.inbox().submit(text(label + ":" + i, unique ? q + " " + i : q, i)));
             }
             futures.forEach(CompletableFuture::join);
             double seconds = (System.nanoTime() - start) / 1e9;
-            return Map.of("faq_messages", messages, "faq_messages_per_s", messages / seconds);
+            var r = new LinkedHashMap<String, Object>();
+            r.put(label + "_messages", messages);
+            r.put(label + "_messages_per_s", messages / seconds);
+            r.put(label + "_texts_per_model_call", batcher.meanBatch());
+            r.put(label + "_query_cache_hit_rate", queries.hitRate());
+            return r;
         }
     }
 

@@ -48,13 +48,20 @@ public final class BotAssembly implements AutoCloseable {
     private final supportbot.metrics.ProcessMeters processMeters = new supportbot.metrics.ProcessMeters(metrics.registry());
 
     public BotAssembly(AppConfig config, FaqService faq, Set<String> pushChannels) {
+        this(config, faq, pushChannels, null);
+    }
+
+    /** @param intentEmbedder reads intents by their labelled examples too; null for the rules alone */
+    public BotAssembly(AppConfig config, FaqService faq, Set<String> pushChannels,
+                       supportbot.faq.Embedder intentEmbedder) {
         var configuredAgents = config.agents(); // fail on bad desk config before opening the store
         try {
             this.deskSettings = new DeskSettingsLoader().load(config.dialogueDir().resolve("desk.yaml"));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
         }
-        this.data = DialogueData.load(config.dialogueDir());
+        DialogueData loaded = DialogueData.load(config.dialogueDir());
+        this.data = intentEmbedder == null ? loaded : loaded.withEmbedder(intentEmbedder);
         data.categories().requireFaqTopics(id -> faq.catalog().get(id).isPresent(),
                 config.dialogueDir().resolve("categories.yaml"));
         Lang defaultLang = Lang.parse(config.dialogue().defaultLanguage()).orElseThrow(() -> new ConfigException(

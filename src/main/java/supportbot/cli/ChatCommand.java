@@ -38,7 +38,7 @@ final class ChatCommand implements Callable<Integer> {
         var bootstrap = new FaqBootstrap(options);
         var faq = bootstrap.service(System.err);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        try (var bot = new BotAssembly(bootstrap.config(), faq, Set.of(CHANNEL))) {
+        try (var bot = new BotAssembly(bootstrap.config(), faq, Set.of(CHANNEL), bootstrap.intentEmbedder())) {
             bot.outbox.register(printer(out));
             bot.outbox.deliverPending(); // anything committed but unsent before a crash
             String key = CHANNEL + ":" + user;

@@ -39,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
         var pushChannels = new java.util.HashSet<String>();
         telegramSettings.ifPresent(s -> pushChannels.add(TelegramKeys.CHANNEL));
         discordSettings.ifPresent(s -> pushChannels.add(supportbot.channel.discord.DiscordKeys.CHANNEL));
-        var bot = new BotAssembly(config, faq, pushChannels);
+        var bot = new BotAssembly(config, faq, pushChannels, bootstrap.intentEmbedder());
         TelegramConnector telegram = telegramSettings.map(s -> TelegramConnector.connect(s, bot.connectorParts())).orElse(null);
         var discord = discordSettings.map(s -> supportbot.channel.discord.DiscordConnector.connect(s, bot.connectorParts(),
                 java.util.function.UnaryOperator.identity())).orElse(null);

@@ -104,9 +104,10 @@ public final class Categories {
         return List.copyOf(byId.values());
     }
 
-    /** The first category whose keywords appear in {@code text}. */
+    /** The first category whose keywords appear in {@code text}, read in its {@link supportbot.text.Reading} form. */
     public Optional<Category> reportedIn(String text) {
-        return byId.values().stream().filter(c -> c.mentionedIn(text)).findFirst();
+        String read = supportbot.text.Reading.of(text);
+        return byId.values().stream().filter(c -> c.mentionedIn(read)).findFirst();
     }
 
     /** Checks that every FAQ topic a category names exists, so a renamed topic is caught at start. */

@@ -21,19 +21,30 @@ import supportbot.faq.Lang;
  * @param offeredFaqId the FAQ answer waiting for a "solved?" vote
  * @param recentTexts  the user's last few messages, to prefill details when a report starts
  * @param rating       the service rating being given for a resolved ticket, step by step
+ * @param faqRejected  FAQ answers the user said did not help: never offered again in this conversation
  */
 public record Conversation(String key, String channel, String userId, Lang lang, boolean langLocked, String zone,
                            Phase phase, String categoryId, Map<DetailType, DetailValue> details, Set<DetailType> skipped,
                            DetailType awaiting, boolean editing, List<String> faqTried, String offeredFaqId,
                            List<String> suggestions, List<String> recentTexts, Long ticketNumber, Instant updatedAt,
-                           long turns, PendingRating rating, List<Attachment> attachments) {
+                           long turns, PendingRating rating, List<Attachment> attachments, List<String> faqRejected) {
     public Conversation {
+        faqRejected = faqRejected == null ? List.of() : List.copyOf(faqRejected);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
         skipped = skipped == null ? Set.of() : Set.copyOf(skipped);
         faqTried = faqTried == null ? List.of() : List.copyOf(faqTried);
         suggestions = suggestions == null ? List.of() : List.copyOf(suggestions);
         recentTexts = recentTexts == null ? List.of() : List.copyOf(recentTexts);
+    }
+
+    public Conversation(String key, String channel, String userId, Lang lang, boolean langLocked, String zone,
+                        Phase phase, String categoryId, Map<DetailType, DetailValue> details, Set<DetailType> skipped,
+                        DetailType awaiting, boolean editing, List<String> faqTried, String offeredFaqId,
+                        List<String> suggestions, List<String> recentTexts, Long ticketNumber, Instant updatedAt,
+                        long turns, PendingRating rating, List<Attachment> attachments) {
+        this(key, channel, userId, lang, langLocked, zone, phase, categoryId, details, skipped, awaiting, editing, faqTried,
+                offeredFaqId, suggestions, recentTexts, ticketNumber, updatedAt, turns, rating, attachments, List.of());
     }
 
     /** Without attachments: for callers that build a state outside a report in progress. */
@@ -83,6 +94,8 @@ public record Conversation(String key, String channel, String userId, Lang lang,
         PendingRating rating;
         /** Files sent during the report in progress; they go to the agent with the ticket. */
         final List<Attachment> attachments;
+        /** Kept across reports: an answer that did not help will not help with the next question either. */
+        final List<String> faqRejected;
 
         private Builder(Conversation c) {
             key = c.key;
@@ -106,6 +119,7 @@ public record Conversation(String key, String channel, String userId, Lang lang,
             turns = c.turns;
             rating = c.rating;
             attachments = new ArrayList<>(c.attachments);
+            faqRejected = new ArrayList<>(c.faqRejected);
         }
 
         /** Back to idle, forgetting any report in progress (details, category, pending questions). */
@@ -125,7 +139,7 @@ public record Conversation(String key, String channel, String userId, Lang lang,
         public Conversation build() {
             return new Conversation(key, channel, userId, lang, langLocked, zone, phase, categoryId, details, skipped,
                     awaiting, editing, faqTried, offeredFaqId, suggestions, recentTexts, ticketNumber, updatedAt, turns, rating,
-                    attachments);
+                    attachments, faqRejected);
         }
     }
 }

@@ -14,4 +14,9 @@ public record DialogueData(Messages messages, Categories categories, IntentClass
                 IntentClassifier.load(configDir.resolve("intents.yaml")),
                 new DetailSettingsLoader().load(configDir.resolve("details.yaml")));
     }
+
+    /** The same data with intents also read by their labelled examples, embedded now with {@code embedder}. */
+    public DialogueData withEmbedder(supportbot.faq.Embedder embedder) {
+        return new DialogueData(messages, categories, intents.withEmbedder(embedder), details);
+    }
 }

@@ -173,8 +173,11 @@ public final class DialogueEngine {
         if (text.startsWith("/") && onCommand(t, text)) {
             return;
         }
-        Optional<Intent> intent = data.intents().classify(text);
-        if (intent.isPresent() && onIntent(t, intent.get(), text)) {
+        // While a detail or the desk is waiting, most messages are the answer: only the high-precision rules may
+        // read them as something else, and no embedding is spent on "iPhone 15" or "yesterday 3pm".
+        Optional<Intent> intent = (answering(t.c.phase) ? data.intents().readByRules(text) : data.intents().read(text))
+                .map(IntentMatch::intent);
+        if (intent.isPresent() && !intent.get().topic() && onIntent(t, intent.get(), text)) {
             return;
         }
         remember(t, text);
@@ -185,18 +188,25 @@ public final class DialogueEngine {
             case RATING -> {
                 if (!rating.onText(t, text)) {
                     rating.abandon(t);
-                    newTopic(t, text);
+                    newTopic(t, text, data.intents().classify(text).orElse(null));
                 }
             }
             case FAQ_OFFERED -> {
                 if (t.c.categoryId != null && data.categories().reportedIn(text).isEmpty()) {
                     continueReport(t, text);
                 } else {
-                    newTopic(t, text);
+                    newTopic(t, text, intent.orElse(null));
                 }
             }
-            default -> newTopic(t, text);
+            default -> newTopic(t, text, intent.orElse(null));
         }
+    }
+
+    private static boolean answering(Phase phase) {
+        return switch (phase) {
+            case COLLECTING, CONFIRMING, CHOOSING_EDIT, AGENT_ASKED, WITH_TICKET, RATING -> true;
+            default -> false;
+        };
     }
 
     private void remember(TurnContext t, String text) {
@@ -265,25 +275,70 @@ public final class DialogueEngine {
                 }
                 t.sayKey("thanks");
             }
+            case GOODBYE -> {
+                if (t.c.phase == Phase.FAQ_OFFERED && t.c.offeredFaqId != null) {
+                    t.c.resetFlow();
+                }
+                t.sayKey("goodbye");
+            }
+            case RESTART -> {
+                if (t.c.phase == Phase.WITH_TICKET) {
+                    return false; // the ticket stays open; the words go to the agent
+                }
+                t.c.resetFlow();
+                t.sayKey("restart.done");
+            }
             case CORRECTION -> {
                 return false; // only meaningful while collecting; handled there with the rest of the message
+            }
+            default -> {
+                return false; // topic intents steer newTopic
             }
         }
         return true;
     }
 
-    private void newTopic(TurnContext t, String text) {
+    /**
+     * A message that opens a topic. Theft and scams go to the urgent path whatever else matches; a message that
+     * tells what happened to the user starts the report (an FAQ answer may go beside it, never instead); a
+     * question gets the FAQ; what support cannot help with is said so. Without a topic intent the category
+     * keywords decide, as they always did.
+     */
+    private void newTopic(TurnContext t, String text, Intent intent) {
         if (text.isEmpty()) {
             // Attachments with no words: keep them as the screenshot and ask what the problem is.
             startChooseCategory(t);
             return;
         }
         Optional<Category> reported = data.categories().reportedIn(text);
-        if (reported.isPresent()) {
-            startReport(t, reported.get(), text);
+        Optional<Category> urgent = reported.filter(Category::urgent)
+                .or(() -> intent == Intent.URGENT ? firstUrgent() : Optional.empty());
+        if (urgent.isPresent()) {
+            startReport(t, urgent.get(), text, true);
+            return;
+        }
+        if (intent == Intent.COMPLAINT) {
+            startReport(t, data.categories().get("complaint").orElse(data.categories().other()), text, true);
+            return;
+        }
+        boolean tellsWhatHappened = intent == Intent.REPORT
+                || (intent != Intent.QUESTION && intent != Intent.OUT_OF_SCOPE && ReportSignals.in(text));
+        if (tellsWhatHappened && reported.isPresent()) {
+            startReport(t, reported.get(), text, true);
+        } else if (intent == Intent.REPORT) {
+            remember(t, text);
+            startChooseCategory(t);
+        } else if (intent == Intent.OUT_OF_SCOPE) {
+            faqAnswers.outOfScope(t);
+        } else if (reported.isPresent() && intent != Intent.QUESTION) {
+            startReport(t, reported.get(), text, false);
         } else {
             faqAnswers.answerQuestion(t, text);
         }
+    }
+
+    private Optional<Category> firstUrgent() {
+        return data.categories().all().stream().filter(Category::urgent).findFirst();
     }
 
     /**
@@ -309,7 +364,8 @@ public final class DialogueEngine {
         t.say(t.text("problem.choose_category"), buttons);
     }
 
-    private void startReport(TurnContext t, Category category, String text) {
+    /** @param toldWhatHappened the user reported a problem of their own: an FAQ answer only goes beside the report */
+    private void startReport(TurnContext t, Category category, String text, boolean toldWhatHappened) {
         var keptScreenshot = t.c.details.get(DetailType.SCREENSHOT);
         var keptAttachments = List.copyOf(t.c.attachments);
         t.c.resetFlow();
@@ -327,11 +383,13 @@ public final class DialogueEngine {
         String opening = category.id().equals("complaint") ? t.text("complaint.start")
                 : category.urgent() ? t.text("urgent.advice")
                 : t.text("problem.start", Map.of("category", category.name(t.lang())));
-        if (!category.urgent() && faqAnswers.offerFirst(t, category, text, opening)) {
+        if (!category.urgent() && !toldWhatHappened && faqAnswers.offerFirst(t, category, text, opening)) {
             return;
         }
-        String prefilled = prefilledNote(t);
-        collector.askNext(t, DetailCollector.join(opening, prefilled));
+        String preface = DetailCollector.join(opening, prefilledNote(t));
+        Optional<String> beside = !category.urgent() && toldWhatHappened
+                ? faqAnswers.besideReport(t, category, text) : Optional.empty();
+        collector.askNext(t, beside.map(note -> DetailCollector.join(preface, note)).orElse(preface));
     }
 
     private String prefilledNote(TurnContext t) {
@@ -362,7 +420,7 @@ public final class DialogueEngine {
                 if (category.isEmpty() || t.c.phase == Phase.WITH_TICKET) {
                     stale(t);
                 } else {
-                    startReport(t, category.get(), t.c.recentTexts.stream().reduce((a, z) -> z).orElse(""));
+                    startReport(t, category.get(), t.c.recentTexts.stream().reduce((a, z) -> z).orElse(""), false);
                 }
             }
             case HUMAN -> human(t);
@@ -434,6 +492,9 @@ public final class DialogueEngine {
         // An unhelpful answer is counted against its topic (the vote), not as a knowledge gap: the gap list is
         // "questions the FAQ could not answer", and this one it did answer.
         t.act(new Action.FaqVote(t.c.offeredFaqId, helpful));
+        if (!helpful) {
+            t.c.faqRejected.add(t.c.offeredFaqId);
+        }
         t.c.offeredFaqId = null;
         if (helpful) {
             t.c.resetFlow();
@@ -509,6 +570,7 @@ public final class DialogueEngine {
         t.c.ticketNumber = null;
         t.c.rating = null;
         t.c.recentTexts.clear();
+        t.c.faqRejected.clear();
         t.sayKey("forget.done");
     }
 

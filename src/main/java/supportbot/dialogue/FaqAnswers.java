@@ -10,6 +10,14 @@ import supportbot.faq.SearchResult;
 
 /** The FAQ side of a conversation: answers with "solved?" buttons, "did you mean", and the offer of help. */
 final class FaqAnswers {
+    /**
+     * "Did you mean" lists only topics scoring at least this share of the top one: a distant runner-up is a
+     * guess, not a related topic.
+     */
+    static final double SUGGEST_RELATIVE_FLOOR = 0.85;
+    /** Without a shared word, a topic must be at least this close in meaning (cosine) to be "related". */
+    static final double SUGGEST_MIN_DENSE = 0.6;
+
     private final FaqLookup faq;
 
     FaqAnswers(FaqLookup faq) {
@@ -19,22 +27,45 @@ final class FaqAnswers {
     void answerQuestion(TurnContext t, String text) {
         t.c.resetFlow();
         SearchResult result = faq.search(text);
-        switch (result.decision()) {
-            case ANSWER -> offerAnswer(t, result.candidates().get(0).entry());
-            case SUGGEST -> {
-                t.c.phase = Phase.SUGGESTED;
-                var top = result.top(3);
-                t.c.suggestions = top.stream().map(c -> c.entry().id()).toList();
-                var buttons = new ArrayList<Button>();
-                top.forEach(c -> buttons.add(new Button(c.entry().preferring(t.lang()).question(), "faq:pick:" + c.entry().id())));
-                buttons.add(t.button("faq.button.none", "faq:none"));
-                t.say(t.text("faq.suggest"), buttons);
-            }
-            case NONE -> {
-                t.act(new Action.KnowledgeGap(text, t.lang()));
-                offerHelp(t, "faq.none");
-            }
+        List<Candidate> usable = result.candidates().stream()
+                .filter(c -> !t.c.faqRejected.contains(c.entry().id())).toList();
+        boolean topRejected = !result.candidates().isEmpty() && usable.size() < result.candidates().size()
+                && t.c.faqRejected.contains(result.candidates().get(0).entry().id());
+        Decision decision = result.decision() == Decision.ANSWER && topRejected ? Decision.SUGGEST : result.decision();
+        if (decision == Decision.ANSWER) {
+            offerAnswer(t, usable.get(0).entry());
+            return;
         }
+        List<Candidate> related = decision == Decision.SUGGEST ? related(usable) : List.of();
+        if (related.isEmpty()) {
+            t.act(new Action.KnowledgeGap(text, t.lang()));
+            offerHelp(t, "faq.none");
+            return;
+        }
+        t.c.phase = Phase.SUGGESTED;
+        t.c.suggestions = related.stream().map(c -> c.entry().id()).toList();
+        var buttons = new ArrayList<Button>();
+        related.forEach(c -> buttons.add(new Button(c.entry().preferring(t.lang()).question(), "faq:pick:" + c.entry().id())));
+        buttons.add(t.button("faq.button.none", "faq:none"));
+        t.say(t.text("faq.suggest"), buttons);
+    }
+
+    /**
+     * At most three topics close to the best one that share meaning with the question: a word in common, or a
+     * high similarity of meaning. A loose vector match alone is too often unrelated to offer as "did you mean".
+     */
+    static List<Candidate> related(List<Candidate> ranked) {
+        if (ranked.isEmpty()) {
+            return List.of();
+        }
+        double floor = ranked.get(0).score() * SUGGEST_RELATIVE_FLOOR;
+        return ranked.stream().filter(c -> c.score() >= floor && (c.lexical() > 0 || c.dense() >= SUGGEST_MIN_DENSE)).limit(3).toList();
+    }
+
+    /** Something support cannot help with (prices, coin tips, jokes): say so honestly and offer a human. */
+    void outOfScope(TurnContext t) {
+        t.c.resetFlow();
+        offerHelp(t, "faq.out_of_scope");
     }
 
     void offerAnswer(TurnContext t, FaqEntry entry) {
@@ -47,13 +78,7 @@ final class FaqAnswers {
      * confident answer is offered; otherwise one of the category's own topics if the search ranks it top 3.
      */
     boolean offerFirst(TurnContext t, Category category, String text, String opening) {
-        if (category.faqTopics().isEmpty() && !category.id().equals(Categories.OTHER)) {
-            return false;
-        }
-        SearchResult result = faq.search(text);
-        Optional<FaqEntry> pick = result.decision() == Decision.ANSWER
-                ? Optional.of(result.candidates().get(0).entry())
-                : result.top(3).stream().map(Candidate::entry).filter(e -> category.faqTopics().contains(e.id())).findFirst();
+        Optional<FaqEntry> pick = pickFor(t, category, text);
         if (pick.isEmpty()) {
             return false;
         }
@@ -62,6 +87,27 @@ final class FaqAnswers {
         t.say(DetailCollector.join(opening, t.text("problem.faq_first") + "\n\n" + answer + "\n\n" + t.text("faq.ask_helpful")),
                 voteButtons(t));
         return true;
+    }
+
+    /**
+     * For a message that reports what happened: the answer goes beside the report, which carries on at once
+     * (the user described a problem of their own; an answer must not stand in for the ticket).
+     */
+    Optional<String> besideReport(TurnContext t, Category category, String text) {
+        Optional<FaqEntry> pick = pickFor(t, category, text);
+        pick.ifPresent(e -> t.c.faqTried.add(e.id()));
+        return pick.map(e -> t.text("problem.faq_beside") + "\n\n" + e.preferring(t.lang()).answer());
+    }
+
+    private Optional<FaqEntry> pickFor(TurnContext t, Category category, String text) {
+        if (category.faqTopics().isEmpty() && !category.id().equals(Categories.OTHER)) {
+            return Optional.empty();
+        }
+        SearchResult result = faq.search(text);
+        Optional<FaqEntry> pick = result.decision() == Decision.ANSWER
+                ? Optional.of(result.candidates().get(0).entry())
+                : result.top(3).stream().map(Candidate::entry).filter(e -> category.faqTopics().contains(e.id())).findFirst();
+        return pick.filter(e -> !t.c.faqRejected.contains(e.id()));
     }
 
     void offerHelp(TurnContext t, String key) {

@@ -7,6 +7,10 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -26,6 +30,7 @@ import java.util.function.IntConsumer;
  */
 public final class BgeEmbedder implements Embedder {
     private static final int BATCH = 32;
+    private static final int MAX_TOKENS = 512;
 
     static {
         // DJL (the tokenizer's runtime) otherwise probes cloud metadata endpoints at start.
@@ -72,6 +77,68 @@ public final class BgeEmbedder implements Embedder {
         return model(lang).embed(text).content().vector();
     }
 
+    /**
+     * One ONNX run for the whole batch (padded to the longest text, padding masked out), CLS-pooled and
+     * normalised as langchain4j's encoder does: on 2 cores a batch of 8 short queries costs far less than 8 runs.
+     * A text too long for one window goes the single-text way, which splits it.
+     */
+    @Override
+    public List<float[]> embedBatch(List<String> texts, Lang lang) {
+        if (texts.size() == 1) {
+            return List.of(embed(texts.get(0), lang));
+        }
+        EncoderModel model = model(lang);
+        Encoding[] encodings = model.tokenizer.batchEncode(texts);
+        int length = 0;
+        for (Encoding e : encodings) {
+            length = Math.max(length, e.getIds().length);
+        }
+        if (length > MAX_TOKENS) {
+            return texts.stream().map(t -> embed(t, lang)).toList();
+        }
+        long[][] ids = new long[texts.size()][length];
+        long[][] mask = new long[texts.size()][length];
+        long[][] types = new long[texts.size()][length];
+        for (int i = 0; i < encodings.length; i++) {
+            long[] e = encodings[i].getIds();
+            System.arraycopy(e, 0, ids[i], 0, e.length);
+            java.util.Arrays.fill(mask[i], 0, e.length, 1L);
+        }
+        var env = OrtEnvironment.getEnvironment();
+        try (OnnxTensor idT = OnnxTensor.createTensor(env, ids);
+             OnnxTensor maskT = OnnxTensor.createTensor(env, mask);
+             OnnxTensor typeT = OnnxTensor.createTensor(env, types)) {
+            var inputs = new java.util.HashMap<String, OnnxTensor>();
+            inputs.put("input_ids", idT);
+            inputs.put("attention_mask", maskT);
+            if (model.session.getInputNames().contains("token_type_ids")) {
+                inputs.put("token_type_ids", typeT);
+            }
+            try (OrtSession.Result result = model.session.run(inputs)) {
+                float[][][] hidden = (float[][][]) result.get(0).getValue();
+                var out = new ArrayList<float[]>(texts.size());
+                for (float[][] sequence : hidden) {
+                    out.add(normalize(sequence[0].clone()));
+                }
+                return out;
+            }
+        } catch (OrtException e) {
+            throw new IllegalStateException("embedding batch failed", e);
+        }
+    }
+
+    private static float[] normalize(float[] v) {
+        double norm = 0;
+        for (float f : v) {
+            norm += f * f;
+        }
+        float inv = (float) (1 / Math.max(Math.sqrt(norm), 1e-12));
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= inv;
+        }
+        return v;
+    }
+
     @Override
     public List<float[]> embedAll(List<String> texts, Lang lang, IntConsumer progress) {
         var out = new ArrayList<float[]>(texts.size());
@@ -95,8 +162,11 @@ public final class BgeEmbedder implements Embedder {
             options.setIntraOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             OrtSession session = env.createSession(onnx.readAllBytes(), options);
-            return new EncoderModel(new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.CLS), model.dimension,
-                    bulkExecutor);
+            byte[] tokenizerJson = tokenizer.readAllBytes();
+            var batchTokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(tokenizerJson),
+                    Map.of("padding", "false", "truncation", "false"));
+            return new EncoderModel(new OnnxBertBiEncoder(env, session, new ByteArrayInputStream(tokenizerJson),
+                    PoolingMode.CLS), model.dimension, bulkExecutor, session, batchTokenizer);
         } catch (IOException | OrtException e) {
             throw new IllegalStateException("cannot load embedding model " + model.resourceName, e);
         }
@@ -113,10 +183,15 @@ public final class BgeEmbedder implements Embedder {
     /** langchain4j's encoder (tokenizer, CLS pooling, normalisation) around a session we configured. */
     private static final class EncoderModel extends AbstractInProcessEmbeddingModel {
         private final OnnxBertBiEncoder encoder;
+        final OrtSession session;
+        final HuggingFaceTokenizer tokenizer;
 
-        EncoderModel(OnnxBertBiEncoder encoder, int dimension, ExecutorService executor) {
+        EncoderModel(OnnxBertBiEncoder encoder, int dimension, ExecutorService executor, OrtSession session,
+                     HuggingFaceTokenizer tokenizer) {
             super(executor);
             this.encoder = encoder;
+            this.session = session;
+            this.tokenizer = tokenizer;
             this.dimension = dimension;
         }
 

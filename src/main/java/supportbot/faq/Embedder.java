@@ -12,6 +12,14 @@ public interface Embedder {
 
     float[] embed(String text, Lang lang);
 
+    /**
+     * Embeds a few short texts in one model call where the model can (a query batch); by default one by one.
+     * Unlike {@link #embedAll} it uses no other threads: the calling thread does the work.
+     */
+    default List<float[]> embedBatch(List<String> texts, Lang lang) {
+        return texts.stream().map(t -> embed(t, lang)).toList();
+    }
+
     /** Embeds many texts; {@code progress} receives the running count so large FAQs can show progress. */
     default List<float[]> embedAll(List<String> texts, Lang lang, IntConsumer progress) {
         var out = new java.util.ArrayList<float[]>(texts.size());

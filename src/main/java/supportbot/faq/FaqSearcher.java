@@ -45,17 +45,19 @@ public final class FaqSearcher {
         return settings;
     }
 
+    /** Searches the {@link supportbot.text.Reading} form of {@code query}; the result carries the query as given. */
     public SearchResult search(String query) {
-        String text = query == null ? "" : query.strip();
+        String asked = query == null ? "" : query.strip();
+        String text = supportbot.text.Reading.of(asked);
         Lang lang = LanguageDetector.detect(text);
         if (text.isEmpty()) {
-            return new SearchResult(text, lang, Decision.NONE, List.of());
+            return new SearchResult(asked, lang, Decision.NONE, List.of());
         }
         try {
             Map<Integer, Double> lexical = lexicalScores(text, lang);
             Map<Integer, Double> dense = index.semantic() ? denseScores(text, lang) : Map.of();
             List<Candidate> ranked = fuse(lexical, dense);
-            return new SearchResult(text, lang, decide(ranked), ranked);
+            return new SearchResult(asked, lang, decide(ranked), ranked);
         } catch (IOException e) {
             throw new UncheckedIOException("FAQ search failed for: " + text, e);
         }

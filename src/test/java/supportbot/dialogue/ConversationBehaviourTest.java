@@ -137,8 +137,8 @@ class ConversationBehaviourTest {
     void stillNeedingHelpAfterTheFaqContinuesTheReportWithTheVoteStored() {
         var h = new EngineHarness();
         h.faq.topic("transfer-failed", "先检查手续费。", "Check the fee.")
-                .when("every time I try to send the transfer failed", Decision.SUGGEST, "transfer-failed");
-        h.say("every time I try to send the transfer failed");
+                .when("transfer failed error when sending", Decision.SUGGEST, "transfer-failed");
+        h.say("transfer failed error when sending"); // a category, but nothing that happened to the user: FAQ first
         assertEquals(Phase.FAQ_OFFERED, h.phase(), "a topic listed for the category is offered even when unsure");
         h.press("faq:no");
         assertEquals(new Action.FaqVote("transfer-failed", false), h.action(Action.FaqVote.class).orElseThrow());

@@ -1,0 +1,88 @@
+package supportbot.dialogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Intent reading with a fast deterministic embedder: the held-out set, normalisation, rules as overrides. */
+class IntentExamplesTest {
+    static final GramEmbedder EMBEDDER = new GramEmbedder();
+    /** The stand-in's similarities are on another scale than BGE's, so it gets thresholds calibrated for it. */
+    static final Calibration.Result CALIBRATED = Calibration.run(EngineHarness.DATA.intents(), EMBEDDER);
+    static final IntentClassifier CLASSIFIER = EngineHarness.DATA.intents().withExamples(EMBEDDER,
+            EngineHarness.DATA.intents().examples(), CALIBRATED.thresholds());
+
+    @Test
+    void everyIntentHasManyExamplesInBothLanguagesAndTheHeldOutSetIsSeparate() {
+        var examples = EngineHarness.DATA.intents().examples();
+        var seen = new HashSet<String>();
+        for (Intent intent : Intent.values()) {
+            var list = examples.getOrDefault(intent, java.util.List.of());
+            long zh = list.stream().filter(supportbot.faq.LanguageDetector::containsHan).count();
+            assertTrue(zh >= 20 && list.size() - zh >= 20, intent + ": " + zh + " zh of " + list.size());
+            list.forEach(e -> seen.add(e.strip().toLowerCase(java.util.Locale.ROOT)));
+        }
+        var heldOut = HeldOut.load();
+        assertTrue(heldOut.size() >= 200, "held-out messages: " + heldOut.size());
+        for (HeldOut m : heldOut) {
+            // Raw text only: a messy held-out form of a plain example ("你好 👋") is a test of the normalisation.
+            assertTrue(!seen.contains(m.text().strip().toLowerCase(java.util.Locale.ROOT)), "in the examples: " + m.text());
+        }
+    }
+
+    @Test
+    void heldOutMessagesAreMostlyRead() {
+        System.out.print(CALIBRATED.describe());
+        double accuracy = HeldOut.accuracy(HeldOut.load(), CLASSIFIER::classify, "held-out, spelling-only embedder");
+        // The stand-in knows spelling, not meaning; the real models must do better (IntentCalibrationTest).
+        assertTrue(accuracy >= 0.70, "accuracy " + accuracy);
+    }
+
+    @Test
+    void withoutAnEmbedderOnlyTheRulesRead() {
+        IntentClassifier rules = EngineHarness.DATA.intents();
+        assertEquals(Optional.empty(), rules.classify("推荐一个币"));
+        assertEquals(Optional.of(Intent.HUMAN), rules.classify("转人工"));
+    }
+
+    @Test
+    void messyFormsReadLikeTheirPlainForms() {
+        Map<String, String> sameAs = Map.of(
+                "hello 👋", "hello",
+                "多谢啦～", "多谢",
+                "human please!!!", "human please",
+                "ｈｕｍａｎ", "human",
+                "轉人工", "转人工",
+                "謝謝！！！", "谢谢",
+                "ＨＥＬＬＯ", "hello",
+                "再見～～", "再见");
+        sameAs.forEach((messy, plain) -> {
+            Optional<Intent> expected = CLASSIFIER.classify(plain);
+            assertTrue(expected.isPresent(), plain);
+            assertEquals(expected, CLASSIFIER.classify(messy), messy);
+            assertEquals(expected, EngineHarness.DATA.intents().classify(messy), "rules alone: " + messy);
+        });
+    }
+
+    @Test
+    void rulesOverrideTheExamplesAndSayTheyDid() {
+        IntentMatch m = CLASSIFIER.read("转人工").orElseThrow();
+        assertTrue(m.byRule());
+        assertEquals(Intent.HUMAN, m.intent());
+        IntentMatch byExample = CLASSIFIER.read("帮我转接人工客服吧").orElseThrow();
+        assertTrue(!byExample.byRule(), byExample.toString());
+        assertEquals(Intent.HUMAN, byExample.intent());
+        assertTrue(byExample.score() > 0 && byExample.margin() > 0, byExample.toString());
+    }
+
+    @Test
+    void categoriesReadTraditionalAndFullWidthText() {
+        var categories = EngineHarness.DATA.categories();
+        assertEquals("scam-stolen", categories.reportedIn("我的帳號被盜了").orElseThrow().id());
+        assertEquals("transfer-pending", categories.reportedIn("ＰＥＮＤＩＮＧ for hours").orElseThrow().id());
+    }
+}
