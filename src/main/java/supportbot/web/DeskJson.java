@@ -19,12 +19,12 @@ final class DeskJson {
 
     /** A ticket as lists and actions show it. */
     record Summary(long id, String status, long version, String tier, String assignee, String category, int priority, boolean urgent,
-                   String lang, String channel, String openedAt, Integer rating, boolean alert) {
+                   String lang, String channel, String openedAt, Integer rating, boolean alert, List<String> labels) {
         static Summary of(Ticket t) {
             return new Summary(t.number(), t.status().label(), t.version(), t.tier().name().toLowerCase(Locale.ROOT), t.assignee(),
                     t.draft().categoryId(), t.draft().priority(), t.draft().urgent(), t.draft().lang().code(),
                     t.draft().channel(), t.openedAt().toString(), t.rating() == null ? null : t.rating().stars(),
-                    t.rating() != null && t.rating().bad());
+                    t.rating() != null && t.rating().bad(), List.copyOf(t.labels()));
         }
     }
 
