@@ -33,8 +33,9 @@ import supportbot.store.TranscriptLine;
  * transcript, in English and Chinese, analysed as the FAQ analyses them.
  *
  * <p>The index lives in memory only ({@link ByteBuffersDirectory}): transcripts are sealed in the store, and an
- * index on disk would hold their words in clear. It is built from the store on first use and rebuilt, whole,
- * on the first search after any commit — cheap at a desk's size (see docs/desk-tools.md for the measurement).
+ * index on disk would hold their words in clear. It is built from the store on first use; after a commit, the
+ * next search re-indexes the tickets whose version changed (every message, reply, detail, erasure or label adds
+ * an event, so the version says when a ticket's words changed). docs/desk-tools.md has the measured cost.
  * Every text goes into all three language fields, since a Chinese ticket often carries English words (USDT,
  * TRC20, a hash) and the other way round.
  */
@@ -46,7 +47,9 @@ public final class TicketSearch {
     private final Store store;
     private final AtomicBoolean stale = new AtomicBoolean(true);
     private final org.apache.lucene.analysis.Analyzer analyzer = FaqAnalyzers.perField();
-    private IndexSearcher searcher;
+    private final java.util.Map<Long, Long> indexedVersions = new java.util.HashMap<>();
+    private IndexWriter writer;
+    private DirectoryReader reader;
 
     public TicketSearch(Store store) {
         this.store = store;
@@ -109,20 +112,26 @@ public final class TicketSearch {
     }
 
     private synchronized IndexSearcher current() throws IOException {
-        if (searcher == null || stale.getAndSet(false)) {
-            searcher = new IndexSearcher(DirectoryReader.open(build()));
+        if (writer == null) {
+            writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer));
         }
-        return searcher;
-    }
-
-    private ByteBuffersDirectory build() throws IOException {
-        var dir = new ByteBuffersDirectory();
-        try (var writer = new IndexWriter(dir, new IndexWriterConfig(analyzer))) {
+        if (reader == null || stale.getAndSet(false)) {
             for (Ticket t : store.tickets()) {
-                writer.addDocument(document(t, store.transcript(t.draft().conversationKey(), 0)));
+                if (!Long.valueOf(t.version()).equals(indexedVersions.get(t.number()))) {
+                    writer.updateDocument(new org.apache.lucene.index.Term("id", Long.toString(t.number())),
+                            document(t, store.transcript(t.draft().conversationKey(), 0)));
+                    indexedVersions.put(t.number(), t.version());
+                }
+            }
+            DirectoryReader next = reader == null ? DirectoryReader.open(writer) : DirectoryReader.openIfChanged(reader, writer);
+            if (next != null) {
+                if (reader != null) {
+                    reader.close();
+                }
+                reader = next;
             }
         }
-        return dir;
+        return new IndexSearcher(reader);
     }
 
     static Document document(Ticket t, List<TranscriptLine> transcript) {

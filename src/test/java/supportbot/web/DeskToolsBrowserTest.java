@@ -120,10 +120,10 @@ class DeskToolsBrowserTest {
         WebElement picker = wait.until(d -> d.findElement(By.id("reply-picker")));
         wait.until(d -> picker.isDisplayed());
         assertEquals(1, picker.findElements(By.cssSelector("li[role=option]")).size());
+        screenshot("desk-tools-en.png");
         reply.sendKeys(Keys.ENTER);
         wait.until(d -> reply.getAttribute("value").contains("passed ticket #" + number + " to our specialist team"));
         assertTrue(!picker.isDisplayed(), "the picker closes once a reply is chosen");
-        screenshot("desk-tools-en.png");
 
         // assist: the PIN answer, inserted, edited, sent
         WebElement insert = wait.until(d -> d.findElement(By.cssSelector(".assist-insert[data-faq='pin']")));
@@ -169,6 +169,7 @@ class DeskToolsBrowserTest {
         assertTrue(browser.findElement(By.id("search-go")).getText().equals("搜索"));
         browser.findElement(By.id("reply-text")).sendKeys("/");
         wait.until(d -> d.findElement(By.id("reply-picker")).isDisplayed());
+        browser.executeScript("document.getElementById('tools-panel').scrollIntoView()");
         screenshot("desk-tools-zh.png");
 
         for (String lang : List.of("zh", "en")) {
