@@ -8,30 +8,32 @@
     en: {
       tools: 'Ticket tools', labels: 'Labels', addLabel: 'Add label', labelPlaceholder: 'e.g. vip', remove: 'Remove label',
       priority: 'Priority', p1: '1 – most urgent', p2: '2 – high', p3: '3 – normal', p4: '4 – low',
-      assignee: 'Assignee', assign: 'Assign', open: 'open', nobody: 'Nobody yet',
+      assignee: 'Assignee', assign: 'Assign', nobody: 'Nobody yet',
       assist: 'Suggested FAQ answers', insert: 'Insert', noAssist: 'No FAQ answer fits this problem.',
-      contact: 'This user', lang: 'Language', zone: 'Time zone', unknown: 'unknown', earlier: 'Earlier tickets',
+      contact: 'This user', lang: 'Language', zone: 'Time zone', unknown: 'unknown',
       none: 'None', avgRating: 'Average rating', langEn: 'English', langZh: 'Chinese',
       search: 'Search tickets', searchBtn: 'Search', searchPlaceholder: 'words, hash, address…', status: 'Status',
-      any: 'Any', label: 'Label', agent: 'Agent', from: 'From', to: 'To', results: n => n + ' found', close: 'Close results',
+      anyAgent: 'Any agent', category: 'Category', label: 'Label', from: 'From', to: 'To', results: n => n + ' found', close: 'Close results',
       pickerHint: 'Saved replies: type to filter, ↑↓ to choose, Enter to insert, Esc to close',
       noReplies: 'No saved reply matches.', inserted: 'Inserted into the reply box; edit it before sending.',
       st_queued: 'Queued', 'st_waiting-user': 'Waiting for user', st_assigned: 'Assigned', st_resolved: 'Resolved', st_closed: 'Closed',
-      ticket: n => 'Ticket #' + n
+      ticket: n => 'Ticket #' + n, statusAny: 'Status: any', earlierCount: n => 'Earlier tickets (' + n + ')',
+      load: (name, n) => name + ' (' + n + ' open)'
     },
     zh: {
       tools: '工单工具', labels: '标签', addLabel: '添加标签', labelPlaceholder: '例如 vip', remove: '移除标签',
       priority: '优先级', p1: '1 – 最紧急', p2: '2 – 高', p3: '3 – 普通', p4: '4 – 低',
-      assignee: '负责人', assign: '指派', open: '个未结', nobody: '尚无',
+      assignee: '负责人', assign: '指派', nobody: '尚无',
       assist: '推荐的常见问题答案', insert: '插入', noAssist: '没有适合这个问题的常见问题答案。',
-      contact: '该用户', lang: '语言', zone: '时区', unknown: '未知', earlier: '以往工单',
+      contact: '该用户', lang: '语言', zone: '时区', unknown: '未知',
       none: '无', avgRating: '平均评分', langEn: '英文', langZh: '中文',
       search: '搜索工单', searchBtn: '搜索', searchPlaceholder: '关键词、哈希、地址……', status: '状态',
-      any: '全部', label: '标签', agent: '客服', from: '开始日期', to: '结束日期', results: n => '找到 ' + n + ' 个', close: '关闭结果',
+      anyAgent: '全部客服', category: '分类', label: '标签', from: '开始日期', to: '结束日期', results: n => '找到 ' + n + ' 个', close: '关闭结果',
       pickerHint: '快捷回复：输入以筛选，↑↓ 选择，Enter 插入，Esc 关闭',
       noReplies: '没有匹配的快捷回复。', inserted: '已插入回复框，发送前可以修改。',
       st_queued: '排队中', 'st_waiting-user': '等待用户', st_assigned: '已分配', st_resolved: '已解决', st_closed: '已关闭',
-      ticket: n => '工单 #' + n
+      ticket: n => '工单 #' + n, statusAny: '状态：全部', earlierCount: n => '以往工单（' + n + '）',
+      load: (name, n) => name + '（' + n + ' 个未结）'
     }
   };
   const lang = (function () {
@@ -176,7 +178,7 @@
     as.replaceChildren();
     if (!current) { const o = el('option', null, T.nobody); o.value = ''; as.append(o); }
     state.agents.forEach(a => {
-      const o = el('option', null, a.name + ' (' + a.open + ' ' + T.open + ')');
+      const o = el('option', null, T.load(a.name, a.open));
       o.value = a.name;
       if (a.name === current) o.selected = true;
       as.append(o);
@@ -213,7 +215,7 @@
     add(T.lang, c.lang === 'zh' ? T.langZh : c.lang === 'en' ? T.langEn : T.unknown);
     add(T.zone, c.zone || T.unknown);
     add(T.avgRating, c.averageRating == null ? T.none : c.averageRating + '★');
-    box.append(dl, el('h4', null, T.earlier + ' (' + c.ticketCount + ')'));
+    box.append(dl, el('h4', null, T.earlierCount(c.ticketCount)));
     const ul = el('ul', 'contact-tickets');
     if (!c.tickets.length) ul.append(el('li', 'muted', T.none));
     c.tickets.forEach(e => ul.append(ticketLink(e)));
@@ -249,6 +251,7 @@
           request('GET', '/saved-replies?ticket=' + id)]);
         if (!state.ticket || state.ticket.id !== id) return;
         state.agents = agents.agents;
+        fillSearchAgents(agents.agents);
         state.replies = replies.replies;
         drawAssist(assist.answers);
         drawContact(contact);
@@ -345,6 +348,14 @@
 
   // ---- search, at the top of the queue
 
+  function fillSearchAgents(agents) {
+    const agent = $('search-agent');
+    if (!agent || agent.options.length > 1) return;
+    agents.map(a => a.name).sort().forEach(name => {
+      const o = el('option', null, name); o.value = name; agent.append(o);
+    });
+  }
+
   function wireSearch() {
     const pane = $('queue-pane');
     const anchor = $('queue-count');
@@ -356,12 +367,23 @@
     const label = el('input'); label.id = 'search-label'; label.placeholder = T.label; label.setAttribute('aria-label', T.label);
     const status = el('select'); status.id = 'search-status'; status.setAttribute('aria-label', T.status);
     ['', 'queued', 'assigned', 'waiting-user', 'resolved', 'closed'].forEach(s => {
-      const o = el('option', null, s ? statusText(s) : T.status + ': ' + T.any); o.value = s; status.append(o);
+      const o = el('option', null, s ? statusText(s) : T.statusAny); o.value = s; status.append(o);
     });
+    const category = el('input'); category.id = 'search-category'; category.placeholder = T.category;
+    category.setAttribute('aria-label', T.category);
+    const agent = el('select'); agent.id = 'search-agent'; agent.setAttribute('aria-label', T.anyAgent);
+    const anyAgent = el('option', null, T.anyAgent); anyAgent.value = ''; agent.append(anyAgent);
+    // Filled when first used: at page load the agent may not be signed in yet.
+    const fillAgents = () => {
+      if (agent.options.length > 1) return;
+      request('GET', '/agents').then(r => fillSearchAgents(r.agents)).catch(showError);
+    };
+    agent.addEventListener('focus', fillAgents);
+    agent.addEventListener('mousedown', fillAgents);
     const from = el('input'); from.type = 'date'; from.id = 'search-from'; from.setAttribute('aria-label', T.from);
     const to = el('input'); to.type = 'date'; to.id = 'search-to'; to.setAttribute('aria-label', T.to);
     const go = el('button', 'btn btn-primary', T.searchBtn); go.type = 'submit'; go.id = 'search-go';
-    form.append(q, status, label, from, to, go);
+    form.append(q, status, agent, category, label, from, to, go);
     const results = el('div', 'search-results'); results.id = 'search-results'; results.hidden = true;
     anchor.before(form, results);
     form.addEventListener('submit', async e => {
@@ -370,6 +392,8 @@
       if (q.value.trim()) p.set('q', q.value.trim());
       if (status.value) p.set('status', status.value);
       if (label.value.trim()) p.set('label', label.value.trim());
+      if (category.value.trim()) p.set('category', category.value.trim());
+      if (agent.value) p.set('agent', agent.value);
       if (from.value) p.set('from', from.value);
       if (to.value) p.set('to', to.value);
       try {

@@ -147,6 +147,13 @@ class DeskToolsBrowserTest {
         browser.findElement(By.id("search-go")).click();
         wait.until(d -> d.findElement(By.id("search-list")).getText().contains("Ticket #" + number));
         browser.findElement(By.id("search-q")).clear();
+        browser.findElement(By.id("search-agent")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#search-agent option[value='alice']")).size() == 1);
+        new Select(browser.findElement(By.id("search-agent"))).selectByValue("alice");
+        browser.findElement(By.id("search-label")).sendKeys("vip");
+        browser.findElement(By.id("search-go")).click();
+        wait.until(d -> d.findElement(By.id("search-results")).getText().contains("1 found"));
+        browser.findElement(By.id("search-label")).clear();
         browser.findElement(By.id("search-label")).sendKeys("nolabel");
         browser.findElement(By.id("search-go")).click();
         wait.until(d -> d.findElement(By.id("search-results")).getText().contains("0 found"));
