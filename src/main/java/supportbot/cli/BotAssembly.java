@@ -88,7 +88,8 @@ public final class BotAssembly implements AutoCloseable {
         this.attachmentsRoot = config.dataDir().resolve("attachments");
         inbox.onForgotten(key -> supportbot.channel.AttachmentFiles.deleteAll(attachmentsRoot, key));
         this.webChat = new WebChat(store, committer, inbox, signals, attachmentsRoot, clock);
-        this.desk = new DeskService(store, committer, inbox, agents, clock);
+        this.desk = new DeskService(store, committer, inbox, agents, clock,
+                supportbot.desk.SavedReplies.shipped(store, committer, clock));
         this.scheduler = new DeskScheduler(store, committer, inbox, deskSettings, queue, clock);
         int days = config.safety().retentionDays();
         this.retention = days == 0 ? null : new supportbot.safety.RetentionSweeper(store, committer, attachmentsRoot,

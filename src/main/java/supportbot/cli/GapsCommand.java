@@ -26,6 +26,9 @@ final class GapsCommand implements Callable<Integer> {
             var unhelpful = KnowledgeGaps.unhelpfulTopics(store.faqVotes());
             System.out.printf("%nFAQ topics marked \"I still need help\" (%d):%n", unhelpful.size());
             unhelpful.stream().limit(top).forEach(e -> System.out.printf("%5d  %s%n", e.getValue(), e.getKey()));
+            var assisted = KnowledgeGaps.assistUsage(store.tickets());
+            System.out.printf("%nFAQ answers agents sent through agent assist (%d topics):%n", assisted.size());
+            assisted.stream().limit(top).forEach(e -> System.out.printf("%5d  %s%n", e.getValue(), e.getKey()));
         }
         return 0;
     }

@@ -5,7 +5,23 @@ public sealed interface DeskAction {
     record Claim() implements DeskAction {
     }
 
-    record Reply(String text) implements DeskAction {
+    /** @param faqId the FAQ topic the agent inserted through agent assist, or null: counted as FAQ usage */
+    record Reply(String text, String faqId) implements DeskAction {
+        public Reply(String text) {
+            this(text, null);
+        }
+    }
+
+    /** A saved reply by name, filled in for this ticket and sent as a reply (the staff "/r name" command). */
+    record SavedReply(String name) implements DeskAction {
+    }
+
+    /** Adds ({@code add}) or removes a label; labels are kept as events, so each change is audited. */
+    record Label(String label, boolean add) implements DeskAction {
+    }
+
+    /** Sets the ticket's queue priority, 1 (most urgent) to 4. */
+    record Prioritise(int priority) implements DeskAction {
     }
 
     record Note(String text) implements DeskAction {

@@ -43,7 +43,7 @@ final class DeskPolicy {
             if (ticket.status().open()) {
                 throw conflict("ticket #" + ticket.number() + " is still open");
             }
-        } else if (!ticket.status().open() && !(action instanceof DeskAction.Note)) {
+        } else if (!ticket.status().open() && !(action instanceof DeskAction.Note) && !(action instanceof DeskAction.Label)) {
             throw conflict("ticket #" + ticket.number() + " is " + ticket.status().label() + "; reopen it first");
         }
     }

@@ -23,8 +23,16 @@ public final class DeskService {
     private final Inbox inbox;
     private final AgentDirectory agents;
     private final Clock clock;
+    private final SavedReplies savedReplies;
 
     public DeskService(Store store, GroupCommitter committer, Inbox inbox, AgentDirectory agents, Clock clock) {
+        this(store, committer, inbox, agents, clock, SavedReplies.none());
+    }
+
+    /** @param savedReplies what the staff "/r name" command sends */
+    public DeskService(Store store, GroupCommitter committer, Inbox inbox, AgentDirectory agents, Clock clock,
+                       SavedReplies savedReplies) {
+        this.savedReplies = savedReplies;
         this.store = store;
         this.committer = committer;
         this.inbox = inbox;
@@ -66,6 +74,11 @@ public final class DeskService {
 
     private Ticket acted(Agent agent, long number, DeskAction action, Long expectedVersion) {
         Ticket ticket = store.ticket(number).orElseThrow(() -> DeskException.notFound(number));
+        if (action instanceof DeskAction.SavedReply saved) {
+            SavedReply reply = savedReplies.byName(saved.name().strip()).orElseThrow(() -> new DeskException(400,
+                    "no saved reply named '" + saved.name().strip() + "' (the desk lists them all)"));
+            action = new DeskAction.Reply(SavedReplyText.render(reply, ticket));
+        }
         DeskPolicy.check(agent, ticket, action);
         var now = clock.instant();
         String who = agent.name();
@@ -88,8 +101,27 @@ public final class DeskService {
                     new TicketEvent(now, who, "transferred", target.name()))));
         } else if (action instanceof DeskAction.Reply r) {
             String text = text(r.text());
-            tell(ticket, DeskEvent.Kind.AGENT_REPLY, who, text, guard.then(t -> t.with(TicketStatus.WAITING_USER, t.tier(),
-                    t.assignee() == null ? who : t.assignee(), new TicketEvent(now, who, "reply", text))));
+            String faqId = r.faqId() == null || r.faqId().isBlank() ? null : r.faqId().strip();
+            tell(ticket, DeskEvent.Kind.AGENT_REPLY, who, text, guard.then(t -> {
+                var replied = t.with(TicketStatus.WAITING_USER, t.tier(), t.assignee() == null ? who : t.assignee(),
+                        new TicketEvent(now, who, "reply", text));
+                // Kept as its own event so the knowledge-gap report can count FAQ answers agents reused.
+                return faqId == null ? replied : replied.withEvent(new TicketEvent(now, who, "assist", faqId));
+            }));
+        } else if (action instanceof DeskAction.Label l) {
+            String label = DeskLabels.check(l.label());
+            boolean has = ticket.labels().contains(label);
+            if (has != l.add()) {
+                change(number, guard.then(t -> t.withEvent(new TicketEvent(now, who, l.add() ? "labelled" : "unlabelled", label))));
+            }
+        } else if (action instanceof DeskAction.Prioritise p) {
+            if (p.priority() < 1 || p.priority() > 4) {
+                throw new DeskException(400, "\"priority\" must be 1 (most urgent) to 4");
+            }
+            if (p.priority() != ticket.draft().priority()) {
+                change(number, guard.then(t -> t.withPriority(p.priority(),
+                        new TicketEvent(now, who, "priority", t.draft().priority() + " → " + p.priority()))));
+            }
         } else if (action instanceof DeskAction.Resolve) {
             tell(ticket, DeskEvent.Kind.RESOLVED, who, null, guard.then(
                     t -> t.with(TicketStatus.RESOLVED, t.tier(), t.assignee(), new TicketEvent(now, who, "resolved", null))));

@@ -28,6 +28,15 @@ public final class KnowledgeGaps {
         return q.toLowerCase(Locale.ROOT).replaceAll("[\\p{P}\\p{S}\\s]+", "");
     }
 
+    /** FAQ answers agents sent through agent assist, by topic id, most used first: usage the bot's own count misses. */
+    public static List<Map.Entry<String, Long>> assistUsage(java.util.Collection<Ticket> tickets) {
+        var counts = new java.util.HashMap<String, Long>();
+        tickets.forEach(t -> t.events().stream().filter(e -> e.type().equals("assist") && e.text() != null)
+                .forEach(e -> counts.merge(e.text(), 1L, Long::sum)));
+        return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey())).toList();
+    }
+
     /** FAQ topics users said did not help, most first. */
     public static List<Map.Entry<String, Long>> unhelpfulTopics(Map<String, long[]> votes) {
         return votes.entrySet().stream().filter(e -> e.getValue()[1] > 0)

@@ -29,6 +29,7 @@ public final class StaffCommands {
             case "resolve" -> new DeskAction.Resolve();
             case "reopen" -> new DeskAction.Reopen();
             case "note" -> new DeskAction.Note(arg);
+            case "r" -> new DeskAction.SavedReply(arg);
             case "ask" -> new DeskAction.Ask(arg);
             case "transfer" -> new DeskAction.Transfer(arg);
             case "escalate" -> new DeskAction.Escalate(arg.isEmpty() ? "escalated from the " + surface : arg);

@@ -90,6 +90,28 @@ public record Ticket(TicketDraft draft, TicketStatus status, Tier tier, String a
 
     public static final String ERASED = "[erased]";
 
+    /** Labels as the "labelled" and "unlabelled" events left them, in the order first added. */
+    public java.util.Set<String> labels() {
+        var labels = new java.util.LinkedHashSet<String>();
+        for (TicketEvent e : events) {
+            if (e.type().equals("labelled")) {
+                labels.add(e.text());
+            } else if (e.type().equals("unlabelled")) {
+                labels.remove(e.text());
+            }
+        }
+        return labels;
+    }
+
+    public Ticket withPriority(int priority, TicketEvent event) {
+        var d = draft;
+        var changed = new TicketDraft(d.number(), d.channel(), d.conversationKey(), d.userId(), d.categoryId(), priority,
+                d.urgent(), d.reason(), d.lang(), d.details(), d.faqTried(), d.openedAt(), d.attachments());
+        var all = new ArrayList<>(events);
+        all.add(event);
+        return new Ticket(changed, status, tier, assignee, all, rating);
+    }
+
     public Instant openedAt() {
         return draft.openedAt();
     }

@@ -27,6 +27,7 @@ public enum BotCommand {
 
     CLAIM("claim", Audience.STAFF, null),
     NOTE("note", Audience.STAFF, "text"),
+    SAVED_REPLY("r", Audience.STAFF, "name"),
     ASK("ask", Audience.STAFF, "detail"),
     TRANSFER("transfer", Audience.STAFF, "name"),
     RESOLVE("resolve", Audience.STAFF, null),

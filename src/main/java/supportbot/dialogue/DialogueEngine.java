@@ -245,7 +245,7 @@ public final class DialogueEngine {
             case TZ -> () -> setZone(t, arg);
             case VERIFY -> () -> verify(t, arg);
             case EXPORT -> () -> t.act(new Action.Export(t.c.channel, t.c.key, t.text("export.caption")));
-            case CLAIM, NOTE, ASK, TRANSFER, RESOLVE, REOPEN, ESCALATE, BAN, UNBAN ->
+            case CLAIM, NOTE, SAVED_REPLY, ASK, TRANSFER, RESOLVE, REOPEN, ESCALATE, BAN, UNBAN ->
                     throw new IllegalStateException("parseUser returned staff command " + invocation.get());
         };
         handler.run();

@@ -214,6 +214,14 @@ final class DeskApi {
         return v.asLong();
     }
 
+    static int priority(JsonNode body) {
+        JsonNode v = body.get("priority");
+        if (v == null || !v.isIntegralNumber() || v.asInt() < 1 || v.asInt() > 4) {
+            throw new DeskException(400, "body must be JSON with a whole number \"priority\" from 1 (most urgent) to 4");
+        }
+        return v.asInt();
+    }
+
     static String field(JsonNode body, String name) {
         JsonNode v = body.get(name);
         if (v == null || !v.isTextual()) {

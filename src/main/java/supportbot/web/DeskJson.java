@@ -20,7 +20,8 @@ final class DeskJson {
     /** A ticket as lists and actions show it. */
     /** @param categoryName per language code ("en", "zh"): what agents read instead of the id */
     record Summary(long id, String status, long version, String tier, String assignee, String category, int priority, boolean urgent,
-                   String lang, String channel, String openedAt, Integer rating, boolean alert, Map<String, String> categoryName) {
+                   String lang, String channel, String openedAt, Integer rating, boolean alert, Map<String, String> categoryName,
+                   List<String> labels) {
         static Summary of(Ticket t) {
             return of(t, new TicketLabels(null));
         }
@@ -29,7 +30,8 @@ final class DeskJson {
             return new Summary(t.number(), t.status().label(), t.version(), t.tier().name().toLowerCase(Locale.ROOT), t.assignee(),
                     t.draft().categoryId(), t.draft().priority(), t.draft().urgent(), t.draft().lang().code(),
                     t.draft().channel(), t.openedAt().toString(), t.rating() == null ? null : t.rating().stars(),
-                    t.rating() != null && t.rating().bad(), labels.categoryNames(t.draft().categoryId()));
+                    t.rating() != null && t.rating().bad(), labels.categoryNames(t.draft().categoryId()),
+                    List.copyOf(t.labels()));
         }
     }
 

@@ -59,6 +59,11 @@ public final class WebServer {
         var deskApi = new DeskApi(desk.service(), desk.agents(), desk.store(), desk.sla(), desk.clock(),
                 deskSessions, changes, desk.zone(),
                 new supportbot.channel.DeadLetters(desk.store(), desk.committer(), desk.clock()), new TicketLabels(desk.categories()));
+        var search = new supportbot.search.TicketSearch(desk.store());
+        desk.committer().onCommit(search::storeChanged);
+        var tools = new DeskToolsApi(desk.service(), desk.agents(), desk.store(),
+                supportbot.desk.SavedReplies.shipped(desk.store(), desk.committer(), desk.clock()), new FaqAssist(faq), search,
+                desk.zone());
         var access = new AccessCheck(desk.agents(), deskSessions, settings.metricsToken());
         var stats = new CachedStats(() -> DeskStats.of(desk.store()), java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(15));
         desk.committer().onCommit(stats::storeChanged);
@@ -96,7 +101,19 @@ public final class WebServer {
             cfg.routes.post("/api/desk/tickets/{id}/claim", ctx -> deskApi.act(ctx, b -> new DeskAction.Claim()), agent);
             cfg.routes.post("/api/desk/tickets/{id}/resolve", ctx -> deskApi.act(ctx, b -> new DeskAction.Resolve()), agent);
             cfg.routes.post("/api/desk/tickets/{id}/reopen", ctx -> deskApi.act(ctx, b -> new DeskAction.Reopen()), agent);
-            cfg.routes.post("/api/desk/tickets/{id}/reply", ctx -> deskApi.act(ctx, b -> new DeskAction.Reply(DeskApi.field(b, "text"))), agent);
+            cfg.routes.post("/api/desk/tickets/{id}/reply", ctx -> deskApi.act(ctx, b -> new DeskAction.Reply(DeskApi.field(b, "text"),
+                    JsonBodies.optionalString(b, "faqId", "\"faqId\" must be a string (the FAQ topic an assist answer came from)"))), agent);
+            cfg.routes.post("/api/desk/tickets/{id}/label", ctx -> deskApi.act(ctx, b -> new DeskAction.Label(DeskApi.field(b, "label"), true)), agent);
+            cfg.routes.post("/api/desk/tickets/{id}/unlabel", ctx -> deskApi.act(ctx, b -> new DeskAction.Label(DeskApi.field(b, "label"), false)), agent);
+            cfg.routes.post("/api/desk/tickets/{id}/priority", ctx -> deskApi.act(ctx, b -> new DeskAction.Prioritise(DeskApi.priority(b))), agent);
+            cfg.routes.get("/api/desk/tickets/{id}/assist", tools::assist, agent);
+            cfg.routes.get("/api/desk/tickets/{id}/contact", tools::contact, agent);
+            cfg.routes.get("/api/desk/search", tools::search, agent);
+            cfg.routes.get("/api/desk/agents", tools::agentLoads, agent);
+            cfg.routes.get("/api/desk/saved-replies", tools::savedReplies, agent);
+            cfg.routes.post("/api/desk/saved-replies", tools::saveReply, Access.SUPERVISOR);
+            cfg.routes.get("/api/desk/saved-replies/audit", tools::replyAudit, Access.SUPERVISOR);
+            cfg.routes.delete("/api/desk/saved-replies/{name}", tools::deleteReply, Access.SUPERVISOR);
             cfg.routes.post("/api/desk/tickets/{id}/note", ctx -> deskApi.act(ctx, b -> new DeskAction.Note(DeskApi.field(b, "text"))), agent);
             cfg.routes.post("/api/desk/tickets/{id}/transfer", ctx -> deskApi.act(ctx, b -> new DeskAction.Transfer(DeskApi.field(b, "agent"))), agent);
             cfg.routes.post("/api/desk/tickets/{id}/escalate", ctx -> deskApi.act(ctx, b -> new DeskAction.Escalate(DeskApi.field(b, "reason"))), agent);

@@ -809,6 +809,8 @@
     });
   }
 
+  window.DeskHooks = { openTicket: id => openTicket(id, { push: true, focus: true }) };
+
   function ticketUrlHash(id) {
     return '#ticket-' + id;
   }
@@ -923,6 +925,7 @@
     if (changedPart('faq', t.faqTried)) renderFaq(t.faqTried);
     if (changedPart('transcript', t.transcript)) renderTranscript(id, t.transcript);
     if (changedPart('events', t.events)) renderEvents(t.events);
+    if (window.DeskTools) window.DeskTools.ticketShown(t);
   }
 
   function renderCard(t) {
@@ -1130,7 +1133,7 @@
   $('reply-form').addEventListener('submit', e => {
     e.preventDefault();
     const text = required($('reply-text'), tr('Write a reply first.'));
-    if (text != null) act('reply', { text }, $('reply-text'));
+    if (text != null) act('reply', Object.assign({ text }, window.DeskTools ? window.DeskTools.replyExtras() : {}), $('reply-text'));
   });
   $('note-form').addEventListener('submit', e => {
     e.preventDefault();

@@ -13,6 +13,8 @@ class StaffCommandsTest {
         assertEquals(Optional.of(new DeskAction.Note("call back at 5")), StaffCommands.parse("!note call back at 5", '!', "x"));
         assertEquals(Optional.of(new DeskAction.Resolve()), StaffCommands.parse("/resolve@support_test_bot", '/', "x"));
         assertEquals(Optional.of(new DeskAction.Ask("tx_hash")), StaffCommands.parse("!ASK tx_hash", '!', "x"));
+        assertEquals(Optional.of(new DeskAction.SavedReply("deposit-pending")), StaffCommands.parse("/r deposit-pending", '/', "x"));
+        assertEquals(Optional.of(new DeskAction.SavedReply("deposit-pending")), StaffCommands.parse("!r deposit-pending", '!', "x"));
         assertEquals(Optional.of(new DeskAction.Escalate("escalated from the Discord staff channel")),
                 StaffCommands.parse("!escalate", '!', "Discord staff channel"));
     }

@@ -64,7 +64,7 @@ class BotCommandTest {
                 assertFalse(c.surfaces().contains(BotCommand.Surface.TELEGRAM_MENU), "staff commands stay out of menus");
             }
         }
-        assertEquals(List.of("claim", "note", "ask", "transfer", "resolve", "reopen", "escalate", "ban", "unban"), staff);
+        assertEquals(List.of("claim", "note", "r", "ask", "transfer", "resolve", "reopen", "escalate", "ban", "unban"), staff);
     }
 
     @Test

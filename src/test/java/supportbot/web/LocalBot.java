@@ -78,7 +78,7 @@ final class LocalBot implements AutoCloseable {
         var signals = new ConversationSignals();
         inbox.onCommitted(signals::signal);
         var chat = new WebChat(store, committer, inbox, signals, dir.resolve("data/attachments"), clock);
-        desk = new DeskService(store, committer, inbox, agents, clock);
+        desk = new DeskService(store, committer, inbox, agents, clock, supportbot.desk.SavedReplies.shipped(store, committer, clock));
         var sla = new supportbot.desk.DeskSettingsLoader().load(Path.of("config", "desk.yaml")).sla();
         server = WebServer.start("127.0.0.1", 0, faq, chat, new WebServer.DeskApiParts(desk, agents, store, sla, clock,
                 committer, java.time.ZoneId.of("Asia/Shanghai"), EngineHarness.DATA.categories()), List.of(), supportbot.metrics.BotMetrics.none(), web);

@@ -207,6 +207,10 @@ class TelegramFlowsTest {
                 "Found it: the exchange credits TRC20 deposits after 20 confirmations <not 1> & it's now done.");
         t.fake.awaitSent(to(USER, "alice (" + t.bot.agentCodes.codeOf("alice", TelegramKeys.privateChat(USER))
                 + "): Found it: the exchange credits TRC20 deposits after 20 confirmations &lt;not 1&gt; &amp;"), WAIT);
+        // A saved reply by name, filled in for the ticket.
+        t.fake.topicText(TelegramTestBot.STAFF, topic.threadId(), TelegramTestBot.ALICE_TG, "/r escalated-to-team");
+        t.fake.awaitSent(s -> s.chatId() == USER && s.text() != null
+                && s.text().contains("passed ticket #" + ticket.number() + " to our specialist team"), WAIT);
 
         // The user's next message appears in the topic.
         t.fake.userText(USER, "Thanks, I see it now");
