@@ -149,20 +149,30 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
         }
         event.reply("✓").setEphemeral(true).queue(); // within Discord's 3 seconds, whatever comes next
         String arg = event.getOptions().isEmpty() ? "" : " " + event.getOptions().get(0).getAsString();
-        String key = conversationOf(event.getUser(), event.getChannel().getIdLong(), event.isFromGuild());
-        parts.inbox().submit(Inbound.text(DiscordKeys.CHANNEL, key, "discord:" + event.getUser().getIdLong(),
-                "/" + event.getName() + arg, "i" + event.getId(), parts.clock().instant()));
+        conversationOf(event.getUser(), event.getChannel().getIdLong(), event.isFromGuild())
+                .thenCompose(key -> parts.inbox().submit(Inbound.text(DiscordKeys.CHANNEL, key,
+                        "discord:" + event.getUser().getIdLong(), "/" + event.getName() + arg, "i" + event.getId(),
+                        parts.clock().instant())))
+                .exceptionally(e -> logged("a slash command", e));
     }
 
-    private String conversationOf(net.dv8tion.jda.api.entities.User user, long channelId, boolean inGuild) {
+    private static <T> T logged(String what, Throwable e) {
+        log.error("Discord: {} could not be handled", what, e);
+        return null;
+    }
+
+    /** Where this user talks to the bot from here; may have to make their private thread first, so it is a future. */
+    private java.util.concurrent.CompletableFuture<String> conversationOf(net.dv8tion.jda.api.entities.User user,
+                                                                          long channelId, boolean inGuild) {
         if (!inGuild) {
-            return DiscordKeys.dm(user.getIdLong());
+            return java.util.concurrent.CompletableFuture.completedFuture(DiscordKeys.dm(user.getIdLong()));
         }
         if (users.isUserThread(channelId)) {
-            return DiscordKeys.thread(channelId);
+            return java.util.concurrent.CompletableFuture.completedFuture(DiscordKeys.thread(channelId));
         }
         TextChannel support = settings.supportChannelId() == null ? null : jda.getTextChannelById(settings.supportChannelId());
-        return support == null ? DiscordKeys.dm(user.getIdLong()) : users.keyFor(user, support);
+        return support == null ? java.util.concurrent.CompletableFuture.completedFuture(DiscordKeys.dm(user.getIdLong()))
+                : users.keyFor(user, support);
     }
 
     @Override
@@ -187,15 +197,16 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
             return;
         }
         event.deferEdit().queue();
-        String key = conversationOf(event.getUser(), event.getChannel().getIdLong(), event.isFromGuild());
-        List<supportbot.dialogue.Button> shown = parts.store().stored(key).map(StoredConversation::lastButtons)
-                .orElse(List.of());
-        Optional<String> payload = components.payloadOf(key, signedData, shown);
-        if (payload.isEmpty()) {
-            log.warn("refused a Discord component with a bad signature from user {}", event.getUser().getId());
-        }
-        parts.inbox().submit(Inbound.button(DiscordKeys.CHANNEL, key, "discord:" + event.getUser().getIdLong(),
-                payload.orElse("refused"), "i" + event.getId(), parts.clock().instant()));
+        conversationOf(event.getUser(), event.getChannel().getIdLong(), event.isFromGuild()).thenCompose(key -> {
+            List<supportbot.dialogue.Button> shown = parts.store().stored(key).map(StoredConversation::lastButtons)
+                    .orElse(List.of());
+            Optional<String> payload = components.payloadOf(key, signedData, shown);
+            if (payload.isEmpty()) {
+                log.warn("refused a Discord component with a bad signature from user {}", event.getUser().getId());
+            }
+            return parts.inbox().submit(Inbound.button(DiscordKeys.CHANNEL, key, "discord:" + event.getUser().getIdLong(),
+                    payload.orElse("refused"), "i" + event.getId(), parts.clock().instant()));
+        }).exceptionally(e -> logged("a button", e));
     }
 
     // ---- agents

@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -406,6 +407,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final Map<String, ArrayNode> commands = new LinkedHashMap<>(); // "global" or guild id -> commands
     private final Set<Long> dmBlocked = new LinkedHashSet<>();
     private final Deque<Planned> planned = new ArrayDeque<>();
+    private final List<Hold> holds = new ArrayList<>();
     private final Deque<PendingDispatch> pending = new ArrayDeque<>();
     private final List<Session> sessions = new ArrayList<>();
     private Session current;
@@ -804,6 +806,34 @@ public final class FakeDiscord implements AutoCloseable {
         planned.add(new Planned(method.toUpperCase(Locale.ROOT), Pattern.compile(pathRegex), 429, body,
                 retryAfterSeconds));
         return this;
+    }
+
+    /**
+     * A slow endpoint: the next request matching method and path regex is held (its answer not sent) until
+     * {@link Hold#release()} or {@code upTo} has passed, as on a busy server where Discord's own limits delay a call.
+     */
+    public synchronized Hold holdNext(String method, String pathRegex, Duration upTo) {
+        Hold h = new Hold(method.toUpperCase(Locale.ROOT), Pattern.compile(pathRegex), upTo, new CountDownLatch(1),
+                new CountDownLatch(1));
+        holds.add(h);
+        return h;
+    }
+
+    /** A held request: {@link #awaitReached} once it arrived, {@link #release} to let it through. */
+    public record Hold(String method, Pattern path, Duration upTo, CountDownLatch reachedLatch, CountDownLatch releaseLatch) {
+        public void awaitReached(Duration timeout) throws InterruptedException {
+            if (!reachedLatch.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("no " + method + " " + path + " within " + timeout);
+            }
+        }
+
+        public boolean reached() {
+            return reachedLatch.getCount() == 0;
+        }
+
+        public void release() {
+            releaseLatch.countDown();
+        }
     }
 
     /** The next request matching method and path regex fails with this status and Discord error code. */
@@ -1515,6 +1545,15 @@ public final class FakeDiscord implements AutoCloseable {
             json = null;
         }
         Req req = new Req(method, path, query, json, files, ctx.header("Authorization"));
+        Hold hold = takeHold(method, path);
+        if (hold != null) {
+            hold.reachedLatch().countDown();
+            try {
+                hold.releaseLatch().await(hold.upTo().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         synchronized (this) {
             try {
                 resp = route(req);
@@ -1542,6 +1581,17 @@ public final class FakeDiscord implements AutoCloseable {
         if (resp.body() != null) {
             ctx.contentType("application/json").result(write(resp.body()));
         }
+    }
+
+    private synchronized Hold takeHold(String method, String path) {
+        for (Iterator<Hold> it = holds.iterator(); it.hasNext(); ) {
+            Hold h = it.next();
+            if (h.method().equals(method) && h.path().matcher(path).matches()) {
+                it.remove();
+                return h;
+            }
+        }
+        return null;
     }
 
     private static String bucket(String method, String path) {
