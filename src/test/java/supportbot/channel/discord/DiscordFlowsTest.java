@@ -194,6 +194,7 @@ class DiscordFlowsTest {
         // The staff thread: summary embed with buttons.
         var card = fake.awaitSent(s -> !s.embeds().isEmpty() && payloads(s).contains("desk:claim:" + number), WAIT);
         assertTrue(card.embeds().get(0).toString().contains("USDT"), card.embeds().toString());
+        assertTrue(card.embeds().get(0).toString().contains("alice@example.com"), "an email copies exactly: " + card.embeds());
         long staffThread = card.channelId();
 
         // Nobody without the roles acts; forged and foreign buttons do nothing.
@@ -210,7 +211,9 @@ class DiscordFlowsTest {
                 .filter(e -> e.type().equals("claimed")).map(e -> e.actor()).toList(), "only the agent's press claimed");
         fake.userMessage(staffThread, AGENT, "Found it @everyone: it arrives after 20 confirmations.");
         var relayed = fake.awaitSent(in(threadId, "Found it"), WAIT);
-        assertFalse(relayed.content().contains("@everyone"), "a relayed text can never ping everyone: " + relayed.content());
+        assertTrue(relayed.content().contains("Found it @everyone: it arrives"), "the agent's text intact: " + relayed.content());
+        assertTrue(relayed.body().path("allowed_mentions").path("parse").isArray()
+                && relayed.body().path("allowed_mentions").path("parse").isEmpty(), "it can never ping everyone");
 
         fake.userMessage(staffThread, AGENT, "!resolve");
         var rate = fake.awaitSent(withPayload(threadId, "rate:5"), WAIT);
