@@ -5,7 +5,15 @@ public sealed interface DeskAction {
     record Claim() implements DeskAction {
     }
 
-    record Reply(String text) implements DeskAction {
+    /** Text, files (sealed under the user's conversation), or both. */
+    record Reply(String text, java.util.List<supportbot.dialogue.Attachment> attachments) implements DeskAction {
+        public Reply {
+            attachments = attachments == null ? java.util.List.of() : java.util.List.copyOf(attachments);
+        }
+
+        public Reply(String text) {
+            this(text, java.util.List.of());
+        }
     }
 
     record Note(String text) implements DeskAction {

@@ -87,9 +87,11 @@ public final class DeskService {
             change(number, guard.then(t -> t.with(TicketStatus.ASSIGNED, t.tier(), target.name(),
                     new TicketEvent(now, who, "transferred", target.name()))));
         } else if (action instanceof DeskAction.Reply r) {
-            String text = text(r.text());
-            tell(ticket, DeskEvent.Kind.AGENT_REPLY, who, text, guard.then(t -> t.with(TicketStatus.WAITING_USER, t.tier(),
-                    t.assignee() == null ? who : t.assignee(), new TicketEvent(now, who, "reply", text))));
+            String text = r.attachments().isEmpty() || (r.text() != null && !r.text().isBlank()) ? text(r.text()) : "";
+            String logged = (text + " " + r.attachments().stream().map(a -> "[file: " + a.fileName() + "]")
+                    .collect(java.util.stream.Collectors.joining(" "))).strip();
+            tell(ticket, DeskEvent.Kind.AGENT_REPLY, who, text, r.attachments(), guard.then(t -> t.with(TicketStatus.WAITING_USER,
+                    t.tier(), t.assignee() == null ? who : t.assignee(), new TicketEvent(now, who, "reply", logged))));
         } else if (action instanceof DeskAction.Resolve) {
             tell(ticket, DeskEvent.Kind.RESOLVED, who, null, guard.then(
                     t -> t.with(TicketStatus.RESOLVED, t.tier(), t.assignee(), new TicketEvent(now, who, "resolved", null))));
@@ -171,8 +173,14 @@ public final class DeskService {
     }
 
     private void tell(Ticket ticket, DeskEvent.Kind kind, String agent, String text, UnaryOperator<Ticket> change) {
+        tell(ticket, kind, agent, text, java.util.List.of(), change);
+    }
+
+    private void tell(Ticket ticket, DeskEvent.Kind kind, String agent, String text,
+                      java.util.List<supportbot.dialogue.Attachment> files, UnaryOperator<Ticket> change) {
         var draft = ticket.draft();
-        var event = new DeskEvent(draft.channel(), draft.conversationKey(), draft.number(), kind, agent, text, clock.instant());
+        var event = new DeskEvent(draft.channel(), draft.conversationKey(), draft.number(), kind, agent, text, clock.instant(),
+                null, files);
         Consumer<Store.Tx> ticketChange = tx -> tx.updateTicket(draft.number(), change);
         await(inbox.submit(event, ticketChange));
     }

@@ -262,7 +262,8 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
             return;
         }
         String text = event.getMessage().getContentRaw().strip();
-        if (text.isEmpty()) {
+        List<net.dv8tion.jda.api.entities.Message.Attachment> files = event.getMessage().getAttachments();
+        if (text.isEmpty() && files.isEmpty()) {
             return;
         }
         if (supportbot.safety.Secrets.contain(text)) {
@@ -271,8 +272,11 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
                     + "private key, so it was deleted and not sent.").build()).queue();
             return;
         }
-        Optional<DeskAction> action = text.startsWith("!")
-                ? StaffCommands.parse(text, '!', "Discord staff channel") : Optional.of(new DeskAction.Reply(text));
+        if (!text.startsWith("!")) {
+            replyWithFiles(event, agent.get(), ticket, text, files);
+            return;
+        }
+        Optional<DeskAction> action = StaffCommands.parse(text, '!', "Discord staff channel");
         if (action.isEmpty()) {
             event.getChannel().sendMessage(DiscordSender.base().setContent("Commands (each after a !): "
                     + StaffCommands.HELP).build()).queue();
@@ -281,6 +285,56 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
         parts.desk().attempt(agent.get(), ticket, action.get()).ifPresent(error -> event.getChannel()
                 .sendMessage(DiscordSender.base().setContent(DiscordText.clip(error, 1900)).build()).queue());
         staffFeed.wake();
+    }
+
+    /**
+     * An agent's reply with files: each file within the size limit is fetched and sealed under the user's
+     * conversation (so /forget erases it) and goes to the user on whatever surface they use; for each one that
+     * cannot be sent the agent reads why in the thread. Off JDA's event thread: downloads take time.
+     */
+    private void replyWithFiles(MessageReceivedEvent event, Agent agent, long ticket, String text,
+                                List<net.dv8tion.jda.api.entities.Message.Attachment> files) {
+        var channel = event.getChannel();
+        String userKey = parts.store().ticket(ticket).map(t -> t.draft().conversationKey()).orElse(null);
+        var fetching = new java.util.ArrayList<java.util.concurrent.CompletableFuture<supportbot.dialogue.Attachment>>();
+        var notSent = new java.util.ArrayList<String>();
+        for (var a : files) {
+            if (userKey == null) {
+                notSent.add(a.getFileName() + ": the ticket has no user to send it to");
+            } else if (a.getSize() > settings.maxAttachmentBytes()) {
+                notSent.add(a.getFileName() + ": " + megabytes(a.getSize()) + " is over the " + megabytes(settings.maxAttachmentBytes())
+                        + " limit for files to users");
+            } else {
+                fetching.add(DiscordUsers.download(a, supportbot.channel.AttachmentFiles.dirFor(parts.attachmentsRoot(), userKey),
+                        event.getMessageId()).exceptionally(e -> {
+                            log.warn("Discord: an agent's file could not be fetched: {}", e.getMessage());
+                            synchronized (notSent) {
+                                notSent.add(a.getFileName() + ": it could not be fetched from Discord");
+                            }
+                            return null;
+                        }));
+            }
+        }
+        java.util.concurrent.CompletableFuture.allOf(fetching.toArray(java.util.concurrent.CompletableFuture[]::new))
+                .thenRun(() -> {
+                    List<supportbot.dialogue.Attachment> fetched = fetching.stream().map(java.util.concurrent.CompletableFuture::join)
+                            .filter(java.util.Objects::nonNull).toList();
+                    if (!notSent.isEmpty()) {
+                        channel.sendMessage(DiscordSender.base().setContent(DiscordText.clip("📎 Not sent to the user: "
+                                + String.join("; ", notSent) + ".", DiscordText.MAX_MESSAGE_CHARS)).build()).queue();
+                    }
+                    if (text.isEmpty() && fetched.isEmpty()) {
+                        return;
+                    }
+                    parts.desk().attempt(agent, ticket, new DeskAction.Reply(text, fetched)).ifPresent(error -> channel
+                            .sendMessage(DiscordSender.base().setContent(DiscordText.clip(error, 1900)).build()).queue());
+                    staffFeed.wake();
+                })
+                .exceptionally(e -> logged("an agent's reply", e));
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 
     /** JDA reconnects by itself; the gauge follows it (and any status but CONNECTED counts as down). */

@@ -51,14 +51,23 @@ final class DiscordSender implements ChannelSender {
             if (parts.isEmpty()) {
                 parts = List.of("…");
             }
-            for (int i = Math.min(entry.partsSent(), parts.size() - 1); i < parts.size(); i++) {
-                boolean last = i == parts.size() - 1;
-                var message = base().setContent(parts.get(i));
-                if (last) {
-                    message.setComponents(components.of(entry.conversationKey(), entry.buttons()));
+            // An agent's files go after the text, each counted as one more part.
+            int total = parts.size() + entry.attachments().size();
+            for (int i = Math.min(entry.partsSent(), total - 1); i < total; i++) {
+                if (i < parts.size()) {
+                    var message = base().setContent(parts.get(i));
+                    if (i == parts.size() - 1) {
+                        message.setComponents(components.of(entry.conversationKey(), entry.buttons()));
+                    }
+                    channel.sendMessage(message.build()).complete();
+                } else {
+                    var file = entry.attachments().get(i - parts.size());
+                    byte[] content = supportbot.channel.AttachmentFiles.readOrNull(file);
+                    if (content != null) {
+                        channel.sendMessage(base().addFiles(FileUpload.fromData(content, file.fileName())).build()).complete();
+                    }
                 }
-                channel.sendMessage(message.build()).complete();
-                if (!last) {
+                if (i < total - 1) {
                     progress.sent(i + 1);
                 }
             }

@@ -148,15 +148,20 @@ final class DiscordUsers {
                 log.info("skipped a {} byte attachment over the cap", a.getSize());
                 continue;
             }
-            downloads.add(a.getProxy().download().thenApply(in -> seal(m, key, a, in)));
+            downloads.add(download(a, AttachmentFiles.dirFor(attachmentsRoot, key), m.getId()));
         }
         return CompletableFuture.allOf(downloads.toArray(CompletableFuture[]::new))
                 .thenApply(v -> downloads.stream().map(CompletableFuture::join).toList());
     }
 
-    private Attachment seal(Message m, String key, Message.Attachment a, InputStream body) {
-        String name = m.getId() + "-" + AttachmentFiles.safeName(a.getFileName());
-        Path target = AttachmentFiles.dirFor(attachmentsRoot, key).resolve(name);
+    /** Fetches a file from Discord's CDN and seals it into {@code dir}, without blocking the caller. */
+    static CompletableFuture<Attachment> download(Message.Attachment a, Path dir, String messageId) {
+        return a.getProxy().download().thenApply(in -> seal(dir, messageId, a, in));
+    }
+
+    private static Attachment seal(Path dir, String messageId, Message.Attachment a, InputStream body) {
+        String name = messageId + "-" + AttachmentFiles.safeName(a.getFileName());
+        Path target = dir.resolve(name);
         try (InputStream in = body) {
             Files.createDirectories(target.getParent());
             var sealed = supportbot.crypto.SealedFiles.write(in, target);
