@@ -196,7 +196,8 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
             staffButton(event, signedData);
             return;
         }
-        event.deferEdit().queue();
+        // The acknowledgement disables what was pressed: one answer per message, and users see it is spent.
+        event.editComponents(event.getMessage().getComponentTree().asDisabled()).queue();
         conversationOf(event.getUser(), event.getChannel().getIdLong(), event.isFromGuild()).thenCompose(key -> {
             List<supportbot.dialogue.Button> shown = parts.store().stored(key).map(StoredConversation::lastButtons)
                     .orElse(List.of());
