@@ -132,7 +132,7 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
                 staffMessage(event);
                 return;
             }
-            users.onMessage(event).exceptionally(e -> {
+            users.onMessage(event.getMessage()).exceptionally(e -> {
                 log.error("Discord: a message could not be handled", e);
                 return null;
             });
@@ -336,6 +336,12 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
 
     private static String megabytes(long bytes) {
         return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    }
+
+    /** A new session, not a resumed one: what users said in between never arrives as events. */
+    @Override
+    public void onSessionRecreate(net.dv8tion.jda.api.events.session.SessionRecreateEvent event) {
+        users.catchUp(jda);
     }
 
     /** JDA reconnects by itself; the gauge follows it (and any status but CONNECTED counts as down). */

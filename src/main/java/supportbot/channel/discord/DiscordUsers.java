@@ -13,7 +13,6 @@ import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
-import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import supportbot.channel.AttachmentFiles;
@@ -92,22 +91,64 @@ final class DiscordUsers {
         });
     }
 
-    CompletableFuture<?> onMessage(MessageReceivedEvent event) {
-        Message m = event.getMessage();
-        User author = event.getAuthor();
-        if (!event.isFromGuild()) {
+    CompletableFuture<?> onMessage(Message m) {
+        User author = m.getAuthor();
+        if (!m.isFromGuild()) {
+            seen(m, author.getIdLong());
             return inOrder(author.getIdLong(), () -> handle(m, author, DiscordKeys.dm(author.getIdLong()), false));
         }
-        if (settings.supportChannelId() != null && event.getChannel().getIdLong() == settings.supportChannelId()) {
-            TextChannel support = event.getChannel().asTextChannel();
+        if (settings.supportChannelId() != null && m.getChannel().getIdLong() == settings.supportChannelId()) {
+            seen(m, 0);
+            TextChannel support = m.getChannel().asTextChannel();
             deleteQuietly(m); // what they wrote continues in private, not here
             return inOrder(author.getIdLong(), () -> keyFor(author, support).thenCompose(key -> handle(m, author, key, true)));
         }
-        if (event.getChannelType().isThread() && isUserThread(event.getChannel().getIdLong())) {
-            String key = DiscordKeys.thread(event.getChannel().getIdLong());
+        if (m.getChannelType().isThread() && isUserThread(m.getChannel().getIdLong())) {
+            seen(m, 0);
+            String key = DiscordKeys.thread(m.getChannel().getIdLong());
             return inOrder(author.getIdLong(), () -> handle(m, author, key, false));
         }
         return CompletableFuture.completedFuture(null);
+    }
+
+    /** The newest message seen in a place users talk in, and the DM's user (0 for a guild channel). */
+    private record Seen(long lastMessageId, long dmUser) {
+    }
+
+    private final java.util.Map<Long, Seen> seen = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private void seen(Message m, long dmUser) {
+        seen.merge(m.getChannel().getIdLong(), new Seen(m.getIdLong(), dmUser),
+                (a, b) -> a.lastMessageId() >= b.lastMessageId() ? a : b);
+    }
+
+    /**
+     * After a session was replaced rather than resumed, Discord does not replay what was said meanwhile: read
+     * each place's history after the last message seen there and take what was missed, oldest first. What did
+     * arrive is dropped by the inbox's message-id check, so nothing is handled twice.
+     */
+    void catchUp(net.dv8tion.jda.api.JDA jda) {
+        seen.forEach((channelId, mark) -> {
+            net.dv8tion.jda.api.requests.RestAction<net.dv8tion.jda.api.entities.MessageHistory> history;
+            if (mark.dmUser() != 0) {
+                history = jda.openPrivateChannelById(mark.dmUser())
+                        .flatMap(dm -> dm.getHistoryAfter(mark.lastMessageId(), 100));
+            } else {
+                var channel = jda.getChannelById(net.dv8tion.jda.api.entities.channel.middleman.MessageChannel.class, channelId);
+                if (channel == null) {
+                    return;
+                }
+                history = channel.getHistoryAfter(mark.lastMessageId(), 100);
+            }
+            history.queue(h -> {
+                var missed = new ArrayList<>(h.getRetrievedHistory());
+                missed.sort(java.util.Comparator.comparingLong(Message::getIdLong));
+                missed.stream().filter(m -> !m.getAuthor().isBot() && !m.isWebhookMessage()).forEach(m -> {
+                    log.info("Discord: took a message missed while the session was replaced");
+                    onMessage(m);
+                });
+            }, e -> log.warn("Discord: could not read missed messages in {}: {}", channelId, e.getMessage()));
+        });
     }
 
     /**

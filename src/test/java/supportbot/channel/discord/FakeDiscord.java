@@ -22,6 +22,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -875,6 +876,21 @@ public final class FakeDiscord implements AutoCloseable {
         return c.id;
     }
 
+    /**
+     * A message sent while the bot's session was being replaced (a non-resumable drop): Discord stores it, but
+     * no MESSAGE_CREATE ever reaches the bot; only the channel's history has it.
+     */
+    public synchronized long lostMessage(long channelId, long userId, String content) {
+        lostNext = true;
+        try {
+            return postAsUser(channelId, userId, content, 0L);
+        } finally {
+            lostNext = false;
+        }
+    }
+
+    private boolean lostNext;
+
     private synchronized long postAsUser(long channelId, long userId, String content, long replyTo,
                                          UserFile... files) {
         Chan ch = channel(channelId);
@@ -928,7 +944,9 @@ public final class FakeDiscord implements AutoCloseable {
         if (ch.thread()) {
             ch.messageCount++;
         }
-        dispatchMessage("MESSAGE_CREATE", m, ch);
+        if (!lostNext) {
+            dispatchMessage("MESSAGE_CREATE", m, ch);
+        }
         notifyAll();
         return id;
     }
@@ -1594,6 +1612,29 @@ public final class FakeDiscord implements AutoCloseable {
         return null;
     }
 
+    /** GET channels/{id}/messages: newest first, {@code after}/{@code limit} as Discord takes them. */
+    private ArrayNode history(Chan c, String query) {
+        long after = 0;
+        int limit = 50;
+        for (String kv : query == null ? new String[0] : query.split("&")) {
+            String[] p = kv.split("=", 2);
+            if (p.length == 2 && p[0].equals("after")) {
+                after = Long.parseLong(p[1]);
+            } else if (p.length == 2 && p[0].equals("limit")) {
+                limit = Math.max(1, Math.min(100, Integer.parseInt(p[1])));
+            }
+        }
+        long from = after;
+        var mine = messages.values().stream().filter(m -> m.path("channel_id").asLong() == c.id
+                && m.path("id").asLong() > from).sorted(Comparator.comparingLong((ObjectNode m) -> m.path("id").asLong()))
+                .limit(limit).toList();
+        ArrayNode out = arr();
+        for (int i = mine.size() - 1; i >= 0; i--) {
+            out.add(mine.get(i).deepCopy());
+        }
+        return out;
+    }
+
     private static String bucket(String method, String path) {
         String major = path.replaceAll("^(channels|guilds|webhooks|interactions)/(\\d+)(/[^/]+)?.*$", "$1/$2$3");
         String template = path.replaceAll("\\d{5,}", "{id}");
@@ -1664,6 +1705,9 @@ public final class FakeDiscord implements AutoCloseable {
         }
         if ((x = match("channels/(\\d+)", p)) != null) {
             return channelRoute(m, channelOr404(Long.parseLong(x.group(1))), req.json());
+        }
+        if ((x = match("channels/(\\d+)/messages", p)) != null && m.equals("GET")) {
+            return Resp.ok(history(channelOr404(Long.parseLong(x.group(1))), req.query()));
         }
         if ((x = match("channels/(\\d+)/messages", p)) != null && m.equals("POST")) {
             return Resp.ok(createChannelMessage(channelOr404(Long.parseLong(x.group(1))), req));
