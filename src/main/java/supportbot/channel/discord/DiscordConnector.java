@@ -70,7 +70,8 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
         parts.outbox().register(new DiscordSender(jda, components, parts.store(), parts.clock()));
         if (settings.staffChannelId() != null) {
             this.staffFeed = new StaffFeed(parts.store(), parts.committer(), new DiscordStaffSurface(jda,
-                    settings.staffChannelId(), parts.signer(), parts.categoryName()));
+                    settings.staffChannelId(), parts.signer(), parts.categoryName(),
+                    settings.mentionRoleOnNewTicket() ? settings.agentRoleId() : null));
             parts.inbox().onCommitted(key -> staffFeed.wake());
         } else {
             this.staffFeed = null;

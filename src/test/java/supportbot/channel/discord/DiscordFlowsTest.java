@@ -234,6 +234,13 @@ class DiscordFlowsTest {
         var card = fake.awaitSent(s -> !s.embeds().isEmpty() && s.customIds().stream().anyMatch(id -> id.startsWith("desk:claim:")),
                 WAIT);
         assertTrue(card.embeds().get(0).toString().contains("telegram"), "the card says where the user is");
+        var ping = fake.awaitSent(s -> s.channelId() == FakeDiscord.STAFF_CHANNEL_ID && s.content() != null
+                && s.content().contains("<@&" + FakeDiscord.AGENT_ROLE_ID + ">"), WAIT);
+        assertTrue(ping.content().contains("<#" + card.channelId() + ">"), "the ping links the ticket's thread: " + ping.content());
+        var roles = new ArrayList<String>();
+        ping.body().path("allowed_mentions").path("roles").forEach(r -> roles.add(r.asText()));
+        assertEquals(List.of(Long.toString(FakeDiscord.AGENT_ROLE_ID)), roles, "only the agent role may be pinged");
+        assertTrue(ping.body().path("allowed_mentions").path("parse").isEmpty(), "no @everyone, no members");
         String claim = payloads(card).stream().filter(p -> p.startsWith("desk:claim:")).findFirst().orElseThrow();
         press(AGENT, card, claim);
         long number = Long.parseLong(claim.substring("desk:claim:".length()));
