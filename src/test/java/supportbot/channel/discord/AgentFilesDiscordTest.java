@@ -50,6 +50,8 @@ class AgentFilesDiscordTest {
             }
         }
         fake.awaitCondition(() -> "bob".equals(t.bot.store.ticket(number).orElseThrow().assignee()), WAIT, "claimed");
+        fake.awaitCondition(() -> fake.threadMembersAdded().stream().anyMatch(m -> m[0] == card.channelId() && m[1] == AGENT),
+                WAIT, "the claiming agent added to the ticket's thread");
         return card.channelId();
     }
 
