@@ -33,6 +33,15 @@ public final class AttachmentFiles {
         return supportbot.crypto.SealedFiles.read(Path.of(a.ref()), a.fileKey());
     }
 
+    /** The file's plain bytes, or null when it is gone (erased by /forget or swept meanwhile): nothing to send. */
+    public static byte[] readOrNull(supportbot.dialogue.Attachment a) {
+        try {
+            return read(a);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     public static void deleteAll(Path root, String conversationKey) {
         Path dir = dirFor(root, conversationKey);
         if (!Files.isDirectory(dir)) {

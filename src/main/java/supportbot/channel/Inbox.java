@@ -244,7 +244,8 @@ public final class Inbox implements AutoCloseable {
         } else if (verdict instanceof InboundGuard.Refuse refuse) {
             handled = refuse.recorded();
             secret = refuse.secretRemoved();
-            turn = notice(current, handled, refuse.key(), refuse.args());
+            turn = notice(current, handled, refuse.key().equals("secret.warning") ? secretWarningKey(in) : refuse.key(),
+                    refuse.args());
         } else {
             var pass = (InboundGuard.Pass) verdict;
             handled = pass.in();
@@ -261,7 +262,7 @@ public final class Inbox implements AutoCloseable {
                 turn = apology(current, handled);
             }
             if (secret) {
-                turn = withNotice(turn, handled, "secret.warning", Map.of());
+                turn = withNotice(turn, handled, secretWarningKey(in), Map.of());
             }
             if (pass.unreadBefore() > 0) {
                 turn = withNotice(turn, handled, "limit.flood_unread", Map.of("count", pass.unreadBefore()));
@@ -319,6 +320,12 @@ public final class Inbox implements AutoCloseable {
             case "discord" -> "secret.split_delete_yourself";
             default -> "secret.split_cleared";
         };
+    }
+
+    /** A bot cannot delete a user's message in a Discord DM: that user is asked to delete it, not told it is gone. */
+    private static String secretWarningKey(Inbound in) {
+        return in.channel().equals("discord") && in.conversationKey().startsWith("discord:dm:")
+                ? "secret.warning_delete_yourself" : "secret.warning";
     }
 
     private static List<Action> appended(List<Action> actions, Action last) {

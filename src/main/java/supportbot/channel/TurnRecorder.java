@@ -84,9 +84,11 @@ final class TurnRecorder {
                     others.add(tx -> tx.enqueue(r.channel(), r.conversationKey(), r.text(), r.buttons()));
                 }
             } else if (action instanceof Action.AgentMessage m) {
-                lines.add(new TranscriptLine(0, "agent", m.text(), List.of(), List.of(), time, m.agent()));
+                lines.add(new TranscriptLine(0, "agent", m.text(), List.of(), m.attachments(), time, m.agent()));
                 if (pushChannels.contains(m.channel())) {
-                    others.add(tx -> tx.enqueue(m.channel(), m.conversationKey(), m.agent() + ": " + m.text(), List.of()));
+                    String said = m.text().isBlank() ? m.agent() + ":" : m.agent() + ": " + m.text();
+                    others.add(tx -> tx.enqueue(new supportbot.store.OutboxEntry(0, m.channel(), m.conversationKey(), said,
+                            List.of(), null, 0, m.attachments())));
                 }
             } else if (action instanceof Action.OpenTicket o) {
                 others.add(tx -> tx.saveTicket(Ticket.open(o.ticket())));

@@ -19,9 +19,10 @@ public record AppConfig(Http http, Data data, Faq faq, Dialogue dialogue, Desk d
      * @param agentRoleId      members with this role act as agents in staff threads
      * @param supervisorRoleId members with this role act as supervisors
      * @param apiUrl           Discord's REST API base, https://discord.com/api/v10 unless a proxy stands in front
+     * @param mentionRoleOnNewTicket ping the agent role in the staff channel when a ticket opens (off by default)
      */
     public record Discord(String enabled, Long guildId, Long supportChannelId, Long staffChannelId, Long agentRoleId,
-                          Long supervisorRoleId, Integer maxAttachmentMb, String apiUrl) {
+                          Long supervisorRoleId, Integer maxAttachmentMb, String apiUrl, Boolean mentionRoleOnNewTicket) {
     }
 
     /**

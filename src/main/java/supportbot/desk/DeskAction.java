@@ -5,10 +5,25 @@ public sealed interface DeskAction {
     record Claim() implements DeskAction {
     }
 
-    /** @param faqId the FAQ topic the agent inserted through agent assist, or null: counted as FAQ usage */
-    record Reply(String text, String faqId) implements DeskAction {
+    /**
+     * Text, files (sealed under the user's conversation), or both.
+     * @param faqId the FAQ topic the agent inserted through agent assist, or null: counted as FAQ usage
+     */
+    record Reply(String text, java.util.List<supportbot.dialogue.Attachment> attachments, String faqId) implements DeskAction {
+        public Reply {
+            attachments = attachments == null ? java.util.List.of() : java.util.List.copyOf(attachments);
+        }
+
         public Reply(String text) {
-            this(text, null);
+            this(text, java.util.List.of(), null);
+        }
+
+        public Reply(String text, java.util.List<supportbot.dialogue.Attachment> attachments) {
+            this(text, attachments, null);
+        }
+
+        public Reply(String text, String faqId) {
+            this(text, java.util.List.of(), faqId);
         }
     }
 

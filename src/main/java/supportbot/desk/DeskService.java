@@ -100,11 +100,13 @@ public final class DeskService {
             change(number, guard.then(t -> t.with(TicketStatus.ASSIGNED, t.tier(), target.name(),
                     new TicketEvent(now, who, "transferred", target.name()))));
         } else if (action instanceof DeskAction.Reply r) {
-            String text = text(r.text());
+            String text = r.attachments().isEmpty() || (r.text() != null && !r.text().isBlank()) ? text(r.text()) : "";
+            String logged = (text + " " + r.attachments().stream().map(a -> "[file: " + a.fileName() + "]")
+                    .collect(java.util.stream.Collectors.joining(" "))).strip();
             String faqId = r.faqId() == null || r.faqId().isBlank() ? null : r.faqId().strip();
-            tell(ticket, DeskEvent.Kind.AGENT_REPLY, who, text, guard.then(t -> {
+            tell(ticket, DeskEvent.Kind.AGENT_REPLY, who, text, r.attachments(), guard.then(t -> {
                 var replied = t.with(TicketStatus.WAITING_USER, t.tier(), t.assignee() == null ? who : t.assignee(),
-                        new TicketEvent(now, who, "reply", text));
+                        new TicketEvent(now, who, "reply", logged));
                 // Kept as its own event so the knowledge-gap report can count FAQ answers agents reused.
                 return faqId == null ? replied : replied.withEvent(new TicketEvent(now, who, "assist", faqId));
             }));
@@ -203,8 +205,14 @@ public final class DeskService {
     }
 
     private void tell(Ticket ticket, DeskEvent.Kind kind, String agent, String text, UnaryOperator<Ticket> change) {
+        tell(ticket, kind, agent, text, java.util.List.of(), change);
+    }
+
+    private void tell(Ticket ticket, DeskEvent.Kind kind, String agent, String text,
+                      java.util.List<supportbot.dialogue.Attachment> files, UnaryOperator<Ticket> change) {
         var draft = ticket.draft();
-        var event = new DeskEvent(draft.channel(), draft.conversationKey(), draft.number(), kind, agent, text, clock.instant());
+        var event = new DeskEvent(draft.channel(), draft.conversationKey(), draft.number(), kind, agent, text, clock.instant(),
+                null, files);
         Consumer<Store.Tx> ticketChange = tx -> tx.updateTicket(draft.number(), change);
         await(inbox.submit(event, ticketChange));
     }

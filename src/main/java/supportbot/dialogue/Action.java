@@ -13,8 +13,16 @@ public sealed interface Action {
         }
     }
 
-    /** An agent's reply to the user, in the user's own channel. */
-    record AgentMessage(String channel, String conversationKey, String agent, String text) implements Action {
+    /** An agent's reply to the user, in the user's own channel: text, files, or both. */
+    record AgentMessage(String channel, String conversationKey, String agent, String text, List<Attachment> attachments)
+            implements Action {
+        public AgentMessage {
+            attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        }
+
+        public AgentMessage(String channel, String conversationKey, String agent, String text) {
+            this(channel, conversationKey, agent, text, List.of());
+        }
     }
 
     /** The user asked for a supervisor while the ticket was open. */

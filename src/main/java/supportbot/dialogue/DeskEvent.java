@@ -7,7 +7,7 @@ import java.time.Instant;
  * own messages, so the conversation sees it in order and the state it changes stays the engine's.
  */
 public record DeskEvent(String channel, String conversationKey, long ticketNumber, Kind kind, String agent, String text,
-                        Instant time, TicketDirectory.QueueInfo queue) {
+                        Instant time, TicketDirectory.QueueInfo queue, java.util.List<Attachment> attachments) {
     public enum Kind {
         AGENT_REPLY, RESOLVED, REOPENED, ESCALATED,
         /** A service-level target was missed: apologise and give the new place in the (supervisor) queue. */
@@ -20,6 +20,15 @@ public record DeskEvent(String channel, String conversationKey, long ticketNumbe
         AUTO_CLOSED,
         /** The agent needs one more detail (text = the detail's key); the bot asks and validates it. */
         ASK_DETAIL
+    }
+
+    public DeskEvent {
+        attachments = attachments == null ? java.util.List.of() : java.util.List.copyOf(attachments);
+    }
+
+    public DeskEvent(String channel, String conversationKey, long ticketNumber, Kind kind, String agent, String text,
+                     Instant time, TicketDirectory.QueueInfo queue) {
+        this(channel, conversationKey, ticketNumber, kind, agent, text, time, queue, java.util.List.of());
     }
 
     public DeskEvent(String channel, String conversationKey, long ticketNumber, Kind kind, String agent, String text,

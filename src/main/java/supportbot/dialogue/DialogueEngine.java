@@ -110,7 +110,7 @@ public final class DialogueEngine {
         var args = Map.of("number", event.ticketNumber());
         switch (event.kind()) {
             case AGENT_REPLY -> t.act(new Action.AgentMessage(t.c.channel, t.c.key, agentLabel(t.c.key, event.agent()),
-                    event.text()));
+                    event.text(), event.attachments()));
             case RESOLVED -> {
                 if (Long.valueOf(event.ticketNumber()).equals(t.c.ticketNumber) && t.c.phase == Phase.WITH_TICKET) {
                     rating.start(t, event.ticketNumber());

@@ -10,13 +10,21 @@ import supportbot.dialogue.Button;
  *                  {@code text} as its caption
  * @param partsSent of a reply too long for one platform message, how many parts went out already: stored so
  *                  that a restart continues after them instead of repeating them
+ * @param attachments files an agent sent with the message (sealed under the user's conversation), sent after
+ *                    its text
  */
 public record OutboxEntry(long id, String channel, String conversationKey, String text, List<Button> buttons,
-                          String kind, int partsSent) {
+                          String kind, int partsSent, List<supportbot.dialogue.Attachment> attachments) {
     public static final String EXPORT = "export";
 
     public OutboxEntry {
         buttons = buttons == null ? List.of() : List.copyOf(buttons);
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    public OutboxEntry(long id, String channel, String conversationKey, String text, List<Button> buttons, String kind,
+                       int partsSent) {
+        this(id, channel, conversationKey, text, buttons, kind, partsSent, List.of());
     }
 
     public OutboxEntry(long id, String channel, String conversationKey, String text, List<Button> buttons) {
@@ -28,7 +36,7 @@ public record OutboxEntry(long id, String channel, String conversationKey, Strin
     }
 
     public OutboxEntry withPartsSent(int parts) {
-        return new OutboxEntry(id, channel, conversationKey, text, buttons, kind, parts);
+        return new OutboxEntry(id, channel, conversationKey, text, buttons, kind, parts, attachments);
     }
 
     public boolean isExport() {

@@ -464,7 +464,7 @@ public final class Store implements AutoCloseable {
         public long enqueue(OutboxEntry entry) {
             long id = counters.merge("outbox", 1L, Long::sum);
             outboxIndex.put(id, sealer.seal(entry.conversationKey(), StoreCodec.encode(new OutboxEntry(id, entry.channel(),
-                    entry.conversationKey(), entry.text(), entry.buttons(), entry.kind()))));
+                    entry.conversationKey(), entry.text(), entry.buttons(), entry.kind(), 0, entry.attachments()))));
             return id;
         }
 

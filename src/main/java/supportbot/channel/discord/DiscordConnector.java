@@ -70,7 +70,8 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
         parts.outbox().register(new DiscordSender(jda, components, parts.store(), parts.clock()));
         if (settings.staffChannelId() != null) {
             this.staffFeed = new StaffFeed(parts.store(), parts.committer(), new DiscordStaffSurface(jda,
-                    settings.staffChannelId(), parts.signer(), parts.categoryName()));
+                    settings.staffChannelId(), parts.signer(), parts.categoryName(),
+                    settings.mentionRoleOnNewTicket() ? settings.agentRoleId() : null));
             parts.inbox().onCommitted(key -> staffFeed.wake());
         } else {
             this.staffFeed = null;
@@ -132,7 +133,7 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
                 staffMessage(event);
                 return;
             }
-            users.onMessage(event).exceptionally(e -> {
+            users.onMessage(event.getMessage()).exceptionally(e -> {
                 log.error("Discord: a message could not be handled", e);
                 return null;
             });
@@ -149,20 +150,30 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
         }
         event.reply("✓").setEphemeral(true).queue(); // within Discord's 3 seconds, whatever comes next
         String arg = event.getOptions().isEmpty() ? "" : " " + event.getOptions().get(0).getAsString();
-        String key = conversationOf(event.getUser(), event.getChannel().getIdLong(), event.isFromGuild());
-        parts.inbox().submit(Inbound.text(DiscordKeys.CHANNEL, key, "discord:" + event.getUser().getIdLong(),
-                "/" + event.getName() + arg, "i" + event.getId(), parts.clock().instant()));
+        conversationOf(event.getUser(), event.getChannel().getIdLong(), event.isFromGuild())
+                .thenCompose(key -> parts.inbox().submit(Inbound.text(DiscordKeys.CHANNEL, key,
+                        "discord:" + event.getUser().getIdLong(), "/" + event.getName() + arg, "i" + event.getId(),
+                        parts.clock().instant())))
+                .exceptionally(e -> logged("a slash command", e));
     }
 
-    private String conversationOf(net.dv8tion.jda.api.entities.User user, long channelId, boolean inGuild) {
+    private static <T> T logged(String what, Throwable e) {
+        log.error("Discord: {} could not be handled", what, e);
+        return null;
+    }
+
+    /** Where this user talks to the bot from here; may have to make their private thread first, so it is a future. */
+    private java.util.concurrent.CompletableFuture<String> conversationOf(net.dv8tion.jda.api.entities.User user,
+                                                                          long channelId, boolean inGuild) {
         if (!inGuild) {
-            return DiscordKeys.dm(user.getIdLong());
+            return java.util.concurrent.CompletableFuture.completedFuture(DiscordKeys.dm(user.getIdLong()));
         }
         if (users.isUserThread(channelId)) {
-            return DiscordKeys.thread(channelId);
+            return java.util.concurrent.CompletableFuture.completedFuture(DiscordKeys.thread(channelId));
         }
         TextChannel support = settings.supportChannelId() == null ? null : jda.getTextChannelById(settings.supportChannelId());
-        return support == null ? DiscordKeys.dm(user.getIdLong()) : users.keyFor(user, support);
+        return support == null ? java.util.concurrent.CompletableFuture.completedFuture(DiscordKeys.dm(user.getIdLong()))
+                : users.keyFor(user, support);
     }
 
     @Override
@@ -186,16 +197,18 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
             staffButton(event, signedData);
             return;
         }
-        event.deferEdit().queue();
-        String key = conversationOf(event.getUser(), event.getChannel().getIdLong(), event.isFromGuild());
-        List<supportbot.dialogue.Button> shown = parts.store().stored(key).map(StoredConversation::lastButtons)
-                .orElse(List.of());
-        Optional<String> payload = components.payloadOf(key, signedData, shown);
-        if (payload.isEmpty()) {
-            log.warn("refused a Discord component with a bad signature from user {}", event.getUser().getId());
-        }
-        parts.inbox().submit(Inbound.button(DiscordKeys.CHANNEL, key, "discord:" + event.getUser().getIdLong(),
-                payload.orElse("refused"), "i" + event.getId(), parts.clock().instant()));
+        // The acknowledgement disables what was pressed: one answer per message, and users see it is spent.
+        event.editComponents(event.getMessage().getComponentTree().asDisabled()).queue();
+        conversationOf(event.getUser(), event.getChannel().getIdLong(), event.isFromGuild()).thenCompose(key -> {
+            List<supportbot.dialogue.Button> shown = parts.store().stored(key).map(StoredConversation::lastButtons)
+                    .orElse(List.of());
+            Optional<String> payload = components.payloadOf(key, signedData, shown);
+            if (payload.isEmpty()) {
+                log.warn("refused a Discord component with a bad signature from user {}", event.getUser().getId());
+            }
+            return parts.inbox().submit(Inbound.button(DiscordKeys.CHANNEL, key, "discord:" + event.getUser().getIdLong(),
+                    payload.orElse("refused"), "i" + event.getId(), parts.clock().instant()));
+        }).exceptionally(e -> logged("a button", e));
     }
 
     // ---- agents
@@ -238,8 +251,13 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
             default -> new DeskAction.Escalate("escalated from the Discord staff channel by " + agent.get().name());
         };
         event.deferReply(true).queue();
-        String result = parts.desk().attempt(agent.get(), Long.parseLong(p[2]), action).orElse("Done: " + p[1] + " #" + p[2]);
-        event.getHook().sendMessage(result).queue();
+        Optional<String> refused = parts.desk().attempt(agent.get(), Long.parseLong(p[2]), action);
+        if (refused.isEmpty() && action instanceof DeskAction.Claim && event.getChannelType().isThread()) {
+            // The one who claims follows the ticket's thread: Discord notifies thread members of each new line.
+            event.getChannel().asThreadChannel().addThreadMember(event.getUser()).queue(ok -> { },
+                    e -> log.warn("Discord: could not add the claiming agent to the ticket's thread: {}", e.getMessage()));
+        }
+        event.getHook().sendMessage(refused.orElse("Done: " + p[1] + " #" + p[2])).queue();
     }
 
     private void staffMessage(MessageReceivedEvent event) {
@@ -251,7 +269,8 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
             return;
         }
         String text = event.getMessage().getContentRaw().strip();
-        if (text.isEmpty()) {
+        List<net.dv8tion.jda.api.entities.Message.Attachment> files = event.getMessage().getAttachments();
+        if (text.isEmpty() && files.isEmpty()) {
             return;
         }
         if (supportbot.safety.Secrets.contain(text)) {
@@ -260,8 +279,11 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
                     + "private key, so it was deleted and not sent.").build()).queue();
             return;
         }
-        Optional<DeskAction> action = text.startsWith("!")
-                ? StaffCommands.parse(text, '!', "Discord staff channel") : Optional.of(new DeskAction.Reply(text));
+        if (!text.startsWith("!")) {
+            replyWithFiles(event, agent.get(), ticket, text, files);
+            return;
+        }
+        Optional<DeskAction> action = StaffCommands.parse(text, '!', "Discord staff channel");
         if (action.isEmpty()) {
             event.getChannel().sendMessage(DiscordSender.base().setContent("Commands (each after a !): "
                     + StaffCommands.HELP).build()).queue();
@@ -270,6 +292,62 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
         parts.desk().attempt(agent.get(), ticket, action.get()).ifPresent(error -> event.getChannel()
                 .sendMessage(DiscordSender.base().setContent(DiscordText.clip(error, 1900)).build()).queue());
         staffFeed.wake();
+    }
+
+    /**
+     * An agent's reply with files: each file within the size limit is fetched and sealed under the user's
+     * conversation (so /forget erases it) and goes to the user on whatever surface they use; for each one that
+     * cannot be sent the agent reads why in the thread. Off JDA's event thread: downloads take time.
+     */
+    private void replyWithFiles(MessageReceivedEvent event, Agent agent, long ticket, String text,
+                                List<net.dv8tion.jda.api.entities.Message.Attachment> files) {
+        var channel = event.getChannel();
+        String userKey = parts.store().ticket(ticket).map(t -> t.draft().conversationKey()).orElse(null);
+        var fetching = new java.util.ArrayList<java.util.concurrent.CompletableFuture<supportbot.dialogue.Attachment>>();
+        var notSent = new java.util.ArrayList<String>();
+        for (var a : files) {
+            if (userKey == null) {
+                notSent.add(a.getFileName() + ": the ticket has no user to send it to");
+            } else if (a.getSize() > settings.maxAttachmentBytes()) {
+                notSent.add(a.getFileName() + ": " + megabytes(a.getSize()) + " is over the " + megabytes(settings.maxAttachmentBytes())
+                        + " limit for files to users");
+            } else {
+                fetching.add(DiscordUsers.download(a, supportbot.channel.AttachmentFiles.dirFor(parts.attachmentsRoot(), userKey),
+                        event.getMessageId()).exceptionally(e -> {
+                            log.warn("Discord: an agent's file could not be fetched: {}", e.getMessage());
+                            synchronized (notSent) {
+                                notSent.add(a.getFileName() + ": it could not be fetched from Discord");
+                            }
+                            return null;
+                        }));
+            }
+        }
+        java.util.concurrent.CompletableFuture.allOf(fetching.toArray(java.util.concurrent.CompletableFuture[]::new))
+                .thenRun(() -> {
+                    List<supportbot.dialogue.Attachment> fetched = fetching.stream().map(java.util.concurrent.CompletableFuture::join)
+                            .filter(java.util.Objects::nonNull).toList();
+                    if (!notSent.isEmpty()) {
+                        channel.sendMessage(DiscordSender.base().setContent(DiscordText.clip("📎 Not sent to the user: "
+                                + String.join("; ", notSent) + ".", DiscordText.MAX_MESSAGE_CHARS)).build()).queue();
+                    }
+                    if (text.isEmpty() && fetched.isEmpty()) {
+                        return;
+                    }
+                    parts.desk().attempt(agent, ticket, new DeskAction.Reply(text, fetched)).ifPresent(error -> channel
+                            .sendMessage(DiscordSender.base().setContent(DiscordText.clip(error, 1900)).build()).queue());
+                    staffFeed.wake();
+                })
+                .exceptionally(e -> logged("an agent's reply", e));
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    }
+
+    /** A new session, not a resumed one: what users said in between never arrives as events. */
+    @Override
+    public void onSessionRecreate(net.dv8tion.jda.api.events.session.SessionRecreateEvent event) {
+        users.catchUp(jda);
     }
 
     /** JDA reconnects by itself; the gauge follows it (and any status but CONNECTED counts as down). */

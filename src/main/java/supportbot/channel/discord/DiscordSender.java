@@ -51,14 +51,29 @@ final class DiscordSender implements ChannelSender {
             if (parts.isEmpty()) {
                 parts = List.of("…");
             }
-            for (int i = Math.min(entry.partsSent(), parts.size() - 1); i < parts.size(); i++) {
-                boolean last = i == parts.size() - 1;
-                var message = base().setContent(parts.get(i));
-                if (last) {
-                    message.setComponents(components.of(entry.conversationKey(), entry.buttons()));
+            if (!entry.buttons().isEmpty()) {
+                retireButtons(entry.conversationKey(), channel);
+            }
+            // An agent's files go after the text, each counted as one more part.
+            int total = parts.size() + entry.attachments().size();
+            for (int i = Math.min(entry.partsSent(), total - 1); i < total; i++) {
+                if (i < parts.size()) {
+                    var message = base().setContent(parts.get(i));
+                    var rows = i == parts.size() - 1 ? components.of(entry.conversationKey(), entry.buttons())
+                            : List.<net.dv8tion.jda.api.components.actionrow.ActionRow>of();
+                    message.setComponents(rows);
+                    long id = channel.sendMessage(message.build()).complete().getIdLong();
+                    if (!rows.isEmpty()) {
+                        withButtons.put(entry.conversationKey(), new Shown(id, rows));
+                    }
+                } else {
+                    var file = entry.attachments().get(i - parts.size());
+                    byte[] content = supportbot.channel.AttachmentFiles.readOrNull(file);
+                    if (content != null) {
+                        channel.sendMessage(base().addFiles(FileUpload.fromData(content, file.fileName())).build()).complete();
+                    }
                 }
-                channel.sendMessage(message.build()).complete();
-                if (!last) {
+                if (i < total - 1) {
                     progress.sent(i + 1);
                 }
             }
@@ -66,6 +81,27 @@ final class DiscordSender implements ChannelSender {
             throw failure(e);
         } catch (RuntimeException e) {
             throw SendFailure.transientError("Discord: " + e.getMessage(), e);
+        }
+    }
+
+    /** The last message with buttons in each conversation, to disable once the conversation has moved on. */
+    private record Shown(long messageId, List<net.dv8tion.jda.api.components.actionrow.ActionRow> rows) {
+    }
+
+    private final java.util.Map<String, Shown> withButtons = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Buttons on an answered message would act on a state that has moved on (the engine refuses them): they are
+     * disabled when a message with new buttons goes out, so users see they are spent. A message without buttons
+     * (a refusal notice, a status line) leaves the last ones live, as the engine still accepts them. Best effort,
+     * never holds up delivery.
+     */
+    private void retireButtons(String key, MessageChannel channel) {
+        Shown shown = withButtons.remove(key);
+        if (shown != null) {
+            channel.editMessageComponentsById(shown.messageId(),
+                    net.dv8tion.jda.api.components.tree.MessageComponentTree.of(shown.rows()).asDisabled())
+                    .queue(ok -> { }, e -> { });
         }
     }
 

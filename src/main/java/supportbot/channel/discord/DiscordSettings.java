@@ -7,7 +7,8 @@ import supportbot.config.ConfigException;
 
 /** The Discord connector's settings, checked; the token comes from the environment and is never printed. */
 public record DiscordSettings(String token, long guildId, Long supportChannelId, Long staffChannelId, Long agentRoleId,
-                              Long supervisorRoleId, long maxAttachmentBytes, java.net.URI apiUrl) {
+                              Long supervisorRoleId, long maxAttachmentBytes, java.net.URI apiUrl,
+                              boolean mentionRoleOnNewTicket) {
     public static final String TOKEN_ENV = "DISCORD_BOT_TOKEN";
     public static final java.net.URI DEFAULT_API_URL = java.net.URI.create("https://discord.com/api/v10");
 
@@ -29,7 +30,19 @@ public record DiscordSettings(String token, long guildId, Long supportChannelId,
             throw new ConfigException("discord.maxAttachmentMb: 1 to 500, not " + mb);
         }
         return Optional.of(new DiscordSettings(token.get(), c.guildId(), c.supportChannelId(), c.staffChannelId(),
-                c.agentRoleId(), c.supervisorRoleId(), mb * 1024L * 1024L, apiUrl(c.apiUrl())));
+                c.agentRoleId(), c.supervisorRoleId(), mb * 1024L * 1024L, apiUrl(c.apiUrl()),
+                mentionRole(c)));
+    }
+
+    private static boolean mentionRole(AppConfig.Discord c) {
+        if (!Boolean.TRUE.equals(c.mentionRoleOnNewTicket())) {
+            return false;
+        }
+        if (c.staffChannelId() == null || c.agentRoleId() == null) {
+            throw new ConfigException("discord.mentionRoleOnNewTicket: needs discord.staffChannelId and discord.agentRoleId "
+                    + "(the role that is mentioned)");
+        }
+        return true;
     }
 
     /** Scheme, host, optional port and path (the API version is part of the path), without a trailing slash. */

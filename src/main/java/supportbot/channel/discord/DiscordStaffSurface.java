@@ -30,7 +30,12 @@ final class DiscordStaffSurface implements StaffSurface {
     private final Signer signer;
     private final java.util.function.Function<String, String> categoryName;
 
-    DiscordStaffSurface(JDA jda, long staffChannelId, Signer signer, java.util.function.Function<String, String> categoryName) {
+    private final Long mentionRoleId;
+
+    /** @param mentionRoleId the role to ping in the staff channel when a ticket opens, or null for none */
+    DiscordStaffSurface(JDA jda, long staffChannelId, Signer signer, java.util.function.Function<String, String> categoryName,
+                        Long mentionRoleId) {
+        this.mentionRoleId = mentionRoleId;
         this.jda = jda;
         this.staffChannelId = staffChannelId;
         this.signer = signer;
@@ -65,8 +70,15 @@ final class DiscordStaffSurface implements StaffSurface {
     @Override
     public long openPlace(Ticket t) throws SendFailure {
         String name = "#" + t.number() + " · " + categoryName.apply(t.draft().categoryId()) + " · " + t.draft().lang().name();
-        return call(() -> staff().createThreadChannel(name.length() > 100 ? name.substring(0, 100) : name).complete()
+        long thread = call(() -> staff().createThreadChannel(name.length() > 100 ? name.substring(0, 100) : name).complete()
                 .getIdLong());
+        if (mentionRoleId != null) {
+            // Best effort (queued): a failed ping must not make the feed retry and open a second thread.
+            staff().sendMessage(DiscordSender.base().mentionRoles(List.of(Long.toString(mentionRoleId))).setContent(DiscordText.clip("🆕 <@&"
+                    + mentionRoleId + "> ticket #" + t.number() + " · " + categoryName.apply(t.draft().categoryId())
+                    + " → <#" + thread + ">", DiscordText.MAX_MESSAGE_CHARS)).build()).queue(ok -> { }, e -> { });
+        }
+        return thread;
     }
 
     @Override

@@ -13,7 +13,6 @@ import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
-import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import supportbot.channel.AttachmentFiles;
@@ -43,6 +42,8 @@ final class DiscordUsers {
     private final DiscordSettings settings;
     private final Path attachmentsRoot;
     private final Clock clock;
+    private final java.util.Map<Long, CompletableFuture<Long>> making = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<Long, CompletableFuture<?>> lanes = new java.util.concurrent.ConcurrentHashMap<>();
 
     DiscordUsers(Inbox inbox, Store store, GroupCommitter committer, DiscordSettings settings, Path attachmentsRoot,
                  Clock clock) {
@@ -59,77 +60,159 @@ final class DiscordUsers {
     }
 
     /** The conversation key where this user talks to the bot from a guild channel: their private thread. */
-    String keyFor(User user, TextChannel support) {
-        return DiscordKeys.thread(threadFor(user, support).getIdLong());
+    CompletableFuture<String> keyFor(User user, TextChannel support) {
+        return threadFor(user, support).thenApply(DiscordKeys::thread);
     }
 
-    ThreadChannel threadFor(User user, TextChannel support) {
+    /**
+     * The user's private thread, made if needed, without blocking: this runs on JDA's event thread, which
+     * serves every user, and making a thread can take seconds on a busy server. Calls for the same user while
+     * one is being made share it, so a user never gets two threads.
+     */
+    CompletableFuture<Long> threadFor(User user, TextChannel support) {
         Optional<Long> known = store.surfaceState(USER_THREAD + user.getIdLong(), ThreadRef.class).map(ThreadRef::id);
         if (known.isPresent()) {
             ThreadChannel existing = support.getJDA().getThreadChannelById(known.get());
             if (existing != null && !existing.isArchived()) {
-                return existing;
+                return CompletableFuture.completedFuture(existing.getIdLong());
             }
         }
-        ThreadChannel thread = support.createThreadChannel("support · " + user.getName(), true).complete();
-        thread.addThreadMember(user).complete();
-        committer.submit(tx -> {
-            tx.putSurfaceState(USER_THREAD + user.getIdLong(), new ThreadRef(thread.getIdLong()));
-            tx.putSurfaceState(THREAD_USER + thread.getIdLong(), new ThreadRef(user.getIdLong()));
-        }).join();
-        return thread;
-    }
-
-    CompletableFuture<?> onMessage(MessageReceivedEvent event) {
-        Message m = event.getMessage();
-        User author = event.getAuthor();
-        String key;
-        if (!event.isFromGuild()) {
-            key = DiscordKeys.dm(author.getIdLong());
-        } else if (settings.supportChannelId() != null && event.getChannel().getIdLong() == settings.supportChannelId()) {
-            TextChannel support = event.getChannel().asTextChannel();
-            key = keyFor(author, support);
-            deleteQuietly(m); // what they wrote continues in private, not here
-        } else if (event.getChannelType().isThread() && isUserThread(event.getChannel().getIdLong())) {
-            key = DiscordKeys.thread(event.getChannel().getIdLong());
-        } else {
-            return CompletableFuture.completedFuture(null);
-        }
-        List<Attachment> files = files(m, key);
-        String text = m.getContentRaw();
-        if (text.isBlank() && files.isEmpty()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        var in = new Inbound(DiscordKeys.CHANNEL, key, "discord:" + author.getIdLong(), text, files, null,
-                "m" + m.getId(), clock.instant());
-        return inbox.submit(in).thenAccept(outcome -> {
-            if (outcome == Inbox.Outcome.SECRET_REMOVED && event.isFromGuild()) {
-                deleteQuietly(m);
-            }
+        return making.computeIfAbsent(user.getIdLong(), id -> {
+            CompletableFuture<Long> made = support.createThreadChannel("support · " + user.getName(), true)
+                    .setInvitable(false).submit()
+                    .thenCompose(thread -> thread.addThreadMember(user).submit()
+                            .thenCompose(v -> committer.submit(tx -> {
+                                tx.putSurfaceState(USER_THREAD + user.getIdLong(), new ThreadRef(thread.getIdLong()));
+                                tx.putSurfaceState(THREAD_USER + thread.getIdLong(), new ThreadRef(user.getIdLong()));
+                            }))
+                            .thenApply(v -> thread.getIdLong()));
+            made.whenComplete((t, e) -> making.remove(id));
+            return made;
         });
     }
 
-    private List<Attachment> files(Message m, String key) {
-        var out = new ArrayList<Attachment>();
+    CompletableFuture<?> onMessage(Message m) {
+        User author = m.getAuthor();
+        if (!m.isFromGuild()) {
+            seen(m, author.getIdLong());
+            return inOrder(author.getIdLong(), () -> handle(m, author, DiscordKeys.dm(author.getIdLong()), false));
+        }
+        if (settings.supportChannelId() != null && m.getChannel().getIdLong() == settings.supportChannelId()) {
+            seen(m, 0);
+            TextChannel support = m.getChannel().asTextChannel();
+            deleteQuietly(m); // what they wrote continues in private, not here
+            return inOrder(author.getIdLong(), () -> keyFor(author, support).thenCompose(key -> handle(m, author, key, true)));
+        }
+        if (m.getChannelType().isThread() && isUserThread(m.getChannel().getIdLong())) {
+            seen(m, 0);
+            String key = DiscordKeys.thread(m.getChannel().getIdLong());
+            return inOrder(author.getIdLong(), () -> handle(m, author, key, false));
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** The newest message seen in a place users talk in, and the DM's user (0 for a guild channel). */
+    private record Seen(long lastMessageId, long dmUser) {
+    }
+
+    private final java.util.Map<Long, Seen> seen = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private void seen(Message m, long dmUser) {
+        seen.merge(m.getChannel().getIdLong(), new Seen(m.getIdLong(), dmUser),
+                (a, b) -> a.lastMessageId() >= b.lastMessageId() ? a : b);
+    }
+
+    /**
+     * After a session was replaced rather than resumed, Discord does not replay what was said meanwhile: read
+     * each place's history after the last message seen there and take what was missed, oldest first. What did
+     * arrive is dropped by the inbox's message-id check, so nothing is handled twice.
+     */
+    void catchUp(net.dv8tion.jda.api.JDA jda) {
+        seen.forEach((channelId, mark) -> {
+            net.dv8tion.jda.api.requests.RestAction<net.dv8tion.jda.api.entities.MessageHistory> history;
+            if (mark.dmUser() != 0) {
+                history = jda.openPrivateChannelById(mark.dmUser())
+                        .flatMap(dm -> dm.getHistoryAfter(mark.lastMessageId(), 100));
+            } else {
+                var channel = jda.getChannelById(net.dv8tion.jda.api.entities.channel.middleman.MessageChannel.class, channelId);
+                if (channel == null) {
+                    return;
+                }
+                history = channel.getHistoryAfter(mark.lastMessageId(), 100);
+            }
+            history.queue(h -> {
+                var missed = new ArrayList<>(h.getRetrievedHistory());
+                missed.sort(java.util.Comparator.comparingLong(Message::getIdLong));
+                missed.stream().filter(m -> !m.getAuthor().isBot() && !m.isWebhookMessage()).forEach(m -> {
+                    log.info("Discord: took a message missed while the session was replaced");
+                    onMessage(m);
+                });
+            }, e -> log.warn("Discord: could not read missed messages in {}: {}", channelId, e.getMessage()));
+        });
+    }
+
+    /**
+     * One user's messages are handed to the inbox in the order they came, even when an earlier one waits for
+     * its thread or a download; other users never wait behind them.
+     */
+    private CompletableFuture<?> inOrder(long userId, java.util.function.Supplier<CompletableFuture<?>> step) {
+        CompletableFuture<?>[] mine = new CompletableFuture<?>[1];
+        lanes.compute(userId, (id, tail) -> {
+            mine[0] = tail == null ? step.get() : tail.handle((v, e) -> null).thenCompose(v -> step.get());
+            return mine[0];
+        });
+        mine[0].whenComplete((v, e) -> lanes.remove(userId, mine[0]));
+        return mine[0];
+    }
+
+    /** @param alreadyDeleted the message was in the public channel and is deleted already */
+    private CompletableFuture<?> handle(Message m, User author, String key, boolean alreadyDeleted) {
+        return files(m, key).thenCompose(files -> {
+            String text = m.getContentRaw();
+            if (text.isBlank() && files.isEmpty()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            var in = new Inbound(DiscordKeys.CHANNEL, key, "discord:" + author.getIdLong(), text, files, null,
+                    "m" + m.getId(), clock.instant());
+            return inbox.submit(in).thenAccept(outcome -> {
+                if (outcome == Inbox.Outcome.SECRET_REMOVED && m.isFromGuild() && !alreadyDeleted) {
+                    deleteQuietly(m);
+                }
+            });
+        });
+    }
+
+    private CompletableFuture<List<Attachment>> files(Message m, String key) {
+        var downloads = new ArrayList<CompletableFuture<Attachment>>();
         for (Message.Attachment a : m.getAttachments()) {
             if (a.getSize() > settings.maxAttachmentBytes()) {
                 log.info("skipped a {} byte attachment over the cap", a.getSize());
                 continue;
             }
-            String name = m.getId() + "-" + AttachmentFiles.safeName(a.getFileName());
-            Path target = AttachmentFiles.dirFor(attachmentsRoot, key).resolve(name);
-            try (InputStream in = a.getProxy().download().join()) {
-                Files.createDirectories(target.getParent());
-                var sealed = supportbot.crypto.SealedFiles.write(in, target);
-                String type = a.getContentType() == null ? "application/octet-stream"
-                        : a.getContentType().toLowerCase(Locale.ROOT);
-                out.add(new Attachment(target.toString(), AttachmentFiles.safeName(a.getFileName()), type, sealed.size(),
-                        sealed.key()));
-            } catch (Exception e) {
-                throw new IllegalStateException("could not download a Discord attachment: " + e.getMessage(), e);
-            }
+            downloads.add(download(a, AttachmentFiles.dirFor(attachmentsRoot, key), m.getId()));
         }
-        return out;
+        return CompletableFuture.allOf(downloads.toArray(CompletableFuture[]::new))
+                .thenApply(v -> downloads.stream().map(CompletableFuture::join).toList());
+    }
+
+    /** Fetches a file from Discord's CDN and seals it into {@code dir}, without blocking the caller. */
+    static CompletableFuture<Attachment> download(Message.Attachment a, Path dir, String messageId) {
+        return a.getProxy().download().thenApply(in -> seal(dir, messageId, a, in));
+    }
+
+    private static Attachment seal(Path dir, String messageId, Message.Attachment a, InputStream body) {
+        String name = messageId + "-" + AttachmentFiles.safeName(a.getFileName());
+        Path target = dir.resolve(name);
+        try (InputStream in = body) {
+            Files.createDirectories(target.getParent());
+            var sealed = supportbot.crypto.SealedFiles.write(in, target);
+            String type = a.getContentType() == null ? "application/octet-stream"
+                    : a.getContentType().toLowerCase(Locale.ROOT);
+            return new Attachment(target.toString(), AttachmentFiles.safeName(a.getFileName()), type, sealed.size(),
+                    sealed.key());
+        } catch (Exception e) {
+            throw new IllegalStateException("could not download a Discord attachment: " + e.getMessage(), e);
+        }
     }
 
     static void deleteQuietly(Message m) {

@@ -54,19 +54,30 @@ final class UserSender implements ChannelSender {
         if (parts.isEmpty()) {
             parts = List.of("…");
         }
-        int from = Math.min(entry.partsSent(), parts.size() - 1);
-        for (int i = from; i < parts.size(); i++) {
+        // An agent's files go after the text, each counted as one more part.
+        int total = parts.size() + entry.attachments().size();
+        int from = Math.min(entry.partsSent(), total - 1);
+        for (int i = from; i < total; i++) {
             RateGate.pass(limiter, chatId, SLEEP_AT_MOST);
-            boolean last = i == parts.size() - 1;
+            boolean lastText = i == parts.size() - 1;
             try {
-                api.sendHtml(chatId, null, parts.get(i), last ? keyboards.of(chatId, entry.buttons(), privateChatLink) : null);
+                if (i < parts.size()) {
+                    api.sendHtml(chatId, null, parts.get(i), lastText ? keyboards.of(chatId, entry.buttons(), privateChatLink)
+                            : null);
+                } else {
+                    var file = entry.attachments().get(i - parts.size());
+                    byte[] content = supportbot.channel.AttachmentFiles.readOrNull(file);
+                    if (content != null) {
+                        api.sendBytes(chatId, content, file.fileName(), null);
+                    }
+                }
             } catch (SendFailure f) {
                 if (f.retryAfter() != null) {
                     limiter.pause(chatId, f.retryAfter());
                 }
                 throw f;
             }
-            if (!last) {
+            if (i < total - 1) {
                 progress.sent(i + 1);
             }
         }

@@ -194,6 +194,7 @@ class DiscordFlowsTest {
         // The staff thread: summary embed with buttons.
         var card = fake.awaitSent(s -> !s.embeds().isEmpty() && payloads(s).contains("desk:claim:" + number), WAIT);
         assertTrue(card.embeds().get(0).toString().contains("USDT"), card.embeds().toString());
+        assertTrue(card.embeds().get(0).toString().contains("alice@example.com"), "an email copies exactly: " + card.embeds());
         long staffThread = card.channelId();
 
         // Nobody without the roles acts; forged and foreign buttons do nothing.
@@ -210,7 +211,9 @@ class DiscordFlowsTest {
                 .filter(e -> e.type().equals("claimed")).map(e -> e.actor()).toList(), "only the agent's press claimed");
         fake.userMessage(staffThread, AGENT, "Found it @everyone: it arrives after 20 confirmations.");
         var relayed = fake.awaitSent(in(threadId, "Found it"), WAIT);
-        assertFalse(relayed.content().contains("@everyone"), "a relayed text can never ping everyone: " + relayed.content());
+        assertTrue(relayed.content().contains("Found it @everyone: it arrives"), "the agent's text intact: " + relayed.content());
+        assertTrue(relayed.body().path("allowed_mentions").path("parse").isArray()
+                && relayed.body().path("allowed_mentions").path("parse").isEmpty(), "it can never ping everyone");
 
         fake.userMessage(staffThread, AGENT, "!resolve");
         var rate = fake.awaitSent(withPayload(threadId, "rate:5"), WAIT);
@@ -232,6 +235,13 @@ class DiscordFlowsTest {
         var card = fake.awaitSent(s -> !s.embeds().isEmpty() && s.customIds().stream().anyMatch(id -> id.startsWith("desk:claim:")),
                 WAIT);
         assertTrue(card.embeds().get(0).toString().contains("telegram"), "the card says where the user is");
+        var ping = fake.awaitSent(s -> s.channelId() == FakeDiscord.STAFF_CHANNEL_ID && s.content() != null
+                && s.content().contains("<@&" + FakeDiscord.AGENT_ROLE_ID + ">"), WAIT);
+        assertTrue(ping.content().contains("<#" + card.channelId() + ">"), "the ping links the ticket's thread: " + ping.content());
+        var roles = new ArrayList<String>();
+        ping.body().path("allowed_mentions").path("roles").forEach(r -> roles.add(r.asText()));
+        assertEquals(List.of(Long.toString(FakeDiscord.AGENT_ROLE_ID)), roles, "only the agent role may be pinged");
+        assertTrue(ping.body().path("allowed_mentions").path("parse").isEmpty(), "no @everyone, no members");
         String claim = payloads(card).stream().filter(p -> p.startsWith("desk:claim:")).findFirst().orElseThrow();
         press(AGENT, card, claim);
         long number = Long.parseLong(claim.substring("desk:claim:".length()));

@@ -13,7 +13,7 @@ class DiscordSettingsTest {
     private static final Map<String, String> ENV = Map.of(DiscordSettings.TOKEN_ENV, "secret-discord-token-value");
 
     private static AppConfig.Discord config(String enabled, Long guild, Long staff, Long agentRole) {
-        return new AppConfig.Discord(enabled, guild, 2L, staff, agentRole, null, 10, null);
+        return new AppConfig.Discord(enabled, guild, 2L, staff, agentRole, null, 10, null, null);
     }
 
     @Test

@@ -45,6 +45,7 @@ final class DiscordTestBot implements AutoCloseable {
                   staffChannelId: %d
                   agentRoleId: %d
                   supervisorRoleId: %d
+                  mentionRoleOnNewTicket: true
                 telegram:
                   enabled: "%s"
                   apiUrl: %s

@@ -22,6 +22,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -34,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -406,6 +408,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final Map<String, ArrayNode> commands = new LinkedHashMap<>(); // "global" or guild id -> commands
     private final Set<Long> dmBlocked = new LinkedHashSet<>();
     private final Deque<Planned> planned = new ArrayDeque<>();
+    private final List<Hold> holds = new ArrayList<>();
     private final Deque<PendingDispatch> pending = new ArrayDeque<>();
     private final List<Session> sessions = new ArrayList<>();
     private Session current;
@@ -806,6 +809,34 @@ public final class FakeDiscord implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A slow endpoint: the next request matching method and path regex is held (its answer not sent) until
+     * {@link Hold#release()} or {@code upTo} has passed, as on a busy server where Discord's own limits delay a call.
+     */
+    public synchronized Hold holdNext(String method, String pathRegex, Duration upTo) {
+        Hold h = new Hold(method.toUpperCase(Locale.ROOT), Pattern.compile(pathRegex), upTo, new CountDownLatch(1),
+                new CountDownLatch(1));
+        holds.add(h);
+        return h;
+    }
+
+    /** A held request: {@link #awaitReached} once it arrived, {@link #release} to let it through. */
+    public record Hold(String method, Pattern path, Duration upTo, CountDownLatch reachedLatch, CountDownLatch releaseLatch) {
+        public void awaitReached(Duration timeout) throws InterruptedException {
+            if (!reachedLatch.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("no " + method + " " + path + " within " + timeout);
+            }
+        }
+
+        public boolean reached() {
+            return reachedLatch.getCount() == 0;
+        }
+
+        public void release() {
+            releaseLatch.countDown();
+        }
+    }
+
     /** The next request matching method and path regex fails with this status and Discord error code. */
     public synchronized FakeDiscord failNext(String method, String pathRegex, int status, int code, String message) {
         planned.add(new Planned(method.toUpperCase(Locale.ROOT), Pattern.compile(pathRegex), status,
@@ -844,6 +875,21 @@ public final class FakeDiscord implements AutoCloseable {
         dmByUser.put(userId, c.id);
         return c.id;
     }
+
+    /**
+     * A message sent while the bot's session was being replaced (a non-resumable drop): Discord stores it, but
+     * no MESSAGE_CREATE ever reaches the bot; only the channel's history has it.
+     */
+    public synchronized long lostMessage(long channelId, long userId, String content) {
+        lostNext = true;
+        try {
+            return postAsUser(channelId, userId, content, 0L);
+        } finally {
+            lostNext = false;
+        }
+    }
+
+    private boolean lostNext;
 
     private synchronized long postAsUser(long channelId, long userId, String content, long replyTo,
                                          UserFile... files) {
@@ -898,7 +944,9 @@ public final class FakeDiscord implements AutoCloseable {
         if (ch.thread()) {
             ch.messageCount++;
         }
-        dispatchMessage("MESSAGE_CREATE", m, ch);
+        if (!lostNext) {
+            dispatchMessage("MESSAGE_CREATE", m, ch);
+        }
         notifyAll();
         return id;
     }
@@ -1515,6 +1563,15 @@ public final class FakeDiscord implements AutoCloseable {
             json = null;
         }
         Req req = new Req(method, path, query, json, files, ctx.header("Authorization"));
+        Hold hold = takeHold(method, path);
+        if (hold != null) {
+            hold.reachedLatch().countDown();
+            try {
+                hold.releaseLatch().await(hold.upTo().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         synchronized (this) {
             try {
                 resp = route(req);
@@ -1542,6 +1599,40 @@ public final class FakeDiscord implements AutoCloseable {
         if (resp.body() != null) {
             ctx.contentType("application/json").result(write(resp.body()));
         }
+    }
+
+    private synchronized Hold takeHold(String method, String path) {
+        for (Iterator<Hold> it = holds.iterator(); it.hasNext(); ) {
+            Hold h = it.next();
+            if (h.method().equals(method) && h.path().matcher(path).matches()) {
+                it.remove();
+                return h;
+            }
+        }
+        return null;
+    }
+
+    /** GET channels/{id}/messages: newest first, {@code after}/{@code limit} as Discord takes them. */
+    private ArrayNode history(Chan c, String query) {
+        long after = 0;
+        int limit = 50;
+        for (String kv : query == null ? new String[0] : query.split("&")) {
+            String[] p = kv.split("=", 2);
+            if (p.length == 2 && p[0].equals("after")) {
+                after = Long.parseLong(p[1]);
+            } else if (p.length == 2 && p[0].equals("limit")) {
+                limit = Math.max(1, Math.min(100, Integer.parseInt(p[1])));
+            }
+        }
+        long from = after;
+        var mine = messages.values().stream().filter(m -> m.path("channel_id").asLong() == c.id
+                && m.path("id").asLong() > from).sorted(Comparator.comparingLong((ObjectNode m) -> m.path("id").asLong()))
+                .limit(limit).toList();
+        ArrayNode out = arr();
+        for (int i = mine.size() - 1; i >= 0; i--) {
+            out.add(mine.get(i).deepCopy());
+        }
+        return out;
     }
 
     private static String bucket(String method, String path) {
@@ -1614,6 +1705,9 @@ public final class FakeDiscord implements AutoCloseable {
         }
         if ((x = match("channels/(\\d+)", p)) != null) {
             return channelRoute(m, channelOr404(Long.parseLong(x.group(1))), req.json());
+        }
+        if ((x = match("channels/(\\d+)/messages", p)) != null && m.equals("GET")) {
+            return Resp.ok(history(channelOr404(Long.parseLong(x.group(1))), req.query()));
         }
         if ((x = match("channels/(\\d+)/messages", p)) != null && m.equals("POST")) {
             return Resp.ok(createChannelMessage(channelOr404(Long.parseLong(x.group(1))), req));
