@@ -71,13 +71,63 @@ final class DetailCollector {
                 return;
             }
         }
-        for (DetailType type : category.optional()) {
-            if (!t.c.details.containsKey(type) && !t.c.skipped.contains(type)) {
-                ask(t, type, true, preface);
-                return;
-            }
+        List<DetailType> optional = missingOptional(t);
+        if (optional.size() == 1) {
+            ask(t, optional.get(0), true, preface);
+        } else if (!optional.isEmpty()) {
+            askOptionalTogether(t, optional, preface);
+        } else {
+            showSummary(t, preface);
         }
-        showSummary(t, preface);
+    }
+
+    private List<DetailType> missingOptional(TurnContext t) {
+        return category(t).optional().stream()
+                .filter(type -> !t.c.details.containsKey(type) && !t.c.skipped.contains(type)).toList();
+    }
+
+    /** One message for every optional detail still missing: answering them one by one costs the user a turn each. */
+    private void askOptionalTogether(TurnContext t, List<DetailType> optional, String preface) {
+        t.c.phase = Phase.COLLECTING;
+        t.c.awaiting = optional.get(0);
+        var lines = new StringBuilder(t.text("ask.optional_together"));
+        for (DetailType type : optional) {
+            lines.append("\n• ").append(t.text("label." + type.key())).append(t.lang() == supportbot.faq.Lang.ZH ? "：" : ": ")
+                    .append(t.text("ask." + type.key()));
+        }
+        t.say(join(preface, lines.toString()), List.of(t.button("button.skip_all", "skip")));
+    }
+
+    /** Waiting on the optional details (asked together), not on a required one or an edit from the summary. */
+    private boolean awaitingOptional(TurnContext t) {
+        return t.c.awaiting != null && !t.c.editing && category(t).optional().contains(t.c.awaiting);
+    }
+
+    /** Whatever the reply holds is kept; the optional details it does not hold are skipped, and the summary follows. */
+    private boolean takeOptional(TurnContext t, String text, ParseResult awaitedResult) {
+        var found = new java.util.LinkedHashMap<DetailType, DetailValue>();
+        if (awaitedResult.ok()) {
+            found.put(t.c.awaiting, awaitedResult.value());
+        }
+        if (!text.isBlank()) {
+            parsers.extractAll(text, ZoneId.of(t.c.zone), t.lang()).forEach((type, value) -> {
+                if (!t.c.details.containsKey(type) || missingOptional(t).contains(type)) {
+                    found.putIfAbsent(type, value);
+                }
+            });
+        }
+        if (!t.in.attachments().isEmpty()) {
+            found.put(DetailType.SCREENSHOT, screenshot(t));
+        }
+        if (found.isEmpty()) {
+            return false;
+        }
+        t.c.details.putAll(found);
+        found.keySet().forEach(t.c.skipped::remove);
+        t.c.skipped.addAll(missingOptional(t));
+        t.c.awaiting = null;
+        askNext(t, null);
+        return true;
     }
 
     private void ask(TurnContext t, DetailType type, boolean optional, String preface) {
@@ -100,6 +150,10 @@ final class DetailCollector {
             askNext(t, preface);
             return;
         }
+        if (awaitingOptional(t) && missingOptional(t).size() > 1) {
+            askOptionalTogether(t, missingOptional(t), preface);
+            return;
+        }
         ask(t, t.c.awaiting, category(t).optional().contains(t.c.awaiting), preface);
     }
 
@@ -117,6 +171,10 @@ final class DetailCollector {
             return;
         }
         if (correction && applyCorrection(t, text)) {
+            return;
+        }
+        if (awaitingOptional(t) && missingOptional(t).size() > 1) {
+            onOptionalReply(t, text);
             return;
         }
         if (!t.in.attachments().isEmpty() && awaited != DetailType.SCREENSHOT) {
@@ -156,6 +214,18 @@ final class DetailCollector {
         reask(t, t.text(result.hintKey(), result.hintArgs()));
     }
 
+    private void onOptionalReply(TurnContext t, String text) {
+        if (SKIP.matcher(text.strip()).matches() && t.in.attachments().isEmpty()) {
+            skip(t);
+            return;
+        }
+        ParseResult result = parsers.parse(t.c.awaiting, text, t.in.attachments().size(), ZoneId.of(t.c.zone), t.lang(),
+                t.c.details);
+        if (!takeOptional(t, text, result)) {
+            reask(t, t.text("ask.optional_unclear"));
+        }
+    }
+
     /** The one detail an agent asked for: validated like any other, then back to the open ticket. */
     void forTicket(TurnContext t, String text) {
         DetailType awaited = t.c.awaiting;
@@ -178,6 +248,9 @@ final class DetailCollector {
             reask(t, t.text("detail.required"));
         } else {
             t.c.skipped.add(awaited);
+            if (!t.c.editing) {
+                t.c.skipped.addAll(missingOptional(t)); // "skip" answers every optional question asked with it
+            }
             afterAnswer(t, null);
         }
     }
