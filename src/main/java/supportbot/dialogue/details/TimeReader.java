@@ -31,7 +31,8 @@ final class TimeReader {
             return ParseResult.ok(value(at, now, lang));
         }
         if (res instanceof TimeResolver.Future f) {
-            return ParseResult.hint(HintKeys.TIME_FUTURE, Map.of("time", TimeDisplay.brief(f.at(), f.approximate(), now, lang)));
+            return ParseResult.hint(HintKeys.TIME_FUTURE, Map.of("time", f.dateOnly()
+                    ? TimeDisplay.day(f.at(), now, lang) : TimeDisplay.brief(f.at(), f.approximate(), now, lang)));
         }
         return ParseResult.hint(HintKeys.TIME_INVALID);
     }
@@ -48,6 +49,9 @@ final class TimeReader {
     }
 
     private static DetailValue value(TimeResolver.At at, ZonedDateTime now, Lang lang) {
+        if (at.dateOnly()) {
+            return new DetailValue(DetailType.TIME, TimeDisplay.dateValue(at.at()), TimeDisplay.dateDisplay(at.at(), now, lang));
+        }
         return new DetailValue(DetailType.TIME, TimeDisplay.value(at.at()),
                 TimeDisplay.display(at.at(), at.approximate(), now, lang));
     }
