@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import supportbot.dialogue.details.ChainSpec;
+import supportbot.dialogue.details.Corrections;
 import supportbot.dialogue.details.DetailParsers;
 import supportbot.dialogue.details.DetailType;
 import supportbot.dialogue.details.DetailValue;
@@ -170,7 +171,7 @@ final class DetailCollector {
             askNext(t, null);
             return;
         }
-        if (correction && applyCorrection(t, text)) {
+        if ((correction || Corrections.isCorrection(text)) && applyCorrection(t, text)) {
             return;
         }
         if (awaitingOptional(t) && missingOptional(t).size() > 1) {
@@ -226,6 +227,99 @@ final class DetailCollector {
         }
     }
 
+    /**
+     * An urgent case: the answer to the one question asked is kept whatever it is, and the ticket opens at once;
+     * the rest is collected while the user waits.
+     */
+    void onUrgentAnswer(TurnContext t, String text) {
+        DetailType awaited = t.c.awaiting;
+        ZoneId zone = ZoneId.of(t.c.zone);
+        if (awaited != null && !SKIP.matcher(text.strip()).matches()) {
+            ParseResult result = parsers.parse(awaited, text, t.in.attachments().size(), zone, t.lang(), t.c.details);
+            if (result.ok()) {
+                t.c.details.put(awaited, result.value());
+            }
+        }
+        if (!text.isBlank()) {
+            parsers.extractAll(text, zone, t.lang()).forEach(t.c.details::putIfAbsent);
+        }
+        if (!t.in.attachments().isEmpty()) {
+            t.c.details.putIfAbsent(DetailType.SCREENSHOT, screenshot(t));
+        }
+        tickets.open(t, "urgent");
+    }
+
+    /** After an urgent ticket opened: everything still missing, asked together in one message. */
+    void askAfterTicket(TurnContext t) {
+        List<DetailType> missing = missingAll(t);
+        if (missing.isEmpty()) {
+            t.c.awaiting = null;
+            return;
+        }
+        t.c.awaiting = missing.get(0);
+        var lines = new StringBuilder(t.text("urgent.more"));
+        for (DetailType type : missing) {
+            lines.append("\n• ").append(t.text("label." + type.key())).append(t.lang() == supportbot.faq.Lang.ZH ? "：" : ": ")
+                    .append(t.text("ask." + type.key()));
+        }
+        t.say(lines.toString());
+    }
+
+    private List<DetailType> missingAll(TurnContext t) {
+        var missing = new ArrayList<DetailType>();
+        Category category = category(t);
+        category.required().stream().filter(d -> !t.c.details.containsKey(d)).forEach(missing::add);
+        missingOptional(t).forEach(missing::add);
+        return missing;
+    }
+
+    /**
+     * A message while a ticket is open: the details still being collected for an urgent ticket, or a correction
+     * of a detail the ticket holds. Each goes to the ticket as a detail; false when the message is neither.
+     */
+    boolean onTicketMessage(TurnContext t, String text, boolean correction) {
+        if (t.c.details.isEmpty() && t.c.awaiting == null) {
+            return false;
+        }
+        ZoneId zone = ZoneId.of(t.c.zone);
+        var found = new java.util.LinkedHashMap<DetailType, DetailValue>();
+        if ((correction || Corrections.isCorrection(text)) && !t.c.details.isEmpty()) {
+            found.putAll(parsers.correction(text, zone, t.lang(), t.c.details));
+        } else if (t.c.awaiting != null) {
+            if (SKIP.matcher(text.strip()).matches()) {
+                t.c.awaiting = null;
+                t.sayKey("urgent.skipped", Map.of("number", t.c.ticketNumber), List.of());
+                return true;
+            }
+            ParseResult result = parsers.parse(t.c.awaiting, text, t.in.attachments().size(), zone, t.lang(), t.c.details);
+            if (result.ok()) {
+                found.put(t.c.awaiting, result.value());
+            }
+            if (!text.isBlank()) {
+                parsers.extractAll(text, zone, t.lang()).forEach((type, value) -> {
+                    if (!t.c.details.containsKey(type)) {
+                        found.putIfAbsent(type, value);
+                    }
+                });
+            }
+        }
+        found.keySet().removeIf(type -> found.get(type).equals(t.c.details.get(type)));
+        if (found.isEmpty()) {
+            t.c.awaiting = null; // one try: after that the bot stays out of the way of the agent
+            return false;
+        }
+        boolean first = true;
+        for (DetailValue value : found.values()) {
+            t.act(new Action.TicketDetail(t.c.ticketNumber, value, first ? t.in.attachments() : List.of()));
+            first = false;
+        }
+        t.c.details.putAll(found);
+        List<DetailType> missing = missingAll(t);
+        t.c.awaiting = t.c.awaiting == null || missing.isEmpty() ? null : missing.get(0);
+        t.sayKey("ticket.details_updated", Map.of("number", t.c.ticketNumber, "details", describe(t, found)), List.of());
+        return true;
+    }
+
     /** The one detail an agent asked for: validated like any other, then back to the open ticket. */
     void forTicket(TurnContext t, String text) {
         DetailType awaited = t.c.awaiting;
@@ -271,7 +365,7 @@ final class DetailCollector {
      */
     boolean applyCorrection(TurnContext t, String text) {
         ZoneId zone = ZoneId.of(t.c.zone);
-        Map<DetailType, DetailValue> found = parsers.extractAll(text, zone, t.lang());
+        Map<DetailType, DetailValue> found = parsers.correction(text, zone, t.lang(), t.c.details);
         var named = MENTIONS.entrySet().stream().filter(e -> e.getValue().matcher(text).find()).map(Map.Entry::getKey)
                 .toList();
         var updates = new java.util.LinkedHashMap<DetailType, DetailValue>(found);

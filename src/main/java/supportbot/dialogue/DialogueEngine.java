@@ -178,9 +178,15 @@ public final class DialogueEngine {
         }
         remember(t, text);
         switch (t.c.phase) {
-            case WITH_TICKET -> appendToTicket(t, text);
+            case WITH_TICKET -> appendToTicket(t, text, intent.orElse(null) == Intent.CORRECTION);
             case AGENT_ASKED -> collector.forTicket(t, text);
-            case COLLECTING, CONFIRMING, CHOOSING_EDIT -> collector.onMessage(t, text, intent.orElse(null) == Intent.CORRECTION);
+            case COLLECTING, CONFIRMING, CHOOSING_EDIT -> {
+                if (t.c.phase == Phase.COLLECTING && collector.category(t).urgent()) {
+                    collector.onUrgentAnswer(t, text);
+                } else {
+                    collector.onMessage(t, text, intent.orElse(null) == Intent.CORRECTION);
+                }
+            }
             case RATING -> {
                 if (!rating.onText(t, text)) {
                     rating.abandon(t);
@@ -330,7 +336,26 @@ public final class DialogueEngine {
             return;
         }
         String prefilled = prefilledNote(t);
+        if (category.urgent()) {
+            startUrgent(t, DetailCollector.join(opening, prefilled));
+            return;
+        }
         collector.askNext(t, DetailCollector.join(opening, prefilled));
+    }
+
+    /**
+     * Stolen funds cannot wait for a form: at most one question (the first required detail the report lacks),
+     * then a top-priority ticket, then the rest while the user waits.
+     */
+    private void startUrgent(TurnContext t, String opening) {
+        Category category = collector.category(t);
+        Optional<DetailType> missing = category.required().stream().filter(d -> !t.c.details.containsKey(d)).findFirst();
+        if (missing.isPresent()) {
+            collector.askNext(t, opening);
+            return;
+        }
+        t.say(opening);
+        openTicket(t, "urgent");
     }
 
     private String prefilledNote(TurnContext t) {
@@ -530,15 +555,28 @@ public final class DialogueEngine {
                 : category.id().equals("feedback") ? "ticket.feedback" : "ticket.opened";
         String opened = t.text(key, Map.of("number", number, "category", category.name(t.lang())));
         t.say(category.id().equals("feedback") ? opened : opened + queueNote(t, tickets.queueFor(category.priority())));
+        var details = new java.util.EnumMap<DetailType, supportbot.dialogue.details.DetailValue>(DetailType.class);
+        details.putAll(t.c.details);
+        var skipped = java.util.Set.copyOf(t.c.skipped);
         t.c.resetFlow();
         if (!category.id().equals("feedback")) {
             t.c.phase = Phase.WITH_TICKET;
             t.c.ticketNumber = number;
+            // Kept so that a later correction changes only the part it names, and an urgent ticket can be completed.
+            t.c.categoryId = category.id();
+            t.c.details.putAll(details);
+            t.c.skipped.addAll(skipped);
+            if (category.urgent()) {
+                collector.askAfterTicket(t);
+            }
         }
     }
 
     /** While a ticket is open the bot stays out of the way: the message goes to the agent, nothing is said. */
-    private void appendToTicket(TurnContext t, String text) {
+    private void appendToTicket(TurnContext t, String text, boolean correction) {
+        if (collector.onTicketMessage(t, text, correction)) {
+            return;
+        }
         boolean closed = tickets.status(t.c.ticketNumber).map(s -> s.status().equals("closed")).orElse(false);
         t.act(new Action.AppendToTicket(t.c.ticketNumber, t.c.key, text, t.in.attachments()));
         if (closed) {

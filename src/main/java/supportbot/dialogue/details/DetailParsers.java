@@ -149,6 +149,46 @@ public final class DetailParsers {
         return Collections.unmodifiableMap(out);
     }
 
+    /**
+     * The details a correction carries, merged with what is known so that only the corrected part changes: a day
+     * keeps the known hour, an hour the known day, a bare number the known coin ("不对，是500" → 500 USDT).
+     */
+    public Map<DetailType, DetailValue> correction(String text, ZoneId zone, Lang lang, Map<DetailType, DetailValue> known) {
+        String part = Corrections.correctedPart(READING.normalize(text == null ? "" : text).text());
+        ZoneId z = zone == null ? settings.defaultZone() : zone;
+        Lang l = lang == null ? LanguageDetector.detect(part) : lang;
+        Map<DetailType, DetailValue> k = known == null ? Map.of() : known;
+        Map<DetailType, DetailValue> out = new EnumMap<>(DetailType.class);
+        out.putAll(extractAll(part, z, l));
+        DetailValue knownTime = k.get(DetailType.TIME);
+        if (knownTime != null) {
+            times.correct(part, knownTime, z, l).ifPresent(v -> out.put(DetailType.TIME, v));
+        }
+        boolean hasNumber = part.chars().anyMatch(Character::isDigit) || part.matches(".*[零一二两三四五六七八九十百千万].*");
+        if (out.isEmpty() && hasNumber && (k.containsKey(DetailType.AMOUNT) || k.containsKey(DetailType.COIN))) {
+            Map<DetailType, DetailValue> withCoin = new EnumMap<>(DetailType.class);
+            withCoin.putAll(k);
+            if (!withCoin.containsKey(DetailType.COIN) && k.get(DetailType.AMOUNT) != null) {
+                String[] amount = k.get(DetailType.AMOUNT).value().split(" ");
+                if (amount.length == 2) {
+                    withCoin.put(DetailType.COIN, ChainCoinReader.coinValue(amount[1]));
+                }
+            }
+            ParseResult amount = amounts.parse(part, withCoin, l == Lang.ZH);
+            if (amount.ok()) {
+                out.put(DetailType.AMOUNT, amount.value());
+            }
+        }
+        if (out.containsKey(DetailType.AMOUNT) && !out.containsKey(DetailType.COIN)) {
+            DetailValue knownCoin = k.get(DetailType.COIN);
+            String[] amount = out.get(DetailType.AMOUNT).value().split(" ");
+            if (knownCoin != null && amount.length == 2 && !amount[1].equals(knownCoin.value()) && isCoin(amount[1])) {
+                out.put(DetailType.COIN, ChainCoinReader.coinValue(amount[1]));
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
     private static boolean keepsRaw(DetailType type) {
         return type == DetailType.ADDRESS || type == DetailType.TX_HASH || type == DetailType.ACCOUNT
                 || type == DetailType.DESCRIPTION;
