@@ -320,6 +320,18 @@ final class DetailCollector {
         return true;
     }
 
+    /** The message answers the pending detail, or carries some other detail of this report. */
+    boolean answers(TurnContext t, String text) {
+        if (t.c.awaiting == null || SKIP.matcher(text.strip()).matches()) {
+            return true;
+        }
+        ZoneId zone = ZoneId.of(t.c.zone);
+        if (parsers.parse(t.c.awaiting, text, t.in.attachments().size(), zone, t.lang(), t.c.details).ok()) {
+            return true;
+        }
+        return parsers.extractAll(text, zone, t.lang()).keySet().stream().anyMatch(d -> !t.c.details.containsKey(d));
+    }
+
     /** The one detail an agent asked for: validated like any other, then back to the open ticket. */
     void forTicket(TurnContext t, String text) {
         DetailType awaited = t.c.awaiting;

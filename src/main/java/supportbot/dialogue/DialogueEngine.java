@@ -22,6 +22,11 @@ import supportbot.faq.Lang;
 public final class DialogueEngine {
     private static final Logger log = LoggerFactory.getLogger(DialogueEngine.class);
     private static final int RECENT_TEXTS = 3;
+    private static final java.util.regex.Pattern RESTART = java.util.regex.Pattern.compile(
+            "(?i)^\\s*(重新开始|重来|从头开始|从头再来|start over|start again|restart|begin again)[\\s!！。.]*$");
+    /** A question rather than an answer: asked with a question mark or a question word. */
+    private static final java.util.regex.Pattern QUESTION = java.util.regex.Pattern.compile(
+            "(?i)[?？]\\s*$|^\\s*(怎么|如何|为什么|为啥|能不能|可以|是否|请问|how|what|why|can i|can you|is it|do i|does|where)");
     /** Not a callback: connectors render it as a link to a private chat with the bot. */
     public static final String PRIVATE_CHAT_PAYLOAD = "open-private-chat";
 
@@ -172,6 +177,11 @@ public final class DialogueEngine {
         if (text.startsWith("/") && onCommand(t, text)) {
             return;
         }
+        if (RESTART.matcher(text).matches() && t.c.phase != Phase.WITH_TICKET && t.c.phase != Phase.AGENT_ASKED) {
+            t.c.resetFlow();
+            faqAnswers.offerHelp(t, "restart.done");
+            return;
+        }
         Optional<Intent> intent = data.intents().classify(text);
         if (intent.isPresent() && onIntent(t, intent.get(), text)) {
             return;
@@ -181,6 +191,9 @@ public final class DialogueEngine {
             case WITH_TICKET -> appendToTicket(t, text, intent.orElse(null) == Intent.CORRECTION);
             case AGENT_ASKED -> collector.forTicket(t, text);
             case COLLECTING, CONFIRMING, CHOOSING_EDIT -> {
+                if (t.c.phase == Phase.COLLECTING && intent.orElse(null) != Intent.CORRECTION && interrupted(t, text)) {
+                    return;
+                }
                 if (t.c.phase == Phase.COLLECTING && collector.category(t).urgent()) {
                     collector.onUrgentAnswer(t, text);
                 } else {
@@ -202,6 +215,37 @@ public final class DialogueEngine {
             }
             default -> newTopic(t, text);
         }
+    }
+
+    /**
+     * While a detail is pending, a message that is not an answer may be a question (answered from the FAQ, then
+     * the pending question again) or a different problem (the user chooses whether to switch). Corrections were
+     * tried before; anything else goes on to the collector, which gives the detail's own hint.
+     */
+    private boolean interrupted(TurnContext t, String text) {
+        if (text.isEmpty() || collector.answers(t, text)) {
+            return false;
+        }
+        if (QUESTION.matcher(text).find()) {
+            var result = faq.search(text);
+            if (result.decision() == supportbot.faq.Decision.ANSWER) {
+                FaqEntry entry = result.candidates().get(0).entry();
+                t.c.faqTried.add(entry.id());
+                collector.reask(t, entry.preferring(t.lang()).answer() + "\n\n" + t.text("detail.back"));
+                return true;
+            }
+        }
+        Optional<Category> other = data.categories().reportedIn(text);
+        Category current = collector.category(t);
+        if (other.isPresent() && !other.get().id().equals(current.id()) && !other.get().id().equals(Categories.OTHER)) {
+            t.say(t.text("problem.switch", Map.of("current", current.name(t.lang()), "other", other.get().name(t.lang()))),
+                    List.of(new Button(t.text("problem.switch.yes", Map.of("other", other.get().name(t.lang()))),
+                                    "cat:" + other.get().id()),
+                            new Button(t.text("problem.switch.no", Map.of("current", current.name(t.lang()))),
+                                    "cat:" + current.id())));
+            return true;
+        }
+        return false;
     }
 
     private void remember(TurnContext t, String text) {
@@ -385,6 +429,8 @@ public final class DialogueEngine {
                 Optional<Category> category = data.categories().get(b.arg());
                 if (category.isEmpty() || t.c.phase == Phase.WITH_TICKET) {
                     stale(t);
+                } else if (category.get().id().equals(t.c.categoryId) && t.c.phase == Phase.COLLECTING) {
+                    collector.reask(t, null); // "no, stay with my problem": nothing collected is lost
                 } else {
                     startReport(t, category.get(), t.c.recentTexts.stream().reduce((a, z) -> z).orElse(""));
                 }
