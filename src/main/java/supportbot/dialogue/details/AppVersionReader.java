@@ -16,7 +16,7 @@ final class AppVersionReader {
     private static final String VERSION = "v?(\\d{1,3}(?:\\.\\d{1,4}){1,3})(?![\\d.])";
     /** "app版本6.1.0", "App version: 6.1", "钱包v5.3.1", "客户端 5.2", "wallet v5.3.1", "app 6.1.0". */
     private static final Pattern NAMED = Pattern.compile("(?<![a-z])(?:app|wallet|钱包|客户端|应用|软件)\\s*"
-            + "(?:的)?\\s*(?:版本号?|version|ver\\.?)?\\s*(?:是|为|:|：|=)?\\s*" + VERSION);
+            + "(?:的)?\\s*(?:版本号?|version|ver\\.?)?\\s*(?:是|为|:|：|=)?\\s*(?:最新的?版?本?)?\\s*" + VERSION);
     /** "版本6.1.0" / "version 6.1" without naming the app: only when no OS name precedes it closely. */
     private static final Pattern BARE = Pattern.compile("(?<![a-z])(?:版本号?|version|ver\\.?)\\s*(?:是|为|:|：)?\\s*"
             + VERSION);
