@@ -1,6 +1,7 @@
 package supportbot.dialogue.details;
 
 import java.util.regex.Pattern;
+import supportbot.text.TextNormalizer;
 
 /**
  * Recognises a correction ("不对，是500", "不是3点是4点", "I meant Tuesday", "500 not 300") and cuts away the
@@ -20,13 +21,13 @@ public final class Corrections {
     private static final Pattern ZH_NOT = Pattern.compile("不是[^，,。！!？?]{1,30}?[，,\\s]*(?=(?:而)?是)");
     /** "500, not 300" / "not 300 but 500" / "not yesterday, today". */
     private static final Pattern EN_NOT = Pattern.compile("(?i)(?<![a-z])not\\s+(?:[^,.;!?]|\\.(?=\\d)){1,30}?(?=\\s*(?:,|;|\\s+but\\s+|$))");
-    private static final Pattern ZH_MARKERS = Pattern.compile("不对|应该是|搞错了|写错了|填错了|输错了|说错了|弄错了|打错了|更正|改成|改为|纠正");
+    private static final Pattern ZH_MARKERS = Pattern.compile("(?:更正|纠正|改|修改)一下|不对|应该是|搞错了|写错了|填错了|输错了|说错了|弄错了|打错了|更正|改成|改为|纠正");
 
     private Corrections() {
     }
 
     public static boolean isCorrection(String text) {
-        return text != null && MARKER.matcher(text).find();
+        return text != null && MARKER.matcher(TextNormalizer.reading().normalize(text).text()).find();
     }
 
     /** The text with the wrong value and the correction words removed, e.g. "不是300是500" → "是500". */

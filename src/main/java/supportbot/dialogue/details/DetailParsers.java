@@ -179,6 +179,10 @@ public final class DetailParsers {
                 out.put(DetailType.AMOUNT, amount.value());
             }
         }
+        if (out.containsKey(DetailType.CHAIN) && out.containsKey(DetailType.COIN) && !out.containsKey(DetailType.AMOUNT)
+                && k.containsKey(DetailType.COIN)) {
+            out.remove(DetailType.COIN); // "不是波场，是以太坊" corrects the network; the USDT sent stays USDT
+        }
         if (out.containsKey(DetailType.AMOUNT) && !out.containsKey(DetailType.COIN)) {
             DetailValue knownCoin = k.get(DetailType.COIN);
             String[] amount = out.get(DetailType.AMOUNT).value().split(" ");
