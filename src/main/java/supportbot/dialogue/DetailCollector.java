@@ -283,7 +283,8 @@ final class DetailCollector {
         }
         ZoneId zone = ZoneId.of(t.c.zone);
         var found = new java.util.LinkedHashMap<DetailType, DetailValue>();
-        if ((correction || Corrections.isCorrection(text)) && !t.c.details.isEmpty()) {
+        boolean correcting = (correction || Corrections.isCorrection(text)) && !t.c.details.isEmpty();
+        if (correcting) {
             found.putAll(parsers.correction(text, zone, t.lang(), t.c.details));
         } else if (t.c.awaiting != null) {
             if (SKIP.matcher(text.strip()).matches()) {
@@ -313,6 +314,10 @@ final class DetailCollector {
             t.act(new Action.TicketDetail(t.c.ticketNumber, value, first ? t.in.attachments() : List.of()));
             first = false;
         }
+        if (correcting) {
+            // The agent reads the user's own words too: a correction often says why.
+            t.act(new Action.AppendToTicket(t.c.ticketNumber, t.c.key, text, List.of()));
+        }
         t.c.details.putAll(found);
         List<DetailType> missing = missingAll(t);
         t.c.awaiting = t.c.awaiting == null || missing.isEmpty() ? null : missing.get(0);
@@ -322,11 +327,12 @@ final class DetailCollector {
 
     /** The message answers the pending detail, or carries some other detail of this report. */
     boolean answers(TurnContext t, String text) {
-        if (t.c.awaiting == null || SKIP.matcher(text.strip()).matches()) {
+        if (SKIP.matcher(text.strip()).matches()) {
             return true;
         }
         ZoneId zone = ZoneId.of(t.c.zone);
-        if (parsers.parse(t.c.awaiting, text, t.in.attachments().size(), zone, t.lang(), t.c.details).ok()) {
+        if (t.c.awaiting != null
+                && parsers.parse(t.c.awaiting, text, t.in.attachments().size(), zone, t.lang(), t.c.details).ok()) {
             return true;
         }
         return parsers.extractAll(text, zone, t.lang()).keySet().stream().anyMatch(d -> !t.c.details.containsKey(d));

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import supportbot.dialogue.details.Corrections;
 import supportbot.dialogue.details.DetailParsers;
 import supportbot.dialogue.details.DetailType;
 import supportbot.faq.FaqEntry;
@@ -191,7 +192,7 @@ public final class DialogueEngine {
             case WITH_TICKET -> appendToTicket(t, text, intent.orElse(null) == Intent.CORRECTION);
             case AGENT_ASKED -> collector.forTicket(t, text);
             case COLLECTING, CONFIRMING, CHOOSING_EDIT -> {
-                if (t.c.phase == Phase.COLLECTING && intent.orElse(null) != Intent.CORRECTION && interrupted(t, text)) {
+                if (t.c.phase != Phase.CHOOSING_EDIT && intent.orElse(null) != Intent.CORRECTION && interrupted(t, text)) {
                     return;
                 }
                 if (t.c.phase == Phase.COLLECTING && collector.category(t).urgent()) {
@@ -223,7 +224,7 @@ public final class DialogueEngine {
      * tried before; anything else goes on to the collector, which gives the detail's own hint.
      */
     private boolean interrupted(TurnContext t, String text) {
-        if (text.isEmpty() || collector.answers(t, text)) {
+        if (text.isEmpty() || collector.answers(t, text) || Corrections.isCorrection(text)) {
             return false;
         }
         if (QUESTION.matcher(text).find()) {
@@ -431,6 +432,8 @@ public final class DialogueEngine {
                     stale(t);
                 } else if (category.get().id().equals(t.c.categoryId) && t.c.phase == Phase.COLLECTING) {
                     collector.reask(t, null); // "no, stay with my problem": nothing collected is lost
+                } else if (category.get().id().equals(t.c.categoryId) && t.c.phase == Phase.CONFIRMING) {
+                    collector.showSummary(t, null);
                 } else {
                     startReport(t, category.get(), t.c.recentTexts.stream().reduce((a, z) -> z).orElse(""));
                 }

@@ -118,7 +118,8 @@ class DetailFlowTest {
         assertEquals(1, added.size(), h.actions.toString());
         assertEquals(number, added.get(0).ticketNumber());
         assertEquals("2026-11-23T15:00+08:00", added.get(0).value().value(), "the day changes, the hour stays");
-        assertTrue(h.action(Action.AppendToTicket.class).isEmpty());
+        assertEquals("sorry it was Monday", h.action(Action.AppendToTicket.class).orElseThrow().text(),
+                "the agent sees the user's words as well");
     }
 
     @Test
@@ -167,6 +168,20 @@ class DetailFlowTest {
         assertEquals(pending, h.state.awaiting());
         assertEquals(Phase.COLLECTING, h.phase());
         assertTrue(h.state.faqTried().contains("fees"));
+    }
+
+    @Test
+    void aQuestionOnTheSummaryIsAnsweredAndTheSummaryShownAgain() {
+        var h = new EngineHarness();
+        h.faq.topic("fees", "手续费按网络收取。", "Fees depend on the network.")
+                .when("手续费是多少？", Decision.ANSWER, "fees");
+        h.say("钱包App一打开就闪退，小米13 安卓14，昨天下午3点开始的").press("skip");
+        assertEquals(Phase.CONFIRMING, h.phase());
+        h.say("手续费是多少？");
+        assertTrue(h.reply().contains("手续费按网络收取。"), h.reply());
+        assertEquals(Phase.CONFIRMING, h.phase());
+        assertTrue(h.buttons().contains("confirm"), h.buttons().toString());
+        assertEquals("Xiaomi 13 / Android 14", h.value(DetailType.DEVICE));
     }
 
     @Test
