@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import supportbot.dialogue.details.ChainSpec;
+import supportbot.dialogue.details.Corrections;
 import supportbot.dialogue.details.DetailParsers;
 import supportbot.dialogue.details.DetailType;
 import supportbot.dialogue.details.DetailValue;
@@ -71,13 +72,63 @@ final class DetailCollector {
                 return;
             }
         }
-        for (DetailType type : category.optional()) {
-            if (!t.c.details.containsKey(type) && !t.c.skipped.contains(type)) {
-                ask(t, type, true, preface);
-                return;
-            }
+        List<DetailType> optional = missingOptional(t);
+        if (optional.size() == 1) {
+            ask(t, optional.get(0), true, preface);
+        } else if (!optional.isEmpty()) {
+            askOptionalTogether(t, optional, preface);
+        } else {
+            showSummary(t, preface);
         }
-        showSummary(t, preface);
+    }
+
+    private List<DetailType> missingOptional(TurnContext t) {
+        return category(t).optional().stream()
+                .filter(type -> !t.c.details.containsKey(type) && !t.c.skipped.contains(type)).toList();
+    }
+
+    /** One message for every optional detail still missing: answering them one by one costs the user a turn each. */
+    private void askOptionalTogether(TurnContext t, List<DetailType> optional, String preface) {
+        t.c.phase = Phase.COLLECTING;
+        t.c.awaiting = optional.get(0);
+        var lines = new StringBuilder(t.text("ask.optional_together"));
+        for (DetailType type : optional) {
+            lines.append("\n• ").append(t.text("label." + type.key())).append(t.lang() == supportbot.faq.Lang.ZH ? "：" : ": ")
+                    .append(t.text("ask." + type.key()));
+        }
+        t.say(join(preface, lines.toString()), List.of(t.button("button.skip_all", "skip")));
+    }
+
+    /** Waiting on the optional details (asked together), not on a required one or an edit from the summary. */
+    private boolean awaitingOptional(TurnContext t) {
+        return t.c.awaiting != null && !t.c.editing && category(t).optional().contains(t.c.awaiting);
+    }
+
+    /** Whatever the reply holds is kept; the optional details it does not hold are skipped, and the summary follows. */
+    private boolean takeOptional(TurnContext t, String text, ParseResult awaitedResult) {
+        var found = new java.util.LinkedHashMap<DetailType, DetailValue>();
+        if (awaitedResult.ok()) {
+            found.put(t.c.awaiting, awaitedResult.value());
+        }
+        if (!text.isBlank()) {
+            parsers.extractAll(text, ZoneId.of(t.c.zone), t.lang()).forEach((type, value) -> {
+                if (!t.c.details.containsKey(type) || missingOptional(t).contains(type)) {
+                    found.putIfAbsent(type, value);
+                }
+            });
+        }
+        if (!t.in.attachments().isEmpty()) {
+            found.put(DetailType.SCREENSHOT, screenshot(t));
+        }
+        if (found.isEmpty()) {
+            return false;
+        }
+        t.c.details.putAll(found);
+        found.keySet().forEach(t.c.skipped::remove);
+        t.c.skipped.addAll(missingOptional(t));
+        t.c.awaiting = null;
+        askNext(t, null);
+        return true;
     }
 
     private void ask(TurnContext t, DetailType type, boolean optional, String preface) {
@@ -100,6 +151,10 @@ final class DetailCollector {
             askNext(t, preface);
             return;
         }
+        if (awaitingOptional(t) && missingOptional(t).size() > 1) {
+            askOptionalTogether(t, missingOptional(t), preface);
+            return;
+        }
         ask(t, t.c.awaiting, category(t).optional().contains(t.c.awaiting), preface);
     }
 
@@ -116,7 +171,11 @@ final class DetailCollector {
             askNext(t, null);
             return;
         }
-        if (correction && applyCorrection(t, text)) {
+        if ((correction || Corrections.isCorrection(text)) && applyCorrection(t, text)) {
+            return;
+        }
+        if (awaitingOptional(t) && missingOptional(t).size() > 1) {
+            onOptionalReply(t, text);
             return;
         }
         if (!t.in.attachments().isEmpty() && awaited != DetailType.SCREENSHOT) {
@@ -156,6 +215,129 @@ final class DetailCollector {
         reask(t, t.text(result.hintKey(), result.hintArgs()));
     }
 
+    private void onOptionalReply(TurnContext t, String text) {
+        if (SKIP.matcher(text.strip()).matches() && t.in.attachments().isEmpty()) {
+            skip(t);
+            return;
+        }
+        ParseResult result = parsers.parse(t.c.awaiting, text, t.in.attachments().size(), ZoneId.of(t.c.zone), t.lang(),
+                t.c.details);
+        if (!takeOptional(t, text, result)) {
+            reask(t, t.text("ask.optional_unclear"));
+        }
+    }
+
+    /**
+     * An urgent case: the answer to the one question asked is kept whatever it is, and the ticket opens at once;
+     * the rest is collected while the user waits.
+     */
+    void onUrgentAnswer(TurnContext t, String text) {
+        DetailType awaited = t.c.awaiting;
+        ZoneId zone = ZoneId.of(t.c.zone);
+        if (awaited != null && !SKIP.matcher(text.strip()).matches()) {
+            ParseResult result = parsers.parse(awaited, text, t.in.attachments().size(), zone, t.lang(), t.c.details);
+            if (result.ok()) {
+                t.c.details.put(awaited, result.value());
+            }
+        }
+        if (!text.isBlank()) {
+            parsers.extractAll(text, zone, t.lang()).forEach(t.c.details::putIfAbsent);
+        }
+        if (!t.in.attachments().isEmpty()) {
+            t.c.details.putIfAbsent(DetailType.SCREENSHOT, screenshot(t));
+        }
+        tickets.open(t, "urgent");
+    }
+
+    /** After an urgent ticket opened: everything still missing, asked together in one message. */
+    void askAfterTicket(TurnContext t) {
+        List<DetailType> missing = missingAll(t);
+        if (missing.isEmpty()) {
+            t.c.awaiting = null;
+            return;
+        }
+        t.c.awaiting = missing.get(0);
+        var lines = new StringBuilder(t.text("urgent.more"));
+        for (DetailType type : missing) {
+            lines.append("\n• ").append(t.text("label." + type.key())).append(t.lang() == supportbot.faq.Lang.ZH ? "：" : ": ")
+                    .append(t.text("ask." + type.key()));
+        }
+        t.say(lines.toString());
+    }
+
+    private List<DetailType> missingAll(TurnContext t) {
+        var missing = new ArrayList<DetailType>();
+        Category category = category(t);
+        category.required().stream().filter(d -> !t.c.details.containsKey(d)).forEach(missing::add);
+        missingOptional(t).forEach(missing::add);
+        return missing;
+    }
+
+    /**
+     * A message while a ticket is open: the details still being collected for an urgent ticket, or a correction
+     * of a detail the ticket holds. Each goes to the ticket as a detail; false when the message is neither.
+     */
+    boolean onTicketMessage(TurnContext t, String text, boolean correction) {
+        if (t.c.details.isEmpty() && t.c.awaiting == null) {
+            return false;
+        }
+        ZoneId zone = ZoneId.of(t.c.zone);
+        var found = new java.util.LinkedHashMap<DetailType, DetailValue>();
+        boolean correcting = (correction || Corrections.isCorrection(text)) && !t.c.details.isEmpty();
+        if (correcting) {
+            found.putAll(parsers.correction(text, zone, t.lang(), t.c.details));
+        } else if (t.c.awaiting != null) {
+            if (SKIP.matcher(text.strip()).matches()) {
+                t.c.awaiting = null;
+                t.sayKey("urgent.skipped", Map.of("number", t.c.ticketNumber), List.of());
+                return true;
+            }
+            ParseResult result = parsers.parse(t.c.awaiting, text, t.in.attachments().size(), zone, t.lang(), t.c.details);
+            if (result.ok()) {
+                found.put(t.c.awaiting, result.value());
+            }
+            if (!text.isBlank()) {
+                parsers.extractAll(text, zone, t.lang()).forEach((type, value) -> {
+                    if (!t.c.details.containsKey(type)) {
+                        found.putIfAbsent(type, value);
+                    }
+                });
+            }
+        }
+        found.keySet().removeIf(type -> found.get(type).equals(t.c.details.get(type)));
+        if (found.isEmpty()) {
+            t.c.awaiting = null; // one try: after that the bot stays out of the way of the agent
+            return false;
+        }
+        boolean first = true;
+        for (DetailValue value : found.values()) {
+            t.act(new Action.TicketDetail(t.c.ticketNumber, value, first ? t.in.attachments() : List.of()));
+            first = false;
+        }
+        if (correcting) {
+            // The agent reads the user's own words too: a correction often says why.
+            t.act(new Action.AppendToTicket(t.c.ticketNumber, t.c.key, text, List.of()));
+        }
+        t.c.details.putAll(found);
+        List<DetailType> missing = missingAll(t);
+        t.c.awaiting = t.c.awaiting == null || missing.isEmpty() ? null : missing.get(0);
+        t.sayKey("ticket.details_updated", Map.of("number", t.c.ticketNumber, "details", describe(t, found)), List.of());
+        return true;
+    }
+
+    /** The message answers the pending detail, or carries some other detail of this report. */
+    boolean answers(TurnContext t, String text) {
+        if (SKIP.matcher(text.strip()).matches()) {
+            return true;
+        }
+        ZoneId zone = ZoneId.of(t.c.zone);
+        if (t.c.awaiting != null
+                && parsers.parse(t.c.awaiting, text, t.in.attachments().size(), zone, t.lang(), t.c.details).ok()) {
+            return true;
+        }
+        return parsers.extractAll(text, zone, t.lang()).keySet().stream().anyMatch(d -> !t.c.details.containsKey(d));
+    }
+
     /** The one detail an agent asked for: validated like any other, then back to the open ticket. */
     void forTicket(TurnContext t, String text) {
         DetailType awaited = t.c.awaiting;
@@ -178,6 +360,9 @@ final class DetailCollector {
             reask(t, t.text("detail.required"));
         } else {
             t.c.skipped.add(awaited);
+            if (!t.c.editing) {
+                t.c.skipped.addAll(missingOptional(t)); // "skip" answers every optional question asked with it
+            }
             afterAnswer(t, null);
         }
     }
@@ -198,7 +383,7 @@ final class DetailCollector {
      */
     boolean applyCorrection(TurnContext t, String text) {
         ZoneId zone = ZoneId.of(t.c.zone);
-        Map<DetailType, DetailValue> found = parsers.extractAll(text, zone, t.lang());
+        Map<DetailType, DetailValue> found = parsers.correction(text, zone, t.lang(), t.c.details);
         var named = MENTIONS.entrySet().stream().filter(e -> e.getValue().matcher(text).find()).map(Map.Entry::getKey)
                 .toList();
         var updates = new java.util.LinkedHashMap<DetailType, DetailValue>(found);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import supportbot.dialogue.details.Corrections;
 import supportbot.dialogue.details.DetailParsers;
 import supportbot.dialogue.details.DetailType;
 import supportbot.faq.FaqEntry;
@@ -21,6 +22,11 @@ import supportbot.faq.Lang;
 public final class DialogueEngine {
     private static final Logger log = LoggerFactory.getLogger(DialogueEngine.class);
     private static final int RECENT_TEXTS = 3;
+    private static final java.util.regex.Pattern RESTART = java.util.regex.Pattern.compile(
+            "(?i)^\\s*(重新开始|重来|从头开始|从头再来|start over|start again|restart|begin again)[\\s!！。.]*$");
+    /** A question rather than an answer: asked with a question mark or a question word. */
+    private static final java.util.regex.Pattern QUESTION = java.util.regex.Pattern.compile(
+            "(?i)[?？]\\s*$|^\\s*(怎么|如何|为什么|为啥|能不能|可以|是否|请问|how|what|why|can i|can you|is it|do i|does|where)");
     /** Not a callback: connectors render it as a link to a private chat with the bot. */
     public static final String PRIVATE_CHAT_PAYLOAD = "open-private-chat";
 
@@ -173,6 +179,11 @@ public final class DialogueEngine {
         if (text.startsWith("/") && onCommand(t, text)) {
             return;
         }
+        if (RESTART.matcher(text).matches() && t.c.phase != Phase.WITH_TICKET && t.c.phase != Phase.AGENT_ASKED) {
+            t.c.resetFlow();
+            faqAnswers.offerHelp(t, "restart.done");
+            return;
+        }
         // While a detail or the desk is waiting, most messages are the answer: only the high-precision rules may
         // read them as something else, and no embedding is spent on "iPhone 15" or "yesterday 3pm".
         Optional<Intent> intent = (answering(t.c.phase) ? data.intents().readByRules(text) : data.intents().read(text))
@@ -182,9 +193,18 @@ public final class DialogueEngine {
         }
         remember(t, text);
         switch (t.c.phase) {
-            case WITH_TICKET -> appendToTicket(t, text);
+            case WITH_TICKET -> appendToTicket(t, text, intent.orElse(null) == Intent.CORRECTION);
             case AGENT_ASKED -> collector.forTicket(t, text);
-            case COLLECTING, CONFIRMING, CHOOSING_EDIT -> collector.onMessage(t, text, intent.orElse(null) == Intent.CORRECTION);
+            case COLLECTING, CONFIRMING, CHOOSING_EDIT -> {
+                if (t.c.phase != Phase.CHOOSING_EDIT && intent.orElse(null) != Intent.CORRECTION && interrupted(t, text)) {
+                    return;
+                }
+                if (t.c.phase == Phase.COLLECTING && collector.category(t).urgent()) {
+                    collector.onUrgentAnswer(t, text);
+                } else {
+                    collector.onMessage(t, text, intent.orElse(null) == Intent.CORRECTION);
+                }
+            }
             case RATING -> {
                 if (!rating.onText(t, text)) {
                     rating.abandon(t);
@@ -207,6 +227,37 @@ public final class DialogueEngine {
             case COLLECTING, CONFIRMING, CHOOSING_EDIT, AGENT_ASKED, WITH_TICKET, RATING -> true;
             default -> false;
         };
+    }
+
+    /**
+     * While a detail is pending, a message that is not an answer may be a question (answered from the FAQ, then
+     * the pending question again) or a different problem (the user chooses whether to switch). Corrections were
+     * tried before; anything else goes on to the collector, which gives the detail's own hint.
+     */
+    private boolean interrupted(TurnContext t, String text) {
+        if (text.isEmpty() || collector.answers(t, text) || Corrections.isCorrection(text)) {
+            return false;
+        }
+        if (QUESTION.matcher(text).find()) {
+            var result = faq.search(text);
+            if (result.decision() == supportbot.faq.Decision.ANSWER) {
+                FaqEntry entry = result.candidates().get(0).entry();
+                t.c.faqTried.add(entry.id());
+                collector.reask(t, entry.preferring(t.lang()).answer() + "\n\n" + t.text("detail.back"));
+                return true;
+            }
+        }
+        Optional<Category> other = data.categories().reportedIn(text);
+        Category current = collector.category(t);
+        if (other.isPresent() && !other.get().id().equals(current.id()) && !other.get().id().equals(Categories.OTHER)) {
+            t.say(t.text("problem.switch", Map.of("current", current.name(t.lang()), "other", other.get().name(t.lang()))),
+                    List.of(new Button(t.text("problem.switch.yes", Map.of("other", other.get().name(t.lang()))),
+                                    "cat:" + other.get().id()),
+                            new Button(t.text("problem.switch.no", Map.of("current", current.name(t.lang()))),
+                                    "cat:" + current.id())));
+            return true;
+        }
+        return false;
     }
 
     private void remember(TurnContext t, String text) {
@@ -387,9 +438,27 @@ public final class DialogueEngine {
             return;
         }
         String preface = DetailCollector.join(opening, prefilledNote(t));
-        Optional<String> beside = !category.urgent() && toldWhatHappened
-                ? faqAnswers.besideReport(t, category, text) : Optional.empty();
+        if (category.urgent()) {
+            startUrgent(t, preface);
+            return;
+        }
+        Optional<String> beside = toldWhatHappened ? faqAnswers.besideReport(t, category, text) : Optional.empty();
         collector.askNext(t, beside.map(note -> DetailCollector.join(preface, note)).orElse(preface));
+    }
+
+    /**
+     * Stolen funds cannot wait for a form: at most one question (the first required detail the report lacks),
+     * then a top-priority ticket, then the rest while the user waits.
+     */
+    private void startUrgent(TurnContext t, String opening) {
+        Category category = collector.category(t);
+        Optional<DetailType> missing = category.required().stream().filter(d -> !t.c.details.containsKey(d)).findFirst();
+        if (missing.isPresent()) {
+            collector.askNext(t, opening);
+            return;
+        }
+        t.say(opening);
+        openTicket(t, "urgent");
     }
 
     private String prefilledNote(TurnContext t) {
@@ -419,6 +488,10 @@ public final class DialogueEngine {
                 Optional<Category> category = data.categories().get(b.arg());
                 if (category.isEmpty() || t.c.phase == Phase.WITH_TICKET) {
                     stale(t);
+                } else if (category.get().id().equals(t.c.categoryId) && t.c.phase == Phase.COLLECTING) {
+                    collector.reask(t, null); // "no, stay with my problem": nothing collected is lost
+                } else if (category.get().id().equals(t.c.categoryId) && t.c.phase == Phase.CONFIRMING) {
+                    collector.showSummary(t, null);
                 } else {
                     startReport(t, category.get(), t.c.recentTexts.stream().reduce((a, z) -> z).orElse(""), false);
                 }
@@ -599,10 +672,20 @@ public final class DialogueEngine {
                 : category.id().equals("feedback") ? "ticket.feedback" : "ticket.opened";
         String opened = t.text(key, Map.of("number", number, "category", category.name(t.lang())));
         t.say(category.id().equals("feedback") ? opened : opened + queueNote(t, tickets.queueFor(category.priority())));
+        var details = new java.util.EnumMap<DetailType, supportbot.dialogue.details.DetailValue>(DetailType.class);
+        details.putAll(t.c.details);
+        var skipped = java.util.Set.copyOf(t.c.skipped);
         t.c.resetFlow();
         if (!category.id().equals("feedback")) {
             t.c.phase = Phase.WITH_TICKET;
             t.c.ticketNumber = number;
+            // Kept so that a later correction changes only the part it names, and an urgent ticket can be completed.
+            t.c.categoryId = category.id();
+            t.c.details.putAll(details);
+            t.c.skipped.addAll(skipped);
+            if (category.urgent()) {
+                collector.askAfterTicket(t);
+            }
         }
     }
 
@@ -620,7 +703,10 @@ public final class DialogueEngine {
     }
 
     /** While a ticket is open the bot stays out of the way: the message goes to the agent, nothing is said. */
-    private void appendToTicket(TurnContext t, String text) {
+    private void appendToTicket(TurnContext t, String text, boolean correction) {
+        if (collector.onTicketMessage(t, text, correction)) {
+            return;
+        }
         boolean closed = tickets.status(t.c.ticketNumber).map(s -> s.status().equals("closed")).orElse(false);
         t.act(new Action.AppendToTicket(t.c.ticketNumber, t.c.key, text, t.in.attachments()));
         if (closed) {

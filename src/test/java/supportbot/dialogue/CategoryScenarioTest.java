@@ -56,8 +56,6 @@ class CategoryScenarioTest {
 
     static Stream<Arguments> reports() {
         return Stream.of(
-                Arguments.of("scam-stolen", Lang.ZH, "我的钱包里的资产被盗了,全部被转走了,我自己没有操作过"),
-                Arguments.of("scam-stolen", Lang.EN, "my wallet was drained, someone stole all my funds overnight"),
                 Arguments.of("wrong-network", Lang.ZH, "我把币转错链了,提现的时候选错了网络,现在交易所说没收到"),
                 Arguments.of("wrong-network", Lang.EN, "I sent my coins on the wrong network to my exchange account"),
                 Arguments.of("deposit-not-received", Lang.ZH, "从交易所提币到钱包,过了很久还是没到账"),

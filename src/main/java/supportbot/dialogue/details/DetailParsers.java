@@ -11,12 +11,14 @@ import java.util.Objects;
 import java.util.Optional;
 import supportbot.faq.Lang;
 import supportbot.faq.LanguageDetector;
+import supportbot.text.TextNormalizer;
 
 /**
  * Reads the details of a support case out of chat messages, in Chinese or English as users type them. Stateless
  * and thread-safe: one instance serves every conversation.
  */
 public final class DetailParsers {
+    private static final TextNormalizer READING = TextNormalizer.reading();
     private final DetailSettings settings;
     private final ChainFormats formats;
     private final AliasIndex aliases;
@@ -24,6 +26,7 @@ public final class DetailParsers {
     private final DescriptionReader descriptions;
     private final TimeReader times;
     private final DeviceReader devices = new DeviceReader();
+    private final AppVersionReader appVersions = new AppVersionReader();
     private final TxHashReader hashes;
     private final AddressReader addresses;
     private final ChainCoinReader chainsAndCoins;
@@ -53,7 +56,10 @@ public final class DetailParsers {
     public ParseResult parse(DetailType type, String text, int attachments, ZoneId zone, Lang lang,
                              Map<DetailType, DetailValue> known) {
         Objects.requireNonNull(type, "type");
-        String t = text == null ? "" : text;
+        String raw = text == null ? "" : text;
+        // Addresses, hashes and accounts are kept exactly as written; everything else reads full-width digits,
+        // traditional characters and invisible characters the way the user meant them.
+        String t = keepsRaw(type) ? raw : READING.normalize(raw).text();
         ZoneId z = zone == null ? settings.defaultZone() : zone;
         Lang l = lang == null ? LanguageDetector.detect(t) : lang;
         Map<DetailType, DetailValue> k = known == null ? Map.of() : known;
@@ -61,9 +67,10 @@ public final class DetailParsers {
             case ACCOUNT -> accounts.parse(t);
             case DESCRIPTION -> descriptions.parse(t);
             case TIME -> times.parse(t, z, l);
-            case DEVICE -> devices.read(t, true)
+            case DEVICE -> devices.read(withoutAppVersion(t), true)
                     .map(d -> ParseResult.ok(new DetailValue(DetailType.DEVICE, d.value(), d.value())))
                     .orElseGet(() -> ParseResult.hint(HintKeys.DEVICE_INVALID));
+            case APP_VERSION -> appVersions.parse(t);
             case TX_HASH -> hashes.parse(t, knownChain(k).orElse(null));
             case CHAIN -> chainsAndCoins.parseChain(t, l == Lang.ZH);
             case COIN -> chainsAndCoins.parseCoin(t, l == Lang.ZH);
@@ -102,8 +109,16 @@ public final class DetailParsers {
             }
         }
 
-        Optional<AmountReader.Found> amount = amounts.findWithUnit(masked.text(), false);
-        List<AliasIndex.Mention> mentions = aliases.scan(masked.text(), false);
+        // From here on the readers see normalised text ("３０００ＴＲＸ" is 3000 TRX); positions below refer to it.
+        Masked reading = new Masked(READING.normalize(masked.text()).text());
+        Optional<AppVersionReader.Found> appVersion = appVersions.find(reading.text());
+        appVersion.ifPresent(v -> {
+            out.put(DetailType.APP_VERSION, AppVersionReader.value(v.version()));
+            reading.blank(v.start(), v.end());
+        });
+
+        Optional<AmountReader.Found> amount = amounts.findWithUnit(reading.text(), false);
+        List<AliasIndex.Mention> mentions = aliases.scan(reading.text(), false);
         Mentions m = Mentions.of(mentions);
         amount.ifPresent(a -> out.put(DetailType.AMOUNT, a.value()));
         Optional<String> coin = amount.map(AmountReader.Found::unit).filter(this::isCoin)
@@ -124,14 +139,72 @@ public final class DetailParsers {
             out.put(DetailType.ADDRESS, AddressReader.value(a.address(), family));
         });
 
-        amount.ifPresent(a -> masked.blank(a.start(), a.end()));
-        mentions.forEach(x -> masked.blank(x.start(), x.end()));
-        devices.read(masked.text(), false).ifPresent(d -> {
+        amount.ifPresent(a -> reading.blank(a.start(), a.end()));
+        mentions.forEach(x -> reading.blank(x.start(), x.end()));
+        devices.read(reading.text(), false).ifPresent(d -> {
             out.put(DetailType.DEVICE, new DetailValue(DetailType.DEVICE, d.value(), d.value()));
-            masked.blank(d.start(), d.end());
+            reading.blank(d.start(), d.end());
         });
-        times.find(masked.text(), z, l).ifPresent(f -> out.put(DetailType.TIME, f.value()));
+        times.find(reading.text(), z, l).ifPresent(f -> out.put(DetailType.TIME, f.value()));
         return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * The details a correction carries, merged with what is known so that only the corrected part changes: a day
+     * keeps the known hour, an hour the known day, a bare number the known coin ("不对，是500" → 500 USDT).
+     */
+    public Map<DetailType, DetailValue> correction(String text, ZoneId zone, Lang lang, Map<DetailType, DetailValue> known) {
+        String part = Corrections.correctedPart(READING.normalize(text == null ? "" : text).text());
+        ZoneId z = zone == null ? settings.defaultZone() : zone;
+        Lang l = lang == null ? LanguageDetector.detect(part) : lang;
+        Map<DetailType, DetailValue> k = known == null ? Map.of() : known;
+        Map<DetailType, DetailValue> out = new EnumMap<>(DetailType.class);
+        out.putAll(extractAll(part, z, l));
+        DetailValue knownTime = k.get(DetailType.TIME);
+        if (knownTime != null) {
+            times.correct(part, knownTime, z, l).ifPresent(v -> out.put(DetailType.TIME, v));
+        }
+        boolean hasNumber = part.chars().anyMatch(Character::isDigit) || part.matches(".*[零一二两三四五六七八九十百千万].*");
+        if (out.isEmpty() && hasNumber && (k.containsKey(DetailType.AMOUNT) || k.containsKey(DetailType.COIN))) {
+            Map<DetailType, DetailValue> withCoin = new EnumMap<>(DetailType.class);
+            withCoin.putAll(k);
+            if (!withCoin.containsKey(DetailType.COIN) && k.get(DetailType.AMOUNT) != null) {
+                String[] amount = k.get(DetailType.AMOUNT).value().split(" ");
+                if (amount.length == 2) {
+                    withCoin.put(DetailType.COIN, ChainCoinReader.coinValue(amount[1]));
+                }
+            }
+            ParseResult amount = amounts.parse(part, withCoin, l == Lang.ZH);
+            if (amount.ok()) {
+                out.put(DetailType.AMOUNT, amount.value());
+            }
+        }
+        if (out.containsKey(DetailType.CHAIN) && out.containsKey(DetailType.COIN) && !out.containsKey(DetailType.AMOUNT)
+                && k.containsKey(DetailType.COIN)) {
+            out.remove(DetailType.COIN); // "不是波场，是以太坊" corrects the network; the USDT sent stays USDT
+        }
+        if (out.containsKey(DetailType.AMOUNT) && !out.containsKey(DetailType.COIN)) {
+            DetailValue knownCoin = k.get(DetailType.COIN);
+            String[] amount = out.get(DetailType.AMOUNT).value().split(" ");
+            if (knownCoin != null && amount.length == 2 && !amount[1].equals(knownCoin.value()) && isCoin(amount[1])) {
+                out.put(DetailType.COIN, ChainCoinReader.coinValue(amount[1]));
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static boolean keepsRaw(DetailType type) {
+        return type == DetailType.ADDRESS || type == DetailType.TX_HASH || type == DetailType.ACCOUNT
+                || type == DetailType.DESCRIPTION;
+    }
+
+    /** "红米note12 app版本6.1.0": the app's version is not the phone's system version. */
+    private String withoutAppVersion(String text) {
+        return appVersions.find(text).map(v -> {
+            Masked m = new Masked(text);
+            m.blank(v.start(), v.end());
+            return m.text();
+        }).orElse(text);
     }
 
     private boolean isCoin(String symbol) {

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** A detail a support agent may need. {@link #key()} is the stable name used in config and message files. */
 public enum DetailType {
-    ACCOUNT, DESCRIPTION, TIME, DEVICE, TX_HASH, CHAIN, COIN, AMOUNT, ADDRESS, SCREENSHOT;
+    ACCOUNT, DESCRIPTION, TIME, DEVICE, APP_VERSION, TX_HASH, CHAIN, COIN, AMOUNT, ADDRESS, SCREENSHOT;
 
     private final String key = name().toLowerCase(Locale.ROOT);
 

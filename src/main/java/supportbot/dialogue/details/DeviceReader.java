@@ -59,7 +59,7 @@ final class DeviceReader {
     private static final List<Os> SYSTEMS = List.of(
             os("ipados\\s*(\\d+(?:\\.\\d+)*)?", "iPadOS"),
             os("ios\\s*(\\d+(?:\\.\\d+)*)?", "iOS"),
-            os("(?:android|安卓)(?:系统)?\\s*(\\d+(?:\\.\\d+)?)?", "Android"),
+            os("(?:android|安卓)(?:系统)?(?:版本)?\\s*(\\d+(?:\\.\\d+)?)?", "Android"),
             os("(?:harmony\\s*os|harmonyos|鸿蒙)(?:系统)?\\s*(\\d+(?:\\.\\d+)?)?", "HarmonyOS"),
             os("(?:mac\\s*os(?:\\s*x)?)(?:\\s*(?:sequoia|sonoma|ventura|monterey|big\\s*sur|catalina|tahoe))?"
                     + "\\s*(\\d+(?:\\.\\d+)*)?", "macOS"),
@@ -76,7 +76,7 @@ final class DeviceReader {
 
     // Words that may follow a brand as part of the model name.
     private static final Pattern MODEL_WORD = Pattern.compile(
-            "\\s*(pro\\+|pro|max|ultra|plus|mini|lite|se|fe|xr|xs|x|air|note|turbo|neo|fold|flip|nova|find|reno|galaxy"
+            "\\s*(pro\\+|pro|max|mate|ultra|plus|mini|lite|se|fe|xr|xs|x|air|note|turbo|neo|fold|flip|nova|find|reno|galaxy"
                     + "|[a-z]{1,6}\\d{1,4}[a-z]{0,2}|\\d{1,4}[a-z]{0,2})(?![a-z0-9])");
     private static final Pattern LETTERS_DIGITS = Pattern.compile("([a-z]+)(\\d+)([a-z]*)");
     private static final Pattern OS_WORD = Pattern.compile("\\s*(ios|ipados|android|harmony|win|mac)");
@@ -86,7 +86,7 @@ final class DeviceReader {
             Map.entry("fe", "FE"), Map.entry("xr", "XR"), Map.entry("xs", "XS"), Map.entry("x", "X"),
             Map.entry("air", "Air"), Map.entry("note", "Note"), Map.entry("turbo", "Turbo"), Map.entry("neo", "Neo"),
             Map.entry("fold", "Fold"), Map.entry("flip", "Flip"), Map.entry("nova", "nova"), Map.entry("find", "Find"),
-            Map.entry("reno", "Reno"), Map.entry("galaxy", "Galaxy"));
+            Map.entry("reno", "Reno"), Map.entry("mate", "Mate"), Map.entry("galaxy", "Galaxy"));
 
     /**
      * @param lenient a reply to the device question: a browser alone, or a bare "苹果", is then an answer;

@@ -16,6 +16,7 @@ public final class HintKeys {
     public static final String TIME_VAGUE = "time.vague";
     public static final String TIME_FUTURE = "time.future"; // {time}
     public static final String DEVICE_INVALID = "device.invalid";
+    public static final String APP_VERSION_INVALID = "app_version.invalid";
     public static final String TX_HASH_INVALID = "tx_hash.invalid";
     public static final String TX_HASH_WRONG_LENGTH = "tx_hash.wrong_length"; // {digits}
     public static final String TX_HASH_IS_ADDRESS = "tx_hash.is_address";
@@ -42,7 +43,7 @@ public final class HintKeys {
     /** All keys, with the per-family ones expanded. */
     public static List<String> all() {
         List<String> keys = new ArrayList<>(List.of(ACCOUNT_INVALID, DESCRIPTION_TOO_SHORT, DESCRIPTION_TOO_VAGUE,
-                TIME_INVALID, TIME_VAGUE, TIME_FUTURE, DEVICE_INVALID, TX_HASH_INVALID, TX_HASH_WRONG_LENGTH,
+                TIME_INVALID, TIME_VAGUE, TIME_FUTURE, DEVICE_INVALID, APP_VERSION_INVALID, TX_HASH_INVALID, TX_HASH_WRONG_LENGTH,
                 TX_HASH_IS_ADDRESS, CHAIN_UNKNOWN, CHAIN_AMBIGUOUS, CHAIN_NEED_NETWORK, COIN_UNKNOWN, COIN_AMBIGUOUS,
                 AMOUNT_INVALID, AMOUNT_UNIT_MISSING, ADDRESS_INVALID, ADDRESS_IS_TX_HASH, ADDRESS_CHECKSUM,
                 ADDRESS_CHAIN_MISMATCH, SCREENSHOT_MISSING));

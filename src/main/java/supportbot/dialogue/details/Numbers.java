@@ -12,9 +12,11 @@ final class Numbers {
     record Found(int start, int end, BigDecimal value) {
     }
 
-    // Not after a letter or digit: the "20" of "TRC20" and the "23" of "S23" are names, not quantities.
+    // Not after a letter or digit: the "20" of "TRC20" and the "23" of "S23" are names, not quantities. After a
+    // comma only when no digit precedes it: "1,000" is one number, but "2小时前，100 USDT" (the full-width comma
+    // is a plain one once normalised) starts a new one.
     private static final Pattern ARABIC = Pattern.compile(
-            "(?<![A-Za-z0-9.,_])(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?:\\s*(万|千)|\\s*([kKwW])(?![A-Za-z]))?");
+            "(?<![A-Za-z0-9._])(?<!\\d,)(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?:\\s*(万|千)|\\s*([kKwW])(?![A-Za-z]))?");
     private static final Pattern HAN = Pattern.compile("[零〇一二两三四五六七八九十百千万]+");
 
     private Numbers() {

@@ -26,6 +26,22 @@ final class TimeDisplay {
         return VALUE.format(at);
     }
 
+    /** A day without an hour is stored as the absolute date: "昨天" would be wrong tomorrow. */
+    static String dateValue(ZonedDateTime at) {
+        return DateTimeFormatter.ISO_LOCAL_DATE.format(at);
+    }
+
+    /** "2026-11-24（昨天）" / "2026-11-24 (yesterday)": the relative word is only ever added when shown. */
+    static String dateDisplay(ZonedDateTime at, ZonedDateTime now, Lang lang) {
+        String date = dateValue(at);
+        String day = day(at, now, lang);
+        if (day.startsWith(String.valueOf(at.getMonthValue())) || day.startsWith(String.valueOf(at.getYear()))
+                || day.matches("[A-Z][a-z]{2} .*")) {
+            return date; // the relative word would only repeat the date
+        }
+        return lang == Lang.ZH ? date + "（" + day + "）" : date + " (" + day + ")";
+    }
+
     static String display(ZonedDateTime at, boolean approximate, ZonedDateTime now, Lang lang) {
         return brief(at, approximate, now, lang) + " (" + FULL.format(at) + ")";
     }
@@ -37,7 +53,7 @@ final class TimeDisplay {
         return day(at, now, lang) + " " + time;
     }
 
-    private static String day(ZonedDateTime at, ZonedDateTime now, Lang lang) {
+    static String day(ZonedDateTime at, ZonedDateTime now, Lang lang) {
         long daysAgo = ChronoUnit.DAYS.between(at.toLocalDate(), now.toLocalDate());
         boolean zh = lang == Lang.ZH;
         if (daysAgo == 0) {

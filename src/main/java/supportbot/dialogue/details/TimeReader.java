@@ -31,7 +31,8 @@ final class TimeReader {
             return ParseResult.ok(value(at, now, lang));
         }
         if (res instanceof TimeResolver.Future f) {
-            return ParseResult.hint(HintKeys.TIME_FUTURE, Map.of("time", TimeDisplay.brief(f.at(), f.approximate(), now, lang)));
+            return ParseResult.hint(HintKeys.TIME_FUTURE, Map.of("time", f.dateOnly()
+                    ? TimeDisplay.day(f.at(), now, lang) : TimeDisplay.brief(f.at(), f.approximate(), now, lang)));
         }
         return ParseResult.hint(HintKeys.TIME_INVALID);
     }
@@ -47,7 +48,38 @@ final class TimeReader {
         });
     }
 
+    /**
+     * A correction of a known time changes only the part it names: "不对，是前天" keeps the hour, "应该是4点"
+     * keeps the day. Empty when the text holds no time.
+     */
+    Optional<DetailValue> correct(String text, DetailValue known, ZoneId zone, Lang lang) {
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
+        Optional<TimeRecognizer.Recognized> r = recognizer.recognize(text, true);
+        if (r.isEmpty()) {
+            return Optional.empty();
+        }
+        TimeExpression e = r.get().expression();
+        java.time.LocalDate knownDate = java.time.LocalDate.parse(known.value().substring(0, 10));
+        boolean knownHasHour = known.value().length() > 10;
+        if (e.minutesAgo() == null && e.day() != null && e.clock() == null && e.part() == null && knownHasHour) {
+            if (resolver.resolve(e, now) instanceof TimeResolver.At day) {
+                var hour = java.time.OffsetDateTime.parse(known.value()).toLocalTime();
+                var at = day.at().toLocalDate().atTime(hour).atZone(zone);
+                return Optional.of(value(new TimeResolver.At(at, false, false), now, lang));
+            }
+            return Optional.empty();
+        }
+        if (e.minutesAgo() == null && e.day() == null && (e.clock() != null || e.part() != null)) {
+            e = new TimeExpression(null, new TimeExpression.Date(knownDate.getYear(), knownDate.getMonthValue(),
+                    knownDate.getDayOfMonth()), e.part(), e.clock());
+        }
+        return resolver.resolve(e, now) instanceof TimeResolver.At at ? Optional.of(value(at, now, lang)) : Optional.empty();
+    }
+
     private static DetailValue value(TimeResolver.At at, ZonedDateTime now, Lang lang) {
+        if (at.dateOnly()) {
+            return new DetailValue(DetailType.TIME, TimeDisplay.dateValue(at.at()), TimeDisplay.dateDisplay(at.at(), now, lang));
+        }
         return new DetailValue(DetailType.TIME, TimeDisplay.value(at.at()),
                 TimeDisplay.display(at.at(), at.approximate(), now, lang));
     }

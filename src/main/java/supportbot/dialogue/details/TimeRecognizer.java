@@ -45,6 +45,20 @@ final class TimeRecognizer {
             + "\\s*多?\\s*个?\\s*(半)?\\s*多?\\s*个?\\s*(小时|钟头|分钟|分)\\s*(?:以|之)?前");
     private static final Pattern OFFSET_EN = Pattern.compile("(?<![a-z])(" + EN_NUM + "|half an?)\\s*"
             + "(hours?|hrs?|h|minutes?|mins?|m)\\s+ago(?![a-z])");
+    /** "已经3个小时了", "3个多小时了", "持续半小时": how long it has been going on, i.e. when it started. */
+    private static final Pattern DURATION_ZH = Pattern.compile("(?:已经|已|持续了?)\\s*(\\d+(?:\\.\\d+)?|" + HAN_NUM
+            + "+|半)\\s*多?\\s*个?\\s*(半)?\\s*多?\\s*个?\\s*(小时|钟头|分钟)|(\\d+(?:\\.\\d+)?|" + HAN_NUM
+            + "+|半)\\s*多?\\s*个?\\s*(半)?\\s*多?\\s*个?\\s*(小时|钟头|分钟)了");
+    /** "for 2 hours", "for the past 30 minutes", "for half an hour". */
+    private static final Pattern DURATION_EN = Pattern.compile("(?<![a-z])for\\s+(?:the\\s+(?:last|past)\\s+)?("
+            + EN_NUM + "|half an?)\\s*(hours?|hrs?|minutes?|mins?)(?![a-z])");
+    /** "已经两天了", "for 3 days": the day it started. */
+    private static final Pattern DAYS_DURATION_ZH = Pattern.compile(
+            "(?:已经|已|持续了?)\\s*(\\d+|" + HAN_NUM + "+)\\s*个?\\s*(天|周|星期|礼拜)|(\\d+|" + HAN_NUM
+                    + "+)\\s*个?\\s*(天|周|星期|礼拜)了");
+    private static final Pattern DAYS_DURATION_EN = Pattern.compile(
+            "(?<![a-z])for\\s+(?:the\\s+(?:last|past)\\s+)?(\\d+|an?|one|two|three|four|five|six|seven|a couple of)"
+                    + "\\s*(days?|weeks?)(?![a-z])");
     private static final Pattern JUST_NOW = Pattern.compile(
             "刚刚|刚才|(?<![a-z])(?:just now|a moment ago|moments ago)(?![a-z])");
 
@@ -167,6 +181,9 @@ final class TimeRecognizer {
         add(hits, first(RELATIVE_DAY, s, m -> RELATIVE_DAYS.get(m.group())));
         add(hits, first(DAYS_AGO_ZH, s, m -> daysAgo(m.group(1), m.group(2))));
         add(hits, first(DAYS_AGO_EN, s, m -> daysAgo(m.group(1), m.group(2))));
+        add(hits, first(DAYS_DURATION_ZH, s, m -> m.group(1) != null ? daysAgo(m.group(1), m.group(2))
+                : daysAgo(m.group(3), m.group(4))));
+        add(hits, first(DAYS_DURATION_EN, s, m -> daysAgo(m.group(1), m.group(2))));
         add(hits, first(WEEKDAY_ZH, s,
                 m -> new DayHit(new Weekday(TimeWords.zhWeekday(m.group(2)), TimeWords.zhWeekMode(m.group(1))), null)));
         add(hits, firstWhere(WEEKDAY_EN, s, m -> enWeekday(m, s)));
@@ -213,6 +230,18 @@ final class TimeRecognizer {
             return (int) Math.round(n * (m.group(3).startsWith("分") ? 1 : 60));
         }));
         add(hits, first(OFFSET_EN, s, m -> {
+            double n = m.group(1).startsWith("half") ? 0.5 : TimeWords.number(m.group(1));
+            return (int) Math.round(n * (m.group(2).startsWith("h") ? 60 : 1));
+        }));
+        add(hits, first(DURATION_ZH, s, m -> {
+            int g = m.group(1) != null ? 0 : 3;
+            double n = m.group(1 + g).equals("半") ? 0.5 : TimeWords.number(m.group(1 + g));
+            if (m.group(2 + g) != null) {
+                n += 0.5;
+            }
+            return (int) Math.round(n * (m.group(3 + g).startsWith("分") ? 1 : 60));
+        }));
+        add(hits, first(DURATION_EN, s, m -> {
             double n = m.group(1).startsWith("half") ? 0.5 : TimeWords.number(m.group(1));
             return (int) Math.round(n * (m.group(2).startsWith("h") ? 60 : 1));
         }));

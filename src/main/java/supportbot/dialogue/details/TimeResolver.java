@@ -27,27 +27,30 @@ final class TimeResolver {
     sealed interface Resolution permits At, Future, Invalid {
     }
 
-    /** @param approximate no clock time was given; the hour is a representative one */
-    record At(ZonedDateTime at, boolean approximate) implements Resolution {
+    /**
+     * @param approximate no clock time was given; the hour is a representative one
+     * @param dateOnly    only a day was given ("昨天", "11/24"): {@code at} is its start and no hour may be shown
+     *                    or stored, since inventing one would mislead the agent
+     */
+    record At(ZonedDateTime at, boolean approximate, boolean dateOnly) implements Resolution {
     }
 
-    record Future(ZonedDateTime at, boolean approximate) implements Resolution {
+    record Future(ZonedDateTime at, boolean approximate, boolean dateOnly) implements Resolution {
     }
 
     record Invalid() implements Resolution {
     }
 
-    private record Candidate(ZonedDateTime at, boolean approximate) {
+    private record Candidate(ZonedDateTime at, boolean approximate, boolean dateOnly) {
     }
 
     /** When a month and day without year lie this far ahead, last year is meant ("12月28日" said in January). */
     private static final int YEARLESS_FUTURE_DAYS = 30;
-    private static final int DAY_ONLY_HOUR = 12;
 
     Resolution resolve(TimeExpression e, ZonedDateTime now) {
         ZonedDateTime nowMin = now.truncatedTo(ChronoUnit.MINUTES);
         if (e.minutesAgo() != null) {
-            return new At(nowMin.minusMinutes(e.minutesAgo()), false);
+            return new At(nowMin.minusMinutes(e.minutesAgo()), false, false);
         }
         Optional<List<LocalDate>> dates = dates(e, nowMin.toLocalDate());
         if (dates.isEmpty()) {
@@ -57,20 +60,22 @@ final class TimeResolver {
         for (LocalDate date : dates.get()) {
             if (e.clock() != null) {
                 for (int hour : e.clock().hours(e.part())) {
-                    candidates.add(new Candidate(at(date, hour * 60 + e.clock().minute(), nowMin), false));
+                    candidates.add(new Candidate(at(date, hour * 60 + e.clock().minute(), nowMin), false, false));
                 }
+            } else if (e.part() != null) {
+                int hour = e.part().representativeHour;
+                candidates.add(new Candidate(clampToday(at(date, hour * 60, nowMin), e.part(), nowMin), true, false));
             } else {
-                int hour = e.part() != null ? e.part().representativeHour : DAY_ONLY_HOUR;
-                candidates.add(new Candidate(clampToday(at(date, hour * 60, nowMin), e.part(), nowMin), true));
+                candidates.add(new Candidate(at(date, 0, nowMin), true, true));
             }
         }
         return candidates.stream()
                 .filter(c -> !c.at().isAfter(nowMin))
                 .max(Comparator.comparing(Candidate::at))
-                .<Resolution>map(c -> new At(c.at(), c.approximate()))
+                .<Resolution>map(c -> new At(c.at(), c.approximate(), c.dateOnly()))
                 .orElseGet(() -> {
                     Candidate soonest = candidates.stream().min(Comparator.comparing(Candidate::at)).orElseThrow();
-                    return new Future(soonest.at(), soonest.approximate());
+                    return new Future(soonest.at(), soonest.approximate(), soonest.dateOnly());
                 });
     }
 

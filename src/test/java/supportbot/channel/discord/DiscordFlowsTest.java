@@ -103,6 +103,13 @@ class DiscordFlowsTest {
         return s -> s.channelId() == channel && s.content() != null && s.content().contains(text);
     }
 
+    /** The optional details, the screenshot among them, asked together while this one is pending. */
+    private static boolean asksScreenshotAmongOptional(Conversation c) {
+        var optional = supportbot.dialogue.EngineHarness.DATA.categories().get(c.categoryId()).orElseThrow().optional();
+        return c.awaiting() != null && optional.contains(c.awaiting()) && optional.contains(DetailType.SCREENSHOT)
+                && !c.skipped().contains(DetailType.SCREENSHOT) && !c.editing();
+    }
+
     private static Predicate<FakeDiscord.Sent> withPayload(long channel, String payload) {
         return s -> s.channelId() == channel && payloads(s).contains(payload);
     }
@@ -168,8 +175,11 @@ class DiscordFlowsTest {
             }
             if (c.phase() == Phase.FAQ_OFFERED) {
                 press(USER, latest(withPayload(threadId, "faq:no")), "faq:no");
-            } else if (c.awaiting() == DetailType.SCREENSHOT) {
-                fake.userMessage(threadId, USER, "", FakeDiscord.file("error.png", "image/png", png));
+            } else if (!sentFile && (c.awaiting() == DetailType.SCREENSHOT || asksScreenshotAmongOptional(c))) {
+                // Optional details are asked together in one message (issue 14): the file, with the answer the
+                // user has for the first of them as its text.
+                fake.userMessage(threadId, USER, ANSWERS.getOrDefault(c.awaiting(), ""),
+                        FakeDiscord.file("error.png", "image/png", png));
                 sentFile = true;
             } else if (c.awaiting() != null && ANSWERS.containsKey(c.awaiting())) {
                 fake.userMessage(threadId, USER, ANSWERS.get(c.awaiting()));

@@ -14,7 +14,7 @@ class DetailTypeTest {
 
     @Test
     void keysAreTheDocumentedNames() {
-        assertEquals(List.of("account", "description", "time", "device", "tx_hash", "chain", "coin", "amount", "address",
+        assertEquals(List.of("account", "description", "time", "device", "app_version", "tx_hash", "chain", "coin", "amount", "address",
                 "screenshot"), Arrays.stream(DetailType.values()).map(DetailType::key).toList());
     }
 

@@ -35,20 +35,20 @@ class TimeParsingTest {
             3小时前             | 2026-11-25T11:00+08:00
             半小时前             | 2026-11-25T13:30+08:00
             10分钟前            | 2026-11-25T13:50+08:00
-            上周五              | 2026-11-20T12:00+08:00
+            上周五              | 2026-11-20          
             周三晚上8点          | 2026-11-18T20:00+08:00
-            前天                | 2026-11-23T12:00+08:00
+            前天                | 2026-11-23          
             刚才                | 2026-11-25T14:00+08:00
             刚刚                | 2026-11-25T14:00+08:00
             2026-11-20 14:00    | 2026-11-20T14:00+08:00
-            2026/11/20          | 2026-11-20T12:00+08:00
+            2026/11/20          | 2026-11-20          
             11月20日下午2点      | 2026-11-20T14:00+08:00
             yesterday 3pm       | 2026-11-24T15:00+08:00
             yesterday at 15:30  | 2026-11-24T15:30+08:00
             this morning        | 2026-11-25T09:00+08:00
             2 hours ago         | 2026-11-25T12:00+08:00
             30 mins ago         | 2026-11-25T13:30+08:00
-            last friday         | 2026-11-20T12:00+08:00
+            last friday         | 2026-11-20          
             friday 8pm          | 2026-11-20T20:00+08:00
             just now            | 2026-11-25T14:00+08:00
             today at 10am       | 2026-11-25T10:00+08:00
@@ -66,24 +66,24 @@ class TimeParsingTest {
             3点半               | 2026-11-25T03:30+08:00
             8点                 | 2026-11-25T08:00+08:00
             20:30               | 2026-11-24T20:30+08:00
-            三天前               | 2026-11-22T12:00+08:00
+            三天前               | 2026-11-22          
             2天前下午            | 2026-11-23T15:00+08:00
             一个半小时前          | 2026-11-25T12:30+08:00
-            上上周一             | 2026-11-09T12:00+08:00
+            上上周一             | 2026-11-09          
             星期天晚上           | 2026-11-22T20:00+08:00
-            11/20               | 2026-11-20T12:00+08:00
-            12月28日             | 2025-12-28T12:00+08:00
+            11/20               | 2026-11-20          
+            12月28日             | 2025-12-28          
             an hour ago         | 2026-11-25T13:00+08:00
             half an hour ago    | 2026-11-25T13:30+08:00
             yesterday evening   | 2026-11-24T20:00+08:00
             last night          | 2026-11-24T20:00+08:00
             on monday at 9am    | 2026-11-23T09:00+08:00
-            20 Nov 2026         | 2026-11-20T12:00+08:00
+            20 Nov 2026         | 2026-11-20          
             'Nov 20, 2026 at 2:30pm' | 2026-11-20T14:30+08:00
             大概昨天下午3点左右吧  | 2026-11-24T15:00+08:00
-            20号                | 2026-11-20T12:00+08:00
+            20号                | 2026-11-20          
             二十号晚上            | 2026-11-20T20:00+08:00
-            on the 20th         | 2026-11-20T12:00+08:00
+            on the 20th         | 2026-11-20          
             十点左右             | 2026-11-25T10:00+08:00
             一点半               | 2026-11-25T13:30+08:00
             yesterday at 3      | 2026-11-24T15:00+08:00
@@ -128,9 +128,14 @@ class TimeParsingTest {
     void displaySaysWhenTheHourIsOnlyRepresentative() {
         assertEquals("今天 约 09:00 (2026-11-25 09:00 +08:00)", assertOk(time("今天早上", SHANGHAI, Lang.ZH)).display());
         assertEquals("today around 09:00 (2026-11-25 09:00 +08:00)", assertOk(time("this morning", SHANGHAI, Lang.EN)).display());
-        assertEquals("Friday around 12:00 (2026-11-20 12:00 +08:00)", assertOk(time("last friday", SHANGHAI, Lang.EN)).display());
-        assertEquals("前天 约 12:00 (2026-11-23 12:00 +08:00)", assertOk(time("前天", SHANGHAI, Lang.ZH)).display());
-        assertEquals("11月9日 约 12:00 (2026-11-09 12:00 +08:00)", assertOk(time("上上周一", SHANGHAI, Lang.ZH)).display());
+    }
+
+    /** Issue 14: a day without an hour stays a day; the old representative 12:00 was invented. */
+    @Test
+    void aDayWithoutAnHourIsShownAsTheDateOnly() {
+        assertEquals("2026-11-20 (Friday)", assertOk(time("last friday", SHANGHAI, Lang.EN)).display());
+        assertEquals("2026-11-23（前天）", assertOk(time("前天", SHANGHAI, Lang.ZH)).display());
+        assertEquals("2026-11-09", assertOk(time("上上周一", SHANGHAI, Lang.ZH)).display());
     }
 
     @Test

@@ -1,0 +1,39 @@
+package supportbot.dialogue.details;
+
+import java.util.regex.Pattern;
+import supportbot.text.TextNormalizer;
+
+/**
+ * Recognises a correction ("不对，是500", "不是3点是4点", "I meant Tuesday", "500 not 300") and cuts away the
+ * wrong value it repeats, so that only the corrected value is read.
+ */
+public final class Corrections {
+    private static final String VALUE_WORDS = "(?<![a-z])(?:yesterday|today|monday|tuesday|wednesday|thursday|friday"
+            + "|saturday|sunday|morning|afternoon|evening|night|am|pm|iphone|android|ios|usdt|usdc|eth|btc|trx|tron"
+            + "|erc20|trc20|bep20)";
+    private static final Pattern MARKER = Pattern.compile("(?i)不对|不是.{1,30}?[，,\\s]*(?:而)?是|应该是|搞错了|写错了|填错了|输错了"
+            + "|说错了|弄错了|打错了|更正|改成|改为|纠正|(?<![a-z])(?:actually|i meant|i mean|sorry,? (?:it was|it's|its|i meant)"
+            + "|correction|typo|(?:was|is) wrong|should be|should have been)(?![a-z])"
+            // "500 not 300", "Tuesday, not Monday", "not 300 but 500": a value next to "not", never "do not work"
+            + "|(?:[\\w.]*\\d[\\w.]*|" + VALUE_WORDS + ")\\s*,?\\s+not\\s+\\S"
+            + "|(?<![a-z])not\\s+(?:[\\w.]*\\d[\\w.]*|" + VALUE_WORDS + ")\\s*,?\\s+but\\s+\\S");
+    /** "不是300（，）是500": the part that says what it was not. */
+    private static final Pattern ZH_NOT = Pattern.compile("不是[^，,。！!？?]{1,30}?[，,\\s]*(?=(?:而)?是)");
+    /** "500, not 300" / "not 300 but 500" / "not yesterday, today". */
+    private static final Pattern EN_NOT = Pattern.compile("(?i)(?<![a-z])not\\s+(?:[^,.;!?]|\\.(?=\\d)){1,30}?(?=\\s*(?:,|;|\\s+but\\s+|$))");
+    private static final Pattern ZH_MARKERS = Pattern.compile("(?:更正|纠正|改|修改)一下|不对|应该是|搞错了|写错了|填错了|输错了|说错了|弄错了|打错了|更正|改成|改为|纠正");
+
+    private Corrections() {
+    }
+
+    public static boolean isCorrection(String text) {
+        return text != null && MARKER.matcher(TextNormalizer.reading().normalize(text).text()).find();
+    }
+
+    /** The text with the wrong value and the correction words removed, e.g. "不是300是500" → "是500". */
+    public static String correctedPart(String text) {
+        String t = ZH_NOT.matcher(text).replaceAll(" ");
+        t = EN_NOT.matcher(t).replaceAll(" ");
+        return ZH_MARKERS.matcher(t).replaceAll(" ");
+    }
+}
