@@ -63,6 +63,14 @@ public final class TelegramConnector implements AutoCloseable {
             .newBuilder().maximumSize(10_000).expireAfterWrite(1, TimeUnit.HOURS).build();
     private final java.util.concurrent.atomic.AtomicLong replayRequestsSeen = new java.util.concurrent.atomic.AtomicLong(-1);
     private final supportbot.metrics.ConnectorState state;
+    private final UpdateLanes lanes = new UpdateLanes();
+    /**
+     * The confirmed offset, kept here so the polling thread never reads the store: closing interrupts that
+     * thread, and an interrupt during file I/O closes the store's file.
+     */
+    private final java.util.concurrent.atomic.AtomicLong confirmed = new java.util.concurrent.atomic.AtomicLong();
+    /** While an update is still in flight, how long a poll waits for it before fetching what else came. */
+    private static final java.time.Duration IN_FLIGHT_POLL = java.time.Duration.ofMillis(200);
 
     private TelegramConnector(TelegramSettings settings, ConnectorParts parts, BotApi api, BotIdentity me) {
         this.settings = settings;
@@ -133,6 +141,7 @@ public final class TelegramConnector implements AutoCloseable {
     }
 
     private void startPolling() throws TelegramApiException {
+        confirmed.set(parts.store().counter(OFFSET));
         pollingThread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "telegram-polling");
             t.setDaemon(true);
@@ -145,37 +154,62 @@ public final class TelegramConnector implements AutoCloseable {
                 () -> pollingThread);
         // The library's own offset moves before updates are handled; ours moves after they are committed.
         polling.registerBot(settings.token(), () -> BotApi.telegramUrl(settings),
-                ignored -> GetUpdates.builder().offset((int) (parts.store().counter(OFFSET) + 1)).limit(100)
-                        .timeout(settings.pollTimeoutSeconds()).allowedUpdates(List.of("message", "callback_query"))
-                        .build(),
+                ignored -> {
+                    boolean idle = settle();
+                    // Updates still in flight stay unconfirmed, so Telegram answers at once: poll briskly, not long.
+                    return GetUpdates.builder().offset((int) (confirmed.get() + 1)).limit(100)
+                            .timeout(idle ? settings.pollTimeoutSeconds() : 0)
+                            .allowedUpdates(List.of("message", "edited_message", "callback_query")).build();
+                },
                 this::consume); // the application counts as running from construction: registering starts polling
     }
 
-    /** One batch from getUpdates, on the polling thread: returns only when every update is committed. */
+    /**
+     * One batch from getUpdates, on the polling thread: each update goes to its chat's lane and the thread is
+     * free for the next poll at once. The library skips updates it has handed over already, so one that is
+     * still in flight (and so still unconfirmed) is not run twice.
+     */
     private void consume(List<Update> updates) {
         state.updateReceived(parts.clock().millis());
-        try {
-            long last = 0;
-            var pending = new ArrayList<CompletableFuture<?>>();
-            var submitted = new ArrayList<Update>();
-            for (Update u : updates) {
-                pending.add(dispatchSafely(u));
-                submitted.add(u);
-                last = Math.max(last, u.getUpdateId());
-            }
-            for (int i = 0; i < pending.size(); i++) {
-                awaitWithRetry(submitted.get(i), pending.get(i));
-            }
-            long offset = last;
-            if (running) {
-                parts.committer().submit(tx -> tx.setCounter(OFFSET, offset)).join();
-            }
-            state.connected(running);
-        } catch (RuntimeException e) {
-            state.connected(false); // until a batch goes through again
-            // An exception here would cancel the library's polling task for good.
-            log.error("Telegram: a batch of updates failed; it will be fetched again", e);
+        for (Update u : updates) {
+            lanes.submit(u.getUpdateId(), laneOf(u), () -> awaitWithRetry(u, dispatchSafely(u)));
         }
+    }
+
+    /**
+     * Before each poll: waits a little for updates in flight, then confirms every update up to the first one
+     * not yet committed. Returns whether nothing is in flight.
+     */
+    private boolean settle() {
+        boolean idle;
+        try {
+            idle = lanes.awaitIdle(IN_FLIGHT_POLL);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        var done = lanes.takeDonePrefix();
+        if (done.isPresent() && running) {
+            try {
+                parts.committer().submit(tx -> tx.setCounter(OFFSET, done.getAsInt())).join();
+                confirmed.set(done.getAsInt());
+                state.connected(true);
+            } catch (RuntimeException e) {
+                state.connected(false);
+                log.error("Telegram: the polling offset was not saved; the updates will be fetched again", e);
+            }
+        }
+        return idle;
+    }
+
+    /** Updates of one chat keep their order: a private chat, a group, or the staff forum. */
+    private static long laneOf(Update u) {
+        if (u.hasCallbackQuery()) {
+            var m = u.getCallbackQuery().getMessage();
+            return m != null ? m.getChatId() : u.getCallbackQuery().getFrom().getId();
+        }
+        var m = u.getMessage() != null ? u.getMessage() : u.getEditedMessage();
+        return m != null ? m.getChatId() : 0;
     }
 
     /**
@@ -337,6 +371,7 @@ public final class TelegramConnector implements AutoCloseable {
     public void close() {
         running = false;
         replays.shutdownNow();
+        lanes.close();
         state.connected(false);
         if (polling != null) {
             try {
