@@ -81,9 +81,11 @@ public final class TelegramConnector implements AutoCloseable {
         this.state = parts.metrics().connector(TelegramKeys.CHANNEL);
         var limiter = new SendLimiter(settings.limits(), System::nanoTime);
         var keyboards = new Keyboards(parts.signer());
-        this.users = new UserUpdates(keyboards, parts.inbox(), parts.store(), api, me, parts.attachmentsRoot(),
+        var shown = new ShownKeyboards();
+        this.users = new UserUpdates(keyboards, shown, parts.inbox(), parts.store(), api, me, parts.attachmentsRoot(),
                 settings.maxAttachmentBytes(), parts.messages(), parts.clock());
-        parts.outbox().register(new UserSender(api, limiter, keyboards, me.privateChatLink(), parts.store(), parts.clock()));
+        parts.outbox().register(new UserSender(api, limiter, keyboards, me.privateChatLink(), parts.store(), parts.clock(),
+                shown));
         if (settings.staffChatId() != null) {
             this.staff = new StaffUpdates(parts.desk(), parts.agents(), parts.store(), parts.committer(), api, me,
                     settings.staffChatId(), settings.supervisorChatId(), parts.signer());
@@ -122,7 +124,7 @@ public final class TelegramConnector implements AutoCloseable {
             mirror.wake();
         }
         try {
-            api.setCommands(parts.messages());
+            api.setCommands(parts.messages(), settings.staffChatId());
         } catch (SendFailure e) {
             log.warn("Telegram: the command menu was not set ({}); commands still work when typed", e.getMessage());
         }

@@ -22,9 +22,16 @@ final class UserSender implements ChannelSender {
 
     private final supportbot.store.Store store;
     private final java.time.Clock clock;
+    private final ShownKeyboards shown;
 
     UserSender(BotApi api, SendLimiter limiter, Keyboards keyboards, String privateChatLink, supportbot.store.Store store,
                java.time.Clock clock) {
+        this(api, limiter, keyboards, privateChatLink, store, clock, new ShownKeyboards());
+    }
+
+    UserSender(BotApi api, SendLimiter limiter, Keyboards keyboards, String privateChatLink, supportbot.store.Store store,
+               java.time.Clock clock, ShownKeyboards shown) {
+        this.shown = shown;
         this.store = store;
         this.clock = clock;
         this.keyboards = keyboards;
@@ -59,7 +66,11 @@ final class UserSender implements ChannelSender {
             RateGate.pass(limiter, chatId, SLEEP_AT_MOST);
             boolean last = i == parts.size() - 1;
             try {
-                api.sendHtml(chatId, null, parts.get(i), last ? keyboards.of(chatId, entry.buttons(), privateChatLink) : null);
+                var keyboard = last ? keyboards.of(chatId, entry.buttons(), privateChatLink) : null;
+                int messageId = api.sendHtml(chatId, null, parts.get(i), keyboard);
+                if (keyboard != null) {
+                    shown.shown(chatId, messageId);
+                }
             } catch (SendFailure f) {
                 if (f.retryAfter() != null) {
                     limiter.pause(chatId, f.retryAfter());

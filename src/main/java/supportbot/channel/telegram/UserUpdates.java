@@ -45,10 +45,12 @@ final class UserUpdates {
     private final Clock clock;
     private final Keyboards keyboards;
     private final RecentUserMessages recent;
+    private final ShownKeyboards shown;
 
-    UserUpdates(Keyboards keyboards, Inbox inbox, Store store, BotApi api, BotIdentity me, Path attachmentsRoot, long maxAttachmentBytes,
+    UserUpdates(Keyboards keyboards, ShownKeyboards shown, Inbox inbox, Store store, BotApi api, BotIdentity me, Path attachmentsRoot, long maxAttachmentBytes,
                 Messages messages, Clock clock) {
         this.keyboards = keyboards;
+        this.shown = shown;
         this.inbox = inbox;
         this.store = store;
         this.api = api;
@@ -118,17 +120,26 @@ final class UserUpdates {
     }
 
     /**
-     * A message that held a recovery phrase or key is removed from the chat too, where the bot may (private
-     * chats; groups where it is an admin). What is left on the user's screen is theirs; the bot kept nothing.
+     * A message that held a recovery phrase or key is deleted from the chat too, where Telegram lets the bot
+     * (private chats within 48 hours; groups where it is an admin with the right). The user is told which
+     * happened: a phrase left on their screen is theirs to delete, and they must know it is still there.
      */
     private CompletableFuture<?> deleteIfSecret(Message m, CompletableFuture<Inbox.Outcome> handled) {
         return handled.thenAccept(outcome -> {
             if (outcome == Inbox.Outcome.SECRET_REMOVED) {
+                String notice;
                 try {
                     api.deleteMessage(m.getChatId(), m.getMessageId());
+                    notice = "telegram.secret_deleted";
                 } catch (SendFailure e) {
-                    log.warn("could not delete a message holding a secret in chat {} (the bot may lack the right): {}",
+                    log.warn("could not delete a message holding a secret in chat {} (too old, or the bot lacks the right): {}",
                             m.getChatId(), e.getMessage());
+                    notice = "telegram.secret_not_deleted";
+                }
+                try {
+                    tell(m, notice);
+                } catch (SendFailure e) {
+                    log.warn("could not tell chat {} whether its secret was deleted: {}", m.getChatId(), e.getMessage());
                 }
             }
         });
@@ -171,14 +182,28 @@ final class UserUpdates {
         long userId = q.getFrom().getId();
         boolean inPrivate = message.getChat() != null ? message.getChat().isUserChat() : message.getChatId() == userId;
         String key = inPrivate ? TelegramKeys.privateChat(userId) : TelegramKeys.inGroup(message.getChatId(), userId);
-        List<supportbot.dialogue.Button> shown = store.stored(key).map(StoredConversation::lastButtons).orElse(List.of());
-        String payload = keyboards.payloadOf(message.getChatId(), data, shown).orElse(null);
+        List<supportbot.dialogue.Button> current = store.stored(key).map(StoredConversation::lastButtons).orElse(List.of());
+        String payload = keyboards.payloadOf(message.getChatId(), data, current).orElse(null);
         if (payload == null) {
             log.warn("refused a Telegram button with a bad signature or an expired hash from user {}", userId);
             payload = REFUSED_BUTTON; // the engine answers an unknown button and changes nothing
+        } else if (shown.isStale(message.getChatId(), message.getMessageId())) {
+            // A real button, but on an older answer: "still need help" there must not act on the newest one.
+            log.info("refused a button on an older message in chat {}", message.getChatId());
+            payload = REFUSED_BUTTON;
         }
         var in = Inbound.button(TelegramKeys.CHANNEL, key, "telegram:" + userId, payload, id, clock.instant());
-        return answer(q, inbox.submit(inPrivate ? in : in.inPublic()));
+        return answer(q, inbox.submit(inPrivate ? in : in.inPublic()))
+                .thenRun(() -> removeKeyboard(message.getChatId(), message.getMessageId()));
+    }
+
+    /** A pressed keyboard has done its work, answered or refused: take it away so it is not pressed again. */
+    private void removeKeyboard(long chatId, int messageId) {
+        try {
+            api.removeKeyboard(chatId, messageId);
+        } catch (SendFailure e) {
+            log.debug("could not remove the keyboard of message {} in chat {}: {}", messageId, chatId, e.getMessage());
+        }
     }
 
     /** Telegram shows a spinner on the button until the query is answered: answer every one, after the commit. */

@@ -1,0 +1,56 @@
+package supportbot.channel.telegram;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static supportbot.channel.telegram.TelegramFlowsTest.WAIT;
+import static supportbot.channel.telegram.TelegramFlowsTest.to;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import supportbot.safety.TestPhrases;
+
+/** After a pasted recovery phrase the user hears the truth about whether it is gone from the chat. */
+class TelegramSecretDeletionTest {
+    private static final long USER = 7201;
+
+    @TempDir
+    Path dir;
+    private TelegramTestBot t;
+
+    @AfterEach
+    void close() {
+        if (t != null) {
+            t.close();
+        }
+    }
+
+    private String phrase() {
+        return String.join(" ", TestPhrases.words("english", 12, 33));
+    }
+
+    @Test
+    void aDeletedPhraseIsReportedDeleted() throws Exception {
+        t = new TelegramTestBot(dir, "  limits: {perChatPerSecond: 50, perGroupPerMinute: 6000}").start();
+        long update = t.fake.userText(USER, "my seed is " + phrase());
+        t.fake.awaitSent(to(USER, "also deleted from this chat"), WAIT);
+        t.awaitQuiet();
+        assertEquals(1, t.fake.deletions().size(), "the message was deleted");
+        assertTrue(t.fake.sentTo(USER).stream().noneMatch(s -> s.text().contains("did not let me delete")), "update " + update);
+    }
+
+    @Test
+    void aPhraseTelegramWillNotDeleteIsReportedStillThereInTheUsersLanguage() throws Exception {
+        t = new TelegramTestBot(dir, "  limits: {perChatPerSecond: 50, perGroupPerMinute: 6000}").start();
+        t.fake.refuseDeletes(true);
+        t.fake.userText(USER, "my seed is " + phrase());
+        t.fake.awaitSent(to(USER, "did not let me delete that message"), WAIT);
+        t.awaitQuiet();
+        assertTrue(t.fake.sentTo(USER).stream().noneMatch(s -> s.text().contains("also deleted from this chat")));
+
+        long zh = USER + 1;
+        t.fake.userText(zh, "我的助记词是 " + phrase(), "zh");
+        t.fake.awaitSent(to(zh, "请您现在自行删除"), WAIT);
+    }
+}
