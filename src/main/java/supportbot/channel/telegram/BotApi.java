@@ -101,6 +101,22 @@ public final class BotApi {
         return call(CreateForumTopic.builder().chatId(chatId).name(name).build()).getMessageThreadId();
     }
 
+    public void renameTopic(long chatId, int threadId, String name) throws SendFailure {
+        call(org.telegram.telegrambots.meta.api.methods.forum.EditForumTopic.builder().chatId(chatId)
+                .messageThreadId(threadId).name(name).build());
+    }
+
+    /** Closes (no one can post but admins) or reopens a forum topic. */
+    public void setTopicOpen(long chatId, int threadId, boolean open) throws SendFailure {
+        if (open) {
+            call(org.telegram.telegrambots.meta.api.methods.forum.ReopenForumTopic.builder().chatId(chatId)
+                    .messageThreadId(threadId).build());
+        } else {
+            call(org.telegram.telegrambots.meta.api.methods.forum.CloseForumTopic.builder().chatId(chatId)
+                    .messageThreadId(threadId).build());
+        }
+    }
+
     public void deleteMessage(long chatId, int messageId) throws SendFailure {
         call(DeleteMessage.builder().chatId(chatId).messageId(messageId).build());
     }
@@ -119,7 +135,7 @@ public final class BotApi {
      */
     public void setCommands(supportbot.dialogue.Messages messages, Long staffChatId) throws SendFailure {
         var privateChats = new org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllPrivateChats();
-        for (var lang : supportbot.faq.Lang.values()) {
+        for (var lang : java.util.List.of(supportbot.faq.Lang.EN, supportbot.faq.Lang.ZH)) {
             call(org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands.builder().scope(privateChats)
                     .languageCode(lang == supportbot.faq.Lang.EN ? null : "zh")
                     .commands(menu(messages, lang)).build());
@@ -128,7 +144,7 @@ public final class BotApi {
             return;
         }
         var staff = new org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeChat(staffChatId.toString());
-        for (var lang : supportbot.faq.Lang.values()) {
+        for (var lang : java.util.List.of(supportbot.faq.Lang.EN, supportbot.faq.Lang.ZH)) {
             call(org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands.builder().scope(staff)
                     .languageCode(lang == supportbot.faq.Lang.EN ? null : "zh")
                     .commands(menu(messages, lang, supportbot.dialogue.BotCommand.Surface.TELEGRAM_STAFF_GROUP)).build());
