@@ -12,6 +12,7 @@ import supportbot.store.Store;
 
 /** The staff forum supergroup: a topic per ticket, the card with its buttons, a line per event. */
 final class TelegramStaffSurface implements StaffSurface {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TelegramStaffSurface.class);
     static final String NAME = "telegram-staff";
     private static final String SUPERVISOR_TOPIC = NAME + ":supervisors";
 
@@ -98,6 +99,37 @@ final class TelegramStaffSurface implements StaffSurface {
     public void updateCard(long place, long card, Ticket t) throws SendFailure {
         gate();
         api.editHtml(staffChatId, (int) card, cards.card(t), cards.buttons(t));
+        followTicket((int) place, t);
+    }
+
+    /**
+     * The topic follows the ticket: renamed with its status, closed when it is resolved or closed, reopened
+     * with it. Telegram refuses a change that changes nothing ("TOPIC_NOT_MODIFIED"): that is no failure.
+     */
+    private void followTicket(int thread, Ticket t) throws SendFailure {
+        try {
+            gate();
+            api.renameTopic(staffChatId, thread, cards.topicName(t));
+        } catch (SendFailure f) {
+            ignoreIfPermanent(f, "rename");
+        }
+        boolean reopened = !t.events().isEmpty() && "reopened".equals(t.events().get(t.events().size() - 1).type());
+        if (t.status().open() && !reopened) {
+            return; // an open ticket's topic is open unless it was closed, which only a resolution does
+        }
+        try {
+            gate();
+            api.setTopicOpen(staffChatId, thread, t.status().open());
+        } catch (SendFailure f) {
+            ignoreIfPermanent(f, t.status().open() ? "reopen" : "close");
+        }
+    }
+
+    private static void ignoreIfPermanent(SendFailure f, String what) throws SendFailure {
+        if (!f.permanent()) {
+            throw f; // a 429 or an outage: the feed tries the whole update again later
+        }
+        log.debug("Telegram did not {} a ticket topic: {}", what, f.getMessage());
     }
 
     @Override

@@ -1,0 +1,61 @@
+package supportbot.channel.telegram;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static supportbot.channel.telegram.TelegramFlowsTest.WAIT;
+import static supportbot.channel.telegram.TelegramFlowsTest.callbacks;
+import static supportbot.channel.telegram.TelegramFlowsTest.press;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import supportbot.desk.TicketStatus;
+import supportbot.dialogue.Phase;
+
+/** The staff topic is renamed with its ticket's status, closed when the ticket is resolved and reopened with it. */
+class TelegramTopicFollowsTicketTest {
+    private static final long USER = 7401;
+
+    @TempDir
+    Path dir;
+    private TelegramTestBot t;
+
+    @AfterEach
+    void close() {
+        if (t != null) {
+            t.close();
+        }
+    }
+
+    private boolean topicCall(String method, int thread) {
+        return t.fake.calls(method).stream().anyMatch(c -> c.path("message_thread_id").asInt() == thread);
+    }
+
+    private boolean topicNamed(int thread, String part) {
+        return t.fake.topics().stream().anyMatch(tp -> tp.threadId() == thread && tp.name().contains(part));
+    }
+
+    @Test
+    void resolvingClosesAndRenamesTheTopicAndReopeningReopensIt() throws Exception {
+        t = new TelegramTestBot(dir, "  limits: {perChatPerSecond: 50, perGroupPerMinute: 6000}").start();
+        String key = TelegramKeys.privateChat(USER);
+        t.fake.userText(USER, "I want to talk to a human about my account");
+        t.fake.awaitCondition(() -> t.bot.store.conversation(key).map(c -> c.phase() == Phase.WITH_TICKET).orElse(false),
+                WAIT, "ticket open");
+        long number = t.bot.store.conversation(key).orElseThrow().ticketNumber();
+        var card = t.fake.awaitSent(s -> s.chatId() == TelegramTestBot.STAFF && callbacks(s).contains("desk:claim:" + number), WAIT);
+        int thread = card.threadId();
+        assertTrue(topicNamed(thread, "#" + number + " 🆕"), "a new ticket's topic says so: " + t.fake.topics());
+
+        press(t.fake, TelegramTestBot.ALICE_TG, card, "desk:claim:" + number);
+        t.fake.awaitCondition(() -> topicNamed(thread, "#" + number + " 👤"), WAIT, "the topic renamed when claimed");
+        t.fake.topicText(TelegramTestBot.STAFF, thread, TelegramTestBot.ALICE_TG, "/resolve");
+        t.fake.awaitCondition(() -> t.bot.store.ticket(number).orElseThrow().status() == TicketStatus.RESOLVED, WAIT, "resolved");
+        t.fake.awaitCondition(() -> topicCall("closeforumtopic", thread), WAIT, "the topic closed");
+        t.fake.awaitCondition(() -> topicNamed(thread, "#" + number + " ✅"), WAIT, "the topic renamed resolved");
+        assertTrue(!topicCall("reopenforumtopic", thread), "not reopened yet");
+
+        t.fake.topicText(TelegramTestBot.STAFF, thread, TelegramTestBot.ALICE_TG, "/reopen");
+        t.fake.awaitCondition(() -> topicCall("reopenforumtopic", thread), WAIT, "the topic reopened with the ticket");
+    }
+}
