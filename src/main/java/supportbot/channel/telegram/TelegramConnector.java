@@ -92,7 +92,7 @@ public final class TelegramConnector implements AutoCloseable {
             this.mirror = new supportbot.channel.StaffFeed(parts.store(), parts.committer(), new TelegramStaffSurface(
                     parts.store(), parts.committer(), api, limiter,
                     new StaffCards(parts.categoryName(), parts.signer(), settings.staffChatId()), settings.staffChatId(),
-                    settings.supervisorChatId()));
+                    settings.supervisorChatId()).mentioning(settings.newTicketMention()));
             parts.inbox().onCommitted(key -> mirror.wake());
         } else {
             this.staff = null;

@@ -27,6 +27,7 @@ final class TelegramStaffSurface implements StaffSurface {
     private final StaffCards cards;
     private final long staffChatId;
     private final Long supervisorChatId;
+    private List<String> newTicketMention = List.of();
 
     TelegramStaffSurface(Store store, GroupCommitter committer, BotApi api, SendLimiter limiter, StaffCards cards,
                          long staffChatId, Long supervisorChatId) {
@@ -37,6 +38,12 @@ final class TelegramStaffSurface implements StaffSurface {
         this.cards = cards;
         this.staffChatId = staffChatId;
         this.supervisorChatId = supervisorChatId;
+    }
+
+    /** @param usernames "@name"s mentioned when a ticket's topic opens; empty for none */
+    TelegramStaffSurface mentioning(List<String> usernames) {
+        this.newTicketMention = List.copyOf(usernames);
+        return this;
     }
 
     @Override
@@ -53,7 +60,14 @@ final class TelegramStaffSurface implements StaffSurface {
     @Override
     public long postCard(long place, Ticket t) throws SendFailure {
         gate();
-        return api.sendHtml(staffChatId, (int) place, cards.card(t), cards.buttons(t));
+        long card = api.sendHtml(staffChatId, (int) place, cards.card(t), cards.buttons(t));
+        if (!newTicketMention.isEmpty()) {
+            // A separate line: an edited card would not notify anyone, a new message does.
+            gate();
+            api.sendHtml(staffChatId, (int) place, TelegramText.escapeHtml(String.join(" ", newTicketMention)
+                    + " 🆕 #" + t.number() + " " + cards.topicName(t).replaceFirst("^#\\d+ \\S+ ", "")), null);
+        }
+        return card;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package supportbot.channel.telegram;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static supportbot.channel.telegram.TelegramFlowsTest.WAIT;
 import static supportbot.channel.telegram.TelegramFlowsTest.callbacks;
@@ -57,5 +59,25 @@ class TelegramTopicFollowsTicketTest {
 
         t.fake.topicText(TelegramTestBot.STAFF, thread, TelegramTestBot.ALICE_TG, "/reopen");
         t.fake.awaitCondition(() -> topicCall("reopenforumtopic", thread), WAIT, "the topic reopened with the ticket");
+        assertTrue(t.fake.sentTo(TelegramTestBot.STAFF).stream().noneMatch(s -> s.text().contains("🆕 #")),
+                "no one is mentioned unless configured");
+    }
+
+    @Test
+    void aNewTicketMentionsTheConfiguredTeam() throws Exception {
+        t = new TelegramTestBot(dir, "  limits: {perChatPerSecond: 50, perGroupPerMinute: 6000}\n"
+                + "  newTicketMention: [\"@support_team\", \"night_shift\"]").start();
+        t.fake.userText(USER, "I want to talk to a human about my account");
+        var line = t.fake.awaitSent(s -> s.chatId() == TelegramTestBot.STAFF && s.text().contains("🆕 #"), WAIT);
+        assertTrue(line.text().startsWith("@support_team @night_shift 🆕 #1001"), line.text());
+        assertTrue(line.threadId() != null, "in the ticket's topic");
+    }
+
+    @Test
+    void aMentionThatIsNoUsernameIsRefused() {
+        assertEquals(java.util.List.of("@support_team"), TelegramSettings.mentions("support_team"));
+        assertEquals(java.util.List.of(), TelegramSettings.mentions(null));
+        var e = assertThrows(supportbot.config.ConfigException.class, () -> TelegramSettings.mentions(java.util.List.of("@a b")));
+        assertTrue(e.getMessage().contains("telegram.newTicketMention"), e.getMessage());
     }
 }
