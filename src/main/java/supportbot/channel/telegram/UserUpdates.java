@@ -70,6 +70,9 @@ final class UserUpdates {
             return pressed(update.getCallbackQuery(), id);
         }
         Message m = update.getMessage();
+        if (m == null && update.hasEditedMessage()) {
+            return edited(update.getEditedMessage(), id);
+        }
         if (m == null || m.getFrom() == null || Boolean.TRUE.equals(m.getFrom().getIsBot())) {
             return CompletableFuture.completedFuture(null);
         }
@@ -103,6 +106,28 @@ final class UserUpdates {
         }
         recent.remember(id, m.getChatId(), m.getMessageId());
         return deleteIfSecret(m, inbox.submit(new Inbound(TelegramKeys.CHANNEL, key, "telegram:" + userId, text, attachments,
+                null, id, clock.instant())));
+    }
+
+    /**
+     * A user edited a message in the private chat: the new wording reaches the ticket (or the dialogue) as a
+     * message of its own, marked as an edit, so agents see both what was said and what it became. Edits in
+     * groups are left alone: there the bot only answers what is addressed to it.
+     */
+    private CompletableFuture<?> edited(Message m, String id) {
+        if (m.getFrom() == null || Boolean.TRUE.equals(m.getFrom().getIsBot()) || !m.getChat().isUserChat()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        String text = m.hasText() ? m.getText() : m.getCaption();
+        if (text == null || text.isBlank()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        long userId = m.getFrom().getId();
+        String key = TelegramKeys.privateChat(userId);
+        Lang lang = store.conversation(key).map(c -> c.lang()).orElse(languageOf(m));
+        String marked = messages.get(lang, "telegram.edited", Map.of("text", text));
+        recent.remember(id, m.getChatId(), m.getMessageId());
+        return deleteIfSecret(m, inbox.submit(new Inbound(TelegramKeys.CHANNEL, key, "telegram:" + userId, marked, List.of(),
                 null, id, clock.instant())));
     }
 

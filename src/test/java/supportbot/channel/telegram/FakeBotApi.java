@@ -257,6 +257,18 @@ public final class FakeBotApi implements AutoCloseable {
         return deliver(update("message", userTextMessage(userId, text, languageCode)));
     }
 
+    /** The user edits their earlier private message messageId to text: an edited_message update. */
+    public long userEdit(long userId, long messageId, String text) {
+        ObjectNode m = NODES.objectNode();
+        synchronized (lock) {
+            m.put("message_id", messageId);
+            m.set("from", user(userId, "en"));
+            m.set("chat", chat(userId));
+        }
+        m.put("date", now()).put("edit_date", now()).put("text", text);
+        return deliver(update("edited_message", m));
+    }
+
     /** A private photo from a user; registers the file (largest size = the bytes, a smaller thumbnail too). */
     public long userPhoto(long userId, String fileId, byte[] bytes, String caption) {
         ObjectNode m = newMessage(userId, user(userId, "en"), null);
