@@ -94,9 +94,34 @@ public final class TelegramConnector implements AutoCloseable {
                     new StaffCards(parts.categoryName(), parts.signer(), settings.staffChatId()), settings.staffChatId(),
                     settings.supervisorChatId()).mentioning(settings.newTicketMention()));
             parts.inbox().onCommitted(key -> mirror.wake());
+            users.onSecretExposed(this::tellAgentsOfSecret);
         } else {
             this.staff = null;
             this.mirror = null;
+        }
+    }
+
+    /**
+     * Agents on the ticket should know the user exposed a phrase or key (the bot kept nothing of it) and
+     * whether a copy is still in the user's chat, so they can tell the user to move the funds.
+     */
+    private void tellAgentsOfSecret(String conversationKey, boolean deletedFromChat) {
+        var ticket = parts.store().conversation(conversationKey).map(c -> c.ticketNumber()).orElse(null);
+        if (ticket == null) {
+            return;
+        }
+        var place = supportbot.channel.StaffFeed.placeOf(parts.store(), TelegramStaffSurface.NAME, ticket);
+        if (place.isEmpty()) {
+            return;
+        }
+        String line = "⚠️ The user pasted what looked like a recovery phrase or private key. It was not stored or relayed; "
+                + (deletedFromChat ? "the bot deleted it from the user's chat." : "Telegram did not let the bot delete it from "
+                + "the user's chat, so the user was asked to delete it.")
+                + " The user was told to treat it as stolen and move the funds to a new wallet.";
+        try {
+            api.sendHtml(settings.staffChatId(), (int) place.get().place(), TelegramText.escapeHtml(line), null);
+        } catch (SendFailure e) {
+            log.warn("could not tell ticket #{}'s topic that the user exposed a secret: {}", ticket, e.getMessage());
         }
     }
 

@@ -46,6 +46,8 @@ final class UserUpdates {
     private final Keyboards keyboards;
     private final RecentUserMessages recent;
     private final ShownKeyboards shown;
+    /** Told (conversation key, whether the chat copy was deleted) when a user exposed a phrase or key. */
+    private java.util.function.BiConsumer<String, Boolean> secretExposed = (key, deleted) -> { };
 
     UserUpdates(Keyboards keyboards, ShownKeyboards shown, Inbox inbox, Store store, BotApi api, BotIdentity me, Path attachmentsRoot, long maxAttachmentBytes,
                 Messages messages, Clock clock) {
@@ -61,6 +63,10 @@ final class UserUpdates {
         this.clock = clock;
         this.recent = new RecentUserMessages(api);
         inbox.onPiecesRemoved(recent::deletePieces);
+    }
+
+    void onSecretExposed(java.util.function.BiConsumer<String, Boolean> listener) {
+        this.secretExposed = listener;
     }
 
     /** Completes once the update's effects are committed (or it was decided to ignore it). */
@@ -166,6 +172,9 @@ final class UserUpdates {
                 } catch (SendFailure e) {
                     log.warn("could not tell chat {} whether its secret was deleted: {}", m.getChatId(), e.getMessage());
                 }
+                String key = m.getChat().isUserChat() ? TelegramKeys.privateChat(m.getFrom().getId())
+                        : TelegramKeys.inGroup(m.getChatId(), m.getFrom().getId());
+                secretExposed.accept(key, notice.equals("telegram.secret_deleted"));
             }
         });
     }

@@ -41,6 +41,27 @@ class TelegramSecretDeletionTest {
     }
 
     @Test
+    void theTicketsTopicIsToldThatThePhraseWasExposedAndWhetherItIsGone() throws Exception {
+        t = new TelegramTestBot(dir, "  limits: {perChatPerSecond: 50, perGroupPerMinute: 6000}").start();
+        String key = TelegramKeys.privateChat(USER);
+        t.fake.userText(USER, "I want to talk to a human about my account");
+        t.fake.awaitCondition(() -> t.bot.store.conversation(key).map(c -> c.phase() == supportbot.dialogue.Phase.WITH_TICKET)
+                .orElse(false), WAIT, "ticket open");
+        long number = t.bot.store.conversation(key).orElseThrow().ticketNumber();
+        var card = t.fake.awaitSent(s -> s.chatId() == TelegramTestBot.STAFF
+                && TelegramFlowsTest.callbacks(s).contains("desk:claim:" + number), WAIT);
+        t.fake.refuseDeletes(true);
+        String phrase = phrase();
+        t.fake.userText(USER, "here it is " + phrase);
+        var line = t.fake.awaitSent(s -> s.chatId() == TelegramTestBot.STAFF && s.text().contains("recovery phrase"), WAIT);
+        assertEquals(card.threadId(), line.threadId(), "in the ticket's topic");
+        assertTrue(line.text().contains("did not let the bot delete it"), line.text());
+        t.awaitQuiet();
+        assertTrue(t.fake.sentTo(TelegramTestBot.STAFF).stream().noneMatch(s -> s.text().contains(phrase.split(" ")[3] + " "
+                + phrase.split(" ")[4])), "no piece of the phrase reaches the staff");
+    }
+
+    @Test
     void aPhraseTelegramWillNotDeleteIsReportedStillThereInTheUsersLanguage() throws Exception {
         t = new TelegramTestBot(dir, "  limits: {perChatPerSecond: 50, perGroupPerMinute: 6000}").start();
         t.fake.refuseDeletes(true);
