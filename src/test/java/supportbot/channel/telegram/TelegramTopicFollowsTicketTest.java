@@ -74,6 +74,25 @@ class TelegramTopicFollowsTicketTest {
     }
 
     @Test
+    void anAgentsFirstMessageInAnUnclaimedTopicIsSentWithOneClaimAndSendPress() throws Exception {
+        t = new TelegramTestBot(dir, "  limits: {perChatPerSecond: 50, perGroupPerMinute: 6000}").start();
+        String key = TelegramKeys.privateChat(USER);
+        t.fake.userText(USER, "I want to talk to a human about my account");
+        t.fake.awaitCondition(() -> t.bot.store.conversation(key).map(c -> c.phase() == Phase.WITH_TICKET).orElse(false),
+                WAIT, "ticket open");
+        long number = t.bot.store.conversation(key).orElseThrow().ticketNumber();
+        var card = t.fake.awaitSent(s -> s.chatId() == TelegramTestBot.STAFF && callbacks(s).contains("desk:claim:" + number), WAIT);
+        t.fake.topicText(TelegramTestBot.STAFF, card.threadId(), TelegramTestBot.ALICE_TG, "Hi, which wallet app do you use?");
+        var offer = t.fake.awaitSent(s -> s.chatId() == TelegramTestBot.STAFF && callbacks(s).contains("desk:claimsend:" + number), WAIT);
+        assertTrue(offer.text().contains("not claimed yet"), offer.text());
+        assertTrue(t.fake.sentTo(USER).stream().noneMatch(s -> s.text().contains("which wallet app")), "held, not sent");
+
+        press(t.fake, TelegramTestBot.ALICE_TG, offer, "desk:claimsend:" + number);
+        t.fake.awaitSent(s -> s.chatId() == USER && s.text().contains("Hi, which wallet app do you use?"), WAIT);
+        assertEquals("alice", t.bot.store.ticket(number).orElseThrow().assignee());
+    }
+
+    @Test
     void aMentionThatIsNoUsernameIsRefused() {
         assertEquals(java.util.List.of("@support_team"), TelegramSettings.mentions("support_team"));
         assertEquals(java.util.List.of(), TelegramSettings.mentions(null));
