@@ -16,9 +16,12 @@ final class ShownKeyboards {
         latest.merge(chatId, messageId, Math::max);
     }
 
-    /** True when the chat's current buttons are known to be on another message. */
+    /**
+     * True when the chat's current buttons are known to be on a later message. A press on a message later than
+     * the one known is not stale: its send has reached Telegram, and the user, before its answer reached us.
+     */
     boolean isStale(long chatId, int messageId) {
         Integer current = latest.get(chatId);
-        return current != null && current != messageId;
+        return current != null && messageId < current;
     }
 }
