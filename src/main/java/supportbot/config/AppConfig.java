@@ -54,9 +54,18 @@ public record AppConfig(Http http, Data data, Faq faq, Dialogue dialogue, Desk d
      * @param staffChatId        the agents' forum supergroup (a topic per ticket), or null for no Telegram desk
      * @param supervisorChatId   where escalations are announced; null means a "Supervisors" topic in the staff group
      * @param retry              how often a failing update is tried before it becomes a dead letter
+     * @param newTicketMention   who is mentioned in the staff forum when a ticket opens: "@team" or a list of
+     *                           usernames; null (the default) mentions no one
      */
     public record Telegram(String enabled, String apiUrl, String mode, Integer pollTimeoutSeconds, Webhook webhook,
-                           Long staffChatId, Long supervisorChatId, Integer maxAttachmentMb, Limits limits, Retry retry) {
+                           Long staffChatId, Long supervisorChatId, Integer maxAttachmentMb, Limits limits, Retry retry,
+                           Object newTicketMention) {
+        public Telegram(String enabled, String apiUrl, String mode, Integer pollTimeoutSeconds, Webhook webhook,
+                        Long staffChatId, Long supervisorChatId, Integer maxAttachmentMb, Limits limits, Retry retry) {
+            this(enabled, apiUrl, mode, pollTimeoutSeconds, webhook, staffChatId, supervisorChatId, maxAttachmentMb, limits,
+                    retry, null);
+        }
+
         public Telegram(String enabled, String apiUrl, String mode, Integer pollTimeoutSeconds, Webhook webhook,
                         Long staffChatId, Long supervisorChatId, Integer maxAttachmentMb, Limits limits) {
             this(enabled, apiUrl, mode, pollTimeoutSeconds, webhook, staffChatId, supervisorChatId, maxAttachmentMb, limits,

@@ -39,7 +39,7 @@ public enum BotCommand {
     /** Who types the command: users in their conversation, or agents in a ticket's staff thread. */
     public enum Audience { USER, STAFF }
 
-    /** Where a command is offered. Staff commands are typed in ticket threads, never put in a menu. */
+    /** Where a command is offered. Staff commands are typed in ticket threads; Telegram lists them in the staff group's menu. */
     public enum Surface { TELEGRAM_MENU, DISCORD_SLASH, WEB_CHAT, TELEGRAM_STAFF_GROUP, DISCORD_STAFF_CHANNEL }
 
     private static final Set<Surface> USER_SURFACES = EnumSet.of(Surface.TELEGRAM_MENU, Surface.DISCORD_SLASH,

@@ -87,12 +87,34 @@ public final class BotApi {
         }
     }
 
+    /** Takes the inline keyboard off a message, so its buttons cannot be pressed again. */
+    public void removeKeyboard(long chatId, int messageId) throws SendFailure {
+        call(org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup.builder().chatId(chatId)
+                .messageId(messageId).build());
+    }
+
     public void answerCallback(String callbackQueryId, String text) throws SendFailure {
         call(AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).text(text).build());
     }
 
     public int createTopic(long chatId, String name) throws SendFailure {
         return call(CreateForumTopic.builder().chatId(chatId).name(name).build()).getMessageThreadId();
+    }
+
+    public void renameTopic(long chatId, int threadId, String name) throws SendFailure {
+        call(org.telegram.telegrambots.meta.api.methods.forum.EditForumTopic.builder().chatId(chatId)
+                .messageThreadId(threadId).name(name).build());
+    }
+
+    /** Closes (no one can post but admins) or reopens a forum topic. */
+    public void setTopicOpen(long chatId, int threadId, boolean open) throws SendFailure {
+        if (open) {
+            call(org.telegram.telegrambots.meta.api.methods.forum.ReopenForumTopic.builder().chatId(chatId)
+                    .messageThreadId(threadId).build());
+        } else {
+            call(org.telegram.telegrambots.meta.api.methods.forum.CloseForumTopic.builder().chatId(chatId)
+                    .messageThreadId(threadId).build());
+        }
     }
 
     public void deleteMessage(long chatId, int messageId) throws SendFailure {
@@ -107,18 +129,37 @@ public final class BotApi {
         }
     }
 
-    /** The command menu users see, in English and (for Chinese-language clients) in Chinese. */
-    public void setCommands(supportbot.dialogue.Messages messages) throws SendFailure {
-        call(org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands.builder()
-                .commands(menu(messages, supportbot.faq.Lang.EN)).build());
-        call(org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands.builder().languageCode("zh")
-                .commands(menu(messages, supportbot.faq.Lang.ZH)).build());
+    /**
+     * The command menus, in English and (for Chinese-language clients) in Chinese: users' commands in private
+     * chats, agents' commands in the staff group only, so neither sees the other's.
+     */
+    public void setCommands(supportbot.dialogue.Messages messages, Long staffChatId) throws SendFailure {
+        var privateChats = new org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeAllPrivateChats();
+        for (var lang : java.util.List.of(supportbot.faq.Lang.EN, supportbot.faq.Lang.ZH)) {
+            call(org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands.builder().scope(privateChats)
+                    .languageCode(lang == supportbot.faq.Lang.EN ? null : "zh")
+                    .commands(menu(messages, lang)).build());
+        }
+        if (staffChatId == null) {
+            return;
+        }
+        var staff = new org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeChat(staffChatId.toString());
+        for (var lang : java.util.List.of(supportbot.faq.Lang.EN, supportbot.faq.Lang.ZH)) {
+            call(org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands.builder().scope(staff)
+                    .languageCode(lang == supportbot.faq.Lang.EN ? null : "zh")
+                    .commands(menu(messages, lang, supportbot.dialogue.BotCommand.Surface.TELEGRAM_STAFF_GROUP)).build());
+        }
     }
 
     /** The menu from the one command registry; public so a test can compare it with what the engine handles. */
     public static java.util.List<org.telegram.telegrambots.meta.api.objects.commands.BotCommand> menu(
             supportbot.dialogue.Messages messages, supportbot.faq.Lang lang) {
-        return supportbot.dialogue.BotCommand.on(supportbot.dialogue.BotCommand.Surface.TELEGRAM_MENU).stream()
+        return menu(messages, lang, supportbot.dialogue.BotCommand.Surface.TELEGRAM_MENU);
+    }
+
+    static java.util.List<org.telegram.telegrambots.meta.api.objects.commands.BotCommand> menu(
+            supportbot.dialogue.Messages messages, supportbot.faq.Lang lang, supportbot.dialogue.BotCommand.Surface surface) {
+        return supportbot.dialogue.BotCommand.on(surface).stream()
                 .map(c -> new org.telegram.telegrambots.meta.api.objects.commands.BotCommand(c.command(),
                         messages.get(lang, c.descriptionKey())))
                 .toList();

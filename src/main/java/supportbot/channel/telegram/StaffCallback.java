@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /** The staff buttons' callback data, parsed strictly: anything else is refused. */
 record StaffCallback(String verb, long ticket) {
-    private static final Pattern GRAMMAR = Pattern.compile("desk:(claim|resolve|reopen|escalate):(\\d{1,12})");
+    private static final Pattern GRAMMAR = Pattern.compile("desk:(claim|claimsend|resolve|reopen|escalate):(\\d{1,12})");
 
     /** Staff buttons are signed for the staff group: the same data pressed anywhere else is refused. */
     static String scope(long staffChatId) {

@@ -30,9 +30,20 @@ final class StaffCards {
     }
 
     String topicName(Ticket t) {
-        String name = "#" + t.number() + " · " + categoryName.apply(t.draft().categoryId()) + " · "
-                + t.draft().lang().name();
+        String name = "#" + t.number() + " " + statusMark(t.status()) + " " + categoryName.apply(t.draft().categoryId())
+                + " · " + t.draft().lang().name();
         return name.length() > 120 ? name.substring(0, 120) : name;
+    }
+
+    /** Agents scan the topic list by these: the status without opening the topic. */
+    static String statusMark(supportbot.desk.TicketStatus status) {
+        return switch (status) {
+            case QUEUED -> "🆕";
+            case ASSIGNED -> "👤";
+            case WAITING_USER -> "⏳";
+            case RESOLVED -> "✅";
+            case CLOSED -> "🔒";
+        };
     }
 
     String card(Ticket t) {

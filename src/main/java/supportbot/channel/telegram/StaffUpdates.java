@@ -96,6 +96,10 @@ final class StaffUpdates {
             return;
         }
         StaffCallback c = parsed.get();
+        if (c.verb().equals("claimsend")) {
+            claimAndSend(q, agent.get(), c.ticket());
+            return;
+        }
         DeskAction action = switch (c.verb()) {
             case "claim" -> new DeskAction.Claim();
             case "resolve" -> new DeskAction.Resolve();
@@ -144,7 +148,60 @@ final class StaffUpdates {
             notice(m, "Commands (each after a /): " + StaffCommands.HELP + ". Anything else you write here goes to the user.");
             return;
         }
+        if (action.get() instanceof DeskAction.Reply reply && unclaimed(ticket.get())) {
+            hold(m, agent.get(), ticket.get(), reply.text());
+            return;
+        }
         desk.attempt(agent.get(), ticket.get(), action.get()).ifPresent(error -> notice(m, error));
+    }
+
+    /** An agent's words held until they claim the ticket; consumed (emptied) once sent. */
+    record HeldReply(String text) {
+    }
+
+    private static String heldKey(long ticket, String agent) {
+        return TelegramStaffSurface.NAME + ":held:" + ticket + ":" + agent;
+    }
+
+    private boolean unclaimed(long ticket) {
+        return store.ticket(ticket).map(t -> t.assignee() == null && t.status().open()).orElse(false);
+    }
+
+    /**
+     * The first words in an unclaimed ticket's topic are not lost with "claim it first": they are kept and
+     * one button claims the ticket and sends them.
+     */
+    private void hold(Message m, Agent agent, long ticket, String text) {
+        committer.submit(tx -> tx.putSurfaceState(heldKey(ticket, agent.name()), new HeldReply(text))).join();
+        var button = org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton.builder()
+                .text("Claim and send").callbackData(signer.sign(StaffCallback.scope(staffChatId),
+                        StaffCallback.data("claimsend", ticket))).build();
+        var keyboard = org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup.builder()
+                .keyboardRow(new org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow(button))
+                .build();
+        try {
+            api.sendHtml(m.getChatId(), m.getMessageThreadId(), TelegramText.escapeHtml("Ticket #" + ticket
+                    + " is not claimed yet, so your message was not sent. Claim the ticket and send it?"), keyboard);
+        } catch (SendFailure e) {
+            log.warn("could not offer claim-and-send in ticket #{}'s topic: {}", ticket, e.getMessage());
+        }
+    }
+
+    private void claimAndSend(CallbackQuery q, Agent agent, long ticket) {
+        var claimed = desk.attempt(agent, ticket, new DeskAction.Claim());
+        if (claimed.isPresent()) {
+            answer(q, claimed.get());
+            return;
+        }
+        String key = heldKey(ticket, agent.name());
+        String text = store.surfaceState(key, HeldReply.class).map(HeldReply::text).orElse("");
+        if (text.isEmpty()) {
+            answer(q, "Claimed #" + ticket + "; there was no message of yours waiting");
+            return;
+        }
+        var error = desk.attempt(agent, ticket, new DeskAction.Reply(text));
+        committer.submit(tx -> tx.putSurfaceState(key, new HeldReply(""))).join();
+        answer(q, error.orElse("Claimed #" + ticket + " and sent your message"));
     }
 
     private void notice(Message m, String text) {

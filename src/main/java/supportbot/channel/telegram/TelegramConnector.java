@@ -63,6 +63,14 @@ public final class TelegramConnector implements AutoCloseable {
             .newBuilder().maximumSize(10_000).expireAfterWrite(1, TimeUnit.HOURS).build();
     private final java.util.concurrent.atomic.AtomicLong replayRequestsSeen = new java.util.concurrent.atomic.AtomicLong(-1);
     private final supportbot.metrics.ConnectorState state;
+    private final UpdateLanes lanes = new UpdateLanes();
+    /**
+     * The confirmed offset, kept here so the polling thread never reads the store: closing interrupts that
+     * thread, and an interrupt during file I/O closes the store's file.
+     */
+    private final java.util.concurrent.atomic.AtomicLong confirmed = new java.util.concurrent.atomic.AtomicLong();
+    /** While an update is still in flight, how long a poll waits for it before fetching what else came. */
+    private static final java.time.Duration IN_FLIGHT_POLL = java.time.Duration.ofMillis(200);
 
     private TelegramConnector(TelegramSettings settings, ConnectorParts parts, BotApi api, BotIdentity me) {
         this.settings = settings;
@@ -73,20 +81,47 @@ public final class TelegramConnector implements AutoCloseable {
         this.state = parts.metrics().connector(TelegramKeys.CHANNEL);
         var limiter = new SendLimiter(settings.limits(), System::nanoTime);
         var keyboards = new Keyboards(parts.signer());
-        this.users = new UserUpdates(keyboards, parts.inbox(), parts.store(), api, me, parts.attachmentsRoot(),
+        var shown = new ShownKeyboards();
+        this.users = new UserUpdates(keyboards, shown, parts.inbox(), parts.store(), api, me, parts.attachmentsRoot(),
                 settings.maxAttachmentBytes(), parts.messages(), parts.clock());
-        parts.outbox().register(new UserSender(api, limiter, keyboards, me.privateChatLink(), parts.store(), parts.clock()));
+        parts.outbox().register(new UserSender(api, limiter, keyboards, me.privateChatLink(), parts.store(), parts.clock(),
+                shown));
         if (settings.staffChatId() != null) {
             this.staff = new StaffUpdates(parts.desk(), parts.agents(), parts.store(), parts.committer(), api, me,
                     settings.staffChatId(), settings.supervisorChatId(), parts.signer());
             this.mirror = new supportbot.channel.StaffFeed(parts.store(), parts.committer(), new TelegramStaffSurface(
                     parts.store(), parts.committer(), api, limiter,
                     new StaffCards(parts.categoryName(), parts.signer(), settings.staffChatId()), settings.staffChatId(),
-                    settings.supervisorChatId()));
+                    settings.supervisorChatId()).mentioning(settings.newTicketMention()));
             parts.inbox().onCommitted(key -> mirror.wake());
+            users.onSecretExposed(this::tellAgentsOfSecret);
         } else {
             this.staff = null;
             this.mirror = null;
+        }
+    }
+
+    /**
+     * Agents on the ticket should know the user exposed a phrase or key (the bot kept nothing of it) and
+     * whether a copy is still in the user's chat, so they can tell the user to move the funds.
+     */
+    private void tellAgentsOfSecret(String conversationKey, boolean deletedFromChat) {
+        var ticket = parts.store().conversation(conversationKey).map(c -> c.ticketNumber()).orElse(null);
+        if (ticket == null) {
+            return;
+        }
+        var place = supportbot.channel.StaffFeed.placeOf(parts.store(), TelegramStaffSurface.NAME, ticket);
+        if (place.isEmpty()) {
+            return;
+        }
+        String line = "⚠️ The user pasted what looked like a recovery phrase or private key. It was not stored or relayed; "
+                + (deletedFromChat ? "the bot deleted it from the user's chat." : "Telegram did not let the bot delete it from "
+                + "the user's chat, so the user was asked to delete it.")
+                + " The user was told to treat it as stolen and move the funds to a new wallet.";
+        try {
+            api.sendHtml(settings.staffChatId(), (int) place.get().place(), TelegramText.escapeHtml(line), null);
+        } catch (SendFailure e) {
+            log.warn("could not tell ticket #{}'s topic that the user exposed a secret: {}", ticket, e.getMessage());
         }
     }
 
@@ -114,7 +149,7 @@ public final class TelegramConnector implements AutoCloseable {
             mirror.wake();
         }
         try {
-            api.setCommands(parts.messages());
+            api.setCommands(parts.messages(), settings.staffChatId());
         } catch (SendFailure e) {
             log.warn("Telegram: the command menu was not set ({}); commands still work when typed", e.getMessage());
         }
@@ -133,6 +168,7 @@ public final class TelegramConnector implements AutoCloseable {
     }
 
     private void startPolling() throws TelegramApiException {
+        confirmed.set(parts.store().counter(OFFSET));
         pollingThread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "telegram-polling");
             t.setDaemon(true);
@@ -145,37 +181,62 @@ public final class TelegramConnector implements AutoCloseable {
                 () -> pollingThread);
         // The library's own offset moves before updates are handled; ours moves after they are committed.
         polling.registerBot(settings.token(), () -> BotApi.telegramUrl(settings),
-                ignored -> GetUpdates.builder().offset((int) (parts.store().counter(OFFSET) + 1)).limit(100)
-                        .timeout(settings.pollTimeoutSeconds()).allowedUpdates(List.of("message", "callback_query"))
-                        .build(),
+                ignored -> {
+                    boolean idle = settle();
+                    // Updates still in flight stay unconfirmed, so Telegram answers at once: poll briskly, not long.
+                    return GetUpdates.builder().offset((int) (confirmed.get() + 1)).limit(100)
+                            .timeout(idle ? settings.pollTimeoutSeconds() : 0)
+                            .allowedUpdates(List.of("message", "edited_message", "callback_query")).build();
+                },
                 this::consume); // the application counts as running from construction: registering starts polling
     }
 
-    /** One batch from getUpdates, on the polling thread: returns only when every update is committed. */
+    /**
+     * One batch from getUpdates, on the polling thread: each update goes to its chat's lane and the thread is
+     * free for the next poll at once. The library skips updates it has handed over already, so one that is
+     * still in flight (and so still unconfirmed) is not run twice.
+     */
     private void consume(List<Update> updates) {
         state.updateReceived(parts.clock().millis());
-        try {
-            long last = 0;
-            var pending = new ArrayList<CompletableFuture<?>>();
-            var submitted = new ArrayList<Update>();
-            for (Update u : updates) {
-                pending.add(dispatchSafely(u));
-                submitted.add(u);
-                last = Math.max(last, u.getUpdateId());
-            }
-            for (int i = 0; i < pending.size(); i++) {
-                awaitWithRetry(submitted.get(i), pending.get(i));
-            }
-            long offset = last;
-            if (running) {
-                parts.committer().submit(tx -> tx.setCounter(OFFSET, offset)).join();
-            }
-            state.connected(running);
-        } catch (RuntimeException e) {
-            state.connected(false); // until a batch goes through again
-            // An exception here would cancel the library's polling task for good.
-            log.error("Telegram: a batch of updates failed; it will be fetched again", e);
+        for (Update u : updates) {
+            lanes.submit(u.getUpdateId(), laneOf(u), () -> awaitWithRetry(u, dispatchSafely(u)));
         }
+    }
+
+    /**
+     * Before each poll: waits a little for updates in flight, then confirms every update up to the first one
+     * not yet committed. Returns whether nothing is in flight.
+     */
+    private boolean settle() {
+        boolean idle;
+        try {
+            idle = lanes.awaitIdle(IN_FLIGHT_POLL);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        var done = lanes.takeDonePrefix();
+        if (done.isPresent() && running) {
+            try {
+                parts.committer().submit(tx -> tx.setCounter(OFFSET, done.getAsInt())).join();
+                confirmed.set(done.getAsInt());
+                state.connected(true);
+            } catch (RuntimeException e) {
+                state.connected(false);
+                log.error("Telegram: the polling offset was not saved; the updates will be fetched again", e);
+            }
+        }
+        return idle;
+    }
+
+    /** Updates of one chat keep their order: a private chat, a group, or the staff forum. */
+    private static long laneOf(Update u) {
+        if (u.hasCallbackQuery()) {
+            var m = u.getCallbackQuery().getMessage();
+            return m != null ? m.getChatId() : u.getCallbackQuery().getFrom().getId();
+        }
+        var m = u.getMessage() != null ? u.getMessage() : u.getEditedMessage();
+        return m != null ? m.getChatId() : 0;
     }
 
     /**
@@ -337,6 +398,7 @@ public final class TelegramConnector implements AutoCloseable {
     public void close() {
         running = false;
         replays.shutdownNow();
+        lanes.close();
         state.connected(false);
         if (polling != null) {
             try {

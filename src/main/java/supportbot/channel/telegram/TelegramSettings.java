@@ -3,6 +3,7 @@ package supportbot.channel.telegram;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import supportbot.config.AppConfig;
 import supportbot.config.ConfigException;
@@ -13,7 +14,9 @@ import supportbot.config.ConfigException;
  */
 public record TelegramSettings(String token, URI apiUrl, Mode mode, int pollTimeoutSeconds, String webhookPublicUrl,
                                String webhookPath, String webhookSecret, Long staffChatId, Long supervisorChatId,
-                               long maxAttachmentBytes, SendLimiter.Limits limits, UpdateRetry retry) {
+                               long maxAttachmentBytes, SendLimiter.Limits limits, UpdateRetry retry,
+                               List<String> newTicketMention) {
+    private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("@?[A-Za-z][A-Za-z0-9_]{4,31}");
     public static final String TOKEN_ENV = "TELEGRAM_BOT_TOKEN";
     public static final String WEBHOOK_SECRET_ENV = "TELEGRAM_WEBHOOK_SECRET";
 
@@ -71,7 +74,25 @@ public record TelegramSettings(String token, URI apiUrl, Mode mode, int pollTime
                 positive(l.perGroupPerMinute(), defaults.perGroupPerMinute(), "perGroupPerMinute"),
                 burst(l.perGroupBurst(), defaults.groupBurst(), "perGroupBurst"));
         return Optional.of(new TelegramSettings(token.strip(), api, mode, timeout, publicUrl, path, secret, c.staffChatId(),
-                c.supervisorChatId(), mb * 1024L * 1024L, limits, UpdateRetry.from(c.retry())));
+                c.supervisorChatId(), mb * 1024L * 1024L, limits, UpdateRetry.from(c.retry()), mentions(c.newTicketMention())));
+    }
+
+    /** "@team", "team", or a list of them, as "@name"s; anything else is refused rather than posted as noise. */
+    static List<String> mentions(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        List<?> items = value instanceof List<?> list ? list : List.of(value);
+        var out = new java.util.ArrayList<String>();
+        for (Object item : items) {
+            String name = String.valueOf(item).strip();
+            if (!USERNAME.matcher(name).matches()) {
+                throw new ConfigException("telegram.newTicketMention: Telegram usernames such as \"@support_team\" "
+                        + "(5 to 32 letters, digits or _), not '" + name + "'");
+            }
+            out.add(name.startsWith("@") ? name : "@" + name);
+        }
+        return List.copyOf(out);
     }
 
     /** Bounded retries for one update: {@code attempts} tries in all, waits doubling from {@code first} up to {@code max}. */

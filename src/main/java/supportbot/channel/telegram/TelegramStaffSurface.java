@@ -12,6 +12,7 @@ import supportbot.store.Store;
 
 /** The staff forum supergroup: a topic per ticket, the card with its buttons, a line per event. */
 final class TelegramStaffSurface implements StaffSurface {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TelegramStaffSurface.class);
     static final String NAME = "telegram-staff";
     private static final String SUPERVISOR_TOPIC = NAME + ":supervisors";
 
@@ -26,6 +27,7 @@ final class TelegramStaffSurface implements StaffSurface {
     private final StaffCards cards;
     private final long staffChatId;
     private final Long supervisorChatId;
+    private List<String> newTicketMention = List.of();
 
     TelegramStaffSurface(Store store, GroupCommitter committer, BotApi api, SendLimiter limiter, StaffCards cards,
                          long staffChatId, Long supervisorChatId) {
@@ -36,6 +38,12 @@ final class TelegramStaffSurface implements StaffSurface {
         this.cards = cards;
         this.staffChatId = staffChatId;
         this.supervisorChatId = supervisorChatId;
+    }
+
+    /** @param usernames "@name"s mentioned when a ticket's topic opens; empty for none */
+    TelegramStaffSurface mentioning(List<String> usernames) {
+        this.newTicketMention = List.copyOf(usernames);
+        return this;
     }
 
     @Override
@@ -52,7 +60,14 @@ final class TelegramStaffSurface implements StaffSurface {
     @Override
     public long postCard(long place, Ticket t) throws SendFailure {
         gate();
-        return api.sendHtml(staffChatId, (int) place, cards.card(t), cards.buttons(t));
+        long card = api.sendHtml(staffChatId, (int) place, cards.card(t), cards.buttons(t));
+        if (!newTicketMention.isEmpty()) {
+            // A separate line: an edited card would not notify anyone, a new message does.
+            gate();
+            api.sendHtml(staffChatId, (int) place, TelegramText.escapeHtml(String.join(" ", newTicketMention)
+                    + " 🆕 #" + t.number() + " " + cards.topicName(t).replaceFirst("^#\\d+ \\S+ ", "")), null);
+        }
+        return card;
     }
 
     @Override
@@ -98,6 +113,37 @@ final class TelegramStaffSurface implements StaffSurface {
     public void updateCard(long place, long card, Ticket t) throws SendFailure {
         gate();
         api.editHtml(staffChatId, (int) card, cards.card(t), cards.buttons(t));
+        followTicket((int) place, t);
+    }
+
+    /**
+     * The topic follows the ticket: renamed with its status, closed when it is resolved or closed, reopened
+     * with it. Telegram refuses a change that changes nothing ("TOPIC_NOT_MODIFIED"): that is no failure.
+     */
+    private void followTicket(int thread, Ticket t) throws SendFailure {
+        try {
+            gate();
+            api.renameTopic(staffChatId, thread, cards.topicName(t));
+        } catch (SendFailure f) {
+            ignoreIfPermanent(f, "rename");
+        }
+        boolean reopened = !t.events().isEmpty() && "reopened".equals(t.events().get(t.events().size() - 1).type());
+        if (t.status().open() && !reopened) {
+            return; // an open ticket's topic is open unless it was closed, which only a resolution does
+        }
+        try {
+            gate();
+            api.setTopicOpen(staffChatId, thread, t.status().open());
+        } catch (SendFailure f) {
+            ignoreIfPermanent(f, t.status().open() ? "reopen" : "close");
+        }
+    }
+
+    private static void ignoreIfPermanent(SendFailure f, String what) throws SendFailure {
+        if (!f.permanent()) {
+            throw f; // a 429 or an outage: the feed tries the whole update again later
+        }
+        log.debug("Telegram did not {} a ticket topic: {}", what, f.getMessage());
     }
 
     @Override

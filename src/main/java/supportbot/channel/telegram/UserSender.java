@@ -22,9 +22,16 @@ final class UserSender implements ChannelSender {
 
     private final supportbot.store.Store store;
     private final java.time.Clock clock;
+    private final ShownKeyboards shown;
 
     UserSender(BotApi api, SendLimiter limiter, Keyboards keyboards, String privateChatLink, supportbot.store.Store store,
                java.time.Clock clock) {
+        this(api, limiter, keyboards, privateChatLink, store, clock, new ShownKeyboards());
+    }
+
+    UserSender(BotApi api, SendLimiter limiter, Keyboards keyboards, String privateChatLink, supportbot.store.Store store,
+               java.time.Clock clock, ShownKeyboards shown) {
+        this.shown = shown;
         this.store = store;
         this.clock = clock;
         this.keyboards = keyboards;
@@ -62,8 +69,11 @@ final class UserSender implements ChannelSender {
             boolean lastText = i == parts.size() - 1;
             try {
                 if (i < parts.size()) {
-                    api.sendHtml(chatId, null, parts.get(i), lastText ? keyboards.of(chatId, entry.buttons(), privateChatLink)
-                            : null);
+                    var keyboard = lastText ? keyboards.of(chatId, entry.buttons(), privateChatLink) : null;
+                    int messageId = api.sendHtml(chatId, null, parts.get(i), keyboard);
+                    if (keyboard != null) {
+                        shown.shown(chatId, messageId);
+                    }
                 } else {
                     var file = entry.attachments().get(i - parts.size());
                     byte[] content = supportbot.channel.AttachmentFiles.readOrNull(file);

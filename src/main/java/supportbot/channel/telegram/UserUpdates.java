@@ -45,10 +45,14 @@ final class UserUpdates {
     private final Clock clock;
     private final Keyboards keyboards;
     private final RecentUserMessages recent;
+    private final ShownKeyboards shown;
+    /** Told (conversation key, whether the chat copy was deleted) when a user exposed a phrase or key. */
+    private java.util.function.BiConsumer<String, Boolean> secretExposed = (key, deleted) -> { };
 
-    UserUpdates(Keyboards keyboards, Inbox inbox, Store store, BotApi api, BotIdentity me, Path attachmentsRoot, long maxAttachmentBytes,
+    UserUpdates(Keyboards keyboards, ShownKeyboards shown, Inbox inbox, Store store, BotApi api, BotIdentity me, Path attachmentsRoot, long maxAttachmentBytes,
                 Messages messages, Clock clock) {
         this.keyboards = keyboards;
+        this.shown = shown;
         this.inbox = inbox;
         this.store = store;
         this.api = api;
@@ -61,6 +65,10 @@ final class UserUpdates {
         inbox.onPiecesRemoved(recent::deletePieces);
     }
 
+    void onSecretExposed(java.util.function.BiConsumer<String, Boolean> listener) {
+        this.secretExposed = listener;
+    }
+
     /** Completes once the update's effects are committed (or it was decided to ignore it). */
     CompletableFuture<?> handle(Update update) throws SendFailure {
         String id = "u" + update.getUpdateId();
@@ -68,6 +76,9 @@ final class UserUpdates {
             return pressed(update.getCallbackQuery(), id);
         }
         Message m = update.getMessage();
+        if (m == null && update.hasEditedMessage()) {
+            return edited(update.getEditedMessage(), id);
+        }
         if (m == null || m.getFrom() == null || Boolean.TRUE.equals(m.getFrom().getIsBot())) {
             return CompletableFuture.completedFuture(null);
         }
@@ -104,6 +115,28 @@ final class UserUpdates {
                 null, id, clock.instant())));
     }
 
+    /**
+     * A user edited a message in the private chat: the new wording reaches the ticket (or the dialogue) as a
+     * message of its own, marked as an edit, so agents see both what was said and what it became. Edits in
+     * groups are left alone: there the bot only answers what is addressed to it.
+     */
+    private CompletableFuture<?> edited(Message m, String id) {
+        if (m.getFrom() == null || Boolean.TRUE.equals(m.getFrom().getIsBot()) || !m.getChat().isUserChat()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        String text = m.hasText() ? m.getText() : m.getCaption();
+        if (text == null || text.isBlank()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        long userId = m.getFrom().getId();
+        String key = TelegramKeys.privateChat(userId);
+        Lang lang = store.conversation(key).map(c -> c.lang()).orElse(languageOf(m));
+        String marked = messages.get(lang, "telegram.edited", Map.of("text", text));
+        recent.remember(id, m.getChatId(), m.getMessageId());
+        return deleteIfSecret(m, inbox.submit(new Inbound(TelegramKeys.CHANNEL, key, "telegram:" + userId, marked, List.of(),
+                null, id, clock.instant())));
+    }
+
     private CompletableFuture<?> groupMessage(Message m, String id) {
         String text = m.hasText() ? m.getText() : null;
         if (text == null || !addressedToBot(m)) {
@@ -118,18 +151,30 @@ final class UserUpdates {
     }
 
     /**
-     * A message that held a recovery phrase or key is removed from the chat too, where the bot may (private
-     * chats; groups where it is an admin). What is left on the user's screen is theirs; the bot kept nothing.
+     * A message that held a recovery phrase or key is deleted from the chat too, where Telegram lets the bot
+     * (private chats within 48 hours; groups where it is an admin with the right). The user is told which
+     * happened: a phrase left on their screen is theirs to delete, and they must know it is still there.
      */
     private CompletableFuture<?> deleteIfSecret(Message m, CompletableFuture<Inbox.Outcome> handled) {
         return handled.thenAccept(outcome -> {
             if (outcome == Inbox.Outcome.SECRET_REMOVED) {
+                String notice;
                 try {
                     api.deleteMessage(m.getChatId(), m.getMessageId());
+                    notice = "telegram.secret_deleted";
                 } catch (SendFailure e) {
-                    log.warn("could not delete a message holding a secret in chat {} (the bot may lack the right): {}",
+                    log.warn("could not delete a message holding a secret in chat {} (too old, or the bot lacks the right): {}",
                             m.getChatId(), e.getMessage());
+                    notice = "telegram.secret_not_deleted";
                 }
+                try {
+                    tell(m, notice);
+                } catch (SendFailure e) {
+                    log.warn("could not tell chat {} whether its secret was deleted: {}", m.getChatId(), e.getMessage());
+                }
+                String key = m.getChat().isUserChat() ? TelegramKeys.privateChat(m.getFrom().getId())
+                        : TelegramKeys.inGroup(m.getChatId(), m.getFrom().getId());
+                secretExposed.accept(key, notice.equals("telegram.secret_deleted"));
             }
         });
     }
@@ -171,14 +216,28 @@ final class UserUpdates {
         long userId = q.getFrom().getId();
         boolean inPrivate = message.getChat() != null ? message.getChat().isUserChat() : message.getChatId() == userId;
         String key = inPrivate ? TelegramKeys.privateChat(userId) : TelegramKeys.inGroup(message.getChatId(), userId);
-        List<supportbot.dialogue.Button> shown = store.stored(key).map(StoredConversation::lastButtons).orElse(List.of());
-        String payload = keyboards.payloadOf(message.getChatId(), data, shown).orElse(null);
+        List<supportbot.dialogue.Button> current = store.stored(key).map(StoredConversation::lastButtons).orElse(List.of());
+        String payload = keyboards.payloadOf(message.getChatId(), data, current).orElse(null);
         if (payload == null) {
             log.warn("refused a Telegram button with a bad signature or an expired hash from user {}", userId);
             payload = REFUSED_BUTTON; // the engine answers an unknown button and changes nothing
+        } else if (shown.isStale(message.getChatId(), message.getMessageId())) {
+            // A real button, but on an older answer: "still need help" there must not act on the newest one.
+            log.info("refused a button on an older message in chat {}", message.getChatId());
+            payload = REFUSED_BUTTON;
         }
         var in = Inbound.button(TelegramKeys.CHANNEL, key, "telegram:" + userId, payload, id, clock.instant());
-        return answer(q, inbox.submit(inPrivate ? in : in.inPublic()));
+        return answer(q, inbox.submit(inPrivate ? in : in.inPublic()))
+                .thenRun(() -> removeKeyboard(message.getChatId(), message.getMessageId()));
+    }
+
+    /** A pressed keyboard has done its work, answered or refused: take it away so it is not pressed again. */
+    private void removeKeyboard(long chatId, int messageId) {
+        try {
+            api.removeKeyboard(chatId, messageId);
+        } catch (SendFailure e) {
+            log.debug("could not remove the keyboard of message {} in chat {}: {}", messageId, chatId, e.getMessage());
+        }
     }
 
     /** Telegram shows a spinner on the button until the query is answered: answer every one, after the commit. */

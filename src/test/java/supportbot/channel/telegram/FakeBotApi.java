@@ -148,6 +148,10 @@ public final class FakeBotApi implements AutoCloseable {
     private final List<Long> getUpdatesOffsets = new ArrayList<>();
     private final List<Delivery> deliveries = new ArrayList<>();
     private final Map<String, int[]> failures = new HashMap<>();
+    /** Methods whose calls hang (outside the lock, so other calls go on) until released. */
+    private final Map<String, java.util.concurrent.CountDownLatch> holds = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> hanging = new java.util.concurrent.ConcurrentHashMap<>();
+    private boolean refuseDeletes;
     private final java.util.Set<String> brokenFiles = new java.util.HashSet<>();
     private final Map<Long, Deque<Long>> chatSends = new HashMap<>();
     private final Deque<Long> botSends = new ArrayDeque<>();
@@ -251,6 +255,18 @@ public final class FakeBotApi implements AutoCloseable {
 
     public long userText(long userId, String text, String languageCode) {
         return deliver(update("message", userTextMessage(userId, text, languageCode)));
+    }
+
+    /** The user edits their earlier private message messageId to text: an edited_message update. */
+    public long userEdit(long userId, long messageId, String text) {
+        ObjectNode m = NODES.objectNode();
+        synchronized (lock) {
+            m.put("message_id", messageId);
+            m.set("from", user(userId, "en"));
+            m.set("chat", chat(userId));
+        }
+        m.put("date", now()).put("edit_date", now()).put("text", text);
+        return deliver(update("edited_message", m));
     }
 
     /** A private photo from a user; registers the file (largest size = the bytes, a smaller thumbnail too). */
@@ -542,6 +558,37 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    /**
+     * From now on calls of method (any case) hang, as on a slow Telegram, until {@link #release} or for at most
+     * 30 s; other methods are answered meanwhile.
+     */
+    public void hold(String method) {
+        holds.put(method.toLowerCase(Locale.ROOT), new java.util.concurrent.CountDownLatch(1));
+    }
+
+    public void release(String method) {
+        var latch = holds.remove(method.toLowerCase(Locale.ROOT));
+        if (latch != null) {
+            latch.countDown();
+        }
+    }
+
+    /** Calls of method hanging right now in {@link #hold}. */
+    public int hanging(String method) {
+        var n = hanging.get(method.toLowerCase(Locale.ROOT));
+        return n == null ? 0 : n.get();
+    }
+
+    /**
+     * deleteMessage answers "message can't be deleted", as Telegram does for a private message older than 48 h
+     * or a group message when the bot is not an admin with the right.
+     */
+    public void refuseDeletes(boolean refuse) {
+        synchronized (lock) {
+            refuseDeletes = refuse;
+        }
+    }
+
     /** Turns on Telegram-like flood limits for send* methods (sliding 1 s windows); 0 switches a limit off. */
     public void enforceRateLimits(int perChatPerSecond, int perBotPerSecond) {
         synchronized (lock) {
@@ -580,6 +627,18 @@ public final class FakeBotApi implements AutoCloseable {
         if (!methods.containsKey(method)) {
             answer(ctx, error(404, "Not Found: method not found", null));
             return;
+        }
+        var held = holds.get(method);
+        if (held != null) {
+            var n = hanging.computeIfAbsent(method, k -> new java.util.concurrent.atomic.AtomicInteger());
+            n.incrementAndGet();
+            try {
+                held.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                n.decrementAndGet();
+            }
         }
         ObjectNode params;
         Map<String, UploadedPart> parts = new HashMap<>();
@@ -1062,6 +1121,9 @@ public final class FakeBotApi implements AutoCloseable {
     private JsonNode deleteMessage(ObjectNode p, Map<String, UploadedPart> u) throws ApiError {
         long chatId = chatId(p);
         long messageId = requiredLong(p, "message_id");
+        if (refuseDeletes) {
+            throw bad("message can't be deleted");
+        }
         Map<Long, ObjectNode> chat = messages.get(chatId);
         if (chat != null) {
             chat.remove(messageId);

@@ -137,8 +137,15 @@ class TelegramFlowsTest {
         assertTrue(press > 0);
         assertEquals(1, t.bot.store.faqVotes().get("language-settings")[0], "the helpful vote is stored");
         var menus = t.fake.calls("setMyCommands");
-        assertEquals(2, menus.size(), "the command menu is set in English and Chinese");
+        assertEquals(4, menus.size(), "users' and staff menus are set in English and Chinese");
         assertTrue(menus.get(0).toString().contains("forget") && menus.get(1).toString().contains("删除我的数据"));
+        assertEquals("all_private_chats", menus.get(0).path("scope").path("type").asText(), "users' menu in private chats");
+        assertTrue(!menus.get(0).toString().contains("\"resolve\""), "no staff command in the users' menu");
+        var staffMenu = menus.get(2);
+        assertEquals("chat", staffMenu.path("scope").path("type").asText());
+        assertEquals(TelegramTestBot.STAFF, staffMenu.path("scope").path("chat_id").asLong(), "the staff menu in the staff group");
+        assertTrue(staffMenu.toString().contains("\"resolve\"") && !staffMenu.toString().contains("\"forget\""), staffMenu.toString());
+        assertTrue(menus.get(3).toString().contains("认领此工单"), "the staff menu in Chinese too");
     }
 
     /** Answers every question the bot asks (a photo for the screenshot) until the summary, then confirms. */
