@@ -421,6 +421,7 @@
       // Not remembered, but the switch still applies to this page.
     }
     applyLang();
+    if (window.DeskTools) window.DeskTools.relang();
     renderWho();
     for (const li of $('queue').children) delete li.dataset.key;
     const any = $('filter-channel').querySelector('option[value="any"]');

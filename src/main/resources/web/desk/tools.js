@@ -36,12 +36,13 @@
       load: (name, n) => name + '（' + n + ' 个未结）'
     }
   };
-  const lang = (function () {
+  // Read on every use: the desk's language toggle may switch it while the page stays open.
+  const currentLang = () => {
     const saved = localStorage.getItem('desk.lang');
     if (saved === 'en' || saved === 'zh') return saved;
     return (navigator.language || 'en').toLowerCase().startsWith('zh') ? 'zh' : 'en';
-  })();
-  const T = TEXT[lang];
+  };
+  const T = new Proxy({}, { get: (_, key) => TEXT[currentLang()][key] });
   const API = '/api/desk';
   const state = { csrf: null, ticket: null, replies: [], pickerIndex: 0, faqId: null, faqText: null, agents: [] };
   const $ = id => document.getElementById(id);
@@ -232,7 +233,7 @@
     a.href = '#ticket-' + e.id;
     a.addEventListener('click', ev => { ev.preventDefault(); if (window.DeskHooks) window.DeskHooks.openTicket(String(e.id)); });
     li.append(a, document.createTextNode(' · ' + statusText(e.status) + ' · ' + (e.category || '') + ' · '
-      + new Date(e.openedAt).toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB')
+      + new Date(e.openedAt).toLocaleDateString(currentLang() === 'zh' ? 'zh-CN' : 'en-GB')
       + (e.rating != null ? ' · ' + e.rating + '★' : '')));
     (e.labels || []).forEach(l => li.append(el('span', 'chip', l)));
     return li;
@@ -416,5 +417,11 @@
 
   wirePicker();
   wireSearch();
-  window.DeskTools = { ticketShown, replyExtras, lang };
+  /** Redraws what this file drew once at load, after the desk switched language. */
+  function relang() {
+    ['search-form', 'search-results'].forEach(id => { const e = $(id); if (e) e.remove(); });
+    wireSearch();
+  }
+
+  window.DeskTools = { ticketShown, replyExtras, relang, get lang() { return currentLang(); } };
 })();

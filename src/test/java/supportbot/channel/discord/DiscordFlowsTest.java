@@ -104,6 +104,12 @@ class DiscordFlowsTest {
     }
 
     /** The optional details, the screenshot among them, asked together while this one is pending. */
+    private static String optionalAnswers(Conversation c) {
+        var optional = supportbot.dialogue.EngineHarness.DATA.categories().get(c.categoryId()).orElseThrow().optional();
+        return String.join("\n", optional.stream().filter(d -> !c.details().containsKey(d) && ANSWERS.containsKey(d))
+                .map(ANSWERS::get).toList());
+    }
+
     private static boolean asksScreenshotAmongOptional(Conversation c) {
         var optional = supportbot.dialogue.EngineHarness.DATA.categories().get(c.categoryId()).orElseThrow().optional();
         return c.awaiting() != null && optional.contains(c.awaiting()) && optional.contains(DetailType.SCREENSHOT)
@@ -176,10 +182,9 @@ class DiscordFlowsTest {
             if (c.phase() == Phase.FAQ_OFFERED) {
                 press(USER, latest(withPayload(threadId, "faq:no")), "faq:no");
             } else if (!sentFile && (c.awaiting() == DetailType.SCREENSHOT || asksScreenshotAmongOptional(c))) {
-                // Optional details are asked together in one message (issue 14): the file, with the answer the
-                // user has for the first of them as its text.
-                fake.userMessage(threadId, USER, ANSWERS.getOrDefault(c.awaiting(), ""),
-                        FakeDiscord.file("error.png", "image/png", png));
+                // Optional details are asked together in one message (issue 14): the file, with the user's
+                // answers to the others as its text, one per line as a user would paste them.
+                fake.userMessage(threadId, USER, optionalAnswers(c), FakeDiscord.file("error.png", "image/png", png));
                 sentFile = true;
             } else if (c.awaiting() != null && ANSWERS.containsKey(c.awaiting())) {
                 fake.userMessage(threadId, USER, ANSWERS.get(c.awaiting()));
