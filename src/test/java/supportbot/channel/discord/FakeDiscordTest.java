@@ -257,8 +257,9 @@ class FakeDiscordTest {
             JDA jda = discord.connect(TOKEN, INTENTS, b -> b.addEventListeners((EventListener) events::add));
             try {
                 discord.dropConnection(4000);
+                // JDA backs off before reconnecting; on a loaded 2-core machine that alone has taken over 10 s.
                 discord.awaitCondition(() -> discord.identifyCount() == 2 && discord.isConnected(),
-                        Duration.ofSeconds(10), "JDA identifies again after RESUME is refused");
+                        Duration.ofSeconds(30), "JDA identifies again after RESUME is refused");
                 assertTrue(discord.gatewayReceived().stream().anyMatch(f -> f.path("op").asInt() == 6),
                         "JDA tried to RESUME first");
                 jda.awaitReady();
