@@ -469,7 +469,11 @@ final class DetailCollector {
                 t.text("detail.attachments", Map.of("count", t.in.attachments().size())));
     }
 
+    /** Either part may be missing (no preface, nothing prefilled); a missing part must never print as "null". */
     static String join(String preface, String text) {
+        if (text == null || text.isBlank()) {
+            return preface;
+        }
         return preface == null || preface.isBlank() ? text : preface + "\n\n" + text;
     }
 }

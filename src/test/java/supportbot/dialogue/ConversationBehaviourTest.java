@@ -18,6 +18,16 @@ class ConversationBehaviourTest {
     private static final String EVM_HASH = "0x" + "5f".repeat(32);
 
     @Test
+    void aReportWithNothingPrefilledNeverShowsNull() {
+        // The screenshot of the widget showed a line "null" between the opening and the first question.
+        for (String report : java.util.List.of("my deposit has not arrived", "充值没到账", "我的轉帳一直沒到帳")) {
+            var h = new EngineHarness().say(report);
+            assertFalse(h.reply().isBlank(), report);
+            assertFalse(h.reply().contains("null"), h.reply());
+        }
+    }
+
+    @Test
     void detailsInTheFirstMessageAreNotAskedAgain() {
         var h = new EngineHarness().say("昨天用iPhone转USDT失败了 " + EVM_HASH);
         assertEquals("transfer-failed", h.state.categoryId());

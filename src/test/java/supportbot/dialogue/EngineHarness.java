@@ -30,6 +30,7 @@ public final class EngineHarness {
     /** Wednesday 2026-11-25 14:00 in Shanghai (the default zone). */
     public static final Instant NOW = Instant.parse("2026-11-25T06:00:00Z");
 
+    private static final java.util.regex.Pattern NULL_WORD = java.util.regex.Pattern.compile("(?<![\\w.])null(?![\\w.])");
     final StubFaq faq = new StubFaq();
     final Tickets tickets = new Tickets();
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -62,6 +63,11 @@ public final class EngineHarness {
         Turn turn = engine.handle(state, in);
         state = turn.conversation();
         actions = turn.actions();
+        // Every engine test doubles as a guard: a template fed a missing value must never show "null" to a user.
+        actions.stream().filter(a -> a instanceof Action.Reply).map(a -> ((Action.Reply) a).text())
+                .filter(text -> NULL_WORD.matcher(text).find()).findAny().ifPresent(text -> {
+                    throw new AssertionError("a reply shows \"null\": " + text);
+                });
         return this;
     }
 
