@@ -110,7 +110,11 @@ final class TimeRecognizer {
     private static final Pattern CLOCK_OCLOCK = Pattern.compile("(?<![\\d.])(\\d{1,2})\\s*o'?clock");
     private static final Pattern CLOCK_ZH = Pattern.compile("(?<![\\d.])(\\d{1,2}|" + HAN_NUM + "{1,3})\\s*(?:点|點|时|時)"
             + "\\s*(?:(半)|(一刻)|(三刻)|(\\d{1,2}|" + HAN_NUM + "{1,3})\\s*(分)?)?(钟)?");
-    private static final Pattern CLOCK_AT = Pattern.compile("(?<![a-z])at\\s+(\\d{1,2})(?![\\d:.a-z])");
+    /** "at 10", "around 10", "about 9": weak, an hour only next to a day or a part of the day. */
+    private static final Pattern CLOCK_AT = Pattern.compile("(?<![a-z])(?:at|at around|at about|around|about|approx\\.?"
+            + "|approximately|roughly)\\s+(\\d{1,2})(?![\\d:.a-z])(?!\\s*(?:times?|tries|attempts|x(?![a-z])|mins?|minutes?"
+            + "|hours?|hrs?|days?|weeks?|seconds?|secs?|usd|usdt|u(?![a-z])|dollars?|bucks|%|percent|people|coins?|tokens?"
+            + "|transactions?|transfers?|txs?))");
     private static final Pattern CLOCK_WORD = Pattern.compile("(?<![a-z])(noon|midday|midnight)(?![a-z])");
 
     private static final Pattern VAGUE = Pattern.compile(
@@ -261,6 +265,9 @@ final class TimeRecognizer {
             minute = 15;
         } else if (m.group(4) != null) {
             minute = 45;
+        } else if (m.group(5) != null && m.group(6) == null && m.group(5).length() == 1
+                && !Character.isDigit(m.group(5).charAt(0))) {
+            minute = 0; // "9点一直没到": a lone Han numeral after the hour starts the next word, it is not 9:01
         } else if (m.group(5) != null) {
             Optional<Long> mm = Numbers.parseInt(m.group(5));
             if (mm.isEmpty() || mm.get() > 59) {
