@@ -117,6 +117,8 @@ final class TimeRecognizer {
             + "|transactions?|transfers?|txs?))");
     private static final Pattern CLOCK_WORD = Pattern.compile("(?<![a-z])(noon|midday|midnight)(?![a-z])");
 
+    private static final Pattern SINCE_BEFORE = Pattern.compile("(?:(?<![a-z])since|从|自从)\\s*$");
+    private static final Pattern STARTED_AFTER = Pattern.compile("^[^，。,.!?！？]*?(?:之后|以后|开始|起就|起一直)");
     private static final Pattern VAGUE = Pattern.compile(
             "前几天|这几天|最近|前段时间|上周|上个?星期|上个?礼拜|上个月|不记得|记不清|忘了|不清楚"
             + "|(?<![a-z])(?:a few days ago|few days ago|recently|last week|last month|a while ago|some time ago"
@@ -149,7 +151,7 @@ final class TimeRecognizer {
             return Optional.empty();
         }
         if (!reply && clock == null && part == null && day.value().impliedPart() == null
-                && day.value().day() instanceof DaysAgo d && d.days() == 0) {
+                && day.value().day() instanceof DaysAgo d && d.days() == 0 && !startsSomething(s, day)) {
             return Optional.empty(); // "today" alone in a sentence is usually about the request, not the incident
         }
         DayPart dayPart = part != null ? part.value() : day != null ? day.value().impliedPart() : null;
@@ -164,6 +166,16 @@ final class TimeRecognizer {
         TimeExpression e = new TimeExpression(null, day == null ? null : day.value().day(), dayPart,
                 clock == null ? null : clock.value().clock());
         return Optional.of(new Recognized(e, start, end));
+    }
+
+    /**
+     * "今天更新之后就闪退", "since today", "从今天起": today as the moment something began, which is the incident's time,
+     * unlike "今天能处理吗".
+     */
+    private static boolean startsSomething(String s, Hit<?> day) {
+        String before = s.substring(Math.max(0, day.start() - 8), day.start());
+        String after = s.substring(day.end(), Math.min(s.length(), day.end() + 14));
+        return SINCE_BEFORE.matcher(before).find() || STARTED_AFTER.matcher(after).find();
     }
 
     /** b starts at most {@code gap} characters after a ends. */

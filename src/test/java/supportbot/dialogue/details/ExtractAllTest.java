@@ -220,4 +220,10 @@ class ExtractAllTest {
         String typo = "TCiZoJSKQGVnDdnDzMTaMJUQfWZAGdMPPz";
         assertFalse(extract("转到了这个地址" + typo).containsKey(DetailType.ADDRESS), "a checksum typo is no address");
     }
+    @Test
+    void todayAsTheMomentSomethingBeganIsTheIncidentsDay() {
+        assertEquals("2026-11-25", values(extract("今天升级之后一直登不上")).get("time"));
+        assertEquals("2026-11-25", values(extract("the app keeps crashing since today")).get("time"));
+        assertFalse(extract("今天能处理吗 我的usdt没到").containsKey(DetailType.TIME), "today as the request's deadline");
+    }
 }
