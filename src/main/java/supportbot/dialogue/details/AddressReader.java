@@ -53,12 +53,16 @@ final class AddressReader {
     Optional<Found> find(String text) {
         for (Text.Token token : Text.alnumRuns(text)) {
             String t = token.text();
-            if (t.length() < 25 || formats.addressMatches(t).isEmpty()
-                    || AddressChecksums.check(t) == AddressChecksums.Result.INVALID) {
+            if (t.length() < 25 || formats.addressMatches(t).isEmpty()) {
+                continue;
+            }
+            AddressChecksums.Result checksum = AddressChecksums.check(t);
+            if (checksum == AddressChecksums.Result.INVALID) {
                 continue;
             }
             boolean prefixed = t.startsWith("0x") || t.toLowerCase(Locale.ROOT).startsWith("bc1");
-            if (prefixed || looksRandom(t)) {
+            // A valid base58check checksum is proof enough: one address in 58 has no digit at all.
+            if (prefixed || checksum == AddressChecksums.Result.VALID || looksRandom(t)) {
                 return Optional.of(new Found(token.start(), token.end(), normalize(t), formats.addressFamily(t)));
             }
         }

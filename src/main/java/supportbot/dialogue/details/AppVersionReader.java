@@ -20,6 +20,11 @@ final class AppVersionReader {
     /** "版本6.1.0" / "version 6.1" without naming the app: only when no OS name precedes it closely. */
     private static final Pattern BARE = Pattern.compile("(?<![a-z])(?:版本号?|version|ver\\.?)\\s*(?:是|为|:|：)?\\s*"
             + VERSION);
+    /** "更新到6.2.1之后", "updated to 6.2.1": the version the app was updated to, unless a system was named. */
+    private static final Pattern UPDATED = Pattern.compile("(?:更新|升级|升級|(?<![a-z])(?:updated?|upgraded?)(?:\\s+(?:the\\s+)?(?:app|wallet))?)\\s*"
+            + "(?:了|到|至|成|to)?\\s*(?:了|到)?\\s*(?:最新的?)?\\s*(?:版本?|version)?\\s*" + VERSION);
+    private static final Pattern OS_NAMED = Pattern.compile(
+            "ios|ipados|android|安卓|鸿蒙|harmony|windows|macos|系统|系統|firmware|固件|phone|手机|手機");
     private static final Pattern OS_BEFORE = Pattern.compile(
             "(?:ios|ipados|android|安卓|鸿蒙|harmony\\s*os|harmonyos|windows|macos|系统)\\s*(?:的)?\\s*$");
     /** A reply to "which app version?": the version alone ("6.1.0", "v5.3"). */
@@ -36,6 +41,12 @@ final class AppVersionReader {
         while (b.find()) {
             if (!OS_BEFORE.matcher(lower.substring(Math.max(0, b.start() - 12), b.start())).find()) {
                 return Optional.of(new Found(b.start(), b.end(), b.group(1)));
+            }
+        }
+        Matcher u = UPDATED.matcher(lower);
+        while (u.find()) {
+            if (!OS_NAMED.matcher(lower.substring(Math.max(0, u.start() - 12), u.start())).find()) {
+                return Optional.of(new Found(u.start(), u.end(), u.group(1)));
             }
         }
         return Optional.empty();

@@ -125,8 +125,11 @@ public final class DetailParsers {
                 .or(() -> m.oneCoin() ? Optional.of(m.coins().get(0)) : Optional.empty());
         coin.ifPresent(c -> out.put(DetailType.COIN, ChainCoinReader.coinValue(c)));
 
+        // Several chains named ("sent on trc20 but the exchange only takes erc20"): the pasted address or hash
+        // tells which one the funds actually went over, when its format fits only one of them.
         Optional<ChainSpec> chain = m.oneChain() ? formats.byId(m.chains().get(0))
-                : m.chains().isEmpty() ? chainsAndCoins.inferFromAddressOrHash(text) : Optional.empty();
+                : m.chains().isEmpty() ? chainsAndCoins.inferFromAddressOrHash(text)
+                : chainsAndCoins.inferFromAddressOrHash(text).filter(c -> m.chains().contains(c.id()));
         chain.ifPresent(c -> out.put(DetailType.CHAIN, ChainCoinReader.chainValue(c)));
 
         hash.ifPresent(h -> {

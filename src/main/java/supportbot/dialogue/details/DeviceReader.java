@@ -38,6 +38,8 @@ final class DeviceReader {
     private static final List<Brand> BRANDS = List.of(
             brand("iphone|苹果手机", "iPhone", "iOS", true),
             brand("ipad|苹果平板", "iPad", "iPadOS", true),
+            // "苹果14": the fruit does not come with a model number.
+            brand("苹果(?=\\s*\\d{1,2}(?![\\d个斤块元]))", "iPhone", "iOS", true),
             brand("macbook(?:\\s*(?:pro|air))?|imac|mac\\s*mini|mac(?!\\s*os)|苹果电脑", MAC, "macOS", false),
             brand("红米|redmi", "Redmi", "Android", true),
             brand("小米|xiaomi", "Xiaomi", "Android", true),

@@ -110,9 +110,15 @@ final class TimeRecognizer {
     private static final Pattern CLOCK_OCLOCK = Pattern.compile("(?<![\\d.])(\\d{1,2})\\s*o'?clock");
     private static final Pattern CLOCK_ZH = Pattern.compile("(?<![\\d.])(\\d{1,2}|" + HAN_NUM + "{1,3})\\s*(?:点|點|时|時)"
             + "\\s*(?:(半)|(一刻)|(三刻)|(\\d{1,2}|" + HAN_NUM + "{1,3})\\s*(分)?)?(钟)?");
-    private static final Pattern CLOCK_AT = Pattern.compile("(?<![a-z])at\\s+(\\d{1,2})(?![\\d:.a-z])");
+    /** "at 10", "around 10", "about 9": weak, an hour only next to a day or a part of the day. */
+    private static final Pattern CLOCK_AT = Pattern.compile("(?<![a-z])(?:at|at around|at about|around|about|approx\\.?"
+            + "|approximately|roughly)\\s+(\\d{1,2})(?![\\d:.a-z])(?!\\s*(?:times?|tries|attempts|x(?![a-z])|mins?|minutes?"
+            + "|hours?|hrs?|days?|weeks?|seconds?|secs?|usd|usdt|u(?![a-z])|dollars?|bucks|%|percent|people|coins?|tokens?"
+            + "|transactions?|transfers?|txs?))");
     private static final Pattern CLOCK_WORD = Pattern.compile("(?<![a-z])(noon|midday|midnight)(?![a-z])");
 
+    private static final Pattern SINCE_BEFORE = Pattern.compile("(?:(?<![a-z])since|从|自从)\\s*$");
+    private static final Pattern STARTED_AFTER = Pattern.compile("^[^，。,.!?！？]*?(?:之后|以后|开始|起就|起一直)");
     private static final Pattern VAGUE = Pattern.compile(
             "前几天|这几天|最近|前段时间|上周|上个?星期|上个?礼拜|上个月|不记得|记不清|忘了|不清楚"
             + "|(?<![a-z])(?:a few days ago|few days ago|recently|last week|last month|a while ago|some time ago"
@@ -145,7 +151,7 @@ final class TimeRecognizer {
             return Optional.empty();
         }
         if (!reply && clock == null && part == null && day.value().impliedPart() == null
-                && day.value().day() instanceof DaysAgo d && d.days() == 0) {
+                && day.value().day() instanceof DaysAgo d && d.days() == 0 && !startsSomething(s, day)) {
             return Optional.empty(); // "today" alone in a sentence is usually about the request, not the incident
         }
         DayPart dayPart = part != null ? part.value() : day != null ? day.value().impliedPart() : null;
@@ -160,6 +166,16 @@ final class TimeRecognizer {
         TimeExpression e = new TimeExpression(null, day == null ? null : day.value().day(), dayPart,
                 clock == null ? null : clock.value().clock());
         return Optional.of(new Recognized(e, start, end));
+    }
+
+    /**
+     * "今天更新之后就闪退", "since today", "从今天起": today as the moment something began, which is the incident's time,
+     * unlike "今天能处理吗".
+     */
+    private static boolean startsSomething(String s, Hit<?> day) {
+        String before = s.substring(Math.max(0, day.start() - 8), day.start());
+        String after = s.substring(day.end(), Math.min(s.length(), day.end() + 14));
+        return SINCE_BEFORE.matcher(before).find() || STARTED_AFTER.matcher(after).find();
     }
 
     /** b starts at most {@code gap} characters after a ends. */
@@ -261,6 +277,9 @@ final class TimeRecognizer {
             minute = 15;
         } else if (m.group(4) != null) {
             minute = 45;
+        } else if (m.group(5) != null && m.group(6) == null && m.group(5).length() == 1
+                && !Character.isDigit(m.group(5).charAt(0))) {
+            minute = 0; // "9点一直没到": a lone Han numeral after the hour starts the next word, it is not 9:01
         } else if (m.group(5) != null) {
             Optional<Long> mm = Numbers.parseInt(m.group(5));
             if (mm.isEmpty() || mm.get() > 59) {

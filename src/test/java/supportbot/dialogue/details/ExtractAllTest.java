@@ -165,4 +165,65 @@ class ExtractAllTest {
         assertFalse(found.containsKey(DetailType.SCREENSHOT));
         assertTrue(found.containsKey(DetailType.COIN));
     }
+    @Test
+    void aNumberTheUserCallsTheirIdIsTheAccount() {
+        assertEquals("73310458", values(extract("cant get in, my uid is 73310458, using a pixel 7")).get("account"));
+        assertEquals("66120937", values(extract("帳號ID：66120937 無法登入")).get("account"));
+        assertEquals("51234987", values(extract("会员号 51234987 登录不了")).get("account"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"order 73310458 failed", "sent 12345678 usdt yesterday", "my account has 100000 usdt"})
+    void aNumberNotCalledAnIdIsNoAccount(String text) {
+        assertFalse(extract(text).containsKey(DetailType.ACCOUNT), () -> values(extract(text)).toString());
+    }
+
+    @Test
+    void whenTwoChainsAreNamedThePastedAddressSaysWhichOneWasUsed() {
+        Map<String, String> found = values(extract("打到 " + TRON_ADDRESS + " 了，用的是trc20，对方只收bep20"));
+        assertEquals("TRON", found.get("chain"), found.toString());
+        assertFalse(extract("trc20 or bep20, which one is cheaper?").containsKey(DetailType.CHAIN));
+        assertFalse(extract("bep20 to " + EVM_ADDRESS + " but they only take erc20").containsKey(DetailType.CHAIN),
+                "an 0x address fits both chains named");
+    }
+
+    @Test
+    void aLoneHanNumeralAfterTheHourIsTheNextWordNotMinutes() {
+        assertEquals("2026-11-23T20:00+08:00", values(extract("前天晚上8点一直在转圈")).get("time"));
+        assertEquals("2026-11-24T15:20+08:00", values(extract("昨天下午3点二十转的")).get("time"));
+    }
+
+    @Test
+    void aroundAnHourNextToADayOrPartOfTheDayIsTheClock() {
+        assertEquals("2026-11-24T19:00+08:00", values(extract("yesterday evening around 7 it failed")).get("time"));
+        assertEquals("2026-11-24", values(extract("tried about 4 times yesterday")).get("time"), "a count, not 4 o'clock");
+    }
+
+    @Test
+    void applePlusAModelNumberIsAnIphone() {
+        assertEquals("iPhone 13 / iOS", values(extract("用苹果13转账失败")).get("device"));
+        assertFalse(extract("买了两斤苹果 14块钱").containsKey(DetailType.DEVICE));
+    }
+
+    @Test
+    void theVersionTheAppWasUpdatedToIsTheAppVersion() {
+        assertEquals("5.8.2", values(extract("升级到5.8.2以后就登不上了")).get("app_version"));
+        assertEquals("7.0.1", values(extract("since I upgraded the wallet to 7.0.1 it won't open")).get("app_version"));
+        assertFalse(extract("手机系统升级到17.1以后打不开").containsKey(DetailType.APP_VERSION), "the phone's system");
+    }
+    @Test
+    void anAddressWithAValidChecksumNeedsNoDigits() {
+        String noDigits = "TCiZoJSKQGVnDdnDzMTaMJUQfWZAGdMPPy";
+        Map<String, String> found = values(extract("转到了这个地址" + noDigits + " 能找回吗"));
+        assertEquals(noDigits, found.get("address"), found.toString());
+        assertEquals("TRON", found.get("chain"), found.toString());
+        String typo = "TCiZoJSKQGVnDdnDzMTaMJUQfWZAGdMPPz";
+        assertFalse(extract("转到了这个地址" + typo).containsKey(DetailType.ADDRESS), "a checksum typo is no address");
+    }
+    @Test
+    void todayAsTheMomentSomethingBeganIsTheIncidentsDay() {
+        assertEquals("2026-11-25", values(extract("今天升级之后一直登不上")).get("time"));
+        assertEquals("2026-11-25", values(extract("the app keeps crashing since today")).get("time"));
+        assertFalse(extract("今天能处理吗 我的usdt没到").containsKey(DetailType.TIME), "today as the request's deadline");
+    }
 }
