@@ -12,7 +12,7 @@ final class ReportSignals {
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     /** Evidence only someone it happened to has: an amount with its coin, a hash or address, a clock time. */
     private static final Pattern EVIDENCE = Pattern.compile(
-            "\\d+(\\.\\d+)?\\s*(u|usdt|usdc|trx|eth|btc|bnb|sol|个|块|刀|元)(?![a-z])|(?<![0-9a-z])(0x)?[0-9a-f]{40,}(?![0-9a-z])"
+            "(?<![a-z0-9.])\\d+(\\.\\d+)?\\s*(u|usdt|usdc|trx|eth|btc|bnb|sol|个|块|刀|元)(?![a-z])|(?<![0-9a-z])(0x)?[0-9a-f]{40,}(?![0-9a-z])"
                     + "|(?<![0-9a-z])T[1-9A-HJ-NP-Za-km-z]{33}(?![0-9a-z])|[\\w.+-]+@[\\w-]+\\.[a-z]{2,}"
                     + "|(user ?id|uid|账号|用户|id)\\s*(id)?\\s*[:：]?\\s*\\d{5,}|\\b\\d{1,2}:\\d{2}\\b|\\d{1,2}\\s*(am|pm)\\b|\\d{1,2}点", FLAGS);
     /** When it happened: a question about how things work has no day or hour of its own. */
@@ -32,7 +32,7 @@ final class ReportSignals {
             "\\bmy\\b|\\bi('ve| have| had)?\\b|我的|我(刚|刚刚|昨天|今天|前天|早上|晚上|已经|之前|上午|下午)?(转|充|提|发|买|卖|换|收|存|打|点|操作|登)|本人",
             FLAGS);
     private static final Pattern HAPPENED = Pattern.compile(
-            "\\b(got|never|didn'?t|hasn'?t|haven'?t|wasn'?t|failed|stuck|disappeared|missing|gone|still|keeps?)\\b"
+            "\\b(got|never|didn'?t|hasn'?t|haven'?t|wasn'?t|failed|stuck|disappeared|missing|gone|still|keeps?|wrong|less)\\b"
                     + "|了|过|一直|没有到|失败|不见|消失|被", FLAGS);
 
     private ReportSignals() {

@@ -48,4 +48,19 @@ class ReportRoutingTest {
         h.say("转账老是失败是什么原因");
         assertEquals(Phase.FAQ_OFFERED, h.phase(), h.reply());
     }
+
+    @Test
+    void aCrashWordOutweighsCannotOpenTheWallet() {
+        var h = new EngineHarness().say("钱包打不开 一打开就崩溃 前天开始的");
+        assertEquals("app-crash", h.state.categoryId(), h.reply());
+    }
+
+    @Test
+    void aWrongBalanceOfTheUsersOwnIsReportedAsAnotherProblem() {
+        var h = new EngineHarness();
+        String text = "my usdc balance looks wrong, about half is missing";
+        h.faq.topic("balance-wrong", "先刷新资产列表。", "Refresh the asset list.").when(text, Decision.SUGGEST, "balance-wrong");
+        h.say(text);
+        assertEquals("other", h.state.categoryId(), h.reply());
+    }
 }

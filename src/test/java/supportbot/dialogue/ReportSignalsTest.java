@@ -35,6 +35,7 @@ class ReportSignalsTest {
             "如何备份助记词",
             "為什麼需要能量",
             "能不能用BSC链转USDT",
+            "is bep20 usdt cheaper than erc20 usdt",
     })
     void aQuestionWithoutSuchSignalsIsNot(String text) {
         assertFalse(ReportSignals.in(text), text);
