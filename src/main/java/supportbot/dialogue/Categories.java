@@ -110,6 +110,11 @@ public final class Categories {
         return byId.values().stream().filter(c -> c.mentionedIn(read)).findFirst();
     }
 
+    /** The first category that offers this FAQ topic before a ticket: the problem that topic answers. */
+    public Optional<Category> offering(String faqTopic) {
+        return byId.values().stream().filter(c -> c.faqTopics().contains(faqTopic)).findFirst();
+    }
+
     /** Checks that every FAQ topic a category names exists, so a renamed topic is caught at start. */
     public void requireFaqTopics(java.util.function.Predicate<String> exists, Path file) {
         for (Category c : byId.values()) {

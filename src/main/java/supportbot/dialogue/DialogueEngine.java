@@ -372,8 +372,12 @@ public final class DialogueEngine {
             startReport(t, data.categories().get("complaint").orElse(data.categories().other()), text, true);
             return;
         }
-        boolean tellsWhatHappened = intent == Intent.REPORT
-                || (intent != Intent.QUESTION && intent != Intent.OUT_OF_SCOPE && ReportSignals.in(text));
+        // The user's own story outweighs a question's form: "sent it yesterday, why is it not here?" is a report.
+        boolean tellsWhatHappened = intent == Intent.REPORT || (intent != Intent.OUT_OF_SCOPE && ReportSignals.in(text));
+        if (tellsWhatHappened && reported.isEmpty()) {
+            // Word forms the keywords lack ("send keeps failing") still find the FAQ topic the category offers.
+            reported = faqAnswers.topicFor(text).flatMap(topic -> data.categories().offering(topic));
+        }
         if (tellsWhatHappened && reported.isPresent()) {
             startReport(t, reported.get(), text, true);
         } else if (intent == Intent.REPORT) {
@@ -431,13 +435,18 @@ public final class DialogueEngine {
             t.c.details.put(DetailType.SCREENSHOT, DetailCollector.screenshot(t));
         }
         collector.prefill(t, text);
+        if (toldWhatHappened && !category.urgent() && category.required().stream().allMatch(t.c.details::containsKey)) {
+            // Everything needed was given up front: the summary comes next; optional details stay addable from it.
+            category.optional().stream().filter(d -> !t.c.details.containsKey(d)).forEach(t.c.skipped::add);
+        }
         String opening = category.id().equals("complaint") ? t.text("complaint.start")
                 : category.urgent() ? t.text("urgent.advice")
                 : t.text("problem.start", Map.of("category", category.name(t.lang())));
         if (!category.urgent() && !toldWhatHappened && faqAnswers.offerFirst(t, category, text, opening)) {
             return;
         }
-        String preface = DetailCollector.join(opening, prefilledNote(t));
+        String known = prefilledNote(t);
+        String preface = known == null ? opening : DetailCollector.join(opening, known);
         if (category.urgent()) {
             startUrgent(t, preface);
             return;

@@ -99,6 +99,13 @@ final class FaqAnswers {
         return pick.map(e -> t.text("problem.faq_beside") + "\n\n" + e.preferring(t.lang()).answer());
     }
 
+    /** The FAQ topic a message is about: the confident answer, else the best "did you mean" candidate. */
+    Optional<String> topicFor(String text) {
+        SearchResult result = faq.search(text);
+        return result.decision() == Decision.NONE ? Optional.empty()
+                : result.candidates().stream().findFirst().map(c -> c.entry().id());
+    }
+
     private Optional<FaqEntry> pickFor(TurnContext t, Category category, String text) {
         if (category.faqTopics().isEmpty() && !category.id().equals(Categories.OTHER)) {
             return Optional.empty();

@@ -4,28 +4,43 @@ import java.util.regex.Pattern;
 import supportbot.text.Reading;
 
 /**
- * Whether a message tells what happened to the user (my / 我的, amounts, times, hashes, past tense) rather than
- * asking how something works. Such a message is a report even when an FAQ topic matches it too.
+ * Whether a message tells what happened to the user (my / 我的, amounts, times, hashes, addresses, past tense,
+ * "still not" / 一直没) rather than asking how something works. Such a message is a report even when an FAQ topic
+ * matches it too, and even when it ends in a question ("sent it yesterday, why is it not here?").
  */
 final class ReportSignals {
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-    /** Evidence only someone it happened to has: an amount with its coin, a transaction hash, a clock time. */
+    /** Evidence only someone it happened to has: an amount with its coin, a hash or address, a clock time. */
     private static final Pattern EVIDENCE = Pattern.compile(
-            "\\d+(\\.\\d+)?\\s*(u|usdt|usdc|trx|eth|btc|bnb|sol|个|块|刀|元)(?![a-z])|\\b(0x)?[0-9a-f]{40,}\\b"
-                    + "|\\b\\d{1,2}:\\d{2}\\b|\\d{1,2}点", FLAGS);
+            "(?<![a-z0-9.])\\d+(\\.\\d+)?\\s*(u|usdt|usdc|trx|eth|btc|bnb|sol|个|块|刀|元)(?![a-z])|(?<![0-9a-z])(0x)?[0-9a-f]{40,}(?![0-9a-z])"
+                    + "|(?<![0-9a-z])T[1-9A-HJ-NP-Za-km-z]{33}(?![0-9a-z])|[\\w.+-]+@[\\w-]+\\.[a-z]{2,}"
+                    + "|(user ?id|uid|账号|用户|id)\\s*(id)?\\s*[:：]?\\s*\\d{5,}|\\b\\d{1,2}:\\d{2}\\b|\\d{1,2}\\s*(am|pm)\\b|\\d{1,2}点", FLAGS);
+    /** When it happened: a question about how things work has no day or hour of its own. */
+    private static final Pattern WHEN = Pattern.compile(
+            "\\b(yesterday|last night|this morning|this afternoon|tonight|earlier today|since|ago|for \\d+ (hours?|days?|minutes?)"
+                    + "|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\\b"
+                    + "|昨天|昨晚|前天|刚才|刚刚|今天(早上|上午|下午|晚上)|早上|上午|下午|傍晚|晚上|半小时前|小时前|分钟前|天前|周[一二三四五六日天]|星期|(今天|从|更新).{0,12}(开始|之后|以后)", FLAGS);
+    /**
+     * Past tense and "still not": something already happened and did not work out. "Keeps failing" alone is not
+     * here: without a time or a "my" it reads as well as a how-to question, and the FAQ answer may solve it.
+     */
+    private static final Pattern HAPPENED_ALONE = Pattern.compile(
+            "\\b(sent|transferred|deposited|withdrew|swapped|received|tried|lost|still (not|no|hasn'?t|haven'?t|pending|waiting)"
+                    + "|never (arrived|came|got|showed))\\b"
+                    + "|(转|充|提|换|发|收|打)(到)?了|(转|充|提|换|发|收)的|一直(没|未|在等|卡|pending)|还没|还是没|都没有", FLAGS);
     private static final Pattern MINE = Pattern.compile(
             "\\bmy\\b|\\bi('ve| have| had)?\\b|我的|我(刚|刚刚|昨天|今天|前天|早上|晚上|已经|之前|上午|下午)?(转|充|提|发|买|卖|换|收|存|打|点|操作|登)|本人",
             FLAGS);
     private static final Pattern HAPPENED = Pattern.compile(
-            "\\b(sent|transferred|deposited|withdrew|tried|got|lost|never|didn'?t|hasn'?t|haven'?t|wasn'?t|failed|stuck"
-                    + "|disappeared|missing|gone|ago|yesterday|last night|this morning|still|since)\\b"
-                    + "|了|过|昨天|前天|刚才|刚刚|一直|还没|没有到|失败|不见|消失|被", FLAGS);
+            "\\b(got|never|didn'?t|hasn'?t|haven'?t|wasn'?t|failed|stuck|disappeared|missing|gone|still|keeps?|wrong|less)\\b"
+                    + "|了|过|一直|没有到|失败|不见|消失|被", FLAGS);
 
     private ReportSignals() {
     }
 
     static boolean in(String text) {
         String read = Reading.of(text);
-        return EVIDENCE.matcher(read).find() || (MINE.matcher(read).find() && HAPPENED.matcher(read).find());
+        return EVIDENCE.matcher(read).find() || WHEN.matcher(read).find() || HAPPENED_ALONE.matcher(read).find()
+                || (MINE.matcher(read).find() && HAPPENED.matcher(read).find());
     }
 }

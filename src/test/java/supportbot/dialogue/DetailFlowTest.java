@@ -64,7 +64,10 @@ class DetailFlowTest {
 
     @Test
     void optionalDetailsAreAskedTogetherAndSeveralAnswersAreTakenAtOnce() {
-        var h = new EngineHarness().say("the app crashes every time I open the asset page, iPhone 15 iOS 17.2, since yesterday 3pm");
+        // The device is missing, so the report is collected; once it is given the optional details come together.
+        var h = new EngineHarness().say("the app crashes every time I open the asset page, since yesterday 3pm");
+        assertEquals(DetailType.DEVICE, h.state.awaiting());
+        h.say("iPhone 15 iOS 17.2");
         assertEquals(Phase.COLLECTING, h.phase());
         String ask = h.reply();
         assertTrue(ask.contains("App version") && ask.contains("Account") && ask.contains("Screenshot"), ask);
@@ -78,7 +81,8 @@ class DetailFlowTest {
 
     @Test
     void skipAllSkipsEveryOptionalDetail() {
-        var h = new EngineHarness().say("钱包App一打开就闪退，小米13 安卓14，昨天下午3点开始的");
+        var h = new EngineHarness().say("钱包App一打开就闪退，昨天下午3点开始的");
+        h.say("小米13 安卓14");
         assertTrue(h.buttons().contains("skip"), h.buttons().toString());
         h.press("skip");
         assertEquals(Phase.CONFIRMING, h.phase());
