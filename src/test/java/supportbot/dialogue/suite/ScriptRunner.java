@@ -137,11 +137,10 @@ final class ScriptRunner {
         if (e.answers() != null) {
             String offered = c.offeredFaqId();
             List<String> suggested = c.phase() == Phase.SUGGESTED ? c.suggestions() : List.of();
-            boolean ok = switch (e.answers()) {
-                case "none" -> offered == null && suggested.isEmpty();
-                case "any" -> offered != null || !suggested.isEmpty();
-                default -> anyEquals(e.answers(), offered) || suggested.stream().anyMatch(id -> anyEquals(e.answers(), id));
-            };
+            boolean nothing = offered == null && suggested.isEmpty();
+            // "none" and "any" may stand among alternatives too ("none|deposit-not-received").
+            boolean ok = (nothing && anyEquals(e.answers(), "none")) || (!nothing && anyEquals(e.answers(), "any"))
+                    || anyEquals(e.answers(), offered) || suggested.stream().anyMatch(id -> anyEquals(e.answers(), id));
             if (!ok) {
                 p.add("answers: " + e.answers() + " but offered=" + offered + " suggested=" + suggested);
             }
