@@ -617,7 +617,27 @@ public final class DialogueEngine {
             t.sayKey("status.collecting", Map.of("category", collector.category(t).name(t.lang()),
                     "question", t.text("ask." + t.c.awaiting.key())), List.of());
         } else {
-            t.say(statusText(t));
+            resume(t, statusText(t));
+        }
+    }
+
+    /**
+     * After an aside (status, language) the report in progress goes on where it was: the pending question or
+     * the summary is shown again under the note, so nothing collected is lost and the user knows what is next.
+     */
+    private void resume(TurnContext t, String note) {
+        switch (t.c.phase) {
+            case COLLECTING -> collector.reask(t, note);
+            case CONFIRMING, CHOOSING_EDIT -> collector.showSummary(t, note);
+            case FAQ_OFFERED -> {
+                if (t.c.categoryId == null) {
+                    t.say(note);
+                } else {
+                    t.c.offeredFaqId = null; // the user moved on from the answer offered beside the report
+                    collector.askNext(t, note);
+                }
+            }
+            default -> t.say(note);
         }
     }
 
@@ -753,7 +773,7 @@ public final class DialogueEngine {
     private void switchLanguage(TurnContext t, Lang lang) {
         t.c.lang = lang;
         t.c.langLocked = true;
-        t.sayKey("lang.switched");
+        resume(t, t.text("lang.switched"));
     }
 
     private void setZone(TurnContext t, String zone) {

@@ -159,6 +159,16 @@ class DetailFlowTest {
     }
 
     @Test
+    void switchingLanguageWhileADetailIsPendingAsksItAgainInTheNewLanguage() {
+        var h = new EngineHarness().say("sent usdt trc20 yesterday 3pm, still not received");
+        assertEquals(DetailType.TX_HASH, h.state.awaiting(), h.reply());
+        h.say("/lang zh");
+        assertEquals(DetailType.TX_HASH, h.state.awaiting());
+        assertTrue(h.reply().contains(EngineHarness.DATA.messages().get(supportbot.faq.Lang.ZH, "ask.tx_hash")), h.reply());
+        assertEquals("2026-11-24T15:00+08:00", h.value(DetailType.TIME), "nothing collected is lost");
+    }
+
+    @Test
     void aCorrectionOnTheSummaryKeepsTheCoin() {
         var h = new EngineHarness().say("every time I try to send to my friend the transfer failed with an error, yesterday 3pm, "
                 + "300 USDT on TRC20, Samsung S23 Android 14");
