@@ -212,6 +212,9 @@ final class DetailCollector {
             reask(t, t.text("problem.prefilled", Map.of("details", describe(t, extras))));
             return;
         }
+        if (!changes(t, text).isEmpty() && applyCorrection(t, text)) {
+            return; // "是晚上9点" while the hash is asked: not its answer, but a new value for a detail already given
+        }
         reask(t, t.text(result.hintKey(), result.hintArgs()));
     }
 
@@ -323,6 +326,30 @@ final class DetailCollector {
         t.c.awaiting = t.c.awaiting == null || missing.isEmpty() ? null : missing.get(0);
         t.sayKey("ticket.details_updated", Map.of("number", t.c.ticketNumber, "details", describe(t, found)), List.of());
         return true;
+    }
+
+    /** The details a message gives a new value for: known before, and now read differently. */
+    Map<DetailType, DetailValue> changes(TurnContext t, String text) {
+        var out = new java.util.LinkedHashMap<DetailType, DetailValue>();
+        parsers.correction(text, ZoneId.of(t.c.zone), t.lang(), t.c.details).forEach((type, value) -> {
+            DetailValue known = t.c.details.get(type);
+            if (known != null && !known.value().equals(value.value()) && type != DetailType.DESCRIPTION) {
+                out.put(type, value);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * A correction that carries a new value, or names a detail to change; "sorry, how do I find the hash?" names
+     * one too, but as a question it asks, it does not correct.
+     */
+    boolean corrects(TurnContext t, String text, boolean question) {
+        if (!Corrections.isCorrection(text)) {
+            return false;
+        }
+        return !parsers.correction(text, ZoneId.of(t.c.zone), t.lang(), t.c.details).isEmpty()
+                || !question && MENTIONS.values().stream().anyMatch(p -> p.matcher(text).find());
     }
 
     /** The message answers the pending detail, or carries some other detail of this report. */

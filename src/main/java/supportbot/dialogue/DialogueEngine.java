@@ -212,6 +212,9 @@ public final class DialogueEngine {
                 }
             }
             case FAQ_OFFERED -> {
+                if (t.c.categoryId != null && correctsReport(t, text, intent.orElse(null) == Intent.CORRECTION)) {
+                    return;
+                }
                 if (t.c.categoryId != null && data.categories().reportedIn(text).isEmpty()) {
                     continueReport(t, text);
                 } else {
@@ -220,6 +223,20 @@ public final class DialogueEngine {
             }
             default -> newTopic(t, text, intent.orElse(null));
         }
+    }
+
+    /**
+     * An FAQ answer was offered beside a report and the user corrects a detail of it instead of replying: the
+     * correction changes that detail (read again from scratch, the first value would win) and collection goes on.
+     */
+    private boolean correctsReport(TurnContext t, String text, boolean correctionIntent) {
+        if (!correctionIntent && !Corrections.isCorrection(text) || collector.changes(t, text).isEmpty()) {
+            return false;
+        }
+        t.c.offeredFaqId = null;
+        t.c.phase = Phase.COLLECTING;
+        t.c.awaiting = null;
+        return collector.applyCorrection(t, text);
     }
 
     private static boolean answering(Phase phase) {
@@ -235,10 +252,11 @@ public final class DialogueEngine {
      * tried before; anything else goes on to the collector, which gives the detail's own hint.
      */
     private boolean interrupted(TurnContext t, String text) {
-        if (text.isEmpty() || collector.answers(t, text) || Corrections.isCorrection(text)) {
+        boolean question = QUESTION.matcher(text).find();
+        if (text.isEmpty() || collector.answers(t, text) || collector.corrects(t, text, question)) {
             return false;
         }
-        if (QUESTION.matcher(text).find()) {
+        if (question) {
             var result = faq.search(text);
             if (result.decision() == supportbot.faq.Decision.ANSWER) {
                 FaqEntry entry = result.candidates().get(0).entry();
@@ -608,7 +626,27 @@ public final class DialogueEngine {
             t.sayKey("status.collecting", Map.of("category", collector.category(t).name(t.lang()),
                     "question", t.text("ask." + t.c.awaiting.key())), List.of());
         } else {
-            t.say(statusText(t));
+            resume(t, statusText(t));
+        }
+    }
+
+    /**
+     * After an aside (status, language) the report in progress goes on where it was: the pending question or
+     * the summary is shown again under the note, so nothing collected is lost and the user knows what is next.
+     */
+    private void resume(TurnContext t, String note) {
+        switch (t.c.phase) {
+            case COLLECTING -> collector.reask(t, note);
+            case CONFIRMING, CHOOSING_EDIT -> collector.showSummary(t, note);
+            case FAQ_OFFERED -> {
+                if (t.c.categoryId == null) {
+                    t.say(note);
+                } else {
+                    t.c.offeredFaqId = null; // the user moved on from the answer offered beside the report
+                    collector.askNext(t, note);
+                }
+            }
+            default -> t.say(note);
         }
     }
 
@@ -744,7 +782,7 @@ public final class DialogueEngine {
     private void switchLanguage(TurnContext t, Lang lang) {
         t.c.lang = lang;
         t.c.langLocked = true;
-        t.sayKey("lang.switched");
+        resume(t, t.text("lang.switched"));
     }
 
     private void setZone(TurnContext t, String zone) {

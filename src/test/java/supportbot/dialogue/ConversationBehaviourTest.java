@@ -159,6 +159,19 @@ class ConversationBehaviourTest {
     }
 
     @Test
+    void askingForTheStatusBesideAnOfferedAnswerGoesOnWithTheReport() {
+        var h = new EngineHarness();
+        h.faq.topic("transfer-failed", "先检查手续费。", "Check the fee.")
+                .when("transfer failed error when sending", Decision.SUGGEST, "transfer-failed");
+        h.say("transfer failed error when sending");
+        assertEquals(Phase.FAQ_OFFERED, h.phase());
+        h.say("/status");
+        assertEquals(Phase.COLLECTING, h.phase(), h.reply());
+        assertNotNull(h.state.awaiting(), "the report's next question is asked: " + h.reply());
+        assertEquals("transfer-failed", h.state.categoryId());
+    }
+
+    @Test
     void typingADetailInsteadOfPressingAFaqButtonContinuesTheReport() {
         var h = new EngineHarness();
         h.faq.topic("app-crash", "重启手机。", "Restart the phone.")

@@ -138,6 +138,41 @@ class DetailFlowTest {
     }
 
     @Test
+    void aNewValueForAGivenDetailCorrectsItThoughNoCorrectionWordIsUsed() {
+        var h = new EngineHarness().say("转账一直pending 昨天晚上10点 波场 usdt");
+        DetailType pending = h.state.awaiting();
+        assertNotNull(pending);
+        assertEquals("2026-11-24T22:00+08:00", h.value(DetailType.TIME), h.reply());
+        h.say("是晚上9点");
+        assertEquals("2026-11-24T21:00+08:00", h.value(DetailType.TIME), h.reply());
+        assertEquals(pending, h.state.awaiting(), "the pending question is asked again: " + h.reply());
+    }
+
+    @Test
+    void anApologyBeforeAQuestionIsAnsweredAsAQuestionNotTakenAsACorrection() {
+        var h = new EngineHarness();
+        h.faq.topic("find-hash", "在交易详情里复制哈希。", "Copy the hash from the transaction details.")
+                .when("sorry, how do I find the hash?", supportbot.faq.Decision.ANSWER, "find-hash");
+        h.say("sent usdt trc20 yesterday 3pm, still not received");
+        DetailType pending = h.state.awaiting();
+        assertNotNull(pending);
+        h.say("sorry, how do I find the hash?");
+        assertTrue(h.reply().contains("Copy the hash from the transaction details."), h.reply());
+        assertEquals(pending, h.state.awaiting());
+        assertEquals("2026-11-24T15:00+08:00", h.value(DetailType.TIME), "nothing collected is lost");
+    }
+
+    @Test
+    void switchingLanguageWhileADetailIsPendingAsksItAgainInTheNewLanguage() {
+        var h = new EngineHarness().say("sent usdt trc20 yesterday 3pm, still not received");
+        assertEquals(DetailType.TX_HASH, h.state.awaiting(), h.reply());
+        h.say("/lang zh");
+        assertEquals(DetailType.TX_HASH, h.state.awaiting());
+        assertTrue(h.reply().contains(EngineHarness.DATA.messages().get(supportbot.faq.Lang.ZH, "ask.tx_hash")), h.reply());
+        assertEquals("2026-11-24T15:00+08:00", h.value(DetailType.TIME), "nothing collected is lost");
+    }
+
+    @Test
     void aCorrectionOnTheSummaryKeepsTheCoin() {
         var h = new EngineHarness().say("every time I try to send to my friend the transfer failed with an error, yesterday 3pm, "
                 + "300 USDT on TRC20, Samsung S23 Android 14");

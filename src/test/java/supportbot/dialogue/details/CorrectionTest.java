@@ -68,6 +68,12 @@ class CorrectionTest {
             改成 carol@example.com        | account | carol@example.com
             不對，是前天                   | time    | 2026-11-23T15:00+08:00
             更正一下，應該是500            | amount  | 500 USDT
+            不好意思 是前天                | time    | 2026-11-23T15:00+08:00
+            其實是下午4點                  | time    | 2026-11-24T16:00+08:00
+            我记错了 是晚上7点              | time    | 2026-11-24T19:00+08:00
+            是800不是300                  | amount  | 800 USDT
+            搞错了 是币安链不是波场          | chain   | BSC
+            邮箱发错了 正确的是 bob@example.com | account | bob@example.com
             """)
     void chinese(String text, String type, String expected) {
         check(text, Lang.ZH, type, expected);
@@ -105,6 +111,9 @@ class CorrectionTest {
             my email was wrong, it is bob@example.com   ; account ; bob@example.com
             actually bob@example.com                    ; account ; bob@example.com
             should be carol@example.com                 ; account ; carol@example.com
+            no wait it was 6pm                          ; time    ; 2026-11-24T18:00+08:00
+            sorry, since monday                         ; time    ; 2026-11-23T15:00+08:00
+            wrong one, the right one is dave@example.com ; account ; dave@example.com
             """)
     void english(String text, String type, String expected) {
         check(text, Lang.EN, type, expected);
@@ -112,7 +121,8 @@ class CorrectionTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"it does not work", "I do not know", "转账失败了", "the app is not opening", "昨天下午3点",
-            "iPhone 15", "是我的问题吗"})
+            "iPhone 15", "是我的问题吗",
+            "I sent it to the wrong address", "wait for me", "其实我也不知道怎么办"})
     void ordinaryMessagesAreNotCorrections(String text) {
         assertFalse(Corrections.isCorrection(text), text);
     }
