@@ -22,11 +22,17 @@ import supportbot.faq.Lang;
 public final class DialogueEngine {
     private static final Logger log = LoggerFactory.getLogger(DialogueEngine.class);
     private static final int RECENT_TEXTS = 3;
+    /** Read on the normalised text, so 重來 and 從頭開始 count; short words around it ("吧", "please") are fine. */
     private static final java.util.regex.Pattern RESTART = java.util.regex.Pattern.compile(
-            "(?i)^\\s*(重新开始|重来|从头开始|从头再来|start over|start again|restart|begin again)[\\s!！。.]*$");
-    /** A question rather than an answer: asked with a question mark or a question word. */
+            "(?i)^\\s*(\\S{0,8}\\s)?(重新开始|重新来|重来|从头开始|从头再来|从头来|start over|start again|restart|begin again)"
+                    + "(一次|一遍|吧|了|啦)?(\\s\\S{0,8})?[\\s!！。.]*$");
+    /**
+     * A question asked in passing while a detail is pending. Read on the normalised text (traditional characters
+     * simplified), anywhere in the message: people lead in with "wait", "先问下", "顺便", "btw".
+     */
     private static final java.util.regex.Pattern QUESTION = java.util.regex.Pattern.compile(
-            "(?i)[?？]\\s*$|^\\s*(怎么|如何|为什么|为啥|能不能|可以|是否|请问|how|what|why|can i|can you|is it|do i|does|where)");
+            "(?i)[?？]\\s*$|怎么|如何|为什么|为啥|什么(意思|是)|是什么|能不能|是否|请问|问一?下|吗\\s*$|呢\\s*$"
+                    + "|\\b(how|what|what'?s|why|where|when|can i|can you|is it|do i|does|should i)\\b");
     /** Not a callback: connectors render it as a link to a private chat with the bot. */
     public static final String PRIVATE_CHAT_PAYLOAD = "open-private-chat";
 
@@ -179,7 +185,7 @@ public final class DialogueEngine {
         if (text.startsWith("/") && onCommand(t, text)) {
             return;
         }
-        if (RESTART.matcher(text).matches() && t.c.phase != Phase.WITH_TICKET && t.c.phase != Phase.AGENT_ASKED) {
+        if (RESTART.matcher(supportbot.text.Reading.of(text)).matches() && t.c.phase != Phase.WITH_TICKET && t.c.phase != Phase.AGENT_ASKED) {
             t.c.resetFlow();
             faqAnswers.offerHelp(t, "restart.done");
             return;
@@ -188,6 +194,12 @@ public final class DialogueEngine {
         // read them as something else, and no embedding is spent on "iPhone 15" or "yesterday 3pm".
         Optional<Intent> intent = (answering(t.c.phase) ? data.intents().readByRules(text) : data.intents().read(text))
                 .map(IntentMatch::intent);
+        if (intent.isEmpty() && (t.c.phase == Phase.COLLECTING || t.c.phase == Phase.CONFIRMING)
+                && !collector.answers(t, text)) {
+            // Not the detail we asked for: now it is worth the embedding to hear "算了 human please" or
+            // "forget it, cancel" that no rule spells out. Topics (a question, another problem) are handled below.
+            intent = data.intents().read(text).map(IntentMatch::intent).filter(i -> !i.topic() && i != Intent.CORRECTION);
+        }
         if (intent.isPresent() && !intent.get().topic() && onIntent(t, intent.get(), text)) {
             return;
         }
@@ -252,7 +264,7 @@ public final class DialogueEngine {
      * tried before; anything else goes on to the collector, which gives the detail's own hint.
      */
     private boolean interrupted(TurnContext t, String text) {
-        boolean question = QUESTION.matcher(text).find();
+        boolean question = QUESTION.matcher(supportbot.text.Reading.of(text)).find();
         if (text.isEmpty() || collector.answers(t, text) || collector.corrects(t, text, question)) {
             return false;
         }
@@ -267,6 +279,11 @@ public final class DialogueEngine {
         }
         Optional<Category> other = data.categories().reportedIn(text);
         Category current = collector.category(t);
+        if (other.isPresent() && other.get().urgent() && !current.urgent()) {
+            // Stolen funds outrank whatever we were collecting: no "switch?" question while the thief moves on.
+            startReport(t, other.get(), text, true);
+            return true;
+        }
         if (other.isPresent() && !other.get().id().equals(current.id()) && !other.get().id().equals(Categories.OTHER)) {
             t.say(t.text("problem.switch", Map.of("current", current.name(t.lang()), "other", other.get().name(t.lang()))),
                     List.of(new Button(t.text("problem.switch.yes", Map.of("other", other.get().name(t.lang()))),

@@ -69,7 +69,10 @@ class ConversationSuiteTest {
             }
         });
         faq.catalog().entries().stream().map(FaqEntry::id).filter(id -> id.contains("-")).forEach(rawIds::add);
-        runner = new ScriptRunner(engine, EngineHarness.NOW, rawIds);
+        var answerTexts = new java.util.HashMap<String, List<String>>();
+        faq.catalog().entries().forEach(entry -> answerTexts.put(entry.id(),
+                entry.texts().values().stream().map(supportbot.faq.LocalizedFaq::answer).toList()));
+        runner = new ScriptRunner(engine, EngineHarness.NOW, rawIds, answerTexts);
         outcomes = new LinkedHashMap<>();
         for (Script s : scripts) {
             outcomes.put(s.id(), runner.run(s));

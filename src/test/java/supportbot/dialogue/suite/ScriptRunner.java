@@ -32,7 +32,7 @@ final class ScriptRunner {
      * snake words in general are not caught: FAQ answers rightly quote the chain's own error codes
      * (OUT_OF_ENERGY) as the user sees them in the app.
      */
-    private static final Pattern SNAKE = Pattern.compile("(?<![A-Za-z0-9/._-])[a-z]+_[a-z_]+(?![A-Za-z0-9/.-])");
+    private static final Pattern SNAKE = Pattern.compile("(?<![A-Za-z0-9/._-])[a-z]+_[a-z_]+(?![A-Za-z0-9/.@-])");
     private static final Pattern ENUM_NAMES = Pattern.compile("(?<![A-Za-z0-9_])("
             + String.join("|", java.util.stream.Stream.concat(java.util.Arrays.stream(Phase.values()).map(Enum::name),
                     java.util.Arrays.stream(DetailType.values()).map(Enum::name).filter(n -> n.contains("_"))).toList())
@@ -43,14 +43,36 @@ final class ScriptRunner {
     private final DialogueEngine engine;
     private final Instant now;
     private final Set<String> rawIds;
+    private final Map<String, List<String>> answerTexts;
 
     /**
      * @param rawIds hyphenated ids (categories, FAQ topics) that must never reach a user's screen
      */
     ScriptRunner(DialogueEngine engine, Instant now, Set<String> rawIds) {
+        this(engine, now, rawIds, Map.of());
+    }
+
+    /**
+     * @param answerTexts FAQ id to its answers (both languages): an answer given inline, as when a question
+     *                    interrupts detail collection and the bot answers it before asking again, counts as given
+     */
+    ScriptRunner(DialogueEngine engine, Instant now, Set<String> rawIds, Map<String, List<String>> answerTexts) {
         this.engine = engine;
         this.now = now;
         this.rawIds = rawIds;
+        this.answerTexts = answerTexts;
+    }
+
+    private boolean answerShown(String alternatives, String reply) {
+        for (String alt : alternatives.split("\\|")) {
+            for (String answer : answerTexts.getOrDefault(alt.trim(), List.of())) {
+                String head = answer.strip().lines().findFirst().orElse("");
+                if (head.length() >= 8 && reply.contains(head)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** What one script did: pass or the first failing turn, and the raw material for the metrics. */
@@ -140,7 +162,8 @@ final class ScriptRunner {
             boolean nothing = offered == null && suggested.isEmpty();
             // "none" and "any" may stand among alternatives too ("none|deposit-not-received").
             boolean ok = (nothing && anyEquals(e.answers(), "none")) || (!nothing && anyEquals(e.answers(), "any"))
-                    || anyEquals(e.answers(), offered) || suggested.stream().anyMatch(id -> anyEquals(e.answers(), id));
+                    || anyEquals(e.answers(), offered) || suggested.stream().anyMatch(id -> anyEquals(e.answers(), id))
+                    || answerShown(e.answers(), reply);
             if (!ok) {
                 p.add("answers: " + e.answers() + " but offered=" + offered + " suggested=" + suggested);
             }
