@@ -25,7 +25,7 @@ public final class DialogueEngine {
     /** Read on the normalised text, so 重來 and 從頭開始 count; short words around it ("吧", "please") are fine. */
     private static final java.util.regex.Pattern RESTART = java.util.regex.Pattern.compile(
             "(?i)^\\s*(\\S{0,8}\\s)?(重新开始|重新来|重来|从头开始|从头再来|从头来|start over|start again|restart|begin again)"
-                    + "(一次|一遍|吧|了|啦)?(\\s\\S{0,8})?[\\s!！。.]*$");
+                    + "(一次|一遍|过|吧|了|啦)*(\\s\\S{0,8})?[\\s!！。.]*$");
     /**
      * A question asked in passing while a detail is pending. Read on the normalised text (traditional characters
      * simplified), anywhere in the message: people lead in with "wait", "先问下", "顺便", "btw".

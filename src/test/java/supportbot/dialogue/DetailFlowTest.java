@@ -195,6 +195,25 @@ class DetailFlowTest {
         new EngineHarness().say("my transfer has been pending for many hours now").say("start over");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"重來一次", "從頭開始吧", "restart 重新来", "ok start over please", "重新来过吧"})
+    void restartIsHeardInEitherScriptAndWithWordsAround(String restart) {
+        var h = new EngineHarness().say("给朋友转账的时候一直提示转账失败");
+        assertEquals(Phase.COLLECTING, h.phase());
+        h.say(restart);
+        assertNull(h.state.categoryId(), restart + " -> " + h.reply());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"等等 我发现钱包里的钱被人转走了！！不是我操作的", "wait someone just drained my wallet!!! all gone",
+            "等等 我的錢包被盜了 餘額全沒了"})
+    void stolenFundsMidReportSwitchToTheUrgentPathWithoutAsking(String theft) {
+        var h = new EngineHarness().say("给朋友转账的时候一直提示转账失败");
+        assertEquals(Phase.COLLECTING, h.phase());
+        h.say(theft);
+        assertEquals("scam-stolen", h.state.categoryId(), h.reply());
+    }
+
     @Test
     void aQuestionIsAnsweredAndThePendingQuestionRepeated() {
         var h = new EngineHarness();
