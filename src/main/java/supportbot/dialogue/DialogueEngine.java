@@ -513,7 +513,13 @@ public final class DialogueEngine {
 
     private void onButton(TurnContext t, ButtonPayload b) {
         switch (b.kind()) {
-            case FAQ_YES, FAQ_NO -> faqVote(t, b.kind() == ButtonPayload.Kind.FAQ_YES);
+            case FAQ_YES, FAQ_NO -> {
+                if (b.kind() == ButtonPayload.Kind.FAQ_NO && t.c.phase == Phase.SUGGESTED) {
+                    noneOfThese(t); // "not helpful" said to the list on screen: the same as "none of these"
+                } else {
+                    faqVote(t, b.kind() == ButtonPayload.Kind.FAQ_YES);
+                }
+            }
             case FAQ_PICK -> {
                 Optional<FaqEntry> entry = t.c.suggestions.contains(b.arg()) ? faq.entry(b.arg()) : Optional.empty();
                 if (entry.isEmpty()) {
@@ -522,11 +528,7 @@ public final class DialogueEngine {
                     faqAnswers.offerAnswer(t, entry.get());
                 }
             }
-            case FAQ_NONE -> {
-                t.c.resetFlow();
-                t.c.recentTexts.stream().reduce((a, z) -> z).ifPresent(q -> t.act(new Action.KnowledgeGap(q, t.lang())));
-                faqAnswers.offerHelp(t, "faq.none");
-            }
+            case FAQ_NONE -> noneOfThese(t);
             case REPORT -> startChooseCategory(t);
             case CATEGORY -> {
                 Optional<Category> category = data.categories().get(b.arg());
@@ -599,6 +601,16 @@ public final class DialogueEngine {
             case WITH_TICKET -> t.say(note + "\n\n" + statusText(t));
             default -> t.say(note + "\n\n" + t.text("help"));
         }
+    }
+
+    /** The user said none of the listed topics helps: like a rejected answer, none of them is offered again. */
+    private void noneOfThese(TurnContext t) {
+        if (t.c.phase == Phase.SUGGESTED) {
+            t.c.suggestions.stream().filter(id -> !t.c.faqRejected.contains(id)).forEach(t.c.faqRejected::add);
+        }
+        t.c.resetFlow();
+        t.c.recentTexts.stream().reduce((a, z) -> z).ifPresent(q -> t.act(new Action.KnowledgeGap(q, t.lang())));
+        faqAnswers.offerHelp(t, "faq.none");
     }
 
     private void faqVote(TurnContext t, boolean helpful) {

@@ -35,6 +35,15 @@ class IntentCalibrationTest {
         assertTrue(accuracy > rulesOnly + 0.2, accuracy + " vs rules only " + rulesOnly);
     }
 
+    /**
+     * The quantized BGE graphs quantize activations dynamically (48 DynamicQuantizeLinear nodes feeding
+     * MatMulInteger): one scale per tensor, taken over the whole batch, padding rows included. A batch therefore
+     * cannot reproduce a single run bit for bit; measured worst case cos 0.9947 ("hi" beside two long texts).
+     * The tolerance accepts that rounding; what it is there to catch (a wrong pooling row, no normalisation,
+     * padding not masked) changes the vector as a whole, not in the third decimal.
+     */
+    static final double BATCH_TOLERANCE = 0.01;
+
     @Test
     void aBatchEmbedsEachTextAsItWouldAlone() {
         List<String> texts = List.of("hi", "my usdt never arrived after I sent it 2 hours ago", "how do I back up my wallet");
@@ -45,7 +54,7 @@ class IntentCalibrationTest {
             for (int d = 0; d < alone.length; d++) {
                 cos += alone[d] * batch.get(i)[d];
             }
-            assertEquals(1.0, cos, 1e-3, texts.get(i));
+            assertEquals(1.0, cos, BATCH_TOLERANCE, texts.get(i));
         }
         List<float[]> zh = bge.embedBatch(List.of("你好", "昨天转了3000U到交易所一直没到账"), Lang.ZH);
         float[] alone = bge.embed("昨天转了3000U到交易所一直没到账", Lang.ZH);
@@ -53,6 +62,6 @@ class IntentCalibrationTest {
         for (int d = 0; d < alone.length; d++) {
             cos += alone[d] * zh.get(1)[d];
         }
-        assertEquals(1.0, cos, 1e-3);
+        assertEquals(1.0, cos, BATCH_TOLERANCE);
     }
 }

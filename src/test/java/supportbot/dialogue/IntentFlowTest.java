@@ -118,6 +118,32 @@ class IntentFlowTest {
     }
 
     @Test
+    void topicsTheUserSaidNoneOfHelpAreNotSuggestedAgain() {
+        var h = harness();
+        h.faq.topic("import", "导入钱包。", "Import a wallet.").topic("migrate", "换手机迁移。", "Move to a new phone.")
+                .when("how do i get my old wallet back", Decision.SUGGEST, "import", "migrate")
+                .when("i mean restore it from the old words", Decision.SUGGEST, "import", "migrate");
+        h.say("how do i get my old wallet back");
+        assertEquals(Phase.SUGGESTED, h.phase());
+        h.press("faq:none");
+        assertEquals(List.of("import", "migrate"), h.state.faqRejected());
+        h.say("i mean restore it from the old words");
+        assertFalse(h.buttons().contains("faq:pick:import"), h.buttons().toString());
+        assertFalse(h.buttons().contains("faq:pick:migrate"), h.buttons().toString());
+    }
+
+    @Test
+    void notHelpfulPressedOnASuggestionListRejectsTheListedTopics() {
+        var h = harness();
+        h.faq.topic("fees", "手续费说明。", "About fees.").topic("energy", "能量说明。", "About energy.")
+                .when("why so expensive to send", Decision.SUGGEST, "fees", "energy");
+        h.say("why so expensive to send");
+        h.press("faq:no");
+        assertEquals(List.of("fees", "energy"), h.state.faqRejected());
+        assertEquals(List.of("report", "human"), h.buttons());
+    }
+
+    @Test
     void didYouMeanOnlyListsTopicsThatShareMeaningWithTheQuestion() {
         FaqEntry near = entry("fees");
         FaqEntry unrelated = entry("nft-display");
