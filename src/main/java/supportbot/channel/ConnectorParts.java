@@ -13,5 +13,6 @@ import supportbot.store.Store;
 /** Everything a chat connector uses from the rest of the bot. */
 public record ConnectorParts(Inbox inbox, Outbox outbox, Store store, GroupCommitter committer, DeskService desk,
                              AgentDirectory agents, Messages messages, Function<String, String> categoryName,
-                             Path attachmentsRoot, Clock clock, Signer signer, supportbot.metrics.BotMetrics metrics) {
+                             Path attachmentsRoot, Clock clock, Signer signer, supportbot.metrics.BotMetrics metrics,
+                             SlaVerdict slaVerdict) {
 }

@@ -103,8 +103,17 @@ public final class BotAssembly implements AutoCloseable {
     /** What a chat connector needs from the bot. */
     public supportbot.channel.ConnectorParts connectorParts() {
         return new supportbot.channel.ConnectorParts(inbox, outbox, store, committer, desk, agents,
-                data.messages(), id -> data.categories().get(id).map(c -> c.name(Lang.EN)).orElse(id), attachmentsRoot,
-                Clock.systemUTC(), signer, metrics);
+                data.messages(), id -> data.categories().get(id).map(BotAssembly::staffCategoryName).orElse(id), attachmentsRoot,
+                Clock.systemUTC(), signer, metrics, new supportbot.channel.SlaVerdict(deskSettings.sla(), Clock.systemUTC()));
+    }
+
+    /** Staff may read either language, so cards carry both names; one when they are the same or one is missing. */
+    static String staffCategoryName(supportbot.dialogue.Category c) {
+        String en = c.name(Lang.EN), zh = c.name(Lang.ZH);
+        if (en == null || en.isBlank()) {
+            return zh == null || zh.isBlank() ? c.id() : zh;
+        }
+        return zh == null || zh.isBlank() || zh.equals(en) ? en : en + " / " + zh;
     }
 
     @Override

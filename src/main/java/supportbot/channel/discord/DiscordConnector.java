@@ -71,7 +71,7 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
         if (settings.staffChannelId() != null) {
             this.staffFeed = new StaffFeed(parts.store(), parts.committer(), new DiscordStaffSurface(jda,
                     settings.staffChannelId(), parts.signer(), parts.categoryName(),
-                    settings.mentionRoleOnNewTicket() ? settings.agentRoleId() : null));
+                    settings.mentionRoleOnNewTicket() ? settings.agentRoleId() : null, parts.slaVerdict()));
             parts.inbox().onCommitted(key -> staffFeed.wake());
         } else {
             this.staffFeed = null;

@@ -29,12 +29,14 @@ final class DiscordStaffSurface implements StaffSurface {
     private final long staffChannelId;
     private final Signer signer;
     private final java.util.function.Function<String, String> categoryName;
+    private final supportbot.channel.SlaVerdict sla;
 
     private final Long mentionRoleId;
 
     /** @param mentionRoleId the role to ping in the staff channel when a ticket opens, or null for none */
     DiscordStaffSurface(JDA jda, long staffChannelId, Signer signer, java.util.function.Function<String, String> categoryName,
-                        Long mentionRoleId) {
+                        Long mentionRoleId, supportbot.channel.SlaVerdict sla) {
+        this.sla = sla;
         this.mentionRoleId = mentionRoleId;
         this.jda = jda;
         this.staffChannelId = staffChannelId;
@@ -166,7 +168,7 @@ final class DiscordStaffSurface implements StaffSurface {
                 + " " + reason + " → <#" + place + ">", DiscordText.MAX_MESSAGE_CHARS)).build()).complete());
     }
 
-    private MessageEmbed card(Ticket t) {
+    MessageEmbed card(Ticket t) {
         var d = t.draft();
         var e = new EmbedBuilder().setTitle(DiscordText.clip("🎫 #" + t.number() + " · " + categoryName.apply(d.categoryId()), 256))
                 .setDescription("Status **" + t.status().label() + "**" + (t.tier() == Tier.SUPERVISOR ? " · supervisor tier" : "")
@@ -175,6 +177,7 @@ final class DiscordStaffSurface implements StaffSurface {
         for (DetailValue v : d.details().values()) {
             e.addField(v.type().key().replace('_', ' '), DiscordText.clip(v.value(), DiscordText.MAX_EMBED_FIELD_CHARS), false);
         }
+        sla.of(t).ifPresent(v -> e.addField("Service level", v, false));
         if (!d.faqTried().isEmpty()) {
             e.addField("FAQ already tried", DiscordText.clip(String.join(", ", d.faqTried()), 1024), false);
         }

@@ -22,9 +22,12 @@ final class StaffCards {
     private final Function<String, String> categoryName;
     private final supportbot.safety.Signer signer;
     private final long staffChatId;
+    private final supportbot.channel.SlaVerdict sla;
 
-    StaffCards(Function<String, String> categoryName, supportbot.safety.Signer signer, long staffChatId) {
+    StaffCards(Function<String, String> categoryName, supportbot.safety.Signer signer, long staffChatId,
+               supportbot.channel.SlaVerdict sla) {
         this.categoryName = categoryName;
+        this.sla = sla;
         this.signer = signer;
         this.staffChatId = staffChatId;
     }
@@ -68,6 +71,7 @@ final class StaffCards {
         if (!d.faqTried().isEmpty()) {
             sb.append("FAQ already tried: ").append(escapeHtml(String.join(", ", d.faqTried()))).append('\n');
         }
+        sla.of(t).ifPresent(v -> sb.append("<b>").append(escapeHtml(v)).append("</b>\n"));
         if (t.rating() != null) {
             sb.append("Rating: ").append("★".repeat(t.rating().stars())).append('\n');
         }

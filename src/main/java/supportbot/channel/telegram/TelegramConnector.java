@@ -91,7 +91,7 @@ public final class TelegramConnector implements AutoCloseable {
                     settings.staffChatId(), settings.supervisorChatId(), parts.signer());
             this.mirror = new supportbot.channel.StaffFeed(parts.store(), parts.committer(), new TelegramStaffSurface(
                     parts.store(), parts.committer(), api, limiter,
-                    new StaffCards(parts.categoryName(), parts.signer(), settings.staffChatId()), settings.staffChatId(),
+                    new StaffCards(parts.categoryName(), parts.signer(), settings.staffChatId(), parts.slaVerdict()), settings.staffChatId(),
                     settings.supervisorChatId()).mentioning(settings.newTicketMention()));
             parts.inbox().onCommitted(key -> mirror.wake());
             users.onSecretExposed(this::tellAgentsOfSecret);
