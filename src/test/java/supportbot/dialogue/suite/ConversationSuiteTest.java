@@ -54,10 +54,11 @@ class ConversationSuiteTest {
         scripts = ScriptLoader.loadAll(SCRIPTS);
         AppConfig config = new ConfigLoader().load(ConfigLoader.DEFAULT_FILE);
         // Embeddings are cached under target/ so a second run skips re-embedding the FAQ; the index is the same.
-        FaqService faq = new FaqService(Path.of("faq-data"), new CachingEmbedder(new BgeEmbedder(),
-                new EmbeddingCache(Path.of("target/conversation-suite-embeddings"))), config.searchSettings(),
-                FaqIndexer.Progress.SILENT);
-        DialogueData data = DialogueData.load(Path.of("config"));
+        var embedder = new CachingEmbedder(new BgeEmbedder(),
+                new EmbeddingCache(Path.of("target/conversation-suite-embeddings")));
+        FaqService faq = new FaqService(Path.of("faq-data"), embedder, config.searchSettings(), FaqIndexer.Progress.SILENT);
+        // As the bot runs (BotAssembly): intents read by their labelled examples too, not by the rules alone.
+        DialogueData data = DialogueData.load(Path.of("config")).withEmbedder(embedder);
         Clock clock = Clock.fixed(EngineHarness.NOW, ZoneOffset.UTC);
         Lang defaultLang = Lang.parse(config.dialogue().defaultLanguage()).orElseThrow();
         var engine = new DialogueEngine(data, FaqLookup.of(faq), new DetailParsers(data.details(), clock),
