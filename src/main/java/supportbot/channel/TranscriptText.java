@@ -32,10 +32,10 @@ public final class TranscriptText {
                 case "agent" -> l.by() != null ? l.by() : messages.get(lang, "transcript.agent");
                 default -> messages.get(lang, "transcript.bot");
             };
-            out.append('[').append(TIME.format(l.time().atZone(zone))).append("] ").append(who).append(": ")
-                    .append(l.text() == null ? "" : l.text());
-            l.attachments().forEach(a -> out.append(" [").append(a.fileName()).append(']'));
-            out.append('\n');
+            var text = new StringBuilder(l.text() == null ? "" : l.text());
+            l.attachments().forEach(a -> text.append(" [").append(a.fileName()).append(']'));
+            out.append(messages.get(lang, "transcript.line", Map.of("time", TIME.format(l.time().atZone(zone)),
+                    "who", who, "text", text.toString()))).append('\n');
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }

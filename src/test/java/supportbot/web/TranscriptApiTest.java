@@ -89,7 +89,7 @@ class TranscriptApiTest {
         say(s, "你好，我的转账卡住了");
         String body = call("GET", "/api/chat/sessions/" + s + "/transcript", null).body();
         assertTrue(body.startsWith("您与客服的对话记录"), body);
-        assertTrue(body.contains("] 您: 你好，我的转账卡住了"), body);
+        assertTrue(body.contains("] 您：你好，我的转账卡住了"), body);
         assertFalse(body.contains("You:"), body);
     }
 
