@@ -67,6 +67,11 @@ public final class Inbox implements AutoCloseable {
     private final Cache<String, StoredConversation> recent = CacheBuilder.newBuilder().maximumSize(10_000).build();
 
     /** @param pushChannels channels whose replies go through the outbox to a {@link ChannelSender} */
+    /** The bot's texts, for files built outside a turn (a transcript). */
+    public Messages messages() {
+        return messages;
+    }
+
     public Inbox(Store store, GroupCommitter committer, DialogueEngine engine, Messages messages, int threads,
                  Set<String> pushChannels) {
         this(store, committer, engine, messages, threads, pushChannels, new InboundGuard(InboundGuard.Settings.defaults(),

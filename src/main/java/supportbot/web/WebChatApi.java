@@ -153,6 +153,13 @@ final class WebChatApi {
         ctx.contentType("application/json").result(chat.export(id));
     }
 
+    /** The conversation as text (offered on resolve): whoever holds the session id is the user, as for export. */
+    void transcript(Context ctx) {
+        String id = knownSession(ctx);
+        ctx.header("Content-Disposition", "attachment; filename=\"transcript.txt\"");
+        ctx.contentType("text/plain; charset=utf-8").result(chat.transcript(id));
+    }
+
     /** The user's own file, shown in their bubble: same safety headers as the desk's file view. */
     void file(Context ctx) {
         String id = knownSession(ctx);

@@ -84,6 +84,7 @@ public final class WebServer {
             cfg.routes.post("/api/chat/sessions/{id}/attachments", chatApi::postAttachment);
             cfg.routes.get("/api/chat/sessions/{id}/messages", chatApi::getMessages);
             cfg.routes.get("/api/chat/sessions/{id}/export", chatApi::export);
+            cfg.routes.get("/api/chat/sessions/{id}/transcript", chatApi::transcript);
             cfg.routes.get("/api/chat/sessions/{id}/files/{seq}/{index}", chatApi::file);
             cfg.routes.post("/api/desk/session", deskApi::signIn);
             cfg.routes.get("/api/desk/session", deskApi::session);

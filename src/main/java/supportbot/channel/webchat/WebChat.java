@@ -130,6 +130,11 @@ public final class WebChat {
                 });
     }
 
+    /** The conversation as a text file in the user's language and zone; secrets were redacted when stored. */
+    public byte[] transcript(String sessionId) {
+        return supportbot.channel.TranscriptText.of(store, inbox.messages(), key(sessionId));
+    }
+
     public byte[] export(String sessionId) {
         return supportbot.safety.DataExport.of(store, key(sessionId), clock.instant());
     }
