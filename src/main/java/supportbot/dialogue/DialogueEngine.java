@@ -31,7 +31,7 @@ public final class DialogueEngine {
      * simplified), anywhere in the message: people lead in with "wait", "先问下", "顺便", "btw".
      */
     private static final java.util.regex.Pattern QUESTION = java.util.regex.Pattern.compile(
-            "(?i)[?？]\\s*$|怎么|如何|为什么|为啥|什么(意思|是)|是什么|能不能|是否|请问|问一?下|吗\\s*$|呢\\s*$"
+            "(?i)[?？]\\s*$|怎么|如何|为什么|为啥|什么(意思|是)|是什么|能不能|是否|请问|问一?下|几点|多久|哪里|哪个|是不是|吗\\s*$|呢\\s*$"
                     + "|\\b(how|what|what'?s|why|where|when|can i|can you|is it|do i|does|should i)\\b");
     /** Not a callback: connectors render it as a link to a private chat with the bot. */
     public static final String PRIVATE_CHAT_PAYLOAD = "open-private-chat";
@@ -193,7 +193,7 @@ public final class DialogueEngine {
         // While a detail or the desk is waiting, most messages are the answer: only the high-precision rules may
         // read them as something else, and no embedding is spent on "iPhone 15" or "yesterday 3pm".
         Optional<Intent> intent = (answering(t.c.phase) ? data.intents().readByRules(text) : data.intents().read(text))
-                .map(IntentMatch::intent);
+                .filter(match -> !smallTalkGuessForAQuestion(match, text)).map(IntentMatch::intent);
         if (intent.isEmpty() && (t.c.phase == Phase.COLLECTING || t.c.phase == Phase.CONFIRMING)
                 && !collector.answers(t, text)) {
             // Not the detail we asked for: now it is worth the embedding to hear "算了 human please" or
@@ -249,6 +249,16 @@ public final class DialogueEngine {
         t.c.phase = Phase.COLLECTING;
         t.c.awaiting = null;
         return collector.applyCorrection(t, text);
+    }
+
+    /**
+     * "客服几点上班" sits near "客服在吗" among the examples, but it asks something: small talk guessed from the
+     * examples (a rule would have been explicit) must not swallow a question.
+     */
+    private static boolean smallTalkGuessForAQuestion(IntentMatch match, String text) {
+        boolean smallTalk = match.intent() == Intent.GREETING || match.intent() == Intent.THANKS
+                || match.intent() == Intent.GOODBYE;
+        return smallTalk && !match.byRule() && QUESTION.matcher(supportbot.text.Reading.of(text)).find();
     }
 
     private static boolean answering(Phase phase) {
