@@ -80,7 +80,9 @@ public record Ticket(TicketDraft draft, TicketStatus status, Tier tier, String a
                 d.urgent(), d.reason(), d.lang(), java.util.Map.of(), d.faqTried(), d.openedAt(), List.of(), d.complaint());
         var kept = new ArrayList<TicketEvent>();
         for (TicketEvent e : events) {
-            boolean personal = e.actor().equals("user") || e.type().equals("reply") || e.type().equals("note");
+            // "merged-in" holds a copy of a duplicate's messages and notes: it goes with them.
+            boolean personal = e.actor().equals("user") || e.type().equals("reply") || e.type().equals("note")
+                    || e.type().equals("merged-in");
             kept.add(personal && e.text() != null ? new TicketEvent(e.at(), e.actor(), e.type(), ERASED) : e);
         }
         kept.add(new TicketEvent(at, by, "erased", null));
