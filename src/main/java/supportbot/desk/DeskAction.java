@@ -65,6 +65,10 @@ public sealed interface DeskAction {
     record Unban() implements DeskAction {
     }
 
+    /** This ticket is a duplicate of the same user's open ticket {@code into}: carry it over there and close it. */
+    record Merge(long into) implements DeskAction {
+    }
+
     default String type() {
         return getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
     }

@@ -150,12 +150,55 @@ public final class DeskService {
                 tx.updateTicket(number, guard.then(t -> t.withEvent(new TicketEvent(now, who, "unbanned", null))));
                 tx.unban(user);
             }));
+        } else if (action instanceof DeskAction.Merge m) {
+            merge(agent, ticket, m.into(), guard);
         } else if (action instanceof DeskAction.Escalate e) {
             String reason = text(e.reason());
             tell(ticket, DeskEvent.Kind.ESCALATED, who, reason, guard.then(
                     t -> t.with(TicketStatus.QUEUED, Tier.SUPERVISOR, null, new TicketEvent(now, who, "escalated", reason))));
         }
         return store.ticket(number).orElseThrow();
+    }
+
+    /**
+     * Both tickets are checked as committed before either is written, so a refused or lost merge changes nothing;
+     * the user's conversation hears of it in the same commit and moves from the duplicate to the kept ticket.
+     */
+    private void merge(Agent agent, Ticket duplicate, long into, Guard guard) {
+        checkMergeTarget(agent, duplicate, store.ticket(into).orElseThrow(() -> DeskException.notFound(into)));
+        var now = clock.instant();
+        String who = agent.name();
+        var draft = duplicate.draft();
+        var event = new DeskEvent(draft.channel(), draft.conversationKey(), into, DeskEvent.Kind.MERGED, who,
+                String.valueOf(duplicate.number()), now);
+        await(inbox.submit(event, tx -> {
+            Ticket kept = store.ticket(into).orElseThrow(() -> DeskException.notFound(into));
+            checkMergeTarget(agent, duplicate, kept);
+            Ticket committed = store.ticket(duplicate.number()).orElseThrow();
+            Ticket closed = guard.then(t -> t.with(TicketStatus.CLOSED, t.tier(), t.assignee(),
+                    new TicketEvent(now, who, "merged", "merged into #" + into))).apply(committed);
+            tx.updateTicket(into, k -> k.mergedFrom(committed, who, now));
+            tx.updateTicket(duplicate.number(), t -> closed);
+        }));
+    }
+
+    private static void checkMergeTarget(Agent agent, Ticket duplicate, Ticket kept) {
+        if (kept.number() == duplicate.number()) {
+            throw new DeskException(400, "a ticket cannot be merged into itself");
+        }
+        DeskPolicy.checkView(agent, kept);
+        var d = duplicate.draft();
+        var k = kept.draft();
+        boolean sameUser = d.channel().equals(k.channel()) && (d.userId() != null
+                ? d.userId().equals(k.userId()) : d.conversationKey().equals(k.conversationKey()));
+        if (!sameUser) {
+            throw new DeskException(400, "ticket #" + kept.number() + " belongs to another user; only the same user's "
+                    + "tickets can be merged");
+        }
+        if (!kept.status().open()) {
+            throw new DeskException(409, "ticket #" + kept.number() + " is " + kept.status().label()
+                    + "; merge into an open ticket");
+        }
     }
 
     /** The action's check against the committed ticket, run on the commit thread before the change. */

@@ -80,7 +80,9 @@ public record Ticket(TicketDraft draft, TicketStatus status, Tier tier, String a
                 d.urgent(), d.reason(), d.lang(), java.util.Map.of(), d.faqTried(), d.openedAt(), List.of(), d.complaint());
         var kept = new ArrayList<TicketEvent>();
         for (TicketEvent e : events) {
-            boolean personal = e.actor().equals("user") || e.type().equals("reply") || e.type().equals("note");
+            // "merged-in" holds a copy of a duplicate's messages and notes: it goes with them.
+            boolean personal = e.actor().equals("user") || e.type().equals("reply") || e.type().equals("note")
+                    || e.type().equals("merged-in");
             kept.add(personal && e.text() != null ? new TicketEvent(e.at(), e.actor(), e.type(), ERASED) : e);
         }
         kept.add(new TicketEvent(at, by, "erased", null));
@@ -110,6 +112,26 @@ public record Ticket(TicketDraft draft, TicketStatus status, Tier tier, String a
         var all = new ArrayList<>(events);
         all.add(event);
         return new Ticket(changed, status, tier, assignee, all, rating);
+    }
+
+    /**
+     * Takes in a duplicate of this ticket: the details this one lacks, and one event carrying what happened on the
+     * duplicate (its messages, replies, notes and files), so the agent reads the whole story in one place.
+     */
+    public Ticket mergedFrom(Ticket duplicate, String by, Instant at) {
+        var details = new java.util.LinkedHashMap<>(draft.details());
+        duplicate.draft().details().forEach(details::putIfAbsent);
+        var story = new StringBuilder("#" + duplicate.number());
+        var files = new ArrayList<supportbot.dialogue.Attachment>(duplicate.draft().attachments());
+        for (TicketEvent e : duplicate.events()) {
+            if (e.text() != null && !e.text().isBlank()) {
+                story.append("\n").append(e.actor()).append(" (").append(e.type()).append("): ").append(e.text());
+            }
+            files.addAll(e.attachments());
+        }
+        var all = new ArrayList<>(events);
+        all.add(new TicketEvent(at, by, "merged-in", story.toString(), files));
+        return new Ticket(draft.withDetails(details), status, tier, assignee, all, rating);
     }
 
     public Instant openedAt() {

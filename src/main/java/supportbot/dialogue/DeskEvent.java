@@ -19,7 +19,9 @@ public record DeskEvent(String channel, String conversationKey, long ticketNumbe
         /** No answer from the user for too long; writing again reopens it. */
         AUTO_CLOSED,
         /** The agent needs one more detail (text = the detail's key); the bot asks and validates it. */
-        ASK_DETAIL
+        ASK_DETAIL,
+        /** The user's ticket {@code text} (a number) was a duplicate, now merged into {@code ticketNumber}. */
+        MERGED
     }
 
     public DeskEvent {

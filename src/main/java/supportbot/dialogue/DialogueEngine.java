@@ -147,6 +147,13 @@ public final class DialogueEngine {
                 t.c.awaiting = type;
                 t.say(t.text("ticket.agent_asks", args) + "\n\n" + t.text("ask." + type.key()));
             });
+            case MERGED -> {
+                // Whatever the user writes about the duplicate from now on belongs on the kept ticket.
+                if (t.c.ticketNumber != null && event.text().equals(String.valueOf(t.c.ticketNumber))) {
+                    t.c.ticketNumber = event.ticketNumber();
+                }
+                t.sayKey("ticket.merged", Map.of("from", event.text(), "number", event.ticketNumber()), List.of());
+            }
         }
         return new Turn(t.c.build(), t.actions());
     }

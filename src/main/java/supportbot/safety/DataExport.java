@@ -60,8 +60,9 @@ public final class DataExport {
         m.put("openedAt", t.openedAt());
         m.put("details", t.draft().details().values().stream()
                 .map(v -> Map.of("detail", v.type().key(), "value", v.value())).toList());
-        // Internal notes are the team's working notes, not the user's data.
-        m.put("history", t.events().stream().filter(e -> !e.type().equals("note"))
+        // Internal notes are the team's working notes, not the user's data; a "merged-in" copy holds notes too,
+        // and the duplicate it came from is exported as itself.
+        m.put("history", t.events().stream().filter(e -> !e.type().equals("note") && !e.type().equals("merged-in"))
                 .map(e -> {
                     var ev = new LinkedHashMap<String, Object>();
                     ev.put("at", e.at());

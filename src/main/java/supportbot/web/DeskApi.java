@@ -222,6 +222,14 @@ final class DeskApi {
         return v.asInt();
     }
 
+    static long into(JsonNode body) {
+        JsonNode v = body.get("into");
+        if (v == null || !v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 1) {
+            throw new DeskException(400, "body must be JSON with a whole number \"into\": the ticket to keep");
+        }
+        return v.asLong();
+    }
+
     static String field(JsonNode body, String name) {
         JsonNode v = body.get(name);
         if (v == null || !v.isTextual()) {

@@ -119,6 +119,7 @@ public final class WebServer {
             cfg.routes.post("/api/desk/tickets/{id}/transfer", ctx -> deskApi.act(ctx, b -> new DeskAction.Transfer(DeskApi.field(b, "agent"))), agent);
             cfg.routes.post("/api/desk/tickets/{id}/escalate", ctx -> deskApi.act(ctx, b -> new DeskAction.Escalate(DeskApi.field(b, "reason"))), agent);
             cfg.routes.post("/api/desk/tickets/{id}/ban", ctx -> deskApi.act(ctx, b -> new DeskAction.Ban(DeskApi.field(b, "reason"))), agent);
+            cfg.routes.post("/api/desk/tickets/{id}/merge", ctx -> deskApi.act(ctx, b -> new DeskAction.Merge(DeskApi.into(b))), agent);
             cfg.routes.post("/api/desk/tickets/{id}/unban", ctx -> deskApi.act(ctx, b -> new DeskAction.Unban()), agent);
             cfg.routes.post("/api/desk/tickets/{id}/ask", ctx -> deskApi.act(ctx, b -> new DeskAction.Ask(DeskApi.field(b, "detail"))), agent);
             extra.forEach(r -> cfg.routes.post(r.path(), r.handler()));

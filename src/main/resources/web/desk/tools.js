@@ -18,7 +18,8 @@
       noReplies: 'No saved reply matches.', inserted: 'Inserted into the reply box; edit it before sending.',
       st_queued: 'Queued', 'st_waiting-user': 'Waiting for user', st_assigned: 'Assigned', st_resolved: 'Resolved', st_closed: 'Closed',
       ticket: n => 'Ticket #' + n, statusAny: 'Status: any', earlierCount: n => 'Earlier tickets (' + n + ')',
-      load: (name, n) => name + ' (' + n + ' open)'
+      load: (name, n) => name + ' (' + n + ' open)',
+      mergeInto: n => 'Merge into #' + n, merged: n => 'Merged; this user\'s request is now ticket #' + n + '.'
     },
     zh: {
       tools: '工单工具', labels: '标签', addLabel: '添加标签', labelPlaceholder: '例如 vip', remove: '移除标签',
@@ -33,7 +34,8 @@
       noReplies: '没有匹配的快捷回复。', inserted: '已插入回复框，发送前可以修改。',
       st_queued: '排队中', 'st_waiting-user': '等待用户', st_assigned: '已分配', st_resolved: '已解决', st_closed: '已关闭',
       ticket: n => '工单 #' + n, statusAny: '状态：全部', earlierCount: n => '以往工单（' + n + '）',
-      load: (name, n) => name + '（' + n + ' 个未结）'
+      load: (name, n) => name + '（' + n + ' 个未结）',
+      mergeInto: n => '合并到 #' + n, merged: n => '已合并，该用户的请求现在是工单 #' + n + '。'
     }
   };
   // Read on every use: the desk's language toggle may switch it while the page stays open.
@@ -219,8 +221,32 @@
     box.append(dl, el('h4', null, T.earlierCount(c.ticketCount)));
     const ul = el('ul', 'contact-tickets');
     if (!c.tickets.length) ul.append(el('li', 'muted', T.none));
-    c.tickets.forEach(e => ul.append(ticketLink(e)));
+    c.tickets.forEach(e => {
+      const li = ticketLink(e);
+      if (OPEN.includes(e.status) && state.ticket && OPEN.includes(state.ticket.status)) li.append(mergeButton(e.id));
+      ul.append(li);
+    });
     box.append(ul);
+  }
+
+  const OPEN = ['queued', 'assigned', 'waiting-user'];
+
+  // The ticket shown is the duplicate: it closes, and the agent is taken to the ticket that keeps everything.
+  function mergeButton(into) {
+    const b = el('button', 'merge-into', T.mergeInto(into));
+    b.type = 'button';
+    b.addEventListener('click', async () => {
+      const t = state.ticket;
+      try {
+        await request('POST', '/tickets/' + t.id + '/merge', { into, version: t.version });
+        showError('');
+        announce(T.merged(into));
+        if (window.DeskHooks) window.DeskHooks.openTicket(String(into));
+      } catch (e) {
+        showError(e);
+      }
+    });
+    return b;
   }
 
   function statusText(s) {
