@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import supportbot.desk.Agent;
 import supportbot.desk.Role;
-import supportbot.desk.Ticket;
+import supportbot.ticket.Ticket;
 import supportbot.dialogue.TicketDraft;
 import supportbot.faq.Lang;
 import supportbot.search.TicketQuery;

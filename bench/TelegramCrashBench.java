@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import supportbot.channel.telegram.FakeBotApi;
-import supportbot.desk.Ticket;
+import supportbot.ticket.Ticket;
 import supportbot.dialogue.details.DetailType;
 import supportbot.store.Store;
 
@@ -835,7 +835,7 @@ public class TelegramCrashBench {
                     problems.add("ticket of user " + u + " does not hold exactly the screenshot the user sent");
                     ok = false;
                 }
-                if (t.status() != supportbot.desk.TicketStatus.RESOLVED || t.rating() == null || t.rating().stars() != 5) {
+                if (t.status() != supportbot.ticket.TicketStatus.RESOLVED || t.rating() == null || t.rating().stars() != 5) {
                     problems.add("ticket of user " + u + " is " + t.status() + " rated " + (t.rating() == null ? "never" : t.rating().stars())
                             + ", expected resolved and rated 5");
                     ok = false;

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import supportbot.desk.SlaPolicy;
-import supportbot.desk.Ticket;
+import supportbot.ticket.Ticket;
 
 /**
  * The service-level verdict staff cards show once a ticket is resolved: agents see on the card itself whether

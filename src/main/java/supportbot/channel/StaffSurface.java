@@ -1,8 +1,8 @@
 package supportbot.channel;
 
 import java.util.List;
-import supportbot.desk.Ticket;
-import supportbot.desk.TicketEvent;
+import supportbot.ticket.Ticket;
+import supportbot.ticket.TicketEvent;
 import supportbot.dialogue.Attachment;
 
 /**

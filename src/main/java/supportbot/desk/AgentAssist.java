@@ -1,5 +1,7 @@
 package supportbot.desk;
 
+import supportbot.ticket.Ticket;
+
 import java.util.List;
 import java.util.stream.Collectors;
 import supportbot.dialogue.details.DetailType;

@@ -1,5 +1,9 @@
 package supportbot.desk;
 
+import supportbot.ticket.Ticket;
+import supportbot.ticket.TicketStatus;
+import supportbot.ticket.Tier;
+
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,5 +1,8 @@
 package supportbot.desk;
 
+import supportbot.ticket.Ticket;
+import supportbot.ticket.Tier;
+
 import java.util.Comparator;
 import java.util.List;
 import supportbot.store.Store;

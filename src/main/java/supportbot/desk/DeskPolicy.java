@@ -1,5 +1,8 @@
 package supportbot.desk;
 
+import supportbot.ticket.Ticket;
+import supportbot.ticket.Tier;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,10 @@
 package supportbot.desk;
 
+import supportbot.ticket.Ticket;
+import supportbot.ticket.TicketEvent;
+import supportbot.ticket.TicketStatus;
+import supportbot.ticket.Tier;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,10 @@
 package supportbot.desk;
 
+import supportbot.ticket.Ticket;
+import supportbot.ticket.TicketEvent;
+import supportbot.ticket.TicketStatus;
+import supportbot.ticket.Tier;
+
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,9 @@
 package supportbot.desk;
 
+import supportbot.ticket.Ticket;
+import supportbot.ticket.TicketEvent;
+import supportbot.ticket.Tier;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package supportbot.desk;
 
+import supportbot.ticket.Ticket;
+
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;

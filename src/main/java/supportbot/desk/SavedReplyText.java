@@ -1,5 +1,7 @@
 package supportbot.desk;
 
+import supportbot.ticket.Ticket;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import supportbot.dialogue.details.DetailType;

@@ -1,5 +1,7 @@
 package supportbot.desk;
 
+import supportbot.ticket.Ticket;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;

@@ -1,5 +1,7 @@
 package supportbot.desk;
 
+import supportbot.ticket.TicketStatus;
+
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import supportbot.dialogue.TicketDirectory;

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import supportbot.desk.Ticket;
+import supportbot.ticket.Ticket;
 import supportbot.store.Store;
 import supportbot.store.TranscriptLine;
 

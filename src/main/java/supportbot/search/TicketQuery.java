@@ -2,8 +2,8 @@ package supportbot.search;
 
 import java.time.Instant;
 import java.util.Optional;
-import supportbot.desk.Ticket;
-import supportbot.desk.TicketStatus;
+import supportbot.ticket.Ticket;
+import supportbot.ticket.TicketStatus;
 
 /**
  * One desk search: words to find (may be empty: filters only) and filters that all must hold.

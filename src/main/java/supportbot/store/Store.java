@@ -18,7 +18,7 @@ import org.mapdb.Serializer;
 import supportbot.dialogue.Attachment;
 import supportbot.dialogue.Button;
 import supportbot.dialogue.Conversation;
-import supportbot.desk.Ticket;
+import supportbot.ticket.Ticket;
 
 /**
  * The embedded, transactional store (MapDB with a write-ahead log): conversations (with the platform

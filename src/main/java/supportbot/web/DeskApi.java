@@ -10,8 +10,8 @@ import supportbot.desk.DeskAction;
 import supportbot.desk.DeskException;
 import supportbot.desk.DeskService;
 import supportbot.desk.SlaPolicy;
-import supportbot.desk.Ticket;
-import supportbot.desk.TicketStatus;
+import supportbot.ticket.Ticket;
+import supportbot.ticket.TicketStatus;
 import supportbot.store.Store;
 
 /**

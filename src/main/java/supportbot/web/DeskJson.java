@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import supportbot.desk.SlaStatus;
-import supportbot.desk.Ticket;
-import supportbot.desk.TicketEvent;
+import supportbot.ticket.Ticket;
+import supportbot.ticket.TicketEvent;
 import supportbot.dialogue.Attachment;
 import supportbot.dialogue.Button;
 import supportbot.store.TranscriptLine;
@@ -97,7 +97,7 @@ final class DeskJson {
 
     /** @param weakest attitude, speed, clarity or solved; null when skipped or not asked (5 stars) */
     record RatingView(int stars, String weakest, String comment, Instant at) {
-        static RatingView of(supportbot.desk.TicketRating r) {
+        static RatingView of(supportbot.ticket.TicketRating r) {
             return r == null ? null : new RatingView(r.stars(), r.weakest(), r.comment(), r.at());
         }
     }

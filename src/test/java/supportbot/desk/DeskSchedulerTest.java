@@ -1,5 +1,9 @@
 package supportbot.desk;
 
+import supportbot.ticket.Ticket;
+import supportbot.ticket.TicketStatus;
+import supportbot.ticket.Tier;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

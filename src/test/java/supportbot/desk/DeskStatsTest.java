@@ -1,5 +1,11 @@
 package supportbot.desk;
 
+import supportbot.ticket.Ticket;
+import supportbot.ticket.TicketEvent;
+import supportbot.ticket.TicketStatus;
+import supportbot.ticket.TicketRating;
+import supportbot.ticket.Tier;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 

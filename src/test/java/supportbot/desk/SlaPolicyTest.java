@@ -1,5 +1,7 @@
 package supportbot.desk;
 
+import supportbot.ticket.Ticket;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

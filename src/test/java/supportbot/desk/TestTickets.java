@@ -1,5 +1,8 @@
 package supportbot.desk;
 
+import supportbot.ticket.Ticket;
+import supportbot.ticket.TicketEvent;
+
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;

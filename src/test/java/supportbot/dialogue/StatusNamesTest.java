@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import supportbot.desk.TicketStatus;
+import supportbot.ticket.TicketStatus;
 import supportbot.dialogue.details.DetailParsers;
 import supportbot.faq.Lang;
 

@@ -16,8 +16,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import supportbot.desk.Ticket;
-import supportbot.desk.TicketStatus;
+import supportbot.ticket.Ticket;
+import supportbot.ticket.TicketStatus;
 import supportbot.dialogue.TicketDraft;
 import supportbot.faq.Lang;
 

@@ -30,8 +30,8 @@ import supportbot.desk.AgentDirectory;
 import supportbot.desk.DeskAction;
 import supportbot.desk.DeskException;
 import supportbot.desk.Role;
-import supportbot.desk.Ticket;
-import supportbot.desk.TicketEvent;
+import supportbot.ticket.Ticket;
+import supportbot.ticket.TicketEvent;
 import supportbot.dialogue.TicketDraft;
 import supportbot.faq.Lang;
 

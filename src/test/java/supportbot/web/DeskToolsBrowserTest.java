@@ -28,8 +28,8 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import supportbot.Await;
 import supportbot.desk.KnowledgeGaps;
-import supportbot.desk.Ticket;
-import supportbot.desk.TicketRating;
+import supportbot.ticket.Ticket;
+import supportbot.ticket.TicketRating;
 import supportbot.dialogue.TicketDraft;
 
 /**

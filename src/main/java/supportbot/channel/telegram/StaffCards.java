@@ -8,10 +8,10 @@ import java.util.function.Function;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
-import supportbot.desk.Ticket;
-import supportbot.desk.TicketEvent;
-import supportbot.desk.TicketStatus;
-import supportbot.desk.Tier;
+import supportbot.ticket.Ticket;
+import supportbot.ticket.TicketEvent;
+import supportbot.ticket.TicketStatus;
+import supportbot.ticket.Tier;
 import supportbot.dialogue.details.DetailValue;
 
 /** What agents see in a ticket's topic: the summary card, its buttons, and one line per ticket event. */
@@ -39,7 +39,7 @@ final class StaffCards {
     }
 
     /** Agents scan the topic list by these: the status without opening the topic. */
-    static String statusMark(supportbot.desk.TicketStatus status) {
+    static String statusMark(supportbot.ticket.TicketStatus status) {
         return switch (status) {
             case QUEUED -> "🆕";
             case ASSIGNED -> "👤";

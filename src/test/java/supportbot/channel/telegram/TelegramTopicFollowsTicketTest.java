@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import supportbot.desk.TicketStatus;
+import supportbot.ticket.TicketStatus;
 import supportbot.dialogue.Phase;
 
 /** The staff topic is renamed with its ticket's status, closed when the ticket is resolved and reopened with it. */

@@ -1,4 +1,4 @@
-package supportbot.desk;
+package supportbot.ticket;
 
 /** Where a ticket is in its life: queued → assigned → waiting-user → resolved → closed. */
 public enum TicketStatus {

@@ -1,4 +1,4 @@
-package supportbot.desk;
+package supportbot.ticket;
 
 /** Who may work a ticket: any agent, or (after an escalation) supervisors only. */
 public enum Tier {

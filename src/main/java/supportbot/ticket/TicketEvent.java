@@ -1,4 +1,4 @@
-package supportbot.desk;
+package supportbot.ticket;
 
 import java.time.Instant;
 import java.util.List;
