@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import supportbot.channel.Inbox;
 import supportbot.dialogue.DeskEvent;
 import supportbot.store.GroupCommitter;
 import supportbot.store.Store;
@@ -31,14 +30,14 @@ public final class DeskScheduler implements AutoCloseable {
 
     private final Store store;
     private final GroupCommitter committer;
-    private final Inbox inbox;
+    private final ConversationLanes inbox;
     private final DeskSettings settings;
     private final DeskQueue queue;
     private final Clock clock;
     private ScheduledExecutorService timer;
     private AutoAssigner autoAssigner;
 
-    public DeskScheduler(Store store, GroupCommitter committer, Inbox inbox, DeskSettings settings, DeskQueue queue,
+    public DeskScheduler(Store store, GroupCommitter committer, ConversationLanes inbox, DeskSettings settings, DeskQueue queue,
                          Clock clock) {
         this.store = store;
         this.committer = committer;

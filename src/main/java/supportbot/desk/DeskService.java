@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
-import supportbot.channel.Inbox;
 import supportbot.dialogue.DeskEvent;
 import supportbot.store.GroupCommitter;
 import supportbot.store.Store;
@@ -25,17 +24,17 @@ public final class DeskService {
 
     private final Store store;
     private final GroupCommitter committer;
-    private final Inbox inbox;
+    private final ConversationLanes inbox;
     private final AgentDirectory agents;
     private final Clock clock;
     private final SavedReplies savedReplies;
 
-    public DeskService(Store store, GroupCommitter committer, Inbox inbox, AgentDirectory agents, Clock clock) {
+    public DeskService(Store store, GroupCommitter committer, ConversationLanes inbox, AgentDirectory agents, Clock clock) {
         this(store, committer, inbox, agents, clock, SavedReplies.none());
     }
 
     /** @param savedReplies what the staff "/r name" command sends */
-    public DeskService(Store store, GroupCommitter committer, Inbox inbox, AgentDirectory agents, Clock clock,
+    public DeskService(Store store, GroupCommitter committer, ConversationLanes inbox, AgentDirectory agents, Clock clock,
                        SavedReplies savedReplies) {
         this.savedReplies = savedReplies;
         this.store = store;
