@@ -31,7 +31,7 @@ public final class UserTicketChanges {
             return Optional.of(tx -> tx.updateTicket(a.ticketNumber(), t -> userWrote(t, a.text(), a.attachments(), time)));
         } else if (action instanceof Action.EscalateTicket e) {
             return Optional.of(tx -> tx.updateTicket(e.ticketNumber(), t -> t.with(TicketStatus.QUEUED, Tier.SUPERVISOR, null,
-                    new TicketEvent(time, "user", "escalated", e.reason()))));
+                    new TicketEvent(time, "user", TicketEvent.Type.ESCALATED, e.reason()))));
         } else if (action instanceof Action.TicketDetail d) {
             return Optional.of(tx -> tx.updateTicket(d.ticketNumber(), t -> t.withDetail(d.value(), d.attachments(), time)));
         } else if (action instanceof Action.Rating r) {
@@ -49,10 +49,10 @@ public final class UserTicketChanges {
     static Ticket userWrote(Ticket t, String text, List<Attachment> attachments, Instant time) {
         Ticket reopened = t.status() == TicketStatus.CLOSED
                 ? t.with(t.assignee() == null ? TicketStatus.QUEUED : TicketStatus.ASSIGNED, t.tier(), t.assignee(),
-                        new TicketEvent(time, "user", "reopened", null))
+                        new TicketEvent(time, "user", TicketEvent.Type.REOPENED, null))
                 : t;
         TicketStatus next = reopened.status() == TicketStatus.WAITING_USER ? TicketStatus.ASSIGNED : reopened.status();
-        return reopened.with(next, reopened.tier(), reopened.assignee(), new TicketEvent(time, "user", "user-message", text,
+        return reopened.with(next, reopened.tier(), reopened.assignee(), new TicketEvent(time, "user", TicketEvent.Type.USER_MESSAGE, text,
                 attachments));
     }
 }
