@@ -36,7 +36,7 @@ import supportbot.store.StoredConversation;
  * and completes a message's future only after its new state and replies are committed, so a connector
  * acknowledges to its platform only what is safe.
  */
-public final class Inbox implements AutoCloseable {
+public final class Inbox implements AutoCloseable, supportbot.desk.ConversationLanes {
     private static final Logger log = LoggerFactory.getLogger(Inbox.class);
 
     /**
@@ -147,6 +147,7 @@ public final class Inbox implements AutoCloseable {
      * The desk changed a ticket: the engine tells the user, in the conversation's lane, and {@code ticketChange}
      * is committed together with that.
      */
+    @Override
     public CompletableFuture<Outcome> submit(DeskEvent event, Consumer<Store.Tx> ticketChange) {
         return inLane(event.conversationKey(), () -> processDesk(event, ticketChange));
     }

@@ -25,8 +25,11 @@ import supportbot.store.Store;
  */
 public final class StaffFeed implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StaffFeed.class);
-    private static final Set<String> CARD_CHANGES = Set.of("claimed", "assigned", "transferred", "resolved", "reopened",
-            "escalated", "sla-breach", "detail", "rating", "erased", "auto-closed", "banned", "unbanned");
+    private static final Set<TicketEvent.Type> CARD_CHANGES = java.util.EnumSet.of(
+            TicketEvent.Type.CLAIMED, TicketEvent.Type.ASSIGNED, TicketEvent.Type.TRANSFERRED,
+            TicketEvent.Type.RESOLVED, TicketEvent.Type.REOPENED, TicketEvent.Type.ESCALATED,
+            TicketEvent.Type.SLA_BREACH, TicketEvent.Type.DETAIL, TicketEvent.Type.RATING, TicketEvent.Type.ERASED,
+            TicketEvent.Type.AUTO_CLOSED, TicketEvent.Type.BANNED, TicketEvent.Type.UNBANNED);
 
     /**
      * What is already posted for one ticket.
@@ -247,8 +250,8 @@ public final class StaffFeed implements AutoCloseable {
 
     static boolean reachesSupervisors(TicketEvent e, Ticket after) {
         return after.tier() == Tier.SUPERVISOR
-                && (e.type().equals("escalated") || e.type().equals("sla-breach") && after.status() == TicketStatus.QUEUED
-                || e.type().equals("opened"));
+                && (e.type() == TicketEvent.Type.ESCALATED || e.type() == TicketEvent.Type.SLA_BREACH && after.status() == TicketStatus.QUEUED
+                || e.type() == TicketEvent.Type.OPENED);
     }
 
     private static List<Attachment> existing(List<Attachment> files) {

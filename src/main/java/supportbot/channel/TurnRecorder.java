@@ -4,11 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import supportbot.ticket.Ticket;
-import supportbot.ticket.TicketEvent;
-import supportbot.ticket.TicketRating;
-import supportbot.ticket.TicketStatus;
-import supportbot.ticket.Tier;
+import supportbot.desk.UserTicketChanges;
 import supportbot.dialogue.Action;
 import supportbot.dialogue.Button;
 import supportbot.dialogue.DeskEvent;
@@ -21,11 +17,10 @@ import supportbot.store.TranscriptLine;
 
 /**
  * Turns one handled inbound (or desk event) into the writes that must be committed together. Everything is
- * encoded here, on the worker thread; the returned writes only put bytes.
+ * encoded here, on the worker thread; the returned writes only put bytes. What a turn does to a ticket is the
+ * desk's rule ({@link UserTicketChanges}); this class only records it with the rest of the turn.
  */
 final class TurnRecorder {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TurnRecorder.class);
-
     private TurnRecorder() {
     }
 
@@ -54,18 +49,6 @@ final class TurnRecorder {
         }, turnWrites.forgotten());
     }
 
-    /** The user's message is with the agent again; a ticket closed for lack of an answer reopens. */
-    private static Ticket userWrote(Ticket t, String text, List<supportbot.dialogue.Attachment> attachments,
-                                    java.time.Instant time) {
-        Ticket reopened = t.status() == TicketStatus.CLOSED
-                ? t.with(t.assignee() == null ? TicketStatus.QUEUED : TicketStatus.ASSIGNED, t.tier(), t.assignee(),
-                        new TicketEvent(time, "user", "reopened", null))
-                : t;
-        TicketStatus next = reopened.status() == TicketStatus.WAITING_USER ? TicketStatus.ASSIGNED : reopened.status();
-        return reopened.with(next, reopened.tier(), reopened.assignee(), new TicketEvent(time, "user", "user-message", text,
-                attachments));
-    }
-
     private static Prepared record(StoredConversation base, String platformMessageId, Turn turn, List<TranscriptLine> lines,
                                    List<Consumer<Store.Tx>> others, Set<String> pushChannels, java.time.Instant time) {
         String key = turn.conversation().key();
@@ -90,22 +73,6 @@ final class TurnRecorder {
                     others.add(tx -> tx.enqueue(new supportbot.store.OutboxEntry(0, m.channel(), m.conversationKey(), said,
                             List.of(), null, 0, m.attachments())));
                 }
-            } else if (action instanceof Action.OpenTicket o) {
-                others.add(tx -> tx.saveTicket(Ticket.open(o.ticket())));
-            } else if (action instanceof Action.AppendToTicket a) {
-                others.add(tx -> tx.updateTicket(a.ticketNumber(), t -> userWrote(t, a.text(), a.attachments(), time)));
-            } else if (action instanceof Action.EscalateTicket e) {
-                others.add(tx -> tx.updateTicket(e.ticketNumber(), t -> t.with(TicketStatus.QUEUED, Tier.SUPERVISOR, null,
-                        new TicketEvent(time, "user", "escalated", e.reason()))));
-            } else if (action instanceof Action.TicketDetail d) {
-                others.add(tx -> tx.updateTicket(d.ticketNumber(), t -> t.withDetail(d.value(), d.attachments(), time)));
-            } else if (action instanceof Action.Rating r) {
-                if (r.stars() <= 2) {
-                    log.warn("bad rating {}★ on ticket #{} (weakest: {}): supervisors should look", r.stars(), r.ticketNumber(),
-                            r.weakest());
-                }
-                others.add(tx -> tx.updateTicket(r.ticketNumber(), t -> t.rated(new TicketRating(r.stars(), r.weakest(),
-                        r.comment(), time))));
             } else if (action instanceof Action.FaqVote v) {
                 others.add(tx -> tx.voteFaq(v.faqId(), v.helpful()));
             } else if (action instanceof Action.Export x) {
@@ -116,6 +83,8 @@ final class TurnRecorder {
                 }
             } else if (action instanceof Action.KnowledgeGap g) {
                 others.add(tx -> tx.addKnowledgeGap(key, g.query()));
+            } else {
+                UserTicketChanges.of(action, time).ifPresent(others::add);
             }
         }
         StoredConversation after = base.after(turn.conversation(), platformMessageId, shown);

@@ -10,6 +10,7 @@ import supportbot.config.AppConfig;
 import supportbot.config.ConfigException;
 import supportbot.desk.AgentDirectory;
 import supportbot.desk.AutoAssigner;
+import supportbot.desk.ConfiguredAgents;
 import supportbot.desk.DeskQueue;
 import supportbot.desk.DeskScheduler;
 import supportbot.desk.StoreTickets;
@@ -22,6 +23,7 @@ import supportbot.dialogue.FaqLookup;
 import supportbot.dialogue.details.DetailParsers;
 import supportbot.faq.FaqService;
 import supportbot.faq.Lang;
+import supportbot.safety.GuardSettings;
 import supportbot.store.GroupCommitter;
 import supportbot.store.Store;
 
@@ -54,7 +56,7 @@ public final class BotAssembly implements AutoCloseable {
     /** @param intentEmbedder reads intents by their labelled examples too; null for the rules alone */
     public BotAssembly(AppConfig config, FaqService faq, Set<String> pushChannels,
                        supportbot.faq.Embedder intentEmbedder) {
-        var configuredAgents = config.agents(); // fail on bad desk config before opening the store
+        var configuredAgents = ConfiguredAgents.of(config); // fail on bad desk config before opening the store
         try {
             this.deskSettings = new DeskSettingsLoader().load(config.dialogueDir().resolve("desk.yaml"));
         } catch (IllegalArgumentException e) {
@@ -78,7 +80,7 @@ public final class BotAssembly implements AutoCloseable {
         this.agentCodes = new supportbot.desk.AgentCodes(agents, signer);
         this.engine = new DialogueEngine(data, FaqLookup.measured(FaqLookup.of(faq), metrics), new DetailParsers(data.details(), clock), tickets, clock,
                 defaultLang, agentCodes);
-        var guard = new supportbot.safety.InboundGuard(config.safety().guardSettings(), supportbot.safety.Secrets::redact,
+        var guard = new supportbot.safety.InboundGuard(GuardSettings.of(config.safety()), supportbot.safety.Secrets::redact,
                 store::isBanned, System::nanoTime);
         this.inbox = new Inbox(store, committer, engine, data.messages(), config.dialogue().workers(), pushChannels, guard,
                 metrics);

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import supportbot.desk.ConfiguredAgents;
 import supportbot.faq.FaqWatcher;
 import supportbot.web.WebServer;
 
@@ -68,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
         }
         faq.embedInBackground(); // after the web chat is up: start-up and embedding do not share the cores
         log.info("support-bot is up: web chat on http://{}:{}/  ({} FAQ topics, {} desk agents, data in {}, search {})",
-                config.http().host(), server.port(), faq.catalog().size(), config.agents().size(), config.dataDir(),
+                config.http().host(), server.port(), faq.catalog().size(), ConfiguredAgents.of(config).size(), config.dataDir(),
                 faq.embeddings() == supportbot.faq.FaqService.Embeddings.BUILDING ? "BM25-only until the embeddings are ready"
                         : faq.embeddings() == supportbot.faq.FaqService.Embeddings.READY ? "hybrid" : "BM25-only");
         var stopped = new CountDownLatch(1);

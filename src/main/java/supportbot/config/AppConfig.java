@@ -32,19 +32,6 @@ public record AppConfig(Http http, Data data, Faq faq, Dialogue dialogue, Desk d
      *                        with no open ticket are erased; 0 keeps them forever
      */
     public record Safety(Integer maxMessageChars, Integer floodMessages, Integer floodSeconds, Integer retentionDays) {
-        public supportbot.safety.InboundGuard.Settings guardSettings() {
-            if (maxMessageChars == null || maxMessageChars < 100) {
-                throw new ConfigException("safety.maxMessageChars: at least 100, not " + maxMessageChars);
-            }
-            if (floodMessages == null || floodMessages < 1 || floodSeconds == null || floodSeconds < 1) {
-                throw new ConfigException("safety.floodMessages and safety.floodSeconds: at least 1");
-            }
-            if (retentionDays == null || retentionDays < 0) {
-                throw new ConfigException("safety.retentionDays: 0 (keep forever) or more days, not " + retentionDays);
-            }
-            return new supportbot.safety.InboundGuard.Settings(maxMessageChars, floodMessages,
-                    java.time.Duration.ofSeconds(floodSeconds));
-        }
     }
 
     /**
@@ -160,43 +147,6 @@ public record AppConfig(Http http, Data data, Faq faq, Dialogue dialogue, Desk d
 
     /** @param telegramUserId the agent's numeric Telegram user id, for the staff group */
     public record AgentEntry(String name, String role, String tokenSha256, Long telegramUserId) {
-    }
-
-    /** The configured agents, checked: a broken entry names its index and what is wrong. */
-    public java.util.List<supportbot.desk.Agent> agents() {
-        var out = new java.util.ArrayList<supportbot.desk.Agent>();
-        var names = new java.util.HashSet<String>();
-        var telegramIds = new java.util.HashSet<Long>();
-        var list = desk == null || desk.agents() == null ? java.util.List.<AgentEntry>of() : desk.agents();
-        for (int i = 0; i < list.size(); i++) {
-            AgentEntry a = list.get(i);
-            String where = "desk.agents[" + i + "]";
-            if (a.name() == null || !a.name().matches("[A-Za-z0-9._-]{1,40}")) {
-                throw new ConfigException(where + ".name: 1-40 letters, digits, '.', '_' or '-'");
-            }
-            if (!names.add(a.name())) {
-                throw new ConfigException(where + ".name: '" + a.name() + "' is listed twice");
-            }
-            if (a.tokenSha256() == null && a.telegramUserId() == null) {
-                throw new ConfigException(where + ": give tokenSha256 (web desk) or telegramUserId (Telegram staff group), "
-                        + "or both");
-            }
-            if (a.tokenSha256() != null && !a.tokenSha256().matches("[0-9a-fA-F]{64}")) {
-                throw new ConfigException(where + ".tokenSha256: the SHA-256 of the agent's token, 64 hex digits "
-                        + "(e.g. printf %s TOKEN | sha256sum)");
-            }
-            if (a.telegramUserId() != null && (a.telegramUserId() <= 0 || !telegramIds.add(a.telegramUserId()))) {
-                throw new ConfigException(where + ".telegramUserId: a positive Telegram user id, each agent their own");
-            }
-            supportbot.desk.Role role = switch (String.valueOf(a.role())) {
-                case "agent" -> supportbot.desk.Role.AGENT;
-                case "supervisor" -> supportbot.desk.Role.SUPERVISOR;
-                default -> throw new ConfigException(where + ".role: 'agent' or 'supervisor', not '" + a.role() + "'");
-            };
-            out.add(new supportbot.desk.Agent(a.name(), role, a.tokenSha256() == null ? null
-                    : a.tokenSha256().toLowerCase(java.util.Locale.ROOT), a.telegramUserId()));
-        }
-        return out;
     }
 
     public Path dialogueDir() {

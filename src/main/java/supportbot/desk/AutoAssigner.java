@@ -1,6 +1,7 @@
 package supportbot.desk;
 
 import supportbot.ticket.Ticket;
+import supportbot.ticket.TicketEvent;
 import supportbot.ticket.TicketStatus;
 import supportbot.ticket.Tier;
 
@@ -37,7 +38,7 @@ public final class AutoAssigner {
             if (t.assignee() != null && t.status().open()) {
                 load.merge(t.assignee(), 1, Integer::sum);
             }
-            t.events().stream().filter(e -> e.type().equals("claimed") || e.type().equals("assigned"))
+            t.events().stream().filter(e -> e.type() == TicketEvent.Type.CLAIMED || e.type() == TicketEvent.Type.ASSIGNED)
                     .forEach(e -> lastAssigned.merge(e.actor().equals("bot") ? e.text() : e.actor(), e.at(),
                             (a, b) -> a.isAfter(b) ? a : b));
         }

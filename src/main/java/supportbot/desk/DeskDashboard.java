@@ -65,9 +65,9 @@ public final class DeskDashboard {
             int ratings = 0;
             double stars = 0;
             for (Ticket t : mine) {
-                first(t, "reply").filter(e -> e.actor().equals(a.name()))
+                first(t, TicketEvent.Type.REPLY).filter(e -> e.actor().equals(a.name()))
                         .ifPresent(e -> firsts.add(minutes(t.openedAt(), e.at())));
-                if (t.events().stream().anyMatch(e -> e.type().equals("resolved") && e.actor().equals(a.name()))) {
+                if (t.events().stream().anyMatch(e -> e.type() == TicketEvent.Type.RESOLVED && e.actor().equals(a.name()))) {
                     resolved++;
                     if (t.rating() != null) {
                         ratings++;
@@ -95,18 +95,18 @@ public final class DeskDashboard {
         for (Ticket t : tickets) {
             if (on(t.openedAt(), date, zone)) {
                 opened++;
-                first(t, "reply").ifPresent(e -> firsts.add(minutes(t.openedAt(), e.at())));
+                first(t, TicketEvent.Type.REPLY).ifPresent(e -> firsts.add(minutes(t.openedAt(), e.at())));
             }
             for (TicketEvent e : t.events()) {
                 if (!on(e.at(), date, zone)) {
                     continue;
                 }
                 switch (e.type()) {
-                    case "resolved" -> {
+                    case RESOLVED -> {
                         resolved++;
                         resolutions.add(minutes(t.openedAt(), e.at()));
                     }
-                    case "sla-breach" -> breaches++;
+                    case SLA_BREACH -> breaches++;
                     default -> {
                     }
                 }
@@ -126,13 +126,13 @@ public final class DeskDashboard {
     private static List<Double> resolutionMinutes(List<Ticket> tickets) {
         var out = new ArrayList<Double>();
         for (Ticket t : tickets) {
-            first(t, "resolved").ifPresent(e -> out.add(minutes(t.openedAt(), e.at())));
+            first(t, TicketEvent.Type.RESOLVED).ifPresent(e -> out.add(minutes(t.openedAt(), e.at())));
         }
         return out;
     }
 
-    private static Optional<TicketEvent> first(Ticket t, String type) {
-        return t.events().stream().filter(e -> e.type().equals(type)).findFirst();
+    private static Optional<TicketEvent> first(Ticket t, TicketEvent.Type type) {
+        return t.events().stream().filter(e -> e.type() == type).findFirst();
     }
 
     private static boolean on(Instant at, LocalDate date, ZoneId zone) {
@@ -148,8 +148,8 @@ public final class DeskDashboard {
         var sb = new StringBuilder("ticket,status,tier,category,priority,language,channel,assignee,opened_at,"
                 + "first_response_min,resolved_at,rating,escalated,sla_breaches\r\n");
         for (Ticket t : tickets) {
-            var firstReply = first(t, "reply");
-            var resolved = first(t, "resolved");
+            var firstReply = first(t, TicketEvent.Type.REPLY);
+            var resolved = first(t, TicketEvent.Type.RESOLVED);
             sb.append(t.number()).append(',').append(t.status().label()).append(',')
                     .append(t.tier().name().toLowerCase(java.util.Locale.ROOT)).append(',')
                     .append(cell(t.draft().categoryId())).append(',').append(t.draft().priority()).append(',')
@@ -160,7 +160,7 @@ public final class DeskDashboard {
                     .append(resolved.map(e -> e.at().toString()).orElse("")).append(',')
                     .append(t.rating() == null ? "" : String.valueOf(t.rating().stars())).append(',')
                     .append(t.tier() == Tier.SUPERVISOR).append(',')
-                    .append(t.events().stream().filter(e -> e.type().equals("sla-breach")).count()).append("\r\n");
+                    .append(t.events().stream().filter(e -> e.type() == TicketEvent.Type.SLA_BREACH).count()).append("\r\n");
         }
         return sb.toString();
     }

@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import supportbot.channel.Inbox;
 import supportbot.dialogue.DeskEvent;
 import supportbot.store.GroupCommitter;
 import supportbot.store.Store;
@@ -31,14 +30,14 @@ public final class DeskScheduler implements AutoCloseable {
 
     private final Store store;
     private final GroupCommitter committer;
-    private final Inbox inbox;
+    private final ConversationLanes inbox;
     private final DeskSettings settings;
     private final DeskQueue queue;
     private final Clock clock;
     private ScheduledExecutorService timer;
     private AutoAssigner autoAssigner;
 
-    public DeskScheduler(Store store, GroupCommitter committer, Inbox inbox, DeskSettings settings, DeskQueue queue,
+    public DeskScheduler(Store store, GroupCommitter committer, ConversationLanes inbox, DeskSettings settings, DeskQueue queue,
                          Clock clock) {
         this.store = store;
         this.committer = committer;
@@ -84,7 +83,7 @@ public final class DeskScheduler implements AutoCloseable {
         if (autoAssigner != null) {
             acted += autoAssigner.assign(store.tickets(), now, a -> committer.submit(tx -> tx.updateTicket(a.ticketNumber(),
                     t -> t.status() == TicketStatus.QUEUED
-                            ? t.with(TicketStatus.ASSIGNED, t.tier(), a.agent(), new TicketEvent(now, "bot", "assigned", a.agent()))
+                            ? t.with(TicketStatus.ASSIGNED, t.tier(), a.agent(), new TicketEvent(now, "bot", TicketEvent.Type.ASSIGNED, a.agent()))
                             : t)).join());
         }
         return acted;
@@ -93,7 +92,7 @@ public final class DeskScheduler implements AutoCloseable {
     private boolean slaBreach(Ticket t, Instant now) {
         SlaStatus sla = settings.sla().evaluate(t, now);
         Optional<SlaStatus.BreachKind> fresh = sla.breaches().stream()
-                .filter(kind -> t.events().stream().noneMatch(e -> e.type().equals("sla-breach") && kind.name().equals(e.text())))
+                .filter(kind -> t.events().stream().noneMatch(e -> e.type() == TicketEvent.Type.SLA_BREACH && kind.name().equals(e.text())))
                 .findFirst();
         if (fresh.isEmpty()) {
             return false;
@@ -103,13 +102,13 @@ public final class DeskScheduler implements AutoCloseable {
                 || fresh.get() == SlaStatus.BreachKind.RESOLUTION && sla.resolvedAt() != null;
         if (metLate) {
             // Answered after the due time but before this pass saw it: recorded for the numbers, nobody to alarm.
-            committer.submit(tx -> tx.updateTicket(t.number(), x -> x.withEvent(new TicketEvent(now, "bot", "sla-breach", kind))))
+            committer.submit(tx -> tx.updateTicket(t.number(), x -> x.withEvent(new TicketEvent(now, "bot", TicketEvent.Type.SLA_BREACH, kind))))
                     .join();
             return true;
         }
         log.warn("ticket #{} missed its {} target; escalating to supervisors", t.number(), kind);
         UnaryOperator<Ticket> change = x -> x.with(TicketStatus.QUEUED, Tier.SUPERVISOR, null,
-                new TicketEvent(now, "bot", "sla-breach", kind));
+                new TicketEvent(now, "bot", TicketEvent.Type.SLA_BREACH, kind));
         Ticket escalated = change.apply(t);
         tell(t, DeskEvent.Kind.SLA_BREACH, change, queue.forTicket(escalated), now);
         return true;
@@ -121,10 +120,10 @@ public final class DeskScheduler implements AutoCloseable {
         }
         TicketEvent last = t.events().get(t.events().size() - 1);
         // One follow-up per quiet spell: after it, only a real change earns the user another message.
-        if (last.type().equals("follow-up") || now.isBefore(last.at().plus(settings.followUp().after()))) {
+        if (last.type() == TicketEvent.Type.FOLLOW_UP || now.isBefore(last.at().plus(settings.followUp().after()))) {
             return false;
         }
-        tell(t, DeskEvent.Kind.FOLLOW_UP, x -> x.withEvent(new TicketEvent(now, "bot", "follow-up", null)),
+        tell(t, DeskEvent.Kind.FOLLOW_UP, x -> x.withEvent(new TicketEvent(now, "bot", TicketEvent.Type.FOLLOW_UP, null)),
                 queue.forTicket(t), now);
         return true;
     }
@@ -133,7 +132,7 @@ public final class DeskScheduler implements AutoCloseable {
         if (t.status() != TicketStatus.WAITING_USER) {
             return false;
         }
-        Optional<TicketEvent> lastReply = t.events().stream().filter(e -> e.type().equals("reply")).reduce((a, b) -> b);
+        Optional<TicketEvent> lastReply = t.events().stream().filter(e -> e.type() == TicketEvent.Type.REPLY).reduce((a, b) -> b);
         if (lastReply.isEmpty()) {
             return false;
         }
@@ -141,12 +140,12 @@ public final class DeskScheduler implements AutoCloseable {
         var waiting = settings.waitingUser();
         if (!now.isBefore(since.plus(waiting.autoCloseAfter()))) {
             tell(t, DeskEvent.Kind.AUTO_CLOSED, x -> x.with(TicketStatus.CLOSED, x.tier(), x.assignee(),
-                    new TicketEvent(now, "bot", "auto-closed", null)), null, now);
+                    new TicketEvent(now, "bot", TicketEvent.Type.AUTO_CLOSED, null)), null, now);
             return true;
         }
-        boolean reminded = t.events().stream().anyMatch(e -> e.type().equals("reminder") && !e.at().isBefore(since));
+        boolean reminded = t.events().stream().anyMatch(e -> e.type() == TicketEvent.Type.REMINDER && !e.at().isBefore(since));
         if (!reminded && !now.isBefore(since.plus(waiting.reminderAfter()))) {
-            tell(t, DeskEvent.Kind.REMINDER, x -> x.withEvent(new TicketEvent(now, "bot", "reminder", null)), null, now);
+            tell(t, DeskEvent.Kind.REMINDER, x -> x.withEvent(new TicketEvent(now, "bot", TicketEvent.Type.REMINDER, null)), null, now);
             return true;
         }
         return false;

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
-import supportbot.channel.Inbox;
 import supportbot.dialogue.DeskEvent;
 import supportbot.store.GroupCommitter;
 import supportbot.store.Store;
@@ -25,17 +24,17 @@ public final class DeskService {
 
     private final Store store;
     private final GroupCommitter committer;
-    private final Inbox inbox;
+    private final ConversationLanes inbox;
     private final AgentDirectory agents;
     private final Clock clock;
     private final SavedReplies savedReplies;
 
-    public DeskService(Store store, GroupCommitter committer, Inbox inbox, AgentDirectory agents, Clock clock) {
+    public DeskService(Store store, GroupCommitter committer, ConversationLanes inbox, AgentDirectory agents, Clock clock) {
         this(store, committer, inbox, agents, clock, SavedReplies.none());
     }
 
     /** @param savedReplies what the staff "/r name" command sends */
-    public DeskService(Store store, GroupCommitter committer, Inbox inbox, AgentDirectory agents, Clock clock,
+    public DeskService(Store store, GroupCommitter committer, ConversationLanes inbox, AgentDirectory agents, Clock clock,
                        SavedReplies savedReplies) {
         this.savedReplies = savedReplies;
         this.store = store;
@@ -93,17 +92,17 @@ public final class DeskService {
                 return ticket; // already theirs: a second click is not a second claim
             }
             change(number, guard.then(t -> t.with(TicketStatus.ASSIGNED, t.tier(), who,
-                    new TicketEvent(now, who, "claimed", null))));
+                    new TicketEvent(now, who, TicketEvent.Type.CLAIMED, null))));
         } else if (action instanceof DeskAction.Note n) {
             String text = text(n.text());
-            change(number, guard.then(t -> t.withEvent(new TicketEvent(now, who, "note", text))));
+            change(number, guard.then(t -> t.withEvent(new TicketEvent(now, who, TicketEvent.Type.NOTE, text))));
         } else if (action instanceof DeskAction.Transfer tr) {
             Agent target = agents.byName(tr.agent()).orElseThrow(() -> new DeskException(400, "no agent named '" + tr.agent() + "'"));
             if (ticket.tier() == Tier.SUPERVISOR && !target.supervisor()) {
                 throw new DeskException(400, "ticket #" + number + " is escalated; transfer it to a supervisor");
             }
             change(number, guard.then(t -> t.with(TicketStatus.ASSIGNED, t.tier(), target.name(),
-                    new TicketEvent(now, who, "transferred", target.name()))));
+                    new TicketEvent(now, who, TicketEvent.Type.TRANSFERRED, target.name()))));
         } else if (action instanceof DeskAction.Reply r) {
             String text = r.attachments().isEmpty() || (r.text() != null && !r.text().isBlank()) ? text(r.text()) : "";
             String logged = (text + " " + r.attachments().stream().map(a -> "[file: " + a.fileName() + "]")
@@ -111,15 +110,15 @@ public final class DeskService {
             String faqId = r.faqId() == null || r.faqId().isBlank() ? null : r.faqId().strip();
             tell(ticket, DeskEvent.Kind.AGENT_REPLY, who, text, r.attachments(), guard.then(t -> {
                 var replied = t.with(TicketStatus.WAITING_USER, t.tier(), t.assignee() == null ? who : t.assignee(),
-                        new TicketEvent(now, who, "reply", logged));
+                        new TicketEvent(now, who, TicketEvent.Type.REPLY, logged));
                 // Kept as its own event so the knowledge-gap report can count FAQ answers agents reused.
-                return faqId == null ? replied : replied.withEvent(new TicketEvent(now, who, "assist", faqId));
+                return faqId == null ? replied : replied.withEvent(new TicketEvent(now, who, TicketEvent.Type.ASSIST, faqId));
             }));
         } else if (action instanceof DeskAction.Label l) {
             String label = DeskLabels.check(l.label());
             boolean has = ticket.labels().contains(label);
             if (has != l.add()) {
-                change(number, guard.then(t -> t.withEvent(new TicketEvent(now, who, l.add() ? "labelled" : "unlabelled", label))));
+                change(number, guard.then(t -> t.withEvent(new TicketEvent(now, who, l.add() ? TicketEvent.Type.LABELLED : TicketEvent.Type.UNLABELLED, label))));
             }
         } else if (action instanceof DeskAction.Prioritise p) {
             if (p.priority() < 1 || p.priority() > 4) {
@@ -127,32 +126,32 @@ public final class DeskService {
             }
             if (p.priority() != ticket.draft().priority()) {
                 change(number, guard.then(t -> t.withPriority(p.priority(),
-                        new TicketEvent(now, who, "priority", t.draft().priority() + " → " + p.priority()))));
+                        new TicketEvent(now, who, TicketEvent.Type.PRIORITY, t.draft().priority() + " → " + p.priority()))));
             }
         } else if (action instanceof DeskAction.Resolve) {
             tell(ticket, DeskEvent.Kind.RESOLVED, who, null, guard.then(
-                    t -> t.with(TicketStatus.RESOLVED, t.tier(), t.assignee(), new TicketEvent(now, who, "resolved", null))));
+                    t -> t.with(TicketStatus.RESOLVED, t.tier(), t.assignee(), new TicketEvent(now, who, TicketEvent.Type.RESOLVED, null))));
         } else if (action instanceof DeskAction.Reopen) {
             tell(ticket, DeskEvent.Kind.REOPENED, who, null, guard.then(
-                    t -> t.with(TicketStatus.ASSIGNED, t.tier(), t.assignee(), new TicketEvent(now, who, "reopened", null))));
+                    t -> t.with(TicketStatus.ASSIGNED, t.tier(), t.assignee(), new TicketEvent(now, who, TicketEvent.Type.REOPENED, null))));
         } else if (action instanceof DeskAction.Ask ask) {
             var type = supportbot.dialogue.details.DetailType.fromKey(ask.detail()).orElseThrow(() -> new DeskException(400,
                     "unknown detail '" + ask.detail() + "' (account, description, time, device, tx_hash, chain, coin, amount, "
                             + "address, screenshot)"));
             tell(ticket, DeskEvent.Kind.ASK_DETAIL, who, type.key(), guard.then(
-                    t -> t.with(TicketStatus.WAITING_USER, t.tier(), t.assignee(), new TicketEvent(now, who, "asked", type.key()))));
+                    t -> t.with(TicketStatus.WAITING_USER, t.tier(), t.assignee(), new TicketEvent(now, who, TicketEvent.Type.ASKED, type.key()))));
         } else if (action instanceof DeskAction.Ban b) {
             String reason = text(b.reason());
             String user = userOf(ticket);
             await(committer.submit(tx -> {
                 // The checked ticket change first: a refusal there must come before any write.
-                tx.updateTicket(number, guard.then(t -> t.withEvent(new TicketEvent(now, who, "banned", reason))));
+                tx.updateTicket(number, guard.then(t -> t.withEvent(new TicketEvent(now, who, TicketEvent.Type.BANNED, reason))));
                 tx.ban(user, who, reason, now);
             }));
         } else if (action instanceof DeskAction.Unban) {
             String user = userOf(ticket);
             await(committer.submit(tx -> {
-                tx.updateTicket(number, guard.then(t -> t.withEvent(new TicketEvent(now, who, "unbanned", null))));
+                tx.updateTicket(number, guard.then(t -> t.withEvent(new TicketEvent(now, who, TicketEvent.Type.UNBANNED, null))));
                 tx.unban(user);
             }));
         } else if (action instanceof DeskAction.Merge m) {
@@ -160,7 +159,7 @@ public final class DeskService {
         } else if (action instanceof DeskAction.Escalate e) {
             String reason = text(e.reason());
             tell(ticket, DeskEvent.Kind.ESCALATED, who, reason, guard.then(
-                    t -> t.with(TicketStatus.QUEUED, Tier.SUPERVISOR, null, new TicketEvent(now, who, "escalated", reason))));
+                    t -> t.with(TicketStatus.QUEUED, Tier.SUPERVISOR, null, new TicketEvent(now, who, TicketEvent.Type.ESCALATED, reason))));
         }
         return store.ticket(number).orElseThrow();
     }
@@ -181,7 +180,7 @@ public final class DeskService {
             checkMergeTarget(agent, duplicate, kept);
             Ticket committed = store.ticket(duplicate.number()).orElseThrow();
             Ticket closed = guard.then(t -> t.with(TicketStatus.CLOSED, t.tier(), t.assignee(),
-                    new TicketEvent(now, who, "merged", "merged into #" + into))).apply(committed);
+                    new TicketEvent(now, who, TicketEvent.Type.MERGED, "merged into #" + into))).apply(committed);
             tx.updateTicket(into, k -> k.mergedFrom(committed, who, now));
             tx.updateTicket(duplicate.number(), t -> closed);
         }));

@@ -34,14 +34,14 @@ public final class DeskStats {
             if (t.status().open()) {
                 open++;
             }
-            firstEvent(t, "reply").ifPresent(at -> firstResponses.add(minutesBetween(t.openedAt(), at)));
+            firstEvent(t, TicketEvent.Type.REPLY).ifPresent(at -> firstResponses.add(minutesBetween(t.openedAt(), at)));
             if (!t.status().open()) {
-                firstEvent(t, "resolved").ifPresent(at -> resolutions.add(minutesBetween(t.openedAt(), at)));
+                firstEvent(t, TicketEvent.Type.RESOLVED).ifPresent(at -> resolutions.add(minutesBetween(t.openedAt(), at)));
             }
             if (escalatedAt(t).isPresent()) {
                 escalated++;
             }
-            breaches += t.events().stream().filter(e -> e.type().equals("sla-breach")).count();
+            breaches += t.events().stream().filter(e -> e.type() == TicketEvent.Type.SLA_BREACH).count();
             if (t.rating() != null) {
                 rated++;
                 stars += t.rating().stars();
@@ -62,17 +62,17 @@ public final class DeskStats {
      * chart used to count "escalated" events only, so SLA escalations and complaints made a rate with no bars).
      */
     static Optional<Instant> escalatedAt(Ticket t) {
-        Optional<Instant> asked = firstEvent(t, "escalated");
+        Optional<Instant> asked = firstEvent(t, TicketEvent.Type.ESCALATED);
         if (asked.isPresent() || t.tier() != Tier.SUPERVISOR) {
             return asked;
         }
         // At supervisor tier with no "escalated": opened there (a complaint), or moved there by a missed SLA.
         boolean openedThere = Ticket.open(t.draft()).tier() == Tier.SUPERVISOR;
-        return openedThere ? Optional.of(t.openedAt()) : firstEvent(t, "sla-breach").or(() -> Optional.of(t.openedAt()));
+        return openedThere ? Optional.of(t.openedAt()) : firstEvent(t, TicketEvent.Type.SLA_BREACH).or(() -> Optional.of(t.openedAt()));
     }
 
-    private static Optional<Instant> firstEvent(Ticket t, String type) {
-        return t.events().stream().filter(e -> e.type().equals(type)).map(TicketEvent::at).findFirst();
+    private static Optional<Instant> firstEvent(Ticket t, TicketEvent.Type type) {
+        return t.events().stream().filter(e -> e.type() == type).map(TicketEvent::at).findFirst();
     }
 
     private static double minutesBetween(Instant from, Instant to) {

@@ -46,7 +46,7 @@ public record EtaEstimator(int historySize, Duration defaultWait) {
         }
 
         private static Optional<Instant> firstReply(Ticket t) {
-            return t.events().stream().filter(e -> e.type().equals("reply")).map(TicketEvent::at).min(Comparator.naturalOrder());
+            return t.events().stream().filter(e -> e.type() == TicketEvent.Type.REPLY).map(TicketEvent::at).min(Comparator.naturalOrder());
         }
     }
 

@@ -1,6 +1,7 @@
 package supportbot.desk;
 
 import supportbot.ticket.Ticket;
+import supportbot.ticket.TicketEvent;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -33,7 +34,7 @@ public final class KnowledgeGaps {
     /** FAQ answers agents sent through agent assist, by topic id, most used first: usage the bot's own count misses. */
     public static List<Map.Entry<String, Long>> assistUsage(java.util.Collection<Ticket> tickets) {
         var counts = new java.util.HashMap<String, Long>();
-        tickets.forEach(t -> t.events().stream().filter(e -> e.type().equals("assist") && e.text() != null)
+        tickets.forEach(t -> t.events().stream().filter(e -> e.type() == TicketEvent.Type.ASSIST && e.text() != null)
                 .forEach(e -> counts.merge(e.text(), 1L, Long::sum)));
         return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
                 .thenComparing(Map.Entry.comparingByKey())).toList();

@@ -32,21 +32,21 @@ record SlaTimeline(Instant openedAt, Instant firstReplyAt, Instant waitingSince,
                 continue;
             }
             switch (e.type()) {
-                case "reply" -> {
+                case REPLY -> {
                     firstReply = firstReply == null ? e.at() : firstReply;
                     waiting = null;
                 }
-                case "user-message" -> {
+                case USER_MESSAGE -> {
                     // Before the first reply the first-response clock already covers the user's messages.
                     if (firstReply != null && resolved == null && waiting == null) {
                         waiting = e.at();
                     }
                 }
-                case "resolved", "closed" -> {
+                case RESOLVED, CLOSED -> {
                     resolved = resolved == null ? e.at() : resolved;
                     waiting = null;
                 }
-                case "reopened" -> {
+                case REOPENED -> {
                     resolutionStart = e.at();
                     resolved = null;
                 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import supportbot.ticket.Ticket;
+import supportbot.ticket.TicketEvent;
 import supportbot.store.Store;
 import supportbot.store.TranscriptLine;
 
@@ -62,12 +63,12 @@ public final class DataExport {
                 .map(v -> Map.of("detail", v.type().key(), "value", v.value())).toList());
         // Internal notes are the team's working notes, not the user's data; a "merged-in" copy holds notes too,
         // and the duplicate it came from is exported as itself.
-        m.put("history", t.events().stream().filter(e -> !e.type().equals("note") && !e.type().equals("merged-in"))
+        m.put("history", t.events().stream().filter(e -> e.type() != TicketEvent.Type.NOTE && e.type() != TicketEvent.Type.MERGED_IN)
                 .map(e -> {
                     var ev = new LinkedHashMap<String, Object>();
                     ev.put("at", e.at());
                     ev.put("by", e.actor());
-                    ev.put("what", e.type());
+                    ev.put("what", e.type().label());
                     if (e.text() != null) {
                         ev.put("text", e.text());
                     }

@@ -144,7 +144,7 @@ public final class TicketSearch {
             append(text, v.display());
         });
         for (TicketEvent e : t.events()) {
-            if (!e.type().equals("assist")) {
+            if (e.type() != TicketEvent.Type.ASSIST) {
                 append(text, e.text());
             }
         }

@@ -15,7 +15,7 @@ public record Ticket(TicketDraft draft, TicketStatus status, Tier tier, String a
     public static Ticket open(TicketDraft draft) {
         Tier tier = draft.reason().equals("complaint") || draft.reason().equals("supervisor") ? Tier.SUPERVISOR : Tier.AGENT;
         return new Ticket(draft, TicketStatus.QUEUED, tier, null,
-                List.of(new TicketEvent(draft.openedAt(), "bot", "opened", draft.reason())), null);
+                List.of(new TicketEvent(draft.openedAt(), "bot", TicketEvent.Type.OPENED, draft.reason())), null);
     }
 
     /** Who and what a complaint is about, as fields; null when this ticket is no complaint. */
@@ -45,11 +45,11 @@ public record Ticket(TicketDraft draft, TicketStatus status, Tier tier, String a
     /** The user's rating, with an alert event for supervisors when it is bad. */
     public Ticket rated(TicketRating given) {
         var all = new ArrayList<>(events);
-        all.add(new TicketEvent(given.at(), "user", "rating", given.stars() + "★"
+        all.add(new TicketEvent(given.at(), "user", TicketEvent.Type.RATING, given.stars() + "★"
                 + (given.weakest() == null ? "" : " weakest: " + given.weakest())
                 + (given.comment() == null ? "" : " — " + given.comment())));
         if (given.bad()) {
-            all.add(new TicketEvent(given.at(), "bot", "alert", "bad rating for " + (assignee == null ? "the desk" : assignee)));
+            all.add(new TicketEvent(given.at(), "bot", TicketEvent.Type.ALERT, "bad rating for " + (assignee == null ? "the desk" : assignee)));
         }
         return new Ticket(draft, status, tier, assignee, all, given);
     }
@@ -61,7 +61,7 @@ public record Ticket(TicketDraft draft, TicketStatus status, Tier tier, String a
         details.put(value.type(), value);
         var updated = draft.withDetails(details);
         var all = new ArrayList<>(events);
-        all.add(new TicketEvent(at, "user", "detail", value.type().key() + ": " + value.value(), attachments));
+        all.add(new TicketEvent(at, "user", TicketEvent.Type.DETAIL, value.type().key() + ": " + value.value(), attachments));
         return new Ticket(updated, status == TicketStatus.WAITING_USER ? TicketStatus.ASSIGNED : status, tier, assignee, all, rating);
     }
 
@@ -81,11 +81,11 @@ public record Ticket(TicketDraft draft, TicketStatus status, Tier tier, String a
         var kept = new ArrayList<TicketEvent>();
         for (TicketEvent e : events) {
             // "merged-in" holds a copy of a duplicate's messages and notes: it goes with them.
-            boolean personal = e.actor().equals("user") || e.type().equals("reply") || e.type().equals("note")
-                    || e.type().equals("merged-in");
+            boolean personal = e.actor().equals("user") || e.type() == TicketEvent.Type.REPLY || e.type() == TicketEvent.Type.NOTE
+                    || e.type() == TicketEvent.Type.MERGED_IN;
             kept.add(personal && e.text() != null ? new TicketEvent(e.at(), e.actor(), e.type(), ERASED) : e);
         }
-        kept.add(new TicketEvent(at, by, "erased", null));
+        kept.add(new TicketEvent(at, by, TicketEvent.Type.ERASED, null));
         TicketRating r = rating == null ? null : new TicketRating(rating.stars(), rating.weakest(), null, rating.at());
         return new Ticket(blank, status.open() ? TicketStatus.CLOSED : status, tier, assignee, kept, r);
     }
@@ -96,9 +96,9 @@ public record Ticket(TicketDraft draft, TicketStatus status, Tier tier, String a
     public java.util.Set<String> labels() {
         var labels = new java.util.LinkedHashSet<String>();
         for (TicketEvent e : events) {
-            if (e.type().equals("labelled")) {
+            if (e.type() == TicketEvent.Type.LABELLED) {
                 labels.add(e.text());
-            } else if (e.type().equals("unlabelled")) {
+            } else if (e.type() == TicketEvent.Type.UNLABELLED) {
                 labels.remove(e.text());
             }
         }
@@ -125,12 +125,12 @@ public record Ticket(TicketDraft draft, TicketStatus status, Tier tier, String a
         var files = new ArrayList<supportbot.dialogue.Attachment>(duplicate.draft().attachments());
         for (TicketEvent e : duplicate.events()) {
             if (e.text() != null && !e.text().isBlank()) {
-                story.append("\n").append(e.actor()).append(" (").append(e.type()).append("): ").append(e.text());
+                story.append("\n").append(e.actor()).append(" (").append(e.type().label()).append("): ").append(e.text());
             }
             files.addAll(e.attachments());
         }
         var all = new ArrayList<>(events);
-        all.add(new TicketEvent(at, by, "merged-in", story.toString(), files));
+        all.add(new TicketEvent(at, by, TicketEvent.Type.MERGED_IN, story.toString(), files));
         return new Ticket(draft.withDetails(details), status, tier, assignee, all, rating);
     }
 

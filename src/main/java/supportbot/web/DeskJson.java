@@ -68,7 +68,7 @@ final class DeskJson {
 
     record Event(Instant at, String actor, String type, String text, List<File> attachments) {
         static Event of(TicketEvent e) {
-            return new Event(e.at(), e.actor(), e.type(), e.text(), File.of(e.attachments()));
+            return new Event(e.at(), e.actor(), e.type().label(), e.text(), File.of(e.attachments()));
         }
     }
 

@@ -62,8 +62,8 @@ class StaffFeedRedactionTest {
 
         @Override
         public List<Long> relayEvent(long place, Ticket t, TicketEvent e) {
-            calls.add("post " + e.type());
-            return e.type().equals("user-message") ? List.of(++next, ++next) : List.of(++next);
+            calls.add("post " + e.type().label());
+            return e.type() == TicketEvent.Type.USER_MESSAGE ? List.of(++next, ++next) : List.of(++next);
         }
 
         @Override
@@ -91,9 +91,9 @@ class StaffFeedRedactionTest {
                     List.of(), T0);
             committer.submit(tx -> tx.saveTicket(Ticket.open(draft))).join();
             committer.submit(tx -> tx.updateTicket(7, t -> t.with(t.status(), t.tier(), t.assignee(),
-                    new TicketEvent(T0, "user", "user-message", PIECE, List.of())))).join();
+                    new TicketEvent(T0, "user", TicketEvent.Type.USER_MESSAGE, PIECE, List.of())))).join();
             committer.submit(tx -> tx.updateTicket(7, t -> t.with(t.status(), t.tier(), t.assignee(),
-                    new TicketEvent(T0, "user", "user-message", "thanks", List.of())))).join();
+                    new TicketEvent(T0, "user", TicketEvent.Type.USER_MESSAGE, "thanks", List.of())))).join();
             feed.pass();
             assertEquals(List.of("post opened", "post user-message", "post user-message"), surface.calls);
             var state = StaffFeed.placeOf(store, "s", 7).orElseThrow();
@@ -107,7 +107,7 @@ class StaffFeedRedactionTest {
                     "card it says " + SecretDetector.REDACTION), surface.calls);
 
             committer.submit(tx -> tx.updateTicket(7, t -> t.with(t.status(), t.tier(), t.assignee(),
-                    new TicketEvent(T0, "user", "user-message", "any news?", List.of())))).join();
+                    new TicketEvent(T0, "user", TicketEvent.Type.USER_MESSAGE, "any news?", List.of())))).join();
             surface.calls.clear();
             feed.pass();
             assertEquals(List.of("post user-message"), surface.calls, "nothing redacted twice");

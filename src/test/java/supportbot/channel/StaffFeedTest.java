@@ -61,7 +61,7 @@ class StaffFeedTest {
 
         @Override
         public void postEvent(long place, Ticket t, TicketEvent e) {
-            posted.add(e.type() + " #" + t.number());
+            posted.add(e.type().label() + " #" + t.number());
         }
 
         @Override
@@ -71,7 +71,7 @@ class StaffFeedTest {
 
         @Override
         public void alertSupervisors(Ticket t, TicketEvent why, long place) {
-            posted.add("supervisors: #" + t.number() + " " + why.type());
+            posted.add("supervisors: #" + t.number() + " " + why.type().label());
         }
     }
 
@@ -89,7 +89,7 @@ class StaffFeedTest {
             var second = new StaffFeed(store, committer, discord);
             committer.submit(tx -> tx.saveTicket(ticket(1001))).join();
             committer.submit(tx -> tx.updateTicket(1001, t -> t.with(TicketStatus.ASSIGNED, t.tier(), "alice",
-                    new TicketEvent(T0, "alice", "claimed", null)))).join();
+                    new TicketEvent(T0, "alice", TicketEvent.Type.CLAIMED, null)))).join();
             first.pass();
             assertEquals(List.of("place #1001", "card #1001 in 1", "opened #1001", "claimed #1001",
                     "update card 101 assigned"), telegram.posted);
@@ -105,7 +105,7 @@ class StaffFeedTest {
             assertEquals(0, store.ticketFeed(0, 10).size(), "both followers are past it: trimmed");
 
             committer.submit(tx -> tx.updateTicket(1001, t -> t.with(TicketStatus.QUEUED, Tier.SUPERVISOR, null,
-                    new TicketEvent(T0, "alice", "escalated", "needs a supervisor")))).join();
+                    new TicketEvent(T0, "alice", TicketEvent.Type.ESCALATED, "needs a supervisor")))).join();
             restarted.pass();
             assertTrue(telegram.posted.contains("supervisors: #1001 escalated"), telegram.posted.toString());
             assertEquals(1, telegram.posted.stream().filter(p -> p.startsWith("place")).count(), "one place per ticket");

@@ -28,7 +28,7 @@ class AutoAssignerTest {
     @Test
     void queuedTicketsGoInQueueOrderToTheLeastLoadedAgentUpToCapacity() {
         Ticket alreadyAlices = queued(1, 3, 0).with(TicketStatus.ASSIGNED, Tier.AGENT, "alice",
-                new TicketEvent(T0, "alice", "claimed", null));
+                new TicketEvent(T0, "alice", TicketEvent.Type.CLAIMED, null));
         var tickets = List.of(alreadyAlices, queued(2, 3, 5), queued(3, 1, 9), queued(4, 2, 1), queued(5, 3, 2), queued(6, 4, 0));
         var assignments = new ArrayList<AutoAssigner.Assignment>();
         int n = new AutoAssigner(AGENTS, 2).assign(tickets, T0.plusSeconds(3600), assignments::add);
@@ -40,7 +40,7 @@ class AutoAssignerTest {
     @Test
     void escalatedTicketsAndSupervisorsAreLeftOut() {
         Ticket escalated = queued(1, 1, 0).with(TicketStatus.QUEUED, Tier.SUPERVISOR, null,
-                new TicketEvent(T0, "alice", "escalated", "angry"));
+                new TicketEvent(T0, "alice", TicketEvent.Type.ESCALATED, "angry"));
         var assignments = new ArrayList<AutoAssigner.Assignment>();
         new AutoAssigner(List.of(new Agent("sue", Role.SUPERVISOR, "s")), 5).assign(List.of(escalated, queued(2, 3, 0)), T0,
                 assignments::add);

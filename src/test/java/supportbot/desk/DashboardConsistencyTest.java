@@ -38,7 +38,7 @@ class DashboardConsistencyTest {
     }
 
     private static TicketEvent at(Ticket t, int minutes, String actor, String type) {
-        return new TicketEvent(t.openedAt().plusSeconds(60L * minutes), actor, type, null);
+        return new TicketEvent(t.openedAt().plusSeconds(60L * minutes), actor, TicketEvent.Type.ofLabel(type), null);
     }
 
     private List<Ticket> seeded() {

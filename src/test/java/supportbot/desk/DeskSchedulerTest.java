@@ -1,6 +1,7 @@
 package supportbot.desk;
 
 import supportbot.ticket.Ticket;
+import supportbot.ticket.TicketEvent;
 import supportbot.ticket.TicketStatus;
 import supportbot.ticket.Tier;
 
@@ -125,11 +126,11 @@ class DeskSchedulerTest {
         at(Duration.ofHours(4));
         assertEquals(1, scheduler.tick());
         assertEquals(Tier.SUPERVISOR, ticket().tier());
-        assertTrue(ticket().events().stream().anyMatch(e -> e.type().equals("sla-breach") && e.text().equals("FIRST_RESPONSE")));
+        assertTrue(ticket().events().stream().anyMatch(e -> e.type() == TicketEvent.Type.SLA_BREACH && e.text().equals("FIRST_RESPONSE")));
         assertTrue(lastBotLine().contains("longer than we promised"), lastBotLine());
         at(Duration.ofHours(4).plusMinutes(1));
         scheduler.tick();
-        assertEquals(1, ticket().events().stream().filter(e -> e.type().equals("sla-breach")).count(), "recorded once");
+        assertEquals(1, ticket().events().stream().filter(e -> e.type() == TicketEvent.Type.SLA_BREACH).count(), "recorded once");
     }
 
     @Test

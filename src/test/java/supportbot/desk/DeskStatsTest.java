@@ -24,7 +24,7 @@ class DeskStatsTest {
     }
 
     private static TicketEvent at(int minutes, String actor, String type) {
-        return new TicketEvent(T0.plusSeconds(60L * minutes), actor, type, null);
+        return new TicketEvent(T0.plusSeconds(60L * minutes), actor, TicketEvent.Type.ofLabel(type), null);
     }
 
     @Test

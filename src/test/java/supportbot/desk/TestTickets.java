@@ -43,7 +43,7 @@ final class TestTickets {
             case "user-message" -> "user";
             default -> "alice";
         };
-        return new TicketEvent(at, actor, type, type.equals("reply") || type.equals("user-message") ? "…" : null);
+        return new TicketEvent(at, actor, TicketEvent.Type.ofLabel(type), type.equals("reply") || type.equals("user-message") ? "…" : null);
     }
 
     static TicketEvent reply(Instant at) {

@@ -26,12 +26,12 @@ class TicketMergedFromTest {
     @Test
     void theDuplicatesHistoryAndFilesAreCarriedAndGoWhenTheUserIsErased() {
         var file = new Attachment("/tmp/shot.png", "shot.png", "image/png", 10);
-        Ticket dup = ticket(2).withEvent(new TicketEvent(AT, "user", "user-message", "my wallet is empty", List.of(file)));
+        Ticket dup = ticket(2).withEvent(new TicketEvent(AT, "user", TicketEvent.Type.USER_MESSAGE, "my wallet is empty", List.of(file)));
 
         Ticket kept = ticket(1).mergedFrom(dup, "alice", AT);
 
         TicketEvent carried = kept.events().get(kept.events().size() - 1);
-        assertEquals("merged-in", carried.type());
+        assertEquals(TicketEvent.Type.MERGED_IN, carried.type());
         assertTrue(carried.text().contains("my wallet is empty"), carried.text());
         assertEquals(List.of(file), carried.attachments());
 

@@ -186,7 +186,7 @@ class ErasureAtRestTest {
             session = report(bot);
             long number = bot.store.tickets().get(0).number();
             bot.committer.submit(tx -> tx.updateTicket(number, t -> t.with(TicketStatus.RESOLVED, t.tier(), "alice",
-                    new TicketEvent(EngineHarness.NOW, "alice", "resolved", null)))).join();
+                    new TicketEvent(EngineHarness.NOW, "alice", TicketEvent.Type.RESOLVED, null)))).join();
             key = bot.store.currentKey(key(session)).orElseThrow();
 
             var later = Clock.fixed(EngineHarness.NOW.plus(Duration.ofDays(400)), ZoneOffset.UTC);
@@ -209,7 +209,7 @@ class ErasureAtRestTest {
             var soon = Clock.fixed(EngineHarness.NOW.plus(Duration.ofDays(2)), ZoneOffset.UTC);
             long number = bot.store.tickets().get(0).number();
             bot.committer.submit(tx -> tx.updateTicket(number, t -> t.with(TicketStatus.CLOSED, t.tier(), null,
-                    new TicketEvent(EngineHarness.NOW, "bot", "closed", null)))).join();
+                    new TicketEvent(EngineHarness.NOW, "bot", TicketEvent.Type.CLOSED, null)))).join();
             assertEquals(0, new RetentionSweeper(bot.store, bot.committer, attachments(), Duration.ofDays(365), soon)
                     .sweep().conversations(), "it was active two days ago");
             assertTrue(bot.store.conversation(key(session)).isPresent());

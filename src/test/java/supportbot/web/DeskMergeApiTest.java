@@ -89,7 +89,7 @@ class DeskMergeApiTest {
         seed(3001, "u1", Lang.EN, Map.of(DetailType.fromKey("coin").orElseThrow(), detail("coin", "USDT")));
         seed(3002, "u1", Lang.EN, Map.of(DetailType.fromKey("coin").orElseThrow(), detail("coin", "BTC"),
                         DetailType.fromKey("tx_hash").orElseThrow(), detail("tx_hash", "0xabc123")),
-                new TicketEvent(Instant.parse("2026-11-20T02:00:00Z"), "user", "user-message", "still not arrived"));
+                new TicketEvent(Instant.parse("2026-11-20T02:00:00Z"), "user", TicketEvent.Type.USER_MESSAGE, "still not arrived"));
         ok(call("POST", "/api/desk/tickets/3002/claim", LocalBot.ALICE, ""));
         JsonNode closed = ok(merge(3002, LocalBot.ALICE, "{\"into\":3001}"));
         assertEquals("closed", closed.get("status").asText(), closed.toString());
@@ -99,7 +99,7 @@ class DeskMergeApiTest {
                 "the kept ticket's own detail wins");
         assertEquals("0xabc123", kept.draft().details().get(DetailType.fromKey("tx_hash").orElseThrow()).value());
         TicketEvent carried = kept.events().get(kept.events().size() - 1);
-        assertEquals("merged-in", carried.type());
+        assertEquals(TicketEvent.Type.MERGED_IN, carried.type());
         assertTrue(carried.text().contains("#3002") && carried.text().contains("still not arrived"), carried.text());
         Ticket dup = bot.store.ticket(3002).orElseThrow();
         assertEquals(TicketStatus.CLOSED, dup.status());

@@ -17,6 +17,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import supportbot.ticket.Ticket;
+import supportbot.ticket.TicketEvent;
 import supportbot.ticket.TicketStatus;
 import supportbot.dialogue.TicketDraft;
 import supportbot.faq.Lang;
@@ -75,7 +76,7 @@ class DeskMergeBrowserTest {
         merges.get(0).click();
 
         wait.until(d -> bot.store.ticket(4003).orElseThrow().status() == TicketStatus.CLOSED);
-        assertTrue(bot.store.ticket(4001).orElseThrow().events().stream().anyMatch(e -> e.type().equals("merged-in")));
+        assertTrue(bot.store.ticket(4001).orElseThrow().events().stream().anyMatch(e -> e.type() == TicketEvent.Type.MERGED_IN));
         wait.until(d -> d.getCurrentUrl().endsWith("#ticket-4001"));
     }
 }

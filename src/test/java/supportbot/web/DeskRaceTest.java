@@ -129,7 +129,7 @@ class DeskRaceTest {
         // happen is two claims of the ticket as it was unclaimed.
         for (long n = FIRST; n < FIRST + TICKETS; n++) {
             Ticket t = bot.store.ticket(n).orElseThrow();
-            List<TicketEvent> claims = t.events().stream().filter(e -> e.type().equals("claimed")).toList();
+            List<TicketEvent> claims = t.events().stream().filter(e -> e.type() == TicketEvent.Type.CLAIMED).toList();
             assertTrue(!claims.isEmpty(), "#" + n);
             String last = claims.get(claims.size() - 1).actor();
             assertEquals(last, t.assignee(), "#" + n);
@@ -198,7 +198,7 @@ class DeskRaceTest {
             for (long n = FIRST; n < FIRST + TICKETS; n++) {
                 long id = n;
                 Ticket t = bot.store.ticket(n).orElseThrow();
-                assertEquals(1, t.events().stream().filter(e -> e.type().equals("resolved")).count(), "#" + n);
+                assertEquals(1, t.events().stream().filter(e -> e.type() == TicketEvent.Type.RESOLVED).count(), "#" + n);
                 assertEquals(1, all.stream().filter(o -> o.ticket() == id && o.status() == 200).count(), "#" + n);
                 all.stream().filter(o -> o.ticket() == id && o.status() != 200)
                         .forEach(o -> assertEquals(409, o.status(), o.toString()));
@@ -251,7 +251,7 @@ class DeskRaceTest {
         for (long n = FIRST; n < FIRST + TICKETS; n++) {
             long id = n;
             Ticket t = bot.store.ticket(n).orElseThrow();
-            List<TicketEvent> claims = t.events().stream().filter(e -> e.type().equals("claimed")).toList();
+            List<TicketEvent> claims = t.events().stream().filter(e -> e.type() == TicketEvent.Type.CLAIMED).toList();
             assertEquals(1, claims.size(), "exactly one claim in #" + n + "'s committed history: " + claims);
             String winner = claims.get(0).actor();
             assertEquals(winner, t.assignee());

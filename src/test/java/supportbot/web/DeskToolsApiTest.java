@@ -184,7 +184,7 @@ class DeskToolsApiTest {
         seed(2021, "u5", Lang.EN, "app-crash", details("description", "the app crashes when I open the wallet"),
                 Instant.parse("2026-11-12T01:00:00Z"), null);
         seed(2022, "u6", Lang.EN, "other", Map.of(), Instant.parse("2026-11-14T01:00:00Z"), null,
-                new TicketEvent(Instant.parse("2026-11-14T02:00:00Z"), "alice", "note", "user says deposit stuck"));
+                new TicketEvent(Instant.parse("2026-11-14T02:00:00Z"), "alice", TicketEvent.Type.NOTE, "user says deposit stuck"));
 
         assertEquals(List.of(2020L), ids(ok(call("GET", "/api/desk/search?q=" + q("充值 到账"), LocalBot.ALICE, null))));
         assertEquals(List.of(2021L), ids(ok(call("GET", "/api/desk/search?q=crashing", LocalBot.ALICE, null))));

@@ -29,6 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import supportbot.Await;
 import supportbot.desk.KnowledgeGaps;
 import supportbot.ticket.Ticket;
+import supportbot.ticket.TicketEvent;
 import supportbot.ticket.TicketRating;
 import supportbot.dialogue.TicketDraft;
 
@@ -134,7 +135,7 @@ class DeskToolsBrowserTest {
         Await.until(() -> KnowledgeGaps.assistUsage(bot.store.tickets()).equals(List.of(Map.entry("pin", 1L))),
                 Duration.ofSeconds(10), "the assist answer counted as FAQ usage");
         assertTrue(bot.store.ticket(number).orElseThrow().events().stream()
-                .anyMatch(e -> e.type().equals("reply") && e.text().endsWith("Tell me if it works.")), "the edited text was sent");
+                .anyMatch(e -> e.type() == TicketEvent.Type.REPLY && e.text().endsWith("Tell me if it works.")), "the edited text was sent");
 
         // a label, shown as a chip
         browser.findElement(By.id("tools-label-input")).sendKeys("vip");

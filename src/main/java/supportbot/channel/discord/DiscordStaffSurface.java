@@ -112,7 +112,7 @@ final class DiscordStaffSurface implements StaffSurface {
 
     @Override
     public List<Long> relayEvent(long place, Ticket t, TicketEvent e) throws SendFailure {
-        if (e.type().equals("opened")) {
+        if (e.type() == TicketEvent.Type.OPENED) {
             return List.of();
         }
         ThreadChannel thread = thread(place);
@@ -145,10 +145,10 @@ final class DiscordStaffSurface implements StaffSurface {
         String who = e.actor();
         String text = e.text() == null ? "" : e.text();
         return switch (e.type()) {
-            case "user-message" -> "👤 **User:** " + (text.isEmpty() ? "*(file)*" : text);
-            case "reply" -> "💬 **" + who + "** → user: " + text;
-            case "note" -> "📝 **" + who + "** (internal note): " + text;
-            default -> "• " + e.type() + " (" + who + ")" + (text.isEmpty() ? "" : ": " + text);
+            case USER_MESSAGE -> "👤 **User:** " + (text.isEmpty() ? "*(file)*" : text);
+            case REPLY -> "💬 **" + who + "** → user: " + text;
+            case NOTE -> "📝 **" + who + "** (internal note): " + text;
+            default -> "• " + e.type().label() + " (" + who + ")" + (text.isEmpty() ? "" : ": " + text);
         };
     }
 
@@ -162,7 +162,7 @@ final class DiscordStaffSurface implements StaffSurface {
     @Override
     public void alertSupervisors(Ticket t, TicketEvent why, long place) throws SendFailure {
         TextChannel staff = staff();
-        String reason = why.type().equals("sla-breach") ? "missed its service level" : why.type().equals("opened")
+        String reason = why.type() == TicketEvent.Type.SLA_BREACH ? "missed its service level" : why.type() == TicketEvent.Type.OPENED
                 ? "was opened as " + t.draft().reason() : "was escalated by " + why.actor();
         call(() -> staff.sendMessage(DiscordSender.base().setContent(DiscordText.clip("⚠️ Supervisors: ticket #" + t.number()
                 + " " + reason + " → <#" + place + ">", DiscordText.MAX_MESSAGE_CHARS)).build()).complete());

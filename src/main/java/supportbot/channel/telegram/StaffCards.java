@@ -106,33 +106,33 @@ final class StaffCards {
         String who = escapeHtml(e.actor());
         String text = e.text() == null ? "" : escapeHtml(clip(e.text()));
         return switch (e.type()) {
-            case "opened" -> null;
-            case "user-message" -> "👤 <b>User:</b> " + (text.isEmpty() ? "<i>(file)</i>" : text);
-            case "detail" -> "📎 <b>User gave</b> " + text;
-            case "reply" -> "💬 <b>" + who + "</b> → user: " + text;
-            case "note" -> "📝 <b>" + who + "</b> (internal note): " + text;
-            case "claimed" -> "🙋 Claimed by <b>" + who + "</b>";
-            case "assigned" -> "🤖 Assigned to <b>" + text + "</b>";
-            case "transferred" -> "🔀 " + who + " transferred the ticket to <b>" + text + "</b>";
-            case "resolved" -> "✅ Resolved by <b>" + who + "</b>; the user is asked to rate the service";
-            case "reopened" -> "↩️ Reopened by " + who;
-            case "escalated" -> "⬆️ <b>Escalated to supervisors</b> by " + who + (text.isEmpty() ? "" : ": " + text);
-            case "asked" -> "❓ " + who + " asked the user for: <b>" + text + "</b>";
-            case "sla-breach" -> "⏰ <b>Service level missed</b> (" + text.toLowerCase(Locale.ROOT).replace('_', ' ')
+            case OPENED -> null;
+            case USER_MESSAGE -> "👤 <b>User:</b> " + (text.isEmpty() ? "<i>(file)</i>" : text);
+            case DETAIL -> "📎 <b>User gave</b> " + text;
+            case REPLY -> "💬 <b>" + who + "</b> → user: " + text;
+            case NOTE -> "📝 <b>" + who + "</b> (internal note): " + text;
+            case CLAIMED -> "🙋 Claimed by <b>" + who + "</b>";
+            case ASSIGNED -> "🤖 Assigned to <b>" + text + "</b>";
+            case TRANSFERRED -> "🔀 " + who + " transferred the ticket to <b>" + text + "</b>";
+            case RESOLVED -> "✅ Resolved by <b>" + who + "</b>; the user is asked to rate the service";
+            case REOPENED -> "↩️ Reopened by " + who;
+            case ESCALATED -> "⬆️ <b>Escalated to supervisors</b> by " + who + (text.isEmpty() ? "" : ": " + text);
+            case ASKED -> "❓ " + who + " asked the user for: <b>" + text + "</b>";
+            case SLA_BREACH -> "⏰ <b>Service level missed</b> (" + text.toLowerCase(Locale.ROOT).replace('_', ' ')
                     + ")";
-            case "rating" -> "⭐ Rating: " + text;
-            case "alert" -> "🚨 " + text;
-            case "erased" -> "🗑 The user erased their data (/forget)";
-            case "banned" -> "⛔ " + who + " banned the user: " + text;
-            case "unbanned" -> "✅ " + who + " lifted the ban";
-            default -> "• " + escapeHtml(e.type()) + " (" + who + ")" + (text.isEmpty() ? "" : ": " + text);
+            case RATING -> "⭐ Rating: " + text;
+            case ALERT -> "🚨 " + text;
+            case ERASED -> "🗑 The user erased their data (/forget)";
+            case BANNED -> "⛔ " + who + " banned the user: " + text;
+            case UNBANNED -> "✅ " + who + " lifted the ban";
+            default -> "• " + escapeHtml(e.type().label()) + " (" + who + ")" + (text.isEmpty() ? "" : ": " + text);
         };
     }
 
     /** The line supervisors get when a ticket reaches their tier. */
     String supervisorAlert(Ticket t, TicketEvent why, String topicLink) {
-        String reason = why.type().equals("sla-breach") ? "missed its service level"
-                : why.type().equals("opened") ? "was opened as " + escapeHtml(t.draft().reason())
+        String reason = why.type() == TicketEvent.Type.SLA_BREACH ? "missed its service level"
+                : why.type() == TicketEvent.Type.OPENED ? "was opened as " + escapeHtml(t.draft().reason())
                 : "was escalated by " + escapeHtml(why.actor()) + (why.text() == null ? "" : ": " + escapeHtml(clip(why.text())));
         return "⚠️ <b>#" + t.number() + "</b> " + reason + (topicLink == null ? "" : "\n" + topicLink);
     }

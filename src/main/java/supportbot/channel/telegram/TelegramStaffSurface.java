@@ -127,7 +127,7 @@ final class TelegramStaffSurface implements StaffSurface {
         } catch (SendFailure f) {
             ignoreIfPermanent(f, "rename");
         }
-        boolean reopened = !t.events().isEmpty() && "reopened".equals(t.events().get(t.events().size() - 1).type());
+        boolean reopened = !t.events().isEmpty() && t.events().get(t.events().size() - 1).type() == TicketEvent.Type.REOPENED;
         if (t.status().open() && !reopened) {
             return; // an open ticket's topic is open unless it was closed, which only a resolution does
         }

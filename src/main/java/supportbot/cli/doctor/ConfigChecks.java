@@ -8,8 +8,10 @@ import java.util.function.Supplier;
 import supportbot.config.AppConfig;
 import supportbot.config.ConfigException;
 import supportbot.config.ConfigLoader;
+import supportbot.desk.ConfiguredAgents;
 import supportbot.desk.DeskSettingsLoader;
 import supportbot.dialogue.DialogueData;
+import supportbot.safety.GuardSettings;
 import supportbot.faq.FaqCatalog;
 import supportbot.faq.FaqLoadException;
 import supportbot.faq.FaqSources;
@@ -35,8 +37,8 @@ final class ConfigChecks {
                     "fix the key named above; every key is documented in README, \"Configuration\""), null, null);
         }
         var problems = new ArrayList<String>();
-        attempt(problems, () -> config.agents());
-        attempt(problems, () -> config.safety().guardSettings());
+        attempt(problems, () -> ConfiguredAgents.of(config));
+        attempt(problems, () -> GuardSettings.of(config.safety()));
         attempt(problems, () -> config.searchSettings());
         attempt(problems, () -> Lang.parse(config.dialogue().defaultLanguage()).orElseThrow(() -> new ConfigException(
                 "dialogue.defaultLanguage: use zh or en, not '" + config.dialogue().defaultLanguage() + "'")));

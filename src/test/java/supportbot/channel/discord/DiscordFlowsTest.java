@@ -1,5 +1,6 @@
 package supportbot.channel.discord;
 
+import supportbot.ticket.TicketEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -223,7 +224,7 @@ class DiscordFlowsTest {
         press(AGENT, card, "desk:claim:" + number);
         fake.awaitCondition(() -> "bob".equals(t.bot.store.ticket(number).orElseThrow().assignee()), WAIT, "claimed by bob");
         assertEquals(List.of("bob"), t.bot.store.ticket(number).orElseThrow().events().stream()
-                .filter(e -> e.type().equals("claimed")).map(e -> e.actor()).toList(), "only the agent's press claimed");
+                .filter(e -> e.type() == TicketEvent.Type.CLAIMED).map(e -> e.actor()).toList(), "only the agent's press claimed");
         fake.userMessage(staffThread, AGENT, "Found it @everyone: it arrives after 20 confirmations.");
         var relayed = fake.awaitSent(in(threadId, "Found it"), WAIT);
         assertTrue(relayed.content().contains("Found it @everyone: it arrives"), "the agent's text intact: " + relayed.content());

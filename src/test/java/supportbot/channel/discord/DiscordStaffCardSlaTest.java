@@ -36,8 +36,8 @@ class DiscordStaffCardSlaTest {
         assertTrue(surface.card(ticket).getTitle().contains("Wallet / 钱包"));
         assertTrue(surface.card(ticket).getFields().stream().noneMatch(f -> "Service level".equals(f.getName())));
 
-        Ticket late = ticket.withEvent(new TicketEvent(Instant.parse("2026-06-01T10:10:00Z"), "alice", "reply", "…"))
-                .withEvent(new TicketEvent(Instant.parse("2026-06-01T15:00:00Z"), "alice", "resolved", null));
+        Ticket late = ticket.withEvent(new TicketEvent(Instant.parse("2026-06-01T10:10:00Z"), "alice", TicketEvent.Type.REPLY, "…"))
+                .withEvent(new TicketEvent(Instant.parse("2026-06-01T15:00:00Z"), "alice", TicketEvent.Type.RESOLVED, null));
         var field = surface.card(late).getFields().stream().filter(f -> "Service level".equals(f.getName())).findFirst()
                 .orElseThrow();
         assertEquals("SLA missed (1 h 0 min late)", field.getValue());

@@ -41,7 +41,7 @@ class StaffCardsSlaTest {
 
     static TicketEvent at(String type, String time) {
         return new TicketEvent(Instant.parse("2026-06-01T" + time + ":00Z"), type.equals("user-message") ? "user" : "alice",
-                type, type.equals("reply") ? "…" : null);
+                TicketEvent.Type.ofLabel(type), type.equals("reply") ? "…" : null);
     }
 
     private final StaffCards cards = new StaffCards(id -> id.equals("wallet") ? "Wallet / 钱包" : id,

@@ -1,5 +1,6 @@
 package supportbot.channel.telegram;
 
+import supportbot.ticket.TicketEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,7 +46,7 @@ class TelegramStaffConflictTest {
                 "alice told who holds it");
         var ticket = t.bot.store.ticket(number).orElseThrow();
         assertEquals("sue", ticket.assignee());
-        assertEquals(1, ticket.events().stream().filter(e -> e.type().equals("claimed")).count());
+        assertEquals(1, ticket.events().stream().filter(e -> e.type() == TicketEvent.Type.CLAIMED).count());
 
         // Writing in the topic of a ticket someone else holds: told, not relayed.
         t.fake.topicText(TelegramTestBot.STAFF, card.threadId(), TelegramTestBot.ALICE_TG, "Hello, I can help");
