@@ -39,6 +39,8 @@ final class Jdbc {
 
     private final DataSource pool;
     private final ThreadLocal<Tx> current = new ThreadLocal<>();
+    /** Statements sent, each one round trip: what the benchmark reports per turn. */
+    private final java.util.concurrent.atomic.LongAdder statements = new java.util.concurrent.atomic.LongAdder();
 
     Jdbc(DataSource pool) {
         this.pool = pool;
@@ -104,7 +106,12 @@ final class Jdbc {
         T on(PreparedStatement st) throws SQLException;
     }
 
+    long statements() {
+        return statements.sum();
+    }
+
     private <T> T run(String sql, Binder binder, Work<T> work) {
+        statements.increment();
         Tx tx = current.get();
         try {
             if (tx != null) {

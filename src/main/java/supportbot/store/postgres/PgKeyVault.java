@@ -19,14 +19,26 @@ final class PgKeyVault implements KeyVault {
     /** Keys by id; only a transaction's thread adds, so a reader cannot put back a key just destroyed. */
     private final Map<Long, byte[]> cache = new ConcurrentHashMap<>();
 
+    /**
+     * Conversation → key id as read in the transaction in progress (a turn seals its state, lines and outbox
+     * entry under one key: one query, not three). Only for the transaction: another instance may destroy the key
+     * once it ends.
+     */
+    private final Map<String, Long> idsInTx = new HashMap<>();
+
     PgKeyVault(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 
     @Override
     public long idFor(String conversationKey) {
+        Long known = idsInTx.get(conversationKey);
+        if (known != null) {
+            return known;
+        }
         Optional<Long> id = currentId(conversationKey);
         if (id.isPresent() && key(id.get()).isPresent()) {
+            idsInTx.put(conversationKey, id.get());
             return id.get();
         }
         byte[] key = AesGcm.newKey();
@@ -35,6 +47,7 @@ final class PgKeyVault implements KeyVault {
             st.setBytes(2, key);
         }, rs -> rs.getLong(1)).orElseThrow();
         remember(made, key);
+        idsInTx.put(conversationKey, made);
         return made;
     }
 
@@ -67,6 +80,7 @@ final class PgKeyVault implements KeyVault {
 
     @Override
     public void destroy(String conversationKey) {
+        idsInTx.remove(conversationKey);
         jdbc.one("delete from conversation_keys where conversation_key = ? returning id", st -> st.setString(1, conversationKey),
                 rs -> rs.getLong(1)).ifPresent(cache::remove);
     }
@@ -93,5 +107,10 @@ final class PgKeyVault implements KeyVault {
     /** Keys made in a transaction that was undone must not stay known. */
     void rolledBack() {
         cache.clear();
+        idsInTx.clear();
+    }
+
+    void committed() {
+        idsInTx.clear();
     }
 }

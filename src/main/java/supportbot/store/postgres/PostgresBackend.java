@@ -163,7 +163,11 @@ public final class PostgresBackend implements StoreBackend {
 
     @Override
     public void commit() {
-        jdbc.end(true);
+        try {
+            jdbc.end(true);
+        } finally {
+            keys.committed();
+        }
     }
 
     @Override
@@ -197,6 +201,11 @@ public final class PostgresBackend implements StoreBackend {
     @Override
     public String describe() {
         return settings.where();
+    }
+
+    /** Statements sent so far (each a round trip; commits and rollbacks not counted). */
+    public long statements() {
+        return jdbc.statements();
     }
 
     /** True when nothing is stored yet (no conversation, ticket, outbox entry or key): safe to copy into. */
