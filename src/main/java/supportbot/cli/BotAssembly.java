@@ -69,7 +69,7 @@ public final class BotAssembly implements AutoCloseable {
         Lang defaultLang = Lang.parse(config.dialogue().defaultLanguage()).orElseThrow(() -> new ConfigException(
                 "dialogue.defaultLanguage: use zh or en, not '" + config.dialogue().defaultLanguage() + "'"));
         Clock clock = Clock.systemUTC();
-        this.store = Store.open(config.dataDir());
+        this.store = StoreFactory.open(config);
         this.signer = new supportbot.safety.Signer(supportbot.safety.BotSecret.load(config.dataDir(), System.getenv()));
         // Conversation ids in the logs are keyed by the bot's secret, so they stay the same across restarts.
         supportbot.logging.LogContext.useKey(signer.sign("log-ids", "key").getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -33,7 +33,7 @@ final class DeadLettersCommand implements Runnable {
         @Override
         public Integer call() {
             var config = options.loadConfig();
-            try (Store store = Store.open(config.dataDir()); var committer = new GroupCommitter(store)) {
+            try (Store store = StoreFactory.open(config); var committer = new GroupCommitter(store)) {
                 var letters = new DeadLetters(store, committer, Clock.systemUTC()).list();
                 if (letters.isEmpty()) {
                     System.out.println("No dead letters.");
@@ -58,7 +58,7 @@ final class DeadLettersCommand implements Runnable {
         @Override
         public Integer call() {
             var config = options.loadConfig();
-            try (Store store = Store.open(config.dataDir()); var committer = new GroupCommitter(store)) {
+            try (Store store = StoreFactory.open(config); var committer = new GroupCommitter(store)) {
                 new DeadLetters(store, committer, Clock.systemUTC()).requestReplay(id);
                 System.out.println("Dead letter " + id + " will be replayed when the bot next starts.");
                 return 0;

@@ -19,7 +19,7 @@ final class GapsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var config = options.loadConfig();
-        try (Store store = Store.open(config.dataDir())) {
+        try (Store store = StoreFactory.open(config)) {
             var gaps = KnowledgeGaps.group(store.knowledgeGaps());
             System.out.printf("Unanswered questions (%d distinct):%n", gaps.size());
             gaps.stream().limit(top).forEach(g -> System.out.printf("%5d  %s%n", g.count(), g.example()));

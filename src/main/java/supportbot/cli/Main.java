@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "support-bot", mixinStandardHelpOptions = true, version = "support-bot 0.1.0",
         description = "Customer-support assistant: FAQ answers, detail collection and human handoff.",
         subcommands = {RunCommand.class, ChatCommand.class, AskCommand.class, IndexCommand.class, EvalCommand.class,
-                StatsCommand.class, GapsCommand.class, DoctorCommand.class, DeadLettersCommand.class,
+                StatsCommand.class, GapsCommand.class, DoctorCommand.class, DeadLettersCommand.class, MigrateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -21,7 +21,7 @@ final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var config = options.loadConfig();
-        try (Store store = Store.open(config.dataDir())) {
+        try (Store store = StoreFactory.open(config)) {
             StatsReport report = DeskStats.of(store);
             System.out.print(json ? new ObjectMapper().writeValueAsString(report) + System.lineSeparator() : report.toText());
         }

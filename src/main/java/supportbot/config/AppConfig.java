@@ -9,7 +9,38 @@ import supportbot.faq.SearchSettings;
  * docs/configuration.md documents every key.
  */
 public record AppConfig(Http http, Data data, Faq faq, Dialogue dialogue, Desk desk, Telegram telegram, Safety safety,
-                        Discord discord) {
+                        Discord discord, StoreConfig store) {
+
+    /**
+     * @param kind     "mapdb" (the embedded file under data.dir, one process) or "postgres" (shared by instances)
+     * @param url      for postgres: jdbc:postgresql://host:5432/database; user and password come from
+     *                 SUPPORT_BOT_DB_USER and SUPPORT_BOT_DB_PASSWORD, never from this file
+     * @param poolSize database connections per instance
+     */
+    public record StoreConfig(String kind, String url, Integer poolSize) {
+        public static final String MAPDB = "mapdb";
+        public static final String POSTGRES = "postgres";
+
+        /** Checks the combination; the kind in lower case. */
+        public String checkedKind() {
+            String k = kind == null ? MAPDB : kind.trim().toLowerCase(java.util.Locale.ROOT);
+            if (!k.equals(MAPDB) && !k.equals(POSTGRES)) {
+                throw new ConfigException("store.kind: mapdb or postgres, not '" + kind + "'");
+            }
+            if (k.equals(POSTGRES) && (url == null || !url.startsWith("jdbc:postgresql://"))) {
+                throw new ConfigException("store.url: with store.kind postgres, set jdbc:postgresql://host:5432/database");
+            }
+            if (poolSize != null && poolSize < 1) {
+                throw new ConfigException("store.poolSize: at least 1, not " + poolSize);
+            }
+            return k;
+        }
+    }
+
+    /** The store settings; the embedded default when the file has none. */
+    public StoreConfig storeConfig() {
+        return store == null ? new StoreConfig(StoreConfig.MAPDB, null, 10) : store;
+    }
 
     /**
      * @param enabled          "auto" (on when DISCORD_BOT_TOKEN is set), "on" or "off"

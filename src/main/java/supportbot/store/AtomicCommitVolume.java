@@ -34,7 +34,7 @@ import org.mapdb.volume.VolumeFactory;
  * journal. On open, a complete journal is written into the data file again (it holds whole pages, so doing
  * it twice is harmless); an incomplete one is the commit that never returned, and is dropped.
  */
-final class AtomicCommitVolume extends Volume {
+public final class AtomicCommitVolume extends Volume {
     static final String JOURNAL_SUFFIX = ".commit";
     private static final int PAGE = 4096;
     private static final long MAGIC = 0x5342434f4d4d4954L; // "SBCOMMIT"
@@ -51,7 +51,7 @@ final class AtomicCommitVolume extends Volume {
      *
      * @param files makes the plain volumes: {@link FileChannelVol#FACTORY} except in tests
      */
-    static DB openDb(Path file, VolumeFactory files) {
+    public static DB openDb(Path file, VolumeFactory files) {
         String name = file.toString();
         var volumes = factory(name, files);
         boolean existed = volumes.exists(name);

@@ -90,6 +90,9 @@ public final class GroupCommitter implements AutoCloseable {
     }
 
     private long fileBytes() {
+        if (store.file() == null) {
+            return -1; // a database server's size is the database's to report
+        }
         try {
             return java.nio.file.Files.size(store.file());
         } catch (java.io.IOException e) {

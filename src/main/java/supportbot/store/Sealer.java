@@ -13,10 +13,10 @@ final class Sealer {
     private static final byte VERSION = 1;
     private static final int HEADER = 1 + Long.BYTES;
 
-    private final ConversationKeys keys;
+    private final KeyVault keys;
     private final boolean enabled;
 
-    Sealer(ConversationKeys keys, boolean enabled) {
+    Sealer(KeyVault keys, boolean enabled) {
         this.keys = keys;
         this.enabled = enabled;
     }

@@ -1,4 +1,6 @@
-package supportbot.store;
+package supportbot.store.mapdb;
+
+import supportbot.store.SealedValues;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,7 +17,7 @@ import java.util.Set;
  * map's writes through here. Records written plain by older versions are listed under {@link #PLAIN}.
  */
 final class SealedIndex<K> {
-    static final long PLAIN = -1;
+    static final long PLAIN = SealedValues.PLAIN;
 
     private final Map<K, byte[]> map;
     private Map<Long, Set<K>> byKey;
@@ -84,6 +86,6 @@ final class SealedIndex<K> {
     }
 
     private static long idOf(byte[] value) {
-        return Sealer.isSealed(value) ? Sealer.keyId(value) : PLAIN;
+        return SealedValues.keyIdOf(value);
     }
 }

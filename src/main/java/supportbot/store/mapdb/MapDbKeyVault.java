@@ -1,4 +1,4 @@
-package supportbot.store;
+package supportbot.store.mapdb;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ import supportbot.crypto.AesGcm;
  * moves, so no copy of the key is left in the file's free space, and MapDB drops its write-ahead log after
  * every commit.
  */
-final class ConversationKeys {
+final class MapDbKeyVault implements supportbot.store.KeyVault {
     private static final Serializer<byte[]> RAW = Serializer.BYTE_ARRAY_NOSIZE;
     private static final int CACHE_LIMIT = 100_000;
 
@@ -36,13 +36,14 @@ final class ConversationKeys {
      */
     private final List<Long> zeroedEarlier = new ArrayList<>();
 
-    ConversationKeys(DB db) {
+    MapDbKeyVault(DB db) {
         this.records = db.getStore();
         this.current = db.hashMap("conversationKeys", Serializer.STRING, Serializer.LONG).createOrOpen();
     }
 
     /** The conversation's key id, made on first use. Commit thread only. */
-    long idFor(String conversationKey) {
+    @Override
+    public long idFor(String conversationKey) {
         Long id = current.get(conversationKey);
         Optional<byte[]> existing = id == null ? Optional.empty() : key(id);
         if (existing.isPresent()) {
@@ -63,12 +64,14 @@ final class ConversationKeys {
         cache.put(id, key);
     }
 
-    Optional<Long> currentId(String conversationKey) {
+    @Override
+    public Optional<Long> currentId(String conversationKey) {
         return Optional.ofNullable(current.get(conversationKey));
     }
 
     /** Empty once destroyed. */
-    Optional<byte[]> key(long id) {
+    @Override
+    public Optional<byte[]> key(long id) {
         byte[] key = cache.get(id);
         if (key != null) {
             return Optional.of(key);
@@ -85,7 +88,8 @@ final class ConversationKeys {
     }
 
     /** Commit thread: after this the conversation gets a new key on its next write. */
-    void destroy(String conversationKey) {
+    @Override
+    public void destroy(String conversationKey) {
         Long id = current.remove(conversationKey);
         if (id == null) {
             return;
@@ -93,6 +97,16 @@ final class ConversationKeys {
         cache.remove(id);
         records.update(id, new byte[AesGcm.KEY_BYTES], RAW);
         zeroed.add(id);
+    }
+
+    @Override
+    public Map<String, Long> currentIds() {
+        return new java.util.HashMap<>(current);
+    }
+
+    @Override
+    public void adopt(String conversationKey, long id, byte[] key) {
+        throw new UnsupportedOperationException("a MapDB store makes its own key ids; copy from MapDB, not into it");
     }
 
     /** Before a commit: frees, in it, the records an earlier commit zeroed. */

@@ -1,0 +1,60 @@
+package supportbot.store;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where the {@link Store} keeps its data: the repositories and the transaction they are written in. The
+ * committing thread calls {@link #begin}, writes, then {@link #commit} or {@link #rollback}; reads from other
+ * threads see committed data only.
+ */
+public interface StoreBackend extends AutoCloseable {
+    ConversationRepository conversations();
+
+    TranscriptRepository transcript();
+
+    TicketRepository tickets();
+
+    OutboxRepository outbox();
+
+    CounterRepository counters();
+
+    SessionRepository webSessions();
+
+    FeedbackRepository feedback();
+
+    KeyValueRepository surfaceState();
+
+    KeyValueRepository bans();
+
+    KeyVault keys();
+
+    /**
+     * How to read a ticket's {@link TicketRepository.Columns} from its sealed value, for an adapter whose format
+     * keeps no columns (the store knows the sealing; adapters do not).
+     */
+    default void readTicketsWith(java.util.function.Function<byte[], Optional<TicketRepository.Columns>> reader) {
+    }
+
+    /** Starts a transaction on the calling thread (a no-op when one is open). */
+    void begin();
+
+    void commit();
+
+    void rollback();
+
+    /**
+     * Serialises the turns of one conversation across instances until the transaction ends; a no-op where
+     * only one process can have the store open.
+     */
+    void lockConversation(String conversationKey);
+
+    /** The data file, for its size; empty for a database server. */
+    Optional<Path> file();
+
+    /** For messages: where the data is, without credentials. */
+    String describe();
+
+    @Override
+    void close();
+}
