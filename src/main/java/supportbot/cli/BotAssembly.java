@@ -88,6 +88,8 @@ public final class BotAssembly implements AutoCloseable {
         this.attachmentsRoot = config.dataDir().resolve("attachments");
         inbox.onForgotten(key -> supportbot.channel.AttachmentFiles.deleteAll(attachmentsRoot, key));
         this.webChat = new WebChat(store, committer, inbox, signals, attachmentsRoot, clock);
+        // The desk's "agent is typing" goes to Telegram and Discord users through their senders.
+        webChat.agentTyping().forwardTo(outbox::typing);
         this.desk = new DeskService(store, committer, inbox, agents, clock,
                 supportbot.desk.SavedReplies.shipped(store, committer, clock));
         this.scheduler = new DeskScheduler(store, committer, inbox, deskSettings, queue, clock);

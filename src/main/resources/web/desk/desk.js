@@ -810,7 +810,7 @@
     });
   }
 
-  window.DeskHooks = { openTicket: id => openTicket(id, { push: true, focus: true }) };
+  window.DeskHooks = { openTicket: id => openTicket(id, { push: true, focus: true }), me: () => (state.me ? state.me.agent : null) };
 
   function ticketUrlHash(id) {
     return '#ticket-' + id;

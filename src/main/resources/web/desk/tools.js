@@ -296,6 +296,20 @@
     return id ? { faqId: id } : {};
   }
 
+  // ---- "an agent is typing" for the user: at most one ping every few seconds while keys are pressed
+
+  const TYPING_EVERY_MS = 3000;
+  function typingPing() {
+    const t = state.ticket;
+    const box = $('reply-text');
+    // Only the holder's typing is shown to the user (the server checks too); a "/" is the picker, not a reply.
+    if (!t || !box.value.trim() || box.value.startsWith('/') || !window.DeskHooks || t.assignee !== window.DeskHooks.me()) return;
+    const now = Date.now();
+    if (state.typedAt && now - state.typedAt < TYPING_EVERY_MS) return;
+    state.typedAt = now;
+    request('POST', '/tickets/' + t.id + '/typing', {}).catch(() => { /* a missed hint is harmless */ });
+  }
+
   // ---- the "/" picker in the reply box
 
   function picker() {
@@ -354,7 +368,7 @@
   function wirePicker() {
     const box = $('reply-text');
     if (!box) return;
-    box.addEventListener('input', () => { state.pickerIndex = 0; drawPicker(); });
+    box.addEventListener('input', () => { state.pickerIndex = 0; drawPicker(); typingPing(); });
     box.addEventListener('keydown', e => {
       const found = matchesPicker();
       if (found == null || picker().hidden) return;
