@@ -56,14 +56,15 @@ public final class WebServer {
         var changes = new DeskChanges();
         desk.committer().onCommit(changes::bump);
         var deskSessions = new DeskSessions(desk.clock());
+        var ticketLabels = new TicketLabels(desk.categories());
         var deskApi = new DeskApi(desk.service(), desk.agents(), desk.store(), desk.sla(), desk.clock(),
                 deskSessions, changes, desk.zone(),
-                new supportbot.channel.DeadLetters(desk.store(), desk.committer(), desk.clock()), new TicketLabels(desk.categories()));
+                new supportbot.channel.DeadLetters(desk.store(), desk.committer(), desk.clock()), ticketLabels);
         var search = new supportbot.search.TicketSearch(desk.store());
         desk.committer().onCommit(search::storeChanged);
         var tools = new DeskToolsApi(desk.service(), desk.agents(), desk.store(),
                 supportbot.desk.SavedReplies.shipped(desk.store(), desk.committer(), desk.clock()), new FaqAssist(faq), search,
-                desk.zone());
+                desk.zone(), ticketLabels);
         var typing = new TypingApi(desk.service(), chat.agentTyping());
         var access = new AccessCheck(desk.agents(), deskSessions, settings.metricsToken());
         var stats = new CachedStats(() -> DeskStats.of(desk.store()), java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(15));

@@ -253,12 +253,18 @@
     return T['st_' + s] || s;
   }
 
+  /** The category's name in the desk's language, as the queue shows it; the id only when the server has no name. */
+  function categoryName(e) {
+    const names = e.categoryName;
+    return (names && names[currentLang()]) || e.category || '';
+  }
+
   function ticketLink(e) {
     const li = el('li');
     const a = el('a', null, T.ticket(e.id));
     a.href = '#ticket-' + e.id;
     a.addEventListener('click', ev => { ev.preventDefault(); if (window.DeskHooks) window.DeskHooks.openTicket(String(e.id)); });
-    li.append(a, document.createTextNode(' · ' + statusText(e.status) + ' · ' + (e.category || '') + ' · '
+    li.append(a, document.createTextNode(' · ' + statusText(e.status) + ' · ' + categoryName(e) + ' · '
       + new Date(e.openedAt).toLocaleDateString(currentLang() === 'zh' ? 'zh-CN' : 'en-GB')
       + (e.rating != null ? ' · ' + e.rating + '★' : '')));
     (e.labels || []).forEach(l => li.append(el('span', 'chip', l)));
