@@ -160,6 +160,7 @@
     "Agent token": "访问令牌",
     "Sign in": "登录",
     "Dashboard": "仪表板",
+    "Saved replies": "快捷回复",
     "Sign out": "退出",
     "Queue": "队列",
     "Filters": "筛选",
