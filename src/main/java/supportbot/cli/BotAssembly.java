@@ -75,7 +75,7 @@ public final class BotAssembly implements AutoCloseable {
         this.queue = new DeskQueue(store, deskSettings, clock);
         var tickets = new StoreTickets(store, queue);
         this.agents = new AgentDirectory(configuredAgents);
-        this.agentCodes = new supportbot.desk.AgentCodes(agents, signer);
+        this.agentCodes = new supportbot.desk.AgentCodes(agents, signer, config.teamVoice().orElse(null));
         this.engine = new DialogueEngine(data, FaqLookup.measured(FaqLookup.of(faq), metrics), new DetailParsers(data.details(), clock), tickets, clock,
                 defaultLang, agentCodes);
         var guard = new supportbot.safety.InboundGuard(config.safety().guardSettings(), supportbot.safety.Secrets::redact,
