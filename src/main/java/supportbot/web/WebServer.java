@@ -56,14 +56,16 @@ public final class WebServer {
         var changes = new DeskChanges();
         desk.committer().onCommit(changes::bump);
         var deskSessions = new DeskSessions(desk.clock());
+        var faqAssist = new FaqAssist(faq);
         var ticketLabels = new TicketLabels(desk.categories());
         var deskApi = new DeskApi(desk.service(), desk.agents(), desk.store(), desk.sla(), desk.clock(),
                 deskSessions, changes, desk.zone(),
-                new supportbot.channel.DeadLetters(desk.store(), desk.committer(), desk.clock()), ticketLabels);
+                new supportbot.channel.DeadLetters(desk.store(), desk.committer(), desk.clock()), ticketLabels,
+                faqAssist::questions);
         var search = new supportbot.search.TicketSearch(desk.store());
         desk.committer().onCommit(search::storeChanged);
         var tools = new DeskToolsApi(desk.service(), desk.agents(), desk.store(),
-                supportbot.desk.SavedReplies.shipped(desk.store(), desk.committer(), desk.clock()), new FaqAssist(faq), search,
+                supportbot.desk.SavedReplies.shipped(desk.store(), desk.committer(), desk.clock()), faqAssist, search,
                 desk.zone(), ticketLabels);
         var typing = new TypingApi(desk.service(), chat.agentTyping());
         var access = new AccessCheck(desk.agents(), deskSessions, settings.metricsToken());

@@ -182,7 +182,7 @@
     drawCharts(d);
     renderAgents(Array.isArray(d.agents) ? d.agents : []);
     renderGaps(Array.isArray(d.knowledgeGaps) ? d.knowledgeGaps : []);
-    renderUnhelpful(Array.isArray(d.unhelpfulFaq) ? d.unhelpfulFaq : []);
+    renderUnhelpful(Array.isArray(d.unhelpfulFaq) ? d.unhelpfulFaq : [], d.faqQuestions || {});
   }
 
   function drawCharts(d) {
@@ -433,12 +433,16 @@
     $('gaps-empty').hidden = items.length > 0;
   }
 
-  function renderUnhelpful(list) {
+  function renderUnhelpful(list, questions) {
     const items = list.filter(u => u && typeof u === 'object').map(u => {
       const li = el('li');
       const c = el('span', 'count-badge', '×' + fmtNum(u.unhelpful));
       c.setAttribute('aria-hidden', 'true');
-      li.append(el('code', null, str(u.faqId)), ' ', c,
+      // The topic's question in the desk's language; the id (kept on hover) only for a topic the FAQ no longer has.
+      const q = questions[u.faqId] && questions[u.faqId][LANG];
+      const name = q ? el('span', null, q) : el('code', null, str(u.faqId));
+      name.title = str(u.faqId);
+      li.append(name, ' ', c,
         el('span', 'sr-only', L(fmtNum(u.unhelpful) + ' unhelpful votes', fmtNum(u.unhelpful) + ' 票无帮助')));
       return li;
     });

@@ -46,6 +46,7 @@ class DashboardLanguageBrowserTest {
 
     @Test
     void theDashboardFollowsTheDeskLanguageAndSwitches() {
+        bot.committer.submit(tx -> tx.voteFaq("pin", false)).join();
         browser.get(bot.url("/desk/"));
         browser.executeScript("localStorage.setItem('desk.lang', 'zh')");
         browser.navigate().refresh();
@@ -74,5 +75,8 @@ class DashboardLanguageBrowserTest {
         String en = (String) browser.executeScript(PAGE_TEXT);
         assertFalse(HAN.matcher(en).find(), "no Chinese on an English dashboard: " + en);
         assertEquals("en", browser.executeScript("return localStorage.getItem('desk.lang')"), "the desk follows");
+        WebElement unhelpful = browser.findElement(By.cssSelector("#unhelpful li"));
+        assertEquals(true, unhelpful.getText().startsWith("How do I reset my PIN code?"), "the question, not the id: "
+                + unhelpful.getText());
     }
 }
