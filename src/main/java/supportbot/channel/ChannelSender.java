@@ -13,6 +13,13 @@ public interface ChannelSender {
      */
     void send(OutboxEntry entry, PartsProgress progress) throws Exception;
 
+    /**
+     * Shows the user that a person is writing to them (a platform's "typing…" action), where the platform has
+     * one. Best effort: a failure only means the hint is not shown, so nothing retries it.
+     */
+    default void typing(String conversationKey) throws Exception {
+    }
+
     @FunctionalInterface
     interface PartsProgress {
         void sent(int partsSoFar);

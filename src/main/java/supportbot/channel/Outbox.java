@@ -67,6 +67,21 @@ public final class Outbox implements AutoCloseable {
         return this;
     }
 
+    /** Passes an agent's "typing" hint to the channel's sender, off the caller's thread; a failure is only logged. */
+    public void typing(String channel, String conversationKey) {
+        ChannelSender sender = senders.get(channel);
+        if (sender == null) {
+            return;
+        }
+        sending.execute(() -> {
+            try {
+                sender.typing(conversationKey);
+            } catch (Exception e) {
+                log.debug("typing hint for {} not shown: {}", conversationKey, e.toString());
+            }
+        });
+    }
+
     public Outbox start() {
         loop.start();
         return this;

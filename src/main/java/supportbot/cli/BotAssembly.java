@@ -77,7 +77,7 @@ public final class BotAssembly implements AutoCloseable {
         this.queue = new DeskQueue(store, deskSettings, clock);
         var tickets = new StoreTickets(store, queue);
         this.agents = new AgentDirectory(configuredAgents);
-        this.agentCodes = new supportbot.desk.AgentCodes(agents, signer);
+        this.agentCodes = new supportbot.desk.AgentCodes(agents, signer, config.teamVoice().orElse(null));
         this.engine = new DialogueEngine(data, FaqLookup.measured(FaqLookup.of(faq), metrics), new DetailParsers(data.details(), clock), tickets, clock,
                 defaultLang, agentCodes);
         var guard = new supportbot.safety.InboundGuard(GuardSettings.of(config.safety()), supportbot.safety.Secrets::redact,
@@ -90,6 +90,8 @@ public final class BotAssembly implements AutoCloseable {
         this.attachmentsRoot = config.dataDir().resolve("attachments");
         inbox.onForgotten(key -> supportbot.channel.AttachmentFiles.deleteAll(attachmentsRoot, key));
         this.webChat = new WebChat(store, committer, inbox, signals, attachmentsRoot, clock);
+        // The desk's "agent is typing" goes to Telegram and Discord users through their senders.
+        webChat.agentTyping().forwardTo(outbox::typing);
         this.desk = new DeskService(store, committer, inbox, agents, clock,
                 supportbot.desk.SavedReplies.shipped(store, committer, clock));
         this.scheduler = new DeskScheduler(store, committer, inbox, deskSettings, queue, clock);

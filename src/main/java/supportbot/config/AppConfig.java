@@ -168,8 +168,36 @@ public record AppConfig(Http http, Data data, Faq faq, Dialogue dialogue, Desk d
     /**
      * @param agents     who may use the desk API; each token is stored only as its SHA-256
      * @param autoAssign hand queued tickets to agents automatically
+     * @param replyAs    "agent" (default): users see who answers; "team": they see {@code teamName} instead, the
+     *                   agent's verification code kept
+     * @param teamName   per language code ("en", "zh"); defaults to "Support team" / "客服团队"
      */
-    public record Desk(java.util.List<AgentEntry> agents, AutoAssign autoAssign) {
+    public record Desk(java.util.List<AgentEntry> agents, AutoAssign autoAssign, String replyAs,
+                       java.util.Map<String, String> teamName) {
+        public Desk(java.util.List<AgentEntry> agents, AutoAssign autoAssign) {
+            this(agents, autoAssign, null, null);
+        }
+    }
+
+    /** The team's name per language when replies go out under it ({@code desk.replyAs: team}); empty for "agent". */
+    public java.util.Optional<java.util.Map<String, String>> teamVoice() {
+        String replyAs = desk == null || desk.replyAs() == null ? "agent" : desk.replyAs();
+        if (replyAs.equals("agent")) {
+            return java.util.Optional.empty();
+        }
+        if (!replyAs.equals("team")) {
+            throw new ConfigException("desk.replyAs: 'agent' or 'team', not '" + replyAs + "'");
+        }
+        var names = new java.util.LinkedHashMap<String, String>(java.util.Map.of("en", "Support team", "zh", "客服团队"));
+        if (desk.teamName() != null) {
+            for (var e : desk.teamName().entrySet()) {
+                if (!names.containsKey(e.getKey()) || e.getValue() == null || e.getValue().isBlank() || e.getValue().length() > 40) {
+                    throw new ConfigException("desk.teamName." + e.getKey() + ": give 'en' and 'zh', each 1 to 40 characters");
+                }
+                names.put(e.getKey(), e.getValue().strip());
+            }
+        }
+        return java.util.Optional.of(java.util.Map.copyOf(names));
     }
 
     /** @param capacity open tickets an agent carries before getting no more automatically */

@@ -17,9 +17,23 @@ public final class AgentCodes implements StaffDirectory {
     private final AgentDirectory agents;
     private final Signer signer;
 
+    /** Per language code: the team's name on agents' replies; null when each agent answers under their own name. */
+    private final java.util.Map<String, String> teamName;
+
     public AgentCodes(AgentDirectory agents, Signer signer) {
+        this(agents, signer, null);
+    }
+
+    /** @param teamName per language code, or null: see {@link #shownName} */
+    public AgentCodes(AgentDirectory agents, Signer signer, java.util.Map<String, String> teamName) {
         this.agents = agents;
         this.signer = signer;
+        this.teamName = teamName == null ? null : java.util.Map.copyOf(teamName);
+    }
+
+    @Override
+    public String shownName(String agentName, supportbot.faq.Lang lang) {
+        return teamName == null ? agentName : teamName.getOrDefault(lang.code(), teamName.get("en"));
     }
 
     public String codeOf(String agentName, String conversationKey) {

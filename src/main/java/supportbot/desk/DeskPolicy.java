@@ -77,6 +77,14 @@ final class DeskPolicy {
         check(agent, now, action);
     }
 
+    /** Saved replies speak for the whole team: supervisors create, change and delete them; agents only use them. */
+    static void checkManageSavedReplies(Agent agent) {
+        if (!agent.supervisor()) {
+            log.warn("refused saved-reply change by {} ({})", agent.name(), agent.role());
+            throw DeskException.forbidden("saved replies are managed by supervisors");
+        }
+    }
+
     private static DeskException refuse(Agent agent, Ticket ticket, String action, String why) {
         log.warn("refused {} by {} ({}) on ticket #{}: {}", action, agent.name(), agent.role(), ticket.number(), why);
         return DeskException.forbidden(why);

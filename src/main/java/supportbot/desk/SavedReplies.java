@@ -107,6 +107,11 @@ public final class SavedReplies {
             if (supportbot.safety.Secrets.contain(text)) {
                 return "text." + lang + " looks like a recovery phrase or private key";
             }
+            String unknown = SavedReplyText.unknownVariable(text);
+            if (unknown != null) {
+                return "text." + lang + " uses " + unknown + ", which is not a variable: use {name}, {ticket} or {detail.KEY}"
+                        + " (KEY one of " + SavedReplyText.detailKeys() + ")";
+            }
             String title = r.titles().get(lang);
             if (title == null || title.isBlank() || title.length() > 80) {
                 return "title." + lang + " must be 1 to 80 characters";
@@ -185,8 +190,6 @@ public final class SavedReplies {
     }
 
     private static void requireSupervisor(Agent by) {
-        if (!by.supervisor()) {
-            throw DeskException.forbidden("saved replies are managed by supervisors");
-        }
+        DeskPolicy.checkManageSavedReplies(by);
     }
 }

@@ -30,6 +30,28 @@ public final class SavedReplyText {
         return out.toString();
     }
 
+    /** Anything in braces that is not a variable, where a typo would reach the user with its braces: null when none. */
+    private static final Pattern BRACED = Pattern.compile("\\{[^{}\\s]{1,40}}");
+
+    public static String unknownVariable(String text) {
+        Matcher m = BRACED.matcher(text);
+        while (m.find()) {
+            String v = m.group();
+            Matcher known = VARIABLE.matcher(v);
+            if (!known.matches() || (v.startsWith("{detail.")
+                    && DetailType.fromKey(v.substring("{detail.".length(), v.length() - 1)).isEmpty())) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /** The keys {@code {detail.KEY}} can name, comma-separated. */
+    public static String detailKeys() {
+        return java.util.Arrays.stream(DetailType.values()).map(DetailType::key)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     private static String value(String variable, Ticket ticket, String lang) {
         boolean zh = lang.equals("zh");
         if (variable.equals("name")) {

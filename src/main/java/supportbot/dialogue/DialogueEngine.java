@@ -121,7 +121,7 @@ public final class DialogueEngine {
         t.c.updatedAt = event.time();
         var args = Map.of("number", event.ticketNumber());
         switch (event.kind()) {
-            case AGENT_REPLY -> t.act(new Action.AgentMessage(t.c.channel, t.c.key, agentLabel(t.c.key, event.agent()),
+            case AGENT_REPLY -> t.act(new Action.AgentMessage(t.c.channel, t.c.key, agentLabel(t.c.key, event.agent(), t.c.lang),
                     event.text(), event.attachments()));
             case RESOLVED -> {
                 if (Long.valueOf(event.ticketNumber()).equals(t.c.ticketNumber) && t.c.phase == Phase.WITH_TICKET) {
@@ -159,8 +159,9 @@ public final class DialogueEngine {
     }
 
     /** "alice (K7QX2M)": the code, this conversation's own, lets the user check with /verify that a reply is real. */
-    private String agentLabel(String conversationKey, String name) {
-        return staff.lookup(conversationKey, name).map(v -> v.name() + " (" + v.code() + ")").orElse(name);
+    private String agentLabel(String conversationKey, String name, supportbot.faq.Lang lang) {
+        return staff.lookup(conversationKey, name).map(v -> staff.shownName(v.name(), lang) + " (" + v.code() + ")")
+                .orElse(staff.shownName(name, lang));
     }
 
     private void verify(TurnContext t, String query) {
@@ -173,7 +174,10 @@ public final class DialogueEngine {
         if (found.isEmpty()) {
             t.sayKey("verify.unknown", Map.of("query", q.length() > 40 ? q.substring(0, 40) + "…" : q), List.of());
         } else if (found.get().code().equalsIgnoreCase(q)) {
-            t.sayKey("verify.code_ok", Map.of("code", found.get().code(), "name", found.get().name()), List.of());
+            String shown = staff.shownName(found.get().name(), t.c.lang);
+            // Under the team's name the code says "one of us", not which of us.
+            t.sayKey(shown.equals(found.get().name()) ? "verify.code_ok" : "verify.code_ok_team",
+                    Map.of("code", found.get().code(), "name", shown), List.of());
         } else {
             t.sayKey("verify.name_ok", Map.of("code", found.get().code(), "name", found.get().name()), List.of());
         }

@@ -14,5 +14,13 @@ public interface StaffDirectory {
     /** An agent by name (case-insensitive) or by the code that agent has in this conversation. */
     Optional<Verified> lookup(String conversationKey, String nameOrCode);
 
+    /**
+     * The name users see on an agent's reply: the agent's own, or the team's when replies go out under the team's
+     * name (the code, which stays, still tells a real reply from an impostor's).
+     */
+    default String shownName(String agentName, supportbot.faq.Lang lang) {
+        return agentName;
+    }
+
     StaffDirectory NONE = (conversation, query) -> Optional.empty();
 }

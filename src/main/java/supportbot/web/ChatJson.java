@@ -28,8 +28,13 @@ final class ChatJson {
     record Accepted(boolean accepted, String id, boolean duplicate) {
     }
 
-    /** {@code GET …/messages} answer. */
-    record Page(List<Line> messages) {
+    /**
+     * {@code GET …/messages} answer.
+     *
+     * @param agentHolds  a person holds the user's ticket: the widget shows no bot "typing" dots
+     * @param agentTyping that person is typing now; the widget lets the hint fade after a few seconds
+     */
+    record Page(List<Line> messages, boolean agentHolds, boolean agentTyping) {
     }
 
     record ButtonJson(String label, String payload) {

@@ -35,7 +35,9 @@ final class DeskApi {
     private final TicketLabels labels;
 
     DeskApi(DeskService desk, AgentDirectory agents, Store store, SlaPolicy sla, java.time.Clock clock, DeskSessions sessions,
-            DeskChanges changes, java.time.ZoneId zone, supportbot.channel.DeadLetters deadLetters, TicketLabels labels) {
+            DeskChanges changes, java.time.ZoneId zone, supportbot.channel.DeadLetters deadLetters, TicketLabels labels,
+            java.util.function.Function<String, java.util.Map<String, String>> faqQuestions) {
+        this.faqQuestions = faqQuestions;
         this.deadLetters = deadLetters;
         this.labels = labels;
         this.sessions = sessions;
@@ -123,6 +125,13 @@ final class DeskApi {
         ctx.future(() -> changes.after(since, 25).thenAccept(v -> ctx.json(new DeskJson.Version(v))));
     }
 
+    private final java.util.function.Function<String, java.util.Map<String, String>> faqQuestions;
+
+    /** @param faqQuestions the question of each unhelpful FAQ topic per language: supervisors read it, not its id */
+    record DashboardView(@com.fasterxml.jackson.annotation.JsonUnwrapped supportbot.desk.DeskDashboard.Dashboard dashboard,
+                         java.util.Map<String, java.util.Map<String, String>> faqQuestions) {
+    }
+
     void dashboard(Context ctx) {
         int days;
         try {
@@ -133,8 +142,11 @@ final class DeskApi {
         if (days < 1 || days > 90) {
             throw new DeskException(400, "'days' must be 1 to 90");
         }
-        ctx.json(supportbot.desk.DeskDashboard.compute(store.tickets(), store.faqVotes(), store.knowledgeGaps(),
-                agents.all(), days, zone, clock.instant()));
+        var dashboard = supportbot.desk.DeskDashboard.compute(store.tickets(), store.faqVotes(), store.knowledgeGaps(),
+                agents.all(), days, zone, clock.instant());
+        var questions = new java.util.LinkedHashMap<String, java.util.Map<String, String>>();
+        dashboard.unhelpfulFaq().forEach(v -> questions.put(v.faqId(), faqQuestions.apply(v.faqId())));
+        ctx.json(new DashboardView(dashboard, questions));
     }
 
     void exportCsv(Context ctx) {

@@ -22,10 +22,6 @@ final class DeskJson {
     record Summary(long id, String status, long version, String tier, String assignee, String category, int priority, boolean urgent,
                    String lang, String channel, String openedAt, Integer rating, boolean alert, Map<String, String> categoryName,
                    List<String> labels) {
-        static Summary of(Ticket t) {
-            return of(t, new TicketLabels(null));
-        }
-
         static Summary of(Ticket t, TicketLabels labels) {
             return new Summary(t.number(), t.status().label(), t.version(), t.tier().name().toLowerCase(Locale.ROOT), t.assignee(),
                     t.draft().categoryId(), t.draft().priority(), t.draft().urgent(), t.draft().lang().code(),

@@ -36,9 +36,11 @@ final class DeskToolsApi {
     private final AnswerFinder answers;
     private final TicketSearch search;
     private final ZoneId zone;
+    private final TicketLabels labels;
 
     DeskToolsApi(DeskService desk, AgentDirectory agents, Store store, SavedReplies replies, AnswerFinder answers,
-                 TicketSearch search, ZoneId zone) {
+                 TicketSearch search, ZoneId zone, TicketLabels labels) {
+        this.labels = labels;
         this.desk = desk;
         this.agents = agents;
         this.store = store;
@@ -117,10 +119,12 @@ final class DeskToolsApi {
         ctx.json(new Suggestions(AgentAssist.suggest(t, userLines, answers)));
     }
 
-    record Earlier(long id, String status, String category, String openedAt, Integer rating, String assignee,
-                   List<String> labels) {
-        static Earlier of(Ticket t) {
-            return new Earlier(t.number(), t.status().label(), t.draft().categoryId(), t.openedAt().toString(),
+    /** @param categoryName per language code, as the queue shows it: agents read names, not ids */
+    record Earlier(long id, String status, String category, Map<String, String> categoryName, String openedAt,
+                   Integer rating, String assignee, List<String> labels) {
+        static Earlier of(Ticket t, TicketLabels names) {
+            return new Earlier(t.number(), t.status().label(), t.draft().categoryId(),
+                    names.categoryNames(t.draft().categoryId()), t.openedAt().toString(),
                     t.rating() == null ? null : t.rating().stars(), t.assignee(), List.copyOf(t.labels()));
         }
     }
@@ -135,7 +139,7 @@ final class DeskToolsApi {
         var rated = c.tickets().stream().filter(x -> x.rating() != null).mapToInt(x -> x.rating().stars()).summaryStatistics();
         ctx.json(new Contact(c.channel(), c.lang(), c.zone(), c.tickets().size(),
                 rated.getCount() == 0 ? null : Math.round(rated.getAverage() * 10) / 10.0,
-                c.tickets().stream().map(Earlier::of).toList()));
+                c.tickets().stream().map(x -> Earlier.of(x, labels)).toList()));
     }
 
     // ---- search and the assignee picker
@@ -173,7 +177,7 @@ final class DeskToolsApi {
                 blankToNull(ctx.queryParam("label")));
         var hits = search.search(agent, query);
         ctx.json(new SearchResult(query.text(), hits.size(), hits.stream()
-                .map(h -> new Found(DeskJson.Summary.of(h.ticket()), h.score())).toList()));
+                .map(h -> new Found(DeskJson.Summary.of(h.ticket(), labels), h.score())).toList()));
     }
 
     record AgentList(List<AgentLoad.Load> agents) {

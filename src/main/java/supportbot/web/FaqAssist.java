@@ -28,4 +28,15 @@ final class FaqAssist implements AnswerFinder {
                     return new Answer(c.entry().id(), text.question(), text.answer(), c.score());
                 }).toList();
     }
+
+    /** A topic's question per language code; empty for a topic the FAQ no longer has. */
+    java.util.Map<String, String> questions(String faqId) {
+        var out = new java.util.LinkedHashMap<String, String>();
+        faq.catalog().get(faqId).ifPresent(e -> {
+            for (Lang lang : Lang.values()) {
+                out.put(lang.code(), e.preferring(lang).question());
+            }
+        });
+        return out;
+    }
 }

@@ -142,8 +142,11 @@ final class WebChatApi {
         if (after < 0 || wait < 0) {
             throw new HttpError(400, "'after' and 'wait' must not be negative");
         }
-        ctx.future(() -> chat.poll(id, after, wait).thenAccept(lines -> ctx.json(new ChatJson.Page(
-                lines.stream().map(ChatJson.Line::of).toList()))));
+        ctx.future(() -> chat.poll(id, after, wait).thenAccept(lines -> {
+            var presence = chat.presence(id, lines);
+            ctx.json(new ChatJson.Page(lines.stream().map(ChatJson.Line::of).toList(), presence.agentHolds(),
+                    presence.agentTyping()));
+        }));
     }
 
     /** The user's own data (/export): whoever holds the session id is the user. */

@@ -56,14 +56,18 @@ public final class WebServer {
         var changes = new DeskChanges();
         desk.committer().onCommit(changes::bump);
         var deskSessions = new DeskSessions(desk.clock());
+        var faqAssist = new FaqAssist(faq);
+        var ticketLabels = new TicketLabels(desk.categories());
         var deskApi = new DeskApi(desk.service(), desk.agents(), desk.store(), desk.sla(), desk.clock(),
                 deskSessions, changes, desk.zone(),
-                new supportbot.channel.DeadLetters(desk.store(), desk.committer(), desk.clock()), new TicketLabels(desk.categories()));
+                new supportbot.channel.DeadLetters(desk.store(), desk.committer(), desk.clock()), ticketLabels,
+                faqAssist::questions);
         var search = new supportbot.search.TicketSearch(desk.store());
         desk.committer().onCommit(search::storeChanged);
         var tools = new DeskToolsApi(desk.service(), desk.agents(), desk.store(),
-                supportbot.desk.SavedReplies.shipped(desk.store(), desk.committer(), desk.clock()), new FaqAssist(faq), search,
-                desk.zone());
+                supportbot.desk.SavedReplies.shipped(desk.store(), desk.committer(), desk.clock()), faqAssist, search,
+                desk.zone(), ticketLabels);
+        var typing = new TypingApi(desk.service(), chat.agentTyping());
         var access = new AccessCheck(desk.agents(), deskSessions, settings.metricsToken());
         var stats = new CachedStats(() -> DeskStats.of(desk.store()), java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(15));
         desk.committer().onCommit(stats::storeChanged);
@@ -107,6 +111,7 @@ public final class WebServer {
             cfg.routes.post("/api/desk/tickets/{id}/label", ctx -> deskApi.act(ctx, b -> new DeskAction.Label(DeskApi.field(b, "label"), true)), agent);
             cfg.routes.post("/api/desk/tickets/{id}/unlabel", ctx -> deskApi.act(ctx, b -> new DeskAction.Label(DeskApi.field(b, "label"), false)), agent);
             cfg.routes.post("/api/desk/tickets/{id}/priority", ctx -> deskApi.act(ctx, b -> new DeskAction.Prioritise(DeskApi.priority(b))), agent);
+            cfg.routes.post("/api/desk/tickets/{id}/typing", typing::typing, agent);
             cfg.routes.get("/api/desk/tickets/{id}/assist", tools::assist, agent);
             cfg.routes.get("/api/desk/tickets/{id}/contact", tools::contact, agent);
             cfg.routes.get("/api/desk/search", tools::search, agent);

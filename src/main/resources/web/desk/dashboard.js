@@ -7,7 +7,18 @@
   const REFRESH_MS = 60 * 1000;
   const SVG = 'http://www.w3.org/2000/svg';
   const $ = id => document.getElementById(id);
-  const ROLE_LABEL = { agent: 'Agent / 客服', supervisor: 'Supervisor / 主管' };
+  // One language, the agent's desk language (localStorage 'desk.lang', as the desk keeps it); switchable here too.
+  const LANG = (() => {
+    try {
+      const saved = localStorage.getItem('desk.lang');
+      if (saved === 'en' || saved === 'zh') return saved;
+    } catch (e) {
+      // Storage blocked: the browser's language decides.
+    }
+    return /^zh\b/i.test(navigator.language || '') ? 'zh' : 'en';
+  })();
+  const L = (en, zh) => (LANG === 'zh' ? zh : en);
+  const ROLE_LABEL = { agent: L('Agent', '客服'), supervisor: L('Supervisor', '主管') };
 
   let last = null;       // last dashboard answer, redrawn on resize
   let timer = null;
@@ -40,10 +51,10 @@
   function fmtMin(v) {
     v = num(v);
     if (v == null) return '—';
-    if (v < 60) return trim(v, 1) + ' min';
+    if (v < 60) return trim(v, 1) + L(' min', ' 分钟');
     const m = Math.round(v);
-    if (m < 24 * 60) return Math.floor(m / 60) + ' h ' + (m % 60) + ' min';
-    return Math.floor(m / 1440) + ' d ' + Math.floor((m % 1440) / 60) + ' h';
+    if (m < 24 * 60) return Math.floor(m / 60) + L(' h ', ' 小时 ') + (m % 60) + L(' min', ' 分钟');
+    return Math.floor(m / 1440) + L(' d ', ' 天 ') + Math.floor((m % 1440) / 60) + L(' h', ' 小时');
   }
 
   function fmtPct(v) {
@@ -63,14 +74,14 @@
     try {
       res = await fetch(API + path, { credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' } });
     } catch (e) {
-      const err = new Error('The server cannot be reached. / 无法连接服务器。');
+      const err = new Error(L('The server cannot be reached.', '无法连接服务器。'));
       err.status = 0;
       throw err;
     }
     let data = null;
     try { data = await res.json(); } catch (e) { data = null; }
     if (!res.ok) {
-      const err = new Error(data && typeof data.error === 'string' && data.error ? data.error : 'Error ' + res.status + ' / 出错了');
+      const err = new Error(data && typeof data.error === 'string' && data.error ? data.error : L('Error ' + res.status, '出错了（' + res.status + '）'));
       err.status = res.status;
       throw err;
     }
@@ -100,9 +111,9 @@
       $('dash-error').textContent = '';
       render(last);
       const now = new Date();
-      const t = el('time', null, now.toLocaleString());
+      const t = el('time', null, now.toLocaleString(L('en-GB', 'zh-CN')));
       t.dateTime = now.toISOString();
-      $('updated').replaceChildren('Updated / 更新于 ', t, ' · refreshes every minute / 每分钟自动刷新');
+      $('updated').replaceChildren(L('Updated ', '更新于 '), t, L(' · refreshes every minute', ' · 每分钟自动刷新'));
       schedule();
     } catch (e) {
       if (e.status === 401) {
@@ -155,23 +166,23 @@
 
   function render(d) {
     const s = d.summary && typeof d.summary === 'object' ? d.summary : {};
-    tile('tile-tickets', fmtNum(s.tickets), fmtNum(s.open_tickets) + ' open / 未结');
+    tile('tile-tickets', fmtNum(s.tickets), fmtNum(s.open_tickets) + L(' open', ' 个未结'));
     tile('tile-first-response', fmtMin(s.first_response_median_min),
-      'median / 中位数 · p90 ' + fmtMin(s.first_response_p90_min));
+      L('median · p90 ', '中位数 · p90 ') + fmtMin(s.first_response_p90_min));
     tile('tile-resolution', fmtMin(s.resolution_median_min),
-      'median / 中位数 · p90 ' + fmtMin(s.resolution_p90_min));
-    tile('tile-deflection', fmtPct(s.deflection_rate), 'solved without an agent / 无需人工解决');
+      L('median · p90 ', '中位数 · p90 ') + fmtMin(s.resolution_p90_min));
+    tile('tile-deflection', fmtPct(s.deflection_rate), L('solved without an agent', '无需人工解决'));
     tile('tile-csat', num(s.csat_average) == null ? '—' : fmtNum(s.csat_average, 2) + ' / 5',
-      fmtPct(s.csat_satisfied_share) + ' satisfied / 满意 · ' + fmtNum(s.rated_tickets) + ' rated / 个评分');
-    tile('tile-escalations', fmtPct(s.escalation_rate), 'of tickets escalated / 工单升级比例');
-    tile('tile-breaches', fmtNum(s.sla_breaches), 'tickets past an SLA deadline / 超出时限');
+      fmtPct(s.csat_satisfied_share) + L(' satisfied · ', ' 满意 · ') + fmtNum(s.rated_tickets) + L(' rated', ' 个评分'));
+    tile('tile-escalations', fmtPct(s.escalation_rate), L('of tickets escalated', '工单升级比例'));
+    tile('tile-breaches', fmtNum(s.sla_breaches), L('tickets past an SLA deadline', '超出时限的工单'));
     tile('tile-faq', fmtNum(s.faq_helpful_votes) + ' : ' + fmtNum(s.faq_unhelpful_votes),
-      'helpful : unhelpful / 有帮助 : 无帮助');
+      L('helpful : unhelpful', '有帮助 : 无帮助'));
 
     drawCharts(d);
     renderAgents(Array.isArray(d.agents) ? d.agents : []);
     renderGaps(Array.isArray(d.knowledgeGaps) ? d.knowledgeGaps : []);
-    renderUnhelpful(Array.isArray(d.unhelpfulFaq) ? d.unhelpfulFaq : []);
+    renderUnhelpful(Array.isArray(d.unhelpfulFaq) ? d.unhelpfulFaq : [], d.faqQuestions || {});
   }
 
   function drawCharts(d) {
@@ -179,28 +190,28 @@
     const dates = days.map(x => str(x.date));
     const col = k => days.map(x => num(x[k]));
     chart($('chart-tickets'), {
-      kind: 'bar', title: 'Tickets per day / 每日工单', dates, integer: true,
+      kind: 'bar', title: L('Tickets per day', '每日工单'), dates, integer: true,
       series: [
-        { name: 'Opened / 新建', values: col('opened'), color: '#1558b0' },
-        { name: 'Resolved / 解决', values: col('resolved'), color: '#b35900', hatch: true },
+        { name: L('Opened', '新建'), values: col('opened'), color: '#1558b0' },
+        { name: L('Resolved', '解决'), values: col('resolved'), color: '#b35900', hatch: true },
       ],
     });
     chart($('chart-times'), {
-      kind: 'line', title: 'Median times per day, minutes / 每日中位用时(分钟)', dates, unit: ' min',
+      kind: 'line', title: L('Median times per day, minutes', '每日中位用时（分钟）'), dates, unit: L(' min', ' 分钟'),
       series: [
-        { name: 'First response / 首次响应', values: col('firstResponseMedianMin'), color: '#1558b0' },
-        { name: 'Resolution / 解决', values: col('resolutionMedianMin'), color: '#b35900', dash: '6 4', square: true },
+        { name: L('First response', '首次响应'), values: col('firstResponseMedianMin'), color: '#1558b0' },
+        { name: L('Resolution', '解决'), values: col('resolutionMedianMin'), color: '#b35900', dash: '6 4', square: true },
       ],
     });
     chart($('chart-csat'), {
-      kind: 'line', title: 'Average satisfaction per day, 1–5 / 每日平均满意度(1–5)', dates, min: 1, max: 5, step: 1,
-      series: [{ name: 'CSAT / 满意度', values: col('csat'), color: '#2b6b3a' }],
+      kind: 'line', title: L('Average satisfaction per day, 1–5', '每日平均满意度（1–5）'), dates, min: 1, max: 5, step: 1,
+      series: [{ name: L('CSAT', '满意度'), values: col('csat'), color: '#2b6b3a' }],
     });
     chart($('chart-escalations'), {
-      kind: 'bar', title: 'Escalations and SLA breaches per day / 每日升级与超时', dates, integer: true,
+      kind: 'bar', title: L('Escalations and SLA breaches per day', '每日升级与超时'), dates, integer: true,
       series: [
-        { name: 'Escalations / 升级', values: col('escalations'), color: '#6a3d9a' },
-        { name: 'SLA breaches / 超时', values: col('breaches'), color: '#a4161a', hatch: true },
+        { name: L('Escalations', '升级'), values: col('escalations'), color: '#6a3d9a' },
+        { name: L('SLA breaches', '超时'), values: col('breaches'), color: '#a4161a', hatch: true },
       ],
     });
   }
@@ -217,7 +228,7 @@
 
   function seriesSummary(s, opts) {
     const pts = s.values.map((v, i) => [v, opts.dates[i]]).filter(p => p[0] != null);
-    if (!pts.length) return s.name + ': no data / 无数据';
+    if (!pts.length) return s.name + L(': no data', '：无数据');
     const unit = opts.unit || '';
     if (opts.kind === 'bar') {
       const total = pts.reduce((a, p) => a + p[0], 0);
@@ -296,7 +307,7 @@
 
     if (!values.length) {
       svg.append(svgEl('text', { x: m.left + pw / 2, y: m.top + ph / 2, 'text-anchor': 'middle', fill: '#3d4650', 'font-size': 13 },
-        'No data yet / 暂无数据'));
+        L('No data yet', '暂无数据')));
     } else if (opts.kind === 'bar') {
       const k = opts.series.length;
       const bw = Math.max(2, (band * 0.76) / k);
@@ -371,7 +382,7 @@
     }
     const caption = el('caption', null, opts.title);
     const head = el('tr');
-    const th0 = el('th', null, 'Date / 日期');
+    const th0 = el('th', null, L('Date', '日期'));
     th0.scope = 'col';
     head.append(th0, ...opts.series.map(s => {
       const th = el('th', null, s.name);
@@ -415,20 +426,24 @@
       li.append(el('q', null, str(g.example)), ' ');
       const c = el('span', 'count-badge', '×' + fmtNum(g.count));
       c.setAttribute('aria-hidden', 'true');
-      li.append(c, el('span', 'sr-only', 'asked ' + fmtNum(g.count) + ' times / 被问 ' + fmtNum(g.count) + ' 次'));
+      li.append(c, el('span', 'sr-only', L('asked ' + fmtNum(g.count) + ' times', '被问 ' + fmtNum(g.count) + ' 次')));
       return li;
     });
     $('gaps').replaceChildren(...items);
     $('gaps-empty').hidden = items.length > 0;
   }
 
-  function renderUnhelpful(list) {
+  function renderUnhelpful(list, questions) {
     const items = list.filter(u => u && typeof u === 'object').map(u => {
       const li = el('li');
       const c = el('span', 'count-badge', '×' + fmtNum(u.unhelpful));
       c.setAttribute('aria-hidden', 'true');
-      li.append(el('code', null, str(u.faqId)), ' ', c,
-        el('span', 'sr-only', fmtNum(u.unhelpful) + ' unhelpful votes / ' + fmtNum(u.unhelpful) + ' 票无帮助'));
+      // The topic's question in the desk's language; the id (kept on hover) only for a topic the FAQ no longer has.
+      const q = questions[u.faqId] && questions[u.faqId][LANG];
+      const name = q ? el('span', null, q) : el('code', null, str(u.faqId));
+      name.title = str(u.faqId);
+      li.append(name, ' ', c,
+        el('span', 'sr-only', L(fmtNum(u.unhelpful) + ' unhelpful votes', fmtNum(u.unhelpful) + ' 票无帮助')));
       return li;
     });
     $('unhelpful').replaceChildren(...items);
@@ -438,6 +453,30 @@
   // ---------- events
 
   $('refresh').addEventListener('click', load);
+
+  /** Static texts are English in the page, with their Chinese in data-zh / data-zh-aria. */
+  function applyLang() {
+    document.documentElement.lang = L('en', 'zh-CN');
+    if (LANG === 'zh') {
+      document.querySelectorAll('[data-zh]').forEach(e => { e.textContent = e.dataset.zh; });
+      document.querySelectorAll('[data-zh-aria]').forEach(e => e.setAttribute('aria-label', e.dataset.zhAria));
+    }
+    // Like the desk's: names the other language in that language, so an agent who cannot read this one finds it.
+    const b = $('dash-lang');
+    b.textContent = L('中文', 'English');
+    b.lang = L('zh-CN', 'en');
+    b.setAttribute('aria-label', L('Desk language: 中文', '工作台语言：English'));
+    b.addEventListener('click', () => {
+      try {
+        localStorage.setItem('desk.lang', L('zh', 'en'));
+      } catch (e) {
+        return;  // not remembered: a reload would come back in this language
+      }
+      location.reload();
+    });
+  }
+
+  applyLang();
 
   let resizeTimer = null, lastWidth = window.innerWidth;
   window.addEventListener('resize', () => {

@@ -29,7 +29,12 @@
     escalated: 'Escalated', transferred: 'Transferred', 'sla-breach': 'SLA breached',
     rating: 'Rating', alert: 'Alert', banned: 'User banned',
     unbanned: 'User unbanned', erased: 'Data erased', closed: 'Closed',
+    assist: 'FAQ answer used', labelled: 'Label added', unlabelled: 'Label removed', priority: 'Priority changed',
+    merged: 'Merged into another ticket', 'merged-in': 'Duplicate merged in', assigned: 'Assigned',
+    'auto-closed': 'Closed automatically', 'follow-up': 'Follow-up sent', reminder: 'Reminder sent',
   };
+  // Channel ids as agents call them.
+  const CHANNEL_LABEL = { web: 'Web chat', telegram: 'Telegram', discord: 'Discord', terminal: 'Terminal' };
   const ACTION_DONE = {
     claim: 'Claimed', reply: 'Reply sent', note: 'Note added',
     ask: 'Question sent', transfer: 'Transferred', escalate: 'Escalated',
@@ -83,6 +88,17 @@
     "Claimed": "已认领",
     "Reply": "回复",
     "Internal note": "内部备注",
+    "FAQ answer used": "使用了常见问题答案",
+    "Label added": "已添加标签",
+    "Label removed": "已移除标签",
+    "Priority changed": "优先级已更改",
+    "Merged into another ticket": "已合并到其他工单",
+    "Duplicate merged in": "已并入重复工单",
+    "Closed automatically": "已自动关闭",
+    "Follow-up sent": "已发送跟进",
+    "Reminder sent": "已发送提醒",
+    "Web chat": "网页聊天",
+    "Terminal": "终端",
     "Asked for a detail": "索取信息",
     "Detail received": "收到信息",
     "Reopened": "已重新打开",
@@ -144,6 +160,7 @@
     "Agent token": "访问令牌",
     "Sign in": "登录",
     "Dashboard": "仪表板",
+    "Saved replies": "快捷回复",
     "Sign out": "退出",
     "Queue": "队列",
     "Filters": "筛选",
@@ -626,7 +643,7 @@
     const any = el('option', null, tr('Any'));
     any.value = 'any';
     sel.replaceChildren(any, ...channels.map(c => {
-      const o = el('option', null, c);
+      const o = el('option', null, label(CHANNEL_LABEL, c));
       o.value = c;
       return o;
     }));
@@ -704,7 +721,7 @@
     meta.append(pr);
     if (t.urgent) meta.append(el('span', 'tag tag-urgent', tr('⚑ Urgent')));
     const ch = el('span');
-    ch.append(srOnly(tr('Channel') + colon()), str(t.channel));
+    ch.append(srOnly(tr('Channel') + colon()), label(CHANNEL_LABEL, t.channel));
     const lg = el('span');
     lg.append(srOnly(tr('Language') + colon()), str(t.lang).toUpperCase());
     const as = el('span');
@@ -810,7 +827,7 @@
     });
   }
 
-  window.DeskHooks = { openTicket: id => openTicket(id, { push: true, focus: true }) };
+  window.DeskHooks = { openTicket: id => openTicket(id, { push: true, focus: true }), me: () => (state.me ? state.me.agent : null) };
 
   function ticketUrlHash(id) {
     return '#ticket-' + id;
@@ -945,7 +962,7 @@
     if (t.urgent) pr.append(' ', el('span', 'tag tag-urgent', tr('⚑ Urgent')));
     add(tr('Priority'), pr);
     add(tr('Language'), label(LANG_LABEL, t.lang));
-    add(tr('Channel'), t.channel);
+    add(tr('Channel'), label(CHANNEL_LABEL, t.channel));
     add(tr('Assignee'), t.assignee || tr('Unassigned'));
     add(tr('Reason'), t.reason == null ? null : label(REASON_LABEL, t.reason));
     add(tr('Opened at'), t.openedAt ? timeEl(t.openedAt) : null);

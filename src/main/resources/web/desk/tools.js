@@ -253,12 +253,18 @@
     return T['st_' + s] || s;
   }
 
+  /** The category's name in the desk's language, as the queue shows it; the id only when the server has no name. */
+  function categoryName(e) {
+    const names = e.categoryName;
+    return (names && names[currentLang()]) || e.category || '';
+  }
+
   function ticketLink(e) {
     const li = el('li');
     const a = el('a', null, T.ticket(e.id));
     a.href = '#ticket-' + e.id;
     a.addEventListener('click', ev => { ev.preventDefault(); if (window.DeskHooks) window.DeskHooks.openTicket(String(e.id)); });
-    li.append(a, document.createTextNode(' · ' + statusText(e.status) + ' · ' + (e.category || '') + ' · '
+    li.append(a, document.createTextNode(' · ' + statusText(e.status) + ' · ' + categoryName(e) + ' · '
       + new Date(e.openedAt).toLocaleDateString(currentLang() === 'zh' ? 'zh-CN' : 'en-GB')
       + (e.rating != null ? ' · ' + e.rating + '★' : '')));
     (e.labels || []).forEach(l => li.append(el('span', 'chip', l)));
@@ -294,6 +300,20 @@
     const id = state.faqId;
     state.faqId = null;
     return id ? { faqId: id } : {};
+  }
+
+  // ---- "an agent is typing" for the user: at most one ping every few seconds while keys are pressed
+
+  const TYPING_EVERY_MS = 3000;
+  function typingPing() {
+    const t = state.ticket;
+    const box = $('reply-text');
+    // Only the holder's typing is shown to the user (the server checks too); a "/" is the picker, not a reply.
+    if (!t || !box.value.trim() || box.value.startsWith('/') || !window.DeskHooks || t.assignee !== window.DeskHooks.me()) return;
+    const now = Date.now();
+    if (state.typedAt && now - state.typedAt < TYPING_EVERY_MS) return;
+    state.typedAt = now;
+    request('POST', '/tickets/' + t.id + '/typing', {}).catch(() => { /* a missed hint is harmless */ });
   }
 
   // ---- the "/" picker in the reply box
@@ -354,7 +374,7 @@
   function wirePicker() {
     const box = $('reply-text');
     if (!box) return;
-    box.addEventListener('input', () => { state.pickerIndex = 0; drawPicker(); });
+    box.addEventListener('input', () => { state.pickerIndex = 0; drawPicker(); typingPing(); });
     box.addEventListener('keydown', e => {
       const found = matchesPicker();
       if (found == null || picker().hidden) return;

@@ -61,4 +61,18 @@ class SavedRepliesTest {
         var typo = assertThrows(IllegalArgumentException.class, () -> SavedReplies.load(file));
         assertTrue(typo.getMessage().contains("titel"), typo.getMessage());
     }
+
+    @Test
+    void aTypoInAVariableIsRefusedBeforeItReachesAUserWithItsBraces() {
+        var typo = new SavedReply("x", Map.of("en", "X", "zh", "甲"), Map.of("en", "Hi {nmae}", "zh", "{name}好"), "desk");
+        String problem = SavedReplies.problem(typo);
+        assertTrue(problem != null && problem.contains("text.en") && problem.contains("{nmae}"), problem);
+        var detail = new SavedReply("x", Map.of("en", "X", "zh", "甲"), Map.of("en", "{detail.tx_hash}",
+                "zh", "{detail.colour}"), "desk");
+        String p2 = SavedReplies.problem(detail);
+        assertTrue(p2 != null && p2.contains("text.zh") && p2.contains("{detail.colour}") && p2.contains("tx_hash"), p2);
+        var fine = new SavedReply("x", Map.of("en", "X", "zh", "甲"), Map.of("en", "Hi {name}, {ticket} {detail.chain}",
+                "zh", "{name}好"), "desk");
+        assertEquals(null, SavedReplies.problem(fine));
+    }
 }

@@ -175,6 +175,9 @@ class DeskToolsApiTest {
         assertEquals(3.0, c.get("averageRating").asDouble());
         assertEquals("en", c.get("lang").asText());
         assertEquals("telegram", c.get("channel").asText());
+        assertEquals("transfer-pending", c.get("tickets").get(0).get("category").asText());
+        assertEquals("Transfer stuck pending", c.get("tickets").get(0).get("categoryName").get("en").asText(),
+                "agents read the category's name, as in the queue");
     }
 
     @Test
@@ -191,6 +194,9 @@ class DeskToolsApiTest {
         assertEquals(List.of(2022L), ids(ok(call("GET", "/api/desk/search?q=deposit", LocalBot.ALICE, null))));
         assertEquals(List.of(2021L, 2020L), ids(ok(call("GET", "/api/desk/search?from=2026-11-10&to=2026-11-12", LocalBot.ALICE, null))));
         assertEquals(List.of(2021L), ids(ok(call("GET", "/api/desk/search?category=app-crash", LocalBot.ALICE, null))));
+        JsonNode crash = ok(call("GET", "/api/desk/search?category=app-crash", LocalBot.ALICE, null)).get("tickets").get(0);
+        assertEquals("App crashes or freezes", crash.get("categoryName").get("en").asText(), "names, like the queue");
+        assertEquals("应用闪退/卡死", crash.get("categoryName").get("zh").asText());
 
         // a change is searchable at once: the index follows commits
         ok(call("POST", "/api/desk/tickets/2020/claim", LocalBot.ALICE, ""));

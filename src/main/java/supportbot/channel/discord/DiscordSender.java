@@ -109,6 +109,12 @@ final class DiscordSender implements ChannelSender {
         return new MessageCreateBuilder().setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
     }
 
+    /** An agent is typing in the desk: Discord shows "… is typing" for about ten seconds. */
+    @Override
+    public void typing(String conversationKey) throws SendFailure {
+        channelOf(conversationKey).sendTyping().queue(ok -> { }, failed -> { });
+    }
+
     private MessageChannel channelOf(String key) throws SendFailure {
         var target = DiscordKeys.targetOf(key).orElseThrow(() -> SendFailure.permanent("not a Discord conversation: " + key,
                 null));

@@ -117,6 +117,12 @@ public final class BotApi {
         }
     }
 
+    /** Telegram's "typing…" under the chat title; it fades after about five seconds by itself. */
+    public void sendTyping(long chatId) throws SendFailure {
+        call(org.telegram.telegrambots.meta.api.methods.send.SendChatAction.builder().chatId(chatId)
+                .action(org.telegram.telegrambots.meta.api.methods.ActionType.TYPING.toString()).build());
+    }
+
     public void deleteMessage(long chatId, int messageId) throws SendFailure {
         call(DeleteMessage.builder().chatId(chatId).messageId(messageId).build());
     }

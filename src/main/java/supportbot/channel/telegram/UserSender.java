@@ -92,4 +92,14 @@ final class UserSender implements ChannelSender {
             }
         }
     }
+
+    /** An agent is typing in the desk: the user sees Telegram's own "typing…"; skipped rather than waited for when
+     * the chat has no send slot free, since replies matter more than the hint. */
+    @Override
+    public void typing(String conversationKey) throws SendFailure {
+        var chatId = TelegramKeys.chatOf(conversationKey);
+        if (chatId.isPresent() && limiter.tryAcquire(chatId.get()).isZero()) {
+            api.sendTyping(chatId.get());
+        }
+    }
 }

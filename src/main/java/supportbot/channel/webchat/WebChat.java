@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import supportbot.channel.AgentTyping;
 import supportbot.channel.AttachmentFiles;
 import supportbot.channel.ConversationSignals;
 import supportbot.channel.Inbox;
@@ -36,6 +37,7 @@ public final class WebChat {
     private final ConversationSignals signals;
     private final Path attachmentsDir;
     private final Clock clock;
+    private final AgentTyping typing;
 
     public WebChat(Store store, GroupCommitter committer, Inbox inbox, ConversationSignals signals, Path attachmentsDir,
                    Clock clock) {
@@ -45,6 +47,32 @@ public final class WebChat {
         this.signals = signals;
         this.attachmentsDir = attachmentsDir;
         this.clock = clock;
+        this.typing = new AgentTyping(signals, System::nanoTime);
+    }
+
+    /** The desk's "an agent is typing" hints; this chat shows them, other channels get them forwarded. */
+    public AgentTyping agentTyping() {
+        return typing;
+    }
+
+    /**
+     * What the widget shows besides messages.
+     *
+     * @param agentHolds  a person has claimed the user's open ticket: the bot is not the one about to answer
+     * @param agentTyping that person is typing right now
+     */
+    public record Presence(boolean agentHolds, boolean agentTyping) {
+    }
+
+    /** @param lines what this poll returns: an agent's message among them ends the typing hint */
+    public Presence presence(String sessionId, List<TranscriptLine> lines) {
+        String key = key(sessionId);
+        if (lines.stream().anyMatch(l -> "agent".equals(l.from()))) {
+            typing.stopped(key);
+        }
+        boolean holds = store.conversation(key).map(c -> c.ticketNumber()).flatMap(store::ticket)
+                .filter(t -> t.status().open() && t.assignee() != null).isPresent();
+        return new Presence(holds, holds && typing.isTyping(key));
     }
 
     public String createSession() {

@@ -43,4 +43,25 @@ class UserSenderTest {
             assertEquals(then.toString(), new ObjectMapper().readTree(upload.bytes()).get("exportedAt").asText());
         }
     }
+
+    @Test
+    void anAgentTypingShowsTelegramsTypingChatAction() throws Exception {
+        try (FakeBotApi fake = FakeBotApi.start(TelegramTestBot.TOKEN); Store store = Store.open(dataDir)) {
+            var config = new AppConfig.Telegram("on", fake.baseUrl(), "polling", 1,
+                    new AppConfig.Webhook("", "/telegram/webhook"), null, null, 10, null);
+            var settings = TelegramSettings.from(config, Map.of(TelegramSettings.TOKEN_ENV, TelegramTestBot.TOKEN))
+                    .orElseThrow();
+            var sender = new UserSender(new BotApi(settings), new SendLimiter(SendLimiter.Limits.telegramDefaults(),
+                    System::nanoTime), new Keyboards(new Signer(BotSecret.of(new byte[32]))), "https://t.me/x", store,
+                    Clock.systemUTC());
+            long user = 4343;
+
+            sender.typing(TelegramKeys.privateChat(user));
+
+            var calls = fake.calls("sendChatAction");
+            assertEquals(1, calls.size(), calls.toString());
+            assertEquals(user, calls.get(0).get("chat_id").asLong());
+            assertEquals("typing", calls.get(0).get("action").asText());
+        }
+    }
 }
