@@ -340,13 +340,16 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
             default -> new DeskAction.Escalate("escalated from the Discord staff channel by " + agent.get().name());
         };
         event.deferReply(true).queue();
-        Optional<String> refused = parts.desk().attempt(agent.get(), Long.parseLong(p[2]), action);
-        if (refused.isEmpty() && action instanceof DeskAction.Claim && event.getChannelType().isThread()) {
-            // The one who claims follows the ticket's thread: Discord notifies thread members of each new line.
-            event.getChannel().asThreadChannel().addThreadMember(event.getUser()).queue(ok -> { },
-                    e -> log.warn("Discord: could not add the claiming agent to the ticket's thread: {}", e.getMessage()));
-        }
-        event.getHook().sendMessage(refused.orElse("Done: " + p[1] + " #" + p[2])).queue();
+        // The desk waits for its commit: off JDA's event thread, which every other interaction needs within 3 s.
+        staffWork.execute(() -> {
+            Optional<String> refused = parts.desk().attempt(agent.get(), Long.parseLong(p[2]), action);
+            if (refused.isEmpty() && action instanceof DeskAction.Claim && event.getChannelType().isThread()) {
+                // The one who claims follows the ticket's thread: Discord notifies thread members of each new line.
+                event.getChannel().asThreadChannel().addThreadMember(event.getUser()).queue(ok -> { },
+                        e -> log.warn("Discord: could not add the claiming agent to the ticket's thread: {}", e.getMessage()));
+            }
+            event.getHook().sendMessage(refused.orElse("Done: " + p[1] + " #" + p[2])).queue();
+        });
     }
 
     private void staffMessage(MessageReceivedEvent event) {
