@@ -146,6 +146,13 @@ final class DiscordStaffCommands {
             hook.editOriginal(text(lang, "discord.staff.no_ticket")).queue();
             return;
         }
+        if (event.getOptions().stream().filter(o -> o.getType() == OptionType.STRING)
+                .anyMatch(o -> supportbot.safety.Secrets.contain(o.getAsString()))) {
+            // Like "!note" with a phrase in the thread: neither kept nor sent, and the agent is told why.
+            log.warn("refused the staff command /{} holding a recovery phrase or key", event.getName());
+            hook.editOriginal(text(lang, "discord.staff.secret")).queue();
+            return;
+        }
         Optional<DeskAction> action = action(event);
         if (action.isEmpty()) {
             hook.editOriginal(text(lang, "discord.staff.refused", Map.of("reason", event.getName()))).queue();

@@ -84,6 +84,13 @@ class DiscordStaffSlashTest {
         assertTrue(ticket.events().stream().anyMatch(e -> e.type().equals("note") && e.text().contains("KYC")), ticket.events().toString());
         assertTrue(ticket.events().stream().anyMatch(e -> e.text() != null && e.text().contains("vip")), ticket.events().toString());
 
+        // A recovery phrase pasted into a command is neither sent nor kept.
+        var phrase = answerTo(fake.slashCommand(thread, AGENT, "note", Map.of("text",
+                "abandon ability able about above absent absorb abstract absurd abuse access accident")));
+        assertTrue(phrase.content().contains("neither sent nor kept"), phrase.content());
+        assertTrue(t.bot.store.ticket(number).orElseThrow().events().stream()
+                .noneMatch(e -> e.text() != null && e.text().contains("abandon")), "not in the ticket");
+
         // A refusal of the desk is shown as it is: a priority it does not have.
         var badPriority = answerTo(fake.slashCommand(thread, AGENT, "priority", Map.of("level", 9)));
         assertTrue(badPriority.content().startsWith("Not done: "), badPriority.content());
