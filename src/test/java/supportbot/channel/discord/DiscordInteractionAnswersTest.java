@@ -79,6 +79,21 @@ class DiscordInteractionAnswersTest {
     }
 
     @Test
+    void aRateLimitedAcknowledgementIsRetriedWithinTheThreeSeconds() throws Exception {
+        start();
+        fake.rateLimitNext("POST", "interactions/\\d+/[^/]+/callback", 1.0);
+        long dm = fake.dmChannelId(USER);
+        String status = fake.slashCommand(dm, USER, "status", Map.of());
+        var ack = fake.awaitCallback(status, WAIT);
+        assertEquals(5, ack.type());
+        assertFalse(ack.late(), "acknowledged after " + ack.millisAfterDispatch() + " ms");
+        assertTrue(ack.millisAfterDispatch() >= 900, "Retry-After was waited out: " + ack.millisAfterDispatch() + " ms");
+        assertEquals(1, fake.rateLimited().stream().filter(r -> r.startsWith("POST interactions/")).count());
+        var answer = fake.awaitSent(s -> s.channelId() == dm && s.source() == FakeDiscord.Source.DEFERRED_REPLY, WAIT);
+        assertTrue(answer.content().contains("no open ticket"), answer.content());
+    }
+
+    @Test
     void aCommandInThePublicChannelSaysPrivatelyWhereTheAnswerIs() throws Exception {
         start();
         String status = fake.slashCommand(FakeDiscord.SUPPORT_CHANNEL_ID, USER, "status", Map.of());

@@ -114,6 +114,37 @@ class DiscordPanelTest {
     }
 
     @Test
+    void aFormWaitingForItsThreadHoldsUpNobody() throws Exception {
+        fake = FakeDiscord.start();
+        long other = 700000000000000042L;
+        fake.addMember(other, "dave");
+        t = new DiscordTestBot(dir, fake, null);
+        var panel = postPanel();
+        var modal = fake.modal(fake.awaitCallback(fake.buttonPress(FakeDiscord.SUPPORT_CHANNEL_ID, USER, panel.messageId(),
+                button(panel, CATEGORY)), WAIT));
+        var slowThread = fake.holdNext("POST", "channels/" + FakeDiscord.SUPPORT_CHANNEL_ID + "/threads", Duration.ofSeconds(10));
+        String submit = fake.modalSubmit(FakeDiscord.SUPPORT_CHANNEL_ID, USER, panel.messageId(), modal, Map.of(
+                "description", "My USDT transfer has been pending since yesterday.", "time", "yesterday 3pm",
+                "chain", "TRC20", "tx_hash", DiscordFlowsTest.ANSWERS.get(DetailType.TX_HASH)));
+        var ack = fake.awaitCallback(submit, WAIT);
+        assertTrue(ack.millisAfterDispatch() < 1000, "form acknowledged after " + ack.millisAfterDispatch() + " ms");
+        slowThread.awaitReached(WAIT);
+
+        // While the form's thread is being made, another user's command and another panel press are served at once.
+        String help = fake.slashCommand(fake.dmChannelId(other), other, "help", Map.of());
+        assertTrue(fake.awaitCallback(help, WAIT).millisAfterDispatch() < 1000);
+        String press = fake.buttonPress(FakeDiscord.SUPPORT_CHANNEL_ID, other, panel.messageId(), button(panel, "app-crash"));
+        var modalAck = fake.awaitCallback(press, WAIT);
+        assertEquals(9, modalAck.type());
+        assertTrue(modalAck.millisAfterDispatch() < 1000, "modal after " + modalAck.millisAfterDispatch() + " ms");
+        assertTrue(t.bot.store.tickets().isEmpty(), "the form's ticket waits for its thread");
+
+        slowThread.release();
+        fake.awaitCondition(() -> t.bot.store.tickets().size() == 1, WAIT, "the ticket once the thread is made");
+        assertTrue(fake.lateCallbacks().isEmpty());
+    }
+
+    @Test
     void onlySupervisorsPostPanelsAndForgedButtonsOpenNothing() throws Exception {
         fake = FakeDiscord.start();
         t = new DiscordTestBot(dir, fake, null);
