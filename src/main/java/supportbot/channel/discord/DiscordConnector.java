@@ -99,6 +99,10 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
     public static DiscordConnector connect(DiscordSettings settings, ConnectorParts parts,
                                            UnaryOperator<JDABuilder> customize) {
         var connector = new DiscordConnector(settings, parts, customize);
+        // Server commands exist in that server only: the users' commands are also registered globally for DMs
+        // with the bot (and nowhere else), so a user who writes to the bot directly has them too.
+        connector.jda.updateCommands().addCommands(slashCommands(parts.messages()).stream()
+                .map(c -> c.setContexts(net.dv8tion.jda.api.interactions.InteractionContextType.BOT_DM)).toList()).queue();
         var guild = connector.jda.getGuildById(settings.guildId());
         if (guild == null) {
             log.warn("Discord: the bot is not in server {}; invite it (docs/operators-guide.md, \"Discord\")", settings.guildId());

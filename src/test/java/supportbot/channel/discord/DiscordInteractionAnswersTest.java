@@ -42,6 +42,12 @@ class DiscordInteractionAnswersTest {
     @Test
     void aCommandInADirectMessageIsAnsweredInTheDeferredReply() throws Exception {
         start();
+        // The users' commands exist in DMs (global, DM context only); staff commands only in the server.
+        fake.awaitCondition(() -> fake.commandsRegistered().stream().anyMatch(c -> !c.hasNonNull("guild_id")
+                && c.path("name").asText().equals("status")), WAIT, "global commands");
+        var global = fake.commandsRegistered().stream().filter(c -> !c.hasNonNull("guild_id")).toList();
+        assertTrue(global.stream().allMatch(c -> c.path("contexts").size() == 1 && c.path("contexts").get(0).asInt() == 1), global.toString());
+        assertTrue(global.stream().noneMatch(c -> c.path("name").asText().equals("claim")), "no staff command in DMs");
         long dm = fake.dmChannelId(USER);
         String status = fake.slashCommand(dm, USER, "status", Map.of());
         var ack = fake.awaitCallback(status, WAIT);

@@ -48,7 +48,8 @@ class DiscordPanelTest {
     }
 
     private FakeDiscord.Sent postPanel() {
-        fake.awaitCondition(() -> !fake.commandsRegistered().isEmpty(), WAIT, "commands registered");
+        fake.awaitCondition(() -> fake.commandsRegistered().stream().anyMatch(c -> c.path("name").asText().equals("panel")),
+                WAIT, "commands registered");
         var posted = deferredAnswer(fake.slashCommand(FakeDiscord.STAFF_CHANNEL_ID, FakeDiscord.SUPERVISOR_ID, "panel",
                 Map.of("channel", new FakeDiscord.ChannelOption(FakeDiscord.SUPPORT_CHANNEL_ID), "lang", "both")));
         assertTrue(posted.ephemeral() && posted.content().contains("<#" + FakeDiscord.SUPPORT_CHANNEL_ID + ">"), posted.content());
@@ -148,7 +149,8 @@ class DiscordPanelTest {
     void onlySupervisorsPostPanelsAndForgedButtonsOpenNothing() throws Exception {
         fake = FakeDiscord.start();
         t = new DiscordTestBot(dir, fake, null);
-        fake.awaitCondition(() -> !fake.commandsRegistered().isEmpty(), WAIT, "commands registered");
+        fake.awaitCondition(() -> fake.commandsRegistered().stream().anyMatch(c -> c.path("name").asText().equals("panel")),
+                WAIT, "commands registered");
         var agent = deferredAnswer(fake.slashCommand(FakeDiscord.STAFF_CHANNEL_ID, FakeDiscord.AGENT_ID, "panel", Map.of()));
         assertTrue(agent.content().contains("Only supervisors"), agent.content());
         var panel = postPanel();
@@ -166,7 +168,8 @@ class DiscordPanelTest {
     void aChinesePanelOpensAChineseForm() throws Exception {
         fake = FakeDiscord.start();
         t = new DiscordTestBot(dir, fake, null);
-        fake.awaitCondition(() -> !fake.commandsRegistered().isEmpty(), WAIT, "commands registered");
+        fake.awaitCondition(() -> fake.commandsRegistered().stream().anyMatch(c -> c.path("name").asText().equals("panel")),
+                WAIT, "commands registered");
         deferredAnswer(fake.slashCommand(FakeDiscord.STAFF_CHANNEL_ID, FakeDiscord.SUPERVISOR_ID, "panel",
                 Map.of("lang", "zh", "channel", new FakeDiscord.ChannelOption(FakeDiscord.SUPPORT_CHANNEL_ID))));
         var panel = fake.awaitSent(s -> s.channelId() == FakeDiscord.SUPPORT_CHANNEL_ID && !s.customIds().isEmpty(), WAIT);
