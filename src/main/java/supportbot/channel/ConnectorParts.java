@@ -10,9 +10,9 @@ import supportbot.safety.Signer;
 import supportbot.store.GroupCommitter;
 import supportbot.store.Store;
 
-/** Everything a chat connector uses from the rest of the bot. */
+/** Everything a chat connector uses from the rest of the bot; {@code forms} for the ticket forms of a panel. */
 public record ConnectorParts(Inbox inbox, Outbox outbox, Store store, GroupCommitter committer, DeskService desk,
                              AgentDirectory agents, Messages messages, Function<String, String> categoryName,
                              Path attachmentsRoot, Clock clock, Signer signer, supportbot.metrics.BotMetrics metrics,
-                             SlaVerdict slaVerdict) {
+                             SlaVerdict slaVerdict, supportbot.dialogue.CategoryForms forms) {
 }

@@ -130,6 +130,19 @@ public final class Inbox implements AutoCloseable, supportbot.desk.ConversationL
     }
 
     /**
+     * A category's form, filled in and read ({@link supportbot.dialogue.CategoryForms}): handled in the
+     * conversation's lane like a message, with {@code in}'s text (a readable copy of the answers) as what the
+     * user said, checked and kept like any message.
+     */
+    public CompletableFuture<Outcome> submitForm(Inbound in, supportbot.dialogue.Category category, supportbot.faq.Lang lang,
+                                                 Map<supportbot.dialogue.details.DetailType, supportbot.dialogue.details.DetailValue> details) {
+        return inLane(in.conversationKey(), () -> process(in, false,
+                (current, handled) -> engine.handleForm(current, handled, category, lang, details)))
+                .whenComplete((o, e) -> metrics.messageReceived(in.channel(),
+                        e != null ? "failed" : o.name().toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /**
      * For a sender that waits for the answer (HTTP): over the flood limit the message is refused with
      * {@link Outcome#FLOODED} rather than skipped behind a notice, so the sender knows to send it again.
      */
@@ -223,6 +236,12 @@ public final class Inbox implements AutoCloseable, supportbot.desk.ConversationL
     }
 
     private CompletableFuture<Outcome> process(Inbound in, boolean senderWaits) {
+        return process(in, senderWaits, null);
+    }
+
+    /** @param form handles a form instead of the engine's message handling; null for a message */
+    private CompletableFuture<Outcome> process(Inbound in, boolean senderWaits,
+                                               java.util.function.BiFunction<Conversation, Inbound, Turn> form) {
         StoredConversation stored = current(in.conversationKey());
         if (stored != null && stored.hasSeen(in.platformMessageId())) {
             return CompletableFuture.completedFuture(Outcome.DUPLICATE);
@@ -256,13 +275,13 @@ public final class Inbox implements AutoCloseable, supportbot.desk.ConversationL
             var pass = (InboundGuard.Pass) verdict;
             handled = pass.in();
             secret = pass.secretRemoved();
-            var split = secret || handled.isButton() ? java.util.Optional.<SplitPhraseWatch.Found>empty()
+            var split = secret || handled.isButton() || form != null ? java.util.Optional.<SplitPhraseWatch.Found>empty()
                     : splitPhrases.offer(in.conversationKey(), in.platformMessageId(), handled.text(), in.time());
             if (split.isPresent()) {
                 return splitPhrase(stored, handled, split.get());
             }
             try {
-                turn = engine.handle(current, handled);
+                turn = form != null && !secret ? form.apply(current, handled) : engine.handle(current, handled);
             } catch (RuntimeException e) {
                 log.error("engine failed on a message; the message is kept and the user told", e);
                 turn = apology(current, handled);

@@ -108,7 +108,8 @@ public final class BotAssembly implements AutoCloseable {
     public supportbot.channel.ConnectorParts connectorParts() {
         return new supportbot.channel.ConnectorParts(inbox, outbox, store, committer, desk, agents,
                 data.messages(), id -> data.categories().get(id).map(BotAssembly::staffCategoryName).orElse(id), attachmentsRoot,
-                Clock.systemUTC(), signer, metrics, new supportbot.channel.SlaVerdict(deskSettings.sla(), Clock.systemUTC()));
+                Clock.systemUTC(), signer, metrics, new supportbot.channel.SlaVerdict(deskSettings.sla(), Clock.systemUTC()),
+                new supportbot.dialogue.CategoryForms(data, new DetailParsers(data.details(), Clock.systemUTC())));
     }
 
     /** Staff may read either language, so cards carry both names; one when they are the same or one is missing. */

@@ -235,6 +235,11 @@ public final class DeskService {
         return user;
     }
 
+    /** The saved replies agents can send (the staff "/r name" command), for pickers and autocompletion. */
+    public java.util.List<SavedReply> savedReplies() {
+        return savedReplies.all();
+    }
+
     /** For chat surfaces: the refusal to show the agent, or empty when it was done. */
     public Optional<String> attempt(Agent agent, long number, DeskAction action) {
         try {

@@ -92,6 +92,37 @@ public final class DialogueEngine {
         return in.publicPlace() && needsPrivacy(turn) ? movePrivate(base, in) : turn;
     }
 
+    /**
+     * A form filled in for a category (a Discord panel's modal), its answers already read by {@link CategoryForms}:
+     * with every required detail the ticket opens at once, as after a confirmed summary (the form was the user's
+     * own summary); otherwise the chat asks for the rest. A user who already has a ticket is told which.
+     */
+    public Turn handleForm(Conversation current, Inbound in, Category category, Lang lang,
+                           Map<DetailType, supportbot.dialogue.details.DetailValue> details) {
+        Conversation base = current != null ? current
+                : Conversation.start(in, lang, data.details().defaultZone().getId());
+        var t = new TurnContext(base.edit(), in, data.messages());
+        t.c.turns++;
+        t.c.updatedAt = in.time() != null ? in.time() : clock.instant();
+        if (!t.c.langLocked) {
+            t.c.lang = lang;
+        }
+        if (t.c.phase == Phase.WITH_TICKET || t.c.phase == Phase.AGENT_ASKED) {
+            t.say(statusText(t));
+            return new Turn(t.c.build(), t.actions());
+        }
+        t.c.resetFlow();
+        t.c.categoryId = category.id();
+        t.c.details.putAll(details);
+        if (category.required().stream().allMatch(t.c.details::containsKey)) {
+            category.optional().stream().filter(d -> !t.c.details.containsKey(d)).forEach(t.c.skipped::add);
+            openTicket(t, category.id().equals("complaint") ? "complaint" : "confirmed");
+        } else {
+            collector.askNext(t, t.text("problem.start", Map.of("category", category.name(t.lang()))));
+        }
+        return new Turn(t.c.build(), t.actions());
+    }
+
     /** A report, or phases that ask for or carry personal details: a group or public channel must not see them. */
     private static boolean needsPrivacy(Turn turn) {
         return turn.conversation().categoryId() != null || switch (turn.conversation().phase()) {

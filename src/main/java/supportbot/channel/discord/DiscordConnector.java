@@ -48,6 +48,15 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
     private final DiscordUsers users;
     private final StaffFeed staffFeed;
     private final supportbot.metrics.ConnectorState state;
+    private final InteractionReplies interactions = new InteractionReplies();
+    /** Staff slash commands wait for the desk's commits: here, never on JDA's event thread. */
+    private final java.util.concurrent.ExecutorService staffWork = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "discord-staff");
+        t.setDaemon(true);
+        return t;
+    });
+    private final DiscordStaffCommands staffCommands;
+    private final DiscordPanel panel;
 
     private DiscordConnector(DiscordSettings settings, ConnectorParts parts, UnaryOperator<JDABuilder> customize) {
         this.settings = settings;
@@ -56,6 +65,10 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
         this.state = parts.metrics().connector(DiscordKeys.CHANNEL); // before JDA starts sending events
         this.users = new DiscordUsers(parts.inbox(), parts.store(), parts.committer(), settings, parts.attachmentsRoot(),
                 parts.clock());
+        this.staffCommands = settings.staffChannelId() == null ? null : new DiscordStaffCommands(parts,
+                settings.staffChannelId(), this::agentOf, this::wakeStaffFeed, staffWork);
+        this.panel = staffCommands == null ? null : new DiscordPanel(parts, settings, users, this::agentOf,
+                staffCommands::inStaffPlace);
         try {
             JDABuilder builder = JDABuilder.createLight(settings.token(), INTENTS);
             if (!settings.apiUrl().equals(DiscordSettings.DEFAULT_API_URL)) {
@@ -67,7 +80,7 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while connecting to Discord", e);
         }
-        parts.outbox().register(new DiscordSender(jda, components, parts.store(), parts.clock()));
+        parts.outbox().register(new DiscordSender(jda, components, parts.store(), parts.clock(), interactions));
         if (settings.staffChannelId() != null) {
             this.staffFeed = new StaffFeed(parts.store(), parts.committer(), new DiscordStaffSurface(jda,
                     settings.staffChannelId(), parts.signer(), parts.categoryName(),
@@ -86,11 +99,20 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
     public static DiscordConnector connect(DiscordSettings settings, ConnectorParts parts,
                                            UnaryOperator<JDABuilder> customize) {
         var connector = new DiscordConnector(settings, parts, customize);
+        // Server commands exist in that server only: the users' commands are also registered globally for DMs
+        // with the bot (and nowhere else), so a user who writes to the bot directly has them too.
+        connector.jda.updateCommands().addCommands(slashCommands(parts.messages()).stream()
+                .map(c -> c.setContexts(net.dv8tion.jda.api.interactions.InteractionContextType.BOT_DM)).toList()).queue();
         var guild = connector.jda.getGuildById(settings.guildId());
         if (guild == null) {
             log.warn("Discord: the bot is not in server {}; invite it (docs/operators-guide.md, \"Discord\")", settings.guildId());
         } else {
-            guild.updateCommands().addCommands(slashCommands(parts.messages())).queue();
+            var commands = new java.util.ArrayList<>(slashCommands(parts.messages()));
+            if (connector.staffCommands != null) {
+                commands.addAll(DiscordStaffCommands.definitions(parts.messages()));
+                commands.add(DiscordPanel.definition(parts.messages()));
+            }
+            guild.updateCommands().addCommands(commands).queue();
         }
         if (connector.staffFeed != null) {
             connector.staffFeed.start();
@@ -148,13 +170,76 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
             event.reply("This bot does not serve this server.").setEphemeral(true).queue();
             return;
         }
-        event.reply("✓").setEphemeral(true).queue(); // within Discord's 3 seconds, whatever comes next
+        if (staffCommands != null && event.isFromGuild() && DiscordStaffCommands.names().contains(event.getName())) {
+            staffCommands.onSlash(event);
+            return;
+        }
+        if (panel != null && event.isFromGuild() && event.getName().equals(DiscordPanel.COMMAND)) {
+            panel.onSlash(event);
+            return;
+        }
         String arg = event.getOptions().isEmpty() ? "" : " " + event.getOptions().get(0).getAsString();
-        conversationOf(event.getUser(), event.getChannel().getIdLong(), event.isFromGuild())
-                .thenCompose(key -> parts.inbox().submit(Inbound.text(DiscordKeys.CHANNEL, key,
-                        "discord:" + event.getUser().getIdLong(), "/" + event.getName() + arg, "i" + event.getId(),
-                        parts.clock().instant())))
+        long channelId = event.getChannel().getIdLong();
+        String text = "/" + event.getName() + arg;
+        if (!event.isFromGuild() || users.isUserThread(channelId)) {
+            // Where the user talks to the bot: the answer fills the deferred reply, in the interaction itself.
+            String key = event.isFromGuild() ? DiscordKeys.thread(channelId) : DiscordKeys.dm(event.getUser().getIdLong());
+            event.deferReply().queue(); // within Discord's 3 seconds, whatever comes next
+            var hook = event.getHook();
+            interactions.await(key, hook);
+            submitCommand(event, key, text).thenAccept(outcome -> {
+                if (outcome == supportbot.channel.Inbox.Outcome.PROCESSED || outcome == supportbot.channel.Inbox.Outcome.SECRET_REMOVED) {
+                    interactions.unansweredLater(key, hook);
+                } else {
+                    interactions.unanswered(key, hook);
+                }
+            }).exceptionally(e -> {
+                interactions.unanswered(key, hook);
+                return logged("a slash command", e);
+            });
+            return;
+        }
+        // In a public channel the answer goes to the user's private thread; the interaction says where, privately.
+        var lang = DiscordLang.of(event);
+        event.deferReply(true).queue();
+        var hook = event.getHook();
+        conversationOf(event.getUser(), channelId, true)
+                .thenCompose(key -> {
+                    DiscordKeys.targetOf(key).filter(t -> !t.dm()).ifPresent(t -> hook.editOriginal(parts.messages()
+                            .get(lang, "discord.slash.continued", java.util.Map.of("thread", Long.toString(t.id())))).queue());
+                    return submitCommand(event, key, text);
+                })
                 .exceptionally(e -> logged("a slash command", e));
+    }
+
+    private java.util.concurrent.CompletableFuture<supportbot.channel.Inbox.Outcome> submitCommand(
+            SlashCommandInteractionEvent event, String key, String text) {
+        return parts.inbox().submit(Inbound.text(DiscordKeys.CHANNEL, key, "discord:" + event.getUser().getIdLong(), text,
+                "i" + event.getId(), parts.clock().instant()));
+    }
+
+    @Override
+    public void onCommandAutoCompleteInteraction(net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent event) {
+        if (staffCommands == null || !event.isFromGuild() || event.getGuild().getIdLong() != settings.guildId()) {
+            event.replyChoices(List.of()).queue();
+            return;
+        }
+        staffCommands.onAutoComplete(event);
+    }
+
+    @Override
+    public void onModalInteraction(net.dv8tion.jda.api.events.interaction.ModalInteractionEvent event) {
+        if (panel == null || !event.isFromGuild() || event.getGuild().getIdLong() != settings.guildId()) {
+            event.reply(parts.messages().get(DiscordLang.of(event), "discord.form.expired")).setEphemeral(true).queue();
+            return;
+        }
+        panel.onModal(event);
+    }
+
+    private void wakeStaffFeed() {
+        if (staffFeed != null) {
+            staffFeed.wake();
+        }
     }
 
     private static <T> T logged(String what, Throwable e) {
@@ -195,6 +280,14 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
         }
         if (signedData.startsWith("desk:")) {
             staffButton(event, signedData);
+            return;
+        }
+        if (signedData.startsWith(DiscordPanel.BUTTON) && event instanceof ButtonInteractionEvent button) {
+            if (panel == null) {
+                event.reply(parts.messages().get(DiscordLang.of(event), "discord.form.expired")).setEphemeral(true).queue();
+            } else {
+                panel.onButton(button, signedData);
+            }
             return;
         }
         // The acknowledgement disables what was pressed: one answer per message, and users see it is spent.
@@ -251,13 +344,16 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
             default -> new DeskAction.Escalate("escalated from the Discord staff channel by " + agent.get().name());
         };
         event.deferReply(true).queue();
-        Optional<String> refused = parts.desk().attempt(agent.get(), Long.parseLong(p[2]), action);
-        if (refused.isEmpty() && action instanceof DeskAction.Claim && event.getChannelType().isThread()) {
-            // The one who claims follows the ticket's thread: Discord notifies thread members of each new line.
-            event.getChannel().asThreadChannel().addThreadMember(event.getUser()).queue(ok -> { },
-                    e -> log.warn("Discord: could not add the claiming agent to the ticket's thread: {}", e.getMessage()));
-        }
-        event.getHook().sendMessage(refused.orElse("Done: " + p[1] + " #" + p[2])).queue();
+        // The desk waits for its commit: off JDA's event thread, which every other interaction needs within 3 s.
+        staffWork.execute(() -> {
+            Optional<String> refused = parts.desk().attempt(agent.get(), Long.parseLong(p[2]), action);
+            if (refused.isEmpty() && action instanceof DeskAction.Claim && event.getChannelType().isThread()) {
+                // The one who claims follows the ticket's thread: Discord notifies thread members of each new line.
+                event.getChannel().asThreadChannel().addThreadMember(event.getUser()).queue(ok -> { },
+                        e -> log.warn("Discord: could not add the claiming agent to the ticket's thread: {}", e.getMessage()));
+            }
+            event.getHook().sendMessage(refused.orElse("Done: " + p[1] + " #" + p[2])).queue();
+        });
     }
 
     private void staffMessage(MessageReceivedEvent event) {
@@ -366,6 +462,7 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
         if (staffFeed != null) {
             staffFeed.close();
         }
+        staffWork.shutdownNow();
         jda.shutdownNow();
     }
 }

@@ -24,9 +24,12 @@ final class DiscordSender implements ChannelSender {
     private final DiscordComponents components;
     private final Store store;
     private final java.time.Clock clock;
+    private final InteractionReplies interactions;
 
-    DiscordSender(JDA jda, DiscordComponents components, Store store, java.time.Clock clock) {
+    DiscordSender(JDA jda, DiscordComponents components, Store store, java.time.Clock clock,
+                  InteractionReplies interactions) {
         this.jda = jda;
+        this.interactions = interactions;
         this.clock = clock;
         this.components = components;
         this.store = store;
@@ -43,8 +46,8 @@ final class DiscordSender implements ChannelSender {
             MessageChannel channel = channelOf(entry.conversationKey());
             if (entry.isExport()) {
                 byte[] data = supportbot.safety.DataExport.of(store, entry.conversationKey(), clock.instant());
-                channel.sendMessage(base().setContent(DiscordText.clip(entry.text(), DiscordText.MAX_MESSAGE_CHARS))
-                        .addFiles(FileUpload.fromData(data, "my-support-data.json")).build()).complete();
+                post(entry.conversationKey(), channel, true, base().setContent(DiscordText.clip(entry.text(),
+                        DiscordText.MAX_MESSAGE_CHARS)).addFiles(FileUpload.fromData(data, "my-support-data.json")).build());
                 return;
             }
             List<String> parts = DiscordText.chunks(entry.text());
@@ -62,7 +65,7 @@ final class DiscordSender implements ChannelSender {
                     var rows = i == parts.size() - 1 ? components.of(entry.conversationKey(), entry.buttons())
                             : List.<net.dv8tion.jda.api.components.actionrow.ActionRow>of();
                     message.setComponents(rows);
-                    long id = channel.sendMessage(message.build()).complete().getIdLong();
+                    long id = post(entry.conversationKey(), channel, i == 0, message.build()).getIdLong();
                     if (!rows.isEmpty()) {
                         withButtons.put(entry.conversationKey(), new Shown(id, rows));
                     }
@@ -82,6 +85,16 @@ final class DiscordSender implements ChannelSender {
         } catch (RuntimeException e) {
             throw SendFailure.transientError("Discord: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The first message of an answer fills the deferred reply of a slash command waiting in that conversation
+     * (the answer appears in the interaction); any other goes to the channel.
+     */
+    private Message post(String key, MessageChannel channel, boolean first,
+                         net.dv8tion.jda.api.utils.messages.MessageCreateData message) {
+        var hook = first ? interactions.take(key) : java.util.Optional.<net.dv8tion.jda.api.interactions.InteractionHook>empty();
+        return hook.isPresent() ? interactions.answer(key, hook.get(), message) : channel.sendMessage(message).complete();
     }
 
     /** The last message with buttons in each conversation, to disable once the conversation has moved on. */

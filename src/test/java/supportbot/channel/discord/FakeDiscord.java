@@ -417,6 +417,9 @@ public final class FakeDiscord implements AutoCloseable {
     private final List<Edit> edits = new ArrayList<>();
     private final List<long[]> deletedMessages = new ArrayList<>();
     private final List<Callback> callbacks = new ArrayList<>();
+    private final Map<Long, String> locales = new HashMap<>();
+    /** "user/custom_id" of every modal shown: only those can be submitted. */
+    private final Set<String> modalsShown = new java.util.HashSet<>();
     private final List<JsonNode> threadsCreated = new ArrayList<>();
     private final List<long[]> threadMembersAdded = new ArrayList<>();
     private final List<JsonNode> channelEdits = new ArrayList<>();
@@ -965,6 +968,12 @@ public final class FakeDiscord implements AutoCloseable {
             ObjectNode o = obj().put("name", k);
             if (v instanceof Boolean b) {
                 o.put("type", 5).put("value", b);
+            } else if (v instanceof ChannelOption c) {
+                o.put("type", 7).put("value", str(c.id()));
+                ObjectNode resolved = (ObjectNode) data.with("resolved").with("channels");
+                ObjectNode rc = channelJson(channel(c.id()));
+                rc.put("permissions", str(channelPermissions(channel(c.id()), userId)));
+                resolved.set(str(c.id()), rc);
             } else if (v instanceof Integer || v instanceof Long) {
                 o.put("type", 4).put("value", ((Number) v).longValue());
             } else if (v instanceof Number n) {
@@ -978,6 +987,100 @@ public final class FakeDiscord implements AutoCloseable {
             data.set("options", opts);
         }
         return interact(ch, userId, 2, data, 0L, null).toString();
+    }
+
+    /** The language this user's Discord client is set to (interactions carry it as "locale"); default en-US. */
+    public synchronized FakeDiscord userLocale(long userId, String locale) {
+        locales.put(userId, locale);
+        return this;
+    }
+
+    /** A channel given as a slash command option (type 7, with the channel in resolved.channels). */
+    public record ChannelOption(long id) {
+    }
+
+    /**
+     * A user typing into an option with autocomplete (INTERACTION_CREATE type 4): {@code focused} is the option
+     * being typed, with {@code typed} so far. The bot answers with callback type 8 (choices, see {@link #choices}).
+     */
+    public synchronized String autocomplete(long channelId, long userId, String command, String focused, String typed) {
+        Chan ch = channel(channelId);
+        ObjectNode data = obj().put("type", 1).put("name", command);
+        ObjectNode registered = findCommand(command, ch.guildId);
+        data.put("id", registered != null ? registered.path("id").asText() : str(nextId()));
+        if (registered != null && registered.hasNonNull("guild_id")) {
+            data.put("guild_id", registered.get("guild_id").asText());
+        }
+        data.putArray("options").add(obj().put("name", focused).put("type", 3).put("value", typed).put("focused", true));
+        return interact(ch, userId, 4, data, 0L, null).toString();
+    }
+
+    /** The choices (name, value) of an autocomplete answer. */
+    public List<Map.Entry<String, String>> choices(Callback c) {
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        c.body().path("data").path("choices").forEach(ch -> out.add(Map.entry(ch.path("name").asText(),
+                ch.path("value").asText())));
+        return out;
+    }
+
+    /** The modal a callback (type 9) opened: its custom id, title and inputs (custom id → label, required). */
+    public record ShownModal(String customId, String title, Map<String, String> labels, Set<String> required) {
+    }
+
+    public ShownModal modal(Callback c) {
+        if (c.type() != 9) {
+            throw new IllegalArgumentException("callback " + c.interactionId() + " has type " + c.type() + ", not a modal");
+        }
+        JsonNode d = c.body().path("data");
+        Map<String, String> labels = new LinkedHashMap<>();
+        Set<String> required = new LinkedHashSet<>();
+        for (JsonNode label : d.path("components")) {
+            JsonNode input = label.path("component");
+            labels.put(input.path("custom_id").asText(), label.path("label").asText());
+            if (input.path("required").asBoolean(true)) {
+                required.add(input.path("custom_id").asText());
+            }
+        }
+        return new ShownModal(d.path("custom_id").asText(), d.path("title").asText(), labels, required);
+    }
+
+    /**
+     * The user submits a modal the bot showed them (INTERACTION_CREATE type 5), from the message whose button
+     * opened it. Values are per input custom id; Discord refuses a submit without a required input, so does this.
+     */
+    public synchronized String modalSubmit(long channelId, long userId, long messageId, ShownModal modal,
+                                           Map<String, String> values) {
+        if (!modalsShown.contains(userId + "/" + modal.customId())) {
+            throw new IllegalArgumentException("modal " + modal.customId() + " was not shown to user " + userId);
+        }
+        for (String r : modal.required()) {
+            if (values.getOrDefault(r, "").isBlank()) {
+                throw new IllegalArgumentException("required input " + r + " left empty (Discord would not submit)");
+            }
+        }
+        Chan ch = channel(channelId);
+        ObjectNode data = obj().put("custom_id", modal.customId());
+        ArrayNode comps = data.putArray("components");
+        int id = 1;
+        for (String input : modal.labels().keySet()) {
+            ObjectNode label = obj().put("type", 18).put("id", id++);
+            label.set("component", obj().put("type", 4).put("id", id++).put("custom_id", input)
+                    .put("value", values.getOrDefault(input, "")));
+            comps.add(label);
+        }
+        ObjectNode message = messages.get(messageId);
+        return interact(ch, userId, 5, data, messageId, message == null ? null : message.deepCopy()).toString();
+    }
+
+    /**
+     * A press of a button on a bot message whose custom id arrives altered to {@code forgedId} (a tampered client or a
+     * replay: Discord checks ids, the bot must not rely on it).
+     */
+    public synchronized String buttonPressForged(long channelId, long userId, long messageId, String realId, String forgedId) {
+        Chan ch = channel(channelId);
+        ObjectNode message = componentMessage(messageId, realId, 2);
+        ObjectNode data = obj().put("custom_id", forgedId).put("component_type", 2);
+        return interact(ch, userId, 3, data, messageId, message).toString();
     }
 
     /** A button press (INTERACTION_CREATE type 3, component_type 2) on a message the bot sent. */
@@ -2166,6 +2269,7 @@ public final class FakeDiscord implements AutoCloseable {
         interactions.put(id, it);
         interactionsByToken.put(token, it);
         ObjectNode d = interactionBase(it, type);
+        d.put("locale", locales.getOrDefault(userId, "en-US"));
         if (ch.type == TYPE_DM) {
             d.set("user", userJson(u));
             d.set("channel", channelJson(ch));
@@ -2328,7 +2432,12 @@ public final class FakeDiscord implements AutoCloseable {
                 edits.add(new Edit(it.channelId, it.messageId, data, "interaction-update"));
                 resource.set("message", m.deepCopy());
             }
-            case 9, 8, 10, 12 -> { }
+            case 9 -> {
+                validateModal(data);
+                modalsShown.add(it.userId + "/" + data.path("custom_id").asText());
+            }
+            case 8 -> validateChoices(data);
+            case 10, 12 -> { }
             default -> throw new DiscordError(400, 50035, "Invalid Form Body: type");
         }
         it.acked = true;
@@ -2347,6 +2456,38 @@ public final class FakeDiscord implements AutoCloseable {
             return Resp.noContent();
         }
         return Resp.ok(answer);
+    }
+
+    /** Discord's modal limits: id ≤ 100, title ≤ 45, 1 to 5 labels (≤ 45) each holding a text input. */
+    private static void validateModal(JsonNode d) {
+        String id = d.path("custom_id").asText("");
+        String title = d.path("title").asText("");
+        JsonNode comps = d.path("components");
+        if (id.isEmpty() || id.length() > 100 || title.isEmpty() || title.length() > 45 || comps.size() < 1 || comps.size() > 5) {
+            throw new DiscordError(400, 50035, "Invalid Form Body: modal");
+        }
+        for (JsonNode label : comps) {
+            JsonNode input = label.path("component");
+            String text = label.path("label").asText("");
+            if (label.path("type").asInt() != 18 || text.isEmpty() || text.length() > 45 || input.path("type").asInt() != 4
+                    || input.path("custom_id").asText("").isEmpty()) {
+                throw new DiscordError(400, 50035, "Invalid Form Body: modal component");
+            }
+        }
+    }
+
+    /** At most 25 choices, names 1 to 100 characters. */
+    private static void validateChoices(JsonNode d) {
+        JsonNode choices = d.path("choices");
+        if (!choices.isArray() || choices.size() > 25) {
+            throw new DiscordError(400, 50035, "Invalid Form Body: choices");
+        }
+        for (JsonNode c : choices) {
+            int n = c.path("name").asText("").length();
+            if (n < 1 || n > 100) {
+                throw new DiscordError(400, 50035, "Invalid Form Body: choice name");
+            }
+        }
     }
 
     private void interactionMessage(ObjectNode m, Interaction it) {
