@@ -1,5 +1,7 @@
 package supportbot.dialogue;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -27,7 +29,12 @@ final class IntentExamples {
     private record Example(Intent intent, float[] vector) {
     }
 
+    /** How many recent texts' nearest intents are remembered: users repeat short messages ("hi", "转人工"). */
+    private static final int RECENT_TEXTS = 10_000;
+
     private final Embedder embedder;
+    // Examples and model never change after construction, so a remembered answer stays exact.
+    private final Cache<String, Optional<IntentMatch>> recent = CacheBuilder.newBuilder().maximumSize(RECENT_TEXTS).build();
     private final Map<Lang, List<Example>> byLang = new EnumMap<>(Lang.class);
     private final Map<Lang, Thresholds> thresholds;
 
@@ -54,6 +61,15 @@ final class IntentExamples {
 
     /** The best and second-best intent for {@code read} (already in {@link Reading} form), unfiltered. */
     Optional<IntentMatch> nearest(String read) {
+        Optional<IntentMatch> known = recent.getIfPresent(read);
+        if (known == null) {
+            known = compare(read);
+            recent.put(read, known);
+        }
+        return known;
+    }
+
+    private Optional<IntentMatch> compare(String read) {
         if (read.isBlank()) {
             return Optional.empty();
         }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.Directory;
 
@@ -24,6 +26,10 @@ public final class FaqIndex implements AutoCloseable {
     private final IndexSearcher searcher;
     private final boolean semantic;
     private final Stats stats;
+    /** Topic ordinal of each document, by global doc id. */
+    private final int[] entryOfDoc;
+    /** Whether each document is answer text (not a phrasing of the question), by global doc id. */
+    private final boolean[] answerDoc;
 
     FaqIndex(FaqCatalog catalog, Directory directory, boolean semantic, Stats stats) throws IOException {
         this.catalog = catalog;
@@ -33,6 +39,34 @@ public final class FaqIndex implements AutoCloseable {
         this.searcher = new IndexSearcher(reader);
         this.semantic = semantic;
         this.stats = stats;
+        // Read once here: opening a doc-values iterator per search hit cost more than the BM25 search itself.
+        this.entryOfDoc = new int[reader.maxDoc()];
+        this.answerDoc = new boolean[reader.maxDoc()];
+        for (LeafReaderContext leaf : reader.leaves()) {
+            NumericDocValues entries = leaf.reader().getNumericDocValues(FIELD_ENTRY);
+            NumericDocValues kinds = leaf.reader().getNumericDocValues(FIELD_KIND);
+            for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                entryOfDoc[leaf.docBase + doc] = (int) value(entries, doc);
+                answerDoc[leaf.docBase + doc] = value(kinds, doc) == KIND_ANSWER;
+            }
+        }
+    }
+
+    private static long value(NumericDocValues values, int doc) throws IOException {
+        if (values == null || !values.advanceExact(doc)) {
+            throw new IllegalStateException("FAQ index document " + doc + " lacks its entry fields");
+        }
+        return values.longValue();
+    }
+
+    /** The topic ordinal of a document (a global doc id, as search hits give it). */
+    int entryOf(int doc) {
+        return entryOfDoc[doc];
+    }
+
+    /** True when the document is a topic's answer text rather than a phrasing of its question. */
+    boolean isAnswerText(int doc) {
+        return answerDoc[doc];
     }
 
     public FaqCatalog catalog() {

@@ -7,9 +7,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.ReaderUtil;
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.KnnFloatVectorQuery;
@@ -24,11 +23,15 @@ import org.apache.lucene.util.QueryBuilder;
  */
 public final class FaqSearcher {
     private static final int MAX_CANDIDATES = 10;
+    /** Recent queries' results: a turn may search the same text more than once, and users repeat themselves. */
+    private static final int RECENT_RESULTS = 10_000;
 
     private final FaqIndex index;
     private final Embedder embedder;
     private final SearchSettings settings;
     private final QueryBuilder queryBuilder = new QueryBuilder(FaqAnalyzers.perField());
+    // The index never changes (a reload builds a new searcher), so a remembered result stays exact.
+    private final Cache<String, SearchResult> recent = CacheBuilder.newBuilder().maximumSize(RECENT_RESULTS).build();
 
     /** @param embedder used only when the index holds vectors */
     public FaqSearcher(FaqIndex index, Embedder embedder, SearchSettings settings) {
@@ -48,6 +51,16 @@ public final class FaqSearcher {
     /** Searches the {@link supportbot.text.Reading} form of {@code query}; the result carries the query as given. */
     public SearchResult search(String query) {
         String asked = query == null ? "" : query.strip();
+        SearchResult known = recent.getIfPresent(asked);
+        if (known != null) {
+            return known;
+        }
+        SearchResult result = searchIndex(asked);
+        recent.put(asked, result);
+        return result;
+    }
+
+    private SearchResult searchIndex(String asked) {
         String text = supportbot.text.Reading.of(asked);
         Lang lang = LanguageDetector.detect(text);
         if (text.isEmpty()) {
@@ -90,15 +103,12 @@ public final class FaqSearcher {
 
     /** Folds document hits into one score per topic: the maximum, or a soft maximum when temperature > 0. */
     private Map<Integer, Double> perEntry(ScoreDoc[] hits, java.util.function.DoubleUnaryOperator toScore,
-                                          double temperature) throws IOException {
+                                          double temperature) {
         var best = new HashMap<Integer, Double>();
         var expSums = new HashMap<Integer, Double>();
-        List<LeafReaderContext> leaves = index.searcher().getIndexReader().leaves();
         for (ScoreDoc hit : hits) {
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
-            int local = hit.doc - leaf.docBase;
-            int ordinal = (int) value(leaf.reader().getNumericDocValues(FaqIndex.FIELD_ENTRY), local);
-            boolean answerText = value(leaf.reader().getNumericDocValues(FaqIndex.FIELD_KIND), local) == FaqIndex.KIND_ANSWER;
+            int ordinal = index.entryOf(hit.doc);
+            boolean answerText = index.isAnswerText(hit.doc);
             double score = toScore.applyAsDouble(hit.score) * (answerText ? settings.answerTextWeight() : 1.0);
             best.merge(ordinal, score, Math::max);
             if (temperature > 0) {
@@ -109,13 +119,6 @@ public final class FaqSearcher {
             expSums.forEach((ordinal, sum) -> best.put(ordinal, temperature * Math.log(sum)));
         }
         return best;
-    }
-
-    private static long value(NumericDocValues values, int doc) throws IOException {
-        if (values == null || !values.advanceExact(doc)) {
-            throw new IllegalStateException("FAQ index document " + doc + " lacks its entry fields");
-        }
-        return values.longValue();
     }
 
     private List<Candidate> fuse(Map<Integer, Double> lexical, Map<Integer, Double> dense) {

@@ -43,6 +43,20 @@ class IntentExamplesTest {
     }
 
     @Test
+    void aMessageReadAgainIsNotEmbeddedAgainAndGetsTheSameIntent() {
+        var embedder = new GramEmbedder();
+        IntentClassifier classifier = EngineHarness.DATA.intents().withExamples(embedder,
+                EngineHarness.DATA.intents().examples(), CALIBRATED.thresholds());
+        int before = embedder.calls;
+        var first = classifier.read("what is your name");
+        var again = classifier.read("ｗｈａｔ ｉｓ  ｙｏｕｒ ｎａｍｅ");
+        assertEquals(before + 1, embedder.calls, "the same reading form must be embedded once");
+        assertEquals(first, again);
+        classifier.read("你叫什么名字呀");
+        assertEquals(before + 2, embedder.calls, "another message is embedded afresh");
+    }
+
+    @Test
     void withoutAnEmbedderOnlyTheRulesRead() {
         IntentClassifier rules = EngineHarness.DATA.intents();
         assertEquals(Optional.empty(), rules.classify("你叫什么名字"));

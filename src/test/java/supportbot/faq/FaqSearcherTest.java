@@ -64,6 +64,18 @@ class FaqSearcherTest {
     }
 
     @Test
+    void aQuestionAskedAgainIsNotEmbeddedOrSearchedAgainAndGetsTheSameResult() {
+        FaqSearcher searcher = searcher(true);
+        int before = embedder.calls;
+        SearchResult first = searcher.search("I forgot my PIN code, how to reset it?");
+        SearchResult again = searcher.search("  I forgot my PIN code, how to reset it?  ");
+        assertEquals(before + 1, embedder.calls, "the second search of the same words must reuse the first");
+        assertEquals(first, again);
+        searcher.search("why is gas so expensive");
+        assertEquals(before + 2, embedder.calls, "another question is searched afresh");
+    }
+
+    @Test
     void lexicalOnlyModeNeverEmbeds() {
         FaqSearcher lexical = searcher(false);
         int before = embedder.calls;
