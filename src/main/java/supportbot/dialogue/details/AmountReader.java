@@ -68,7 +68,8 @@ final class AmountReader {
 
     /**
      * The coin first, then the number: "bep20 usdt 300 deposit", "USDT: 1,200". Not a number that is a time, a
-     * duration or a count ("usdt 3个小时了", "usdt 2 hours ago"), and not one glued to a word ("trc20").
+     * duration or a count ("usdt 3个小时了", "usdt 2 hours ago"), not a Han numeral, and not one glued to a word
+     * ("trc20").
      */
     Optional<Found> findCoinFirst(String text) {
         List<Numbers.Found> numbers = Numbers.findAll(text);
@@ -81,7 +82,8 @@ final class AmountReader {
                 continue;
             }
             for (Numbers.Found n : numbers) {
-                if (n.start() == gap.end() && n.value().signum() > 0
+                // Digits only: after a coin a Han numeral starts the next word ("ETH 一直报错", "usdt一直转不出去").
+                if (n.start() == gap.end() && n.value().signum() > 0 && Character.isDigit(text.charAt(n.start()))
                         && !NOT_AN_AMOUNT.matcher(text).region(n.end(), text.length()).lookingAt()) {
                     return Optional.of(new Found(m.start(), n.end(), n.value(), m.coinSymbol()));
                 }

@@ -56,6 +56,7 @@ class ExtractAllTest {
         assertFalse(extract("转了usdt 3个小时了还没到").containsKey(DetailType.AMOUNT));
         assertFalse(extract("sent usdt 2 hours ago, not here").containsKey(DetailType.AMOUNT));
         assertFalse(extract("usdt trc20 没到账").containsKey(DetailType.AMOUNT));
+        assertFalse(extract("以太坊的USDT换ETH 一直报错").containsKey(DetailType.AMOUNT));
     }
 
     @Test
