@@ -22,17 +22,6 @@ import supportbot.faq.Lang;
 public final class DialogueEngine {
     private static final Logger log = LoggerFactory.getLogger(DialogueEngine.class);
     private static final int RECENT_TEXTS = 3;
-    /** Read on the normalised text, so 重來 and 從頭開始 count; short words around it ("吧", "please") are fine. */
-    private static final java.util.regex.Pattern RESTART = java.util.regex.Pattern.compile(
-            "(?i)^\\s*(\\S{0,8}\\s)?(重新开始|重新来|重来|从头开始|从头再来|从头来|start over|start again|restart|begin again)"
-                    + "(一次|一遍|过|吧|了|啦)*(\\s\\S{0,8})?[\\s!！。.]*$");
-    /**
-     * A question asked in passing while a detail is pending. Read on the normalised text (traditional characters
-     * simplified), anywhere in the message: people lead in with "wait", "先问下", "顺便", "btw".
-     */
-    private static final java.util.regex.Pattern QUESTION = java.util.regex.Pattern.compile(
-            "(?i)[?？]\\s*$|怎么|如何|为什么|为啥|什么(意思|是)|是什么|能不能|是否|请问|问一?下|几点|多久|哪里|哪个|是不是|吗\\s*$|呢\\s*$"
-                    + "|\\b(how|what|what'?s|why|where|when|can i|can you|is it|do i|does|should i)\\b");
     /** Not a callback: connectors render it as a link to a private chat with the bot. */
     public static final String PRIVATE_CHAT_PAYLOAD = "open-private-chat";
 
@@ -227,7 +216,7 @@ public final class DialogueEngine {
         if (text.startsWith("/") && onCommand(t, text)) {
             return;
         }
-        if (RESTART.matcher(supportbot.text.Reading.of(text)).matches() && t.c.phase != Phase.WITH_TICKET && t.c.phase != Phase.AGENT_ASKED) {
+        if (data.intents().matches(Intent.RESTART, text) && t.c.phase != Phase.WITH_TICKET && t.c.phase != Phase.AGENT_ASKED) {
             t.c.resetFlow();
             faqAnswers.offerHelp(t, "restart.done");
             return;
@@ -297,10 +286,10 @@ public final class DialogueEngine {
      * "客服几点上班" sits near "客服在吗" among the examples, but it asks something: small talk guessed from the
      * examples (a rule would have been explicit) must not swallow a question.
      */
-    private static boolean smallTalkGuessForAQuestion(IntentMatch match, String text) {
+    private boolean smallTalkGuessForAQuestion(IntentMatch match, String text) {
         boolean smallTalk = match.intent() == Intent.GREETING || match.intent() == Intent.THANKS
                 || match.intent() == Intent.GOODBYE;
-        return smallTalk && !match.byRule() && QUESTION.matcher(supportbot.text.Reading.of(text)).find();
+        return smallTalk && !match.byRule() && data.intents().question(text);
     }
 
     private static boolean answering(Phase phase) {
@@ -316,18 +305,20 @@ public final class DialogueEngine {
      * tried before; anything else goes on to the collector, which gives the detail's own hint.
      */
     private boolean interrupted(TurnContext t, String text) {
-        boolean question = QUESTION.matcher(supportbot.text.Reading.of(text)).find();
-        if (text.isEmpty() || collector.answers(t, text) || collector.corrects(t, text, question)) {
+        boolean question = data.intents().question(text);
+        if (text.isEmpty()) {
             return false;
         }
-        if (question) {
-            var result = faq.search(text);
-            if (result.decision() == supportbot.faq.Decision.ANSWER) {
-                FaqEntry entry = result.candidates().get(0).entry();
-                t.c.faqTried.add(entry.id());
-                collector.reask(t, entry.preferring(t.lang()).answer() + "\n\n" + t.text("detail.back"));
-                return true;
-            }
+        // Any text is a description, so while it is asked for, a question about another topic is answered first
+        // ("順便問一下 怎麼備份助記詞"); one about this very problem ("why does it keep crashing?") describes it.
+        if (question && t.c.awaiting == DetailType.DESCRIPTION && answeredAside(t, text, true)) {
+            return true;
+        }
+        if (collector.answers(t, text) || collector.corrects(t, text, question)) {
+            return false;
+        }
+        if (question && answeredAside(t, text, false)) {
+            return true;
         }
         Optional<Category> other = data.categories().reportedIn(text);
         Category current = collector.category(t);
@@ -345,6 +336,21 @@ public final class DialogueEngine {
             return true;
         }
         return false;
+    }
+
+    /** A question asked in passing, answered from the FAQ when it is sure; then the pending question again. */
+    private boolean answeredAside(TurnContext t, String text, boolean otherTopicOnly) {
+        var result = faq.search(text);
+        if (result.decision() != supportbot.faq.Decision.ANSWER) {
+            return false;
+        }
+        FaqEntry entry = result.candidates().get(0).entry();
+        if (otherTopicOnly && collector.category(t).faqTopics().contains(entry.id())) {
+            return false;
+        }
+        t.c.faqTried.add(entry.id());
+        collector.reask(t, entry.preferring(t.lang()).answer() + "\n\n" + t.text("detail.back"));
+        return true;
     }
 
     private void remember(TurnContext t, String text) {
@@ -393,6 +399,12 @@ public final class DialogueEngine {
     private boolean onIntent(TurnContext t, Intent intent, String text) {
         switch (intent) {
             case CANCEL -> cancel(t);
+            case SOLVED -> {
+                if (t.c.phase == Phase.WITH_TICKET || t.c.phase == Phase.AGENT_ASKED || t.c.phase == Phase.RATING) {
+                    return false; // an open ticket: the agent reads it and closes the ticket; a rating goes on
+                }
+                solved(t);
+            }
             case SUPERVISOR -> supervisor(t);
             case HUMAN -> human(t);
             case STATUS -> status(t);
@@ -442,13 +454,16 @@ public final class DialogueEngine {
      * question gets the FAQ; what support cannot help with is said so. Without a topic intent the category
      * keywords decide, as they always did.
      */
-    private void newTopic(TurnContext t, String text, Intent intent) {
+    private void newTopic(TurnContext t, String text, Intent guessed) {
         if (text.isEmpty()) {
             // Attachments with no words: keep them as the screenshot and ask what the problem is.
             startChooseCategory(t);
             return;
         }
         Optional<Category> reported = data.categories().reportedIn(text);
+        // Close to a theft example in meaning ("locked out of my wallet", "客服会跟我要助记词吗") but nothing was
+        // taken or given away: not the urgent path; the category words and the report signals decide.
+        Intent intent = guessed == Intent.URGENT && !ReportSignals.theft(text) ? null : guessed;
         Optional<Category> urgent = reported.filter(Category::urgent)
                 .or(() -> intent == Intent.URGENT ? firstUrgent() : Optional.empty());
         if (urgent.isPresent()) {
@@ -472,11 +487,19 @@ public final class DialogueEngine {
             startChooseCategory(t);
         } else if (intent == Intent.OUT_OF_SCOPE) {
             faqAnswers.outOfScope(t);
-        } else if (reported.isPresent() && intent != Intent.QUESTION) {
+        } else if (reported.isPresent() && (intent != Intent.QUESTION || wish(reported.get(), text))) {
             startReport(t, reported.get(), text, false);
         } else {
             faqAnswers.answerQuestion(t, text);
         }
+    }
+
+    /**
+     * A wish for the product ("please add face id for every transfer", "希望以后能支持夜间模式") reads like a
+     * question to the examples, but it asks nothing: it is feedback unless it is worded as a question.
+     */
+    private boolean wish(Category category, String text) {
+        return category.id().equals("feedback") && !data.intents().question(text);
     }
 
     private Optional<Category> firstUrgent() {
@@ -700,6 +723,16 @@ public final class DialogueEngine {
         } else {
             t.sayKey("cancel.nothing");
         }
+    }
+
+    /** The problem went away while it was being reported: close the report politely, nothing is submitted. */
+    private void solved(TurnContext t) {
+        if (t.c.phase == Phase.FAQ_OFFERED && t.c.offeredFaqId != null) {
+            t.act(new Action.FaqVote(t.c.offeredFaqId, true));
+        }
+        boolean inFlow = t.c.categoryId != null || t.c.phase == Phase.SUGGESTED || t.c.phase == Phase.FAQ_OFFERED;
+        t.c.resetFlow();
+        t.sayKey(inFlow ? "solved.closed" : "thanks");
     }
 
     private void status(TurnContext t) {

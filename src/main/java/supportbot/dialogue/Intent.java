@@ -6,7 +6,7 @@ package supportbot.dialogue;
  * cannot help with) and steer the FAQ and report paths.
  */
 public enum Intent {
-    CANCEL, SUPERVISOR, HUMAN, STATUS, CORRECTION, THANKS, GREETING, HELP, LANG_ZH, LANG_EN,
+    CANCEL, SOLVED, SUPERVISOR, HUMAN, STATUS, CORRECTION, THANKS, GREETING, HELP, LANG_ZH, LANG_EN,
     GOODBYE, RESTART,
     COMPLAINT, URGENT, REPORT, QUESTION, OUT_OF_SCOPE;
 

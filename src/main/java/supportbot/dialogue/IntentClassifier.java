@@ -27,9 +27,13 @@ public final class IntentClassifier {
     private final Map<Intent, List<String>> examples;
     private final Map<Lang, IntentExamples.Thresholds> thresholds;
     private final IntentExamples nearest;
+    /** "cues.question": the form of a question, whatever it asks about (a question mark, 怎么, "how", 吗 at the end). */
+    private final List<Pattern> questionCues;
 
     private IntentClassifier(Map<Intent, List<Pattern>> patterns, Map<Intent, List<String>> examples,
-                             Map<Lang, IntentExamples.Thresholds> thresholds, IntentExamples nearest) {
+                             Map<Lang, IntentExamples.Thresholds> thresholds, IntentExamples nearest,
+                             List<Pattern> questionCues) {
+        this.questionCues = questionCues;
         this.patterns = patterns;
         this.examples = examples;
         this.thresholds = thresholds;
@@ -78,7 +82,21 @@ public final class IntentClassifier {
             }
             thresholds.put(lang, new IntentExamples.Thresholds(score, margin));
         }
-        return new IntentClassifier(byIntent, examples, thresholds, null);
+        var questionCues = new ArrayList<Pattern>();
+        root.path("cues").path("question").forEach(p -> questionCues.add(compile(file, "cues.question", p.asText())));
+        if (questionCues.isEmpty()) {
+            throw new ConfigException(file + ": cues.question: list the patterns that mark a question (at least one)");
+        }
+        return new IntentClassifier(byIntent, examples, thresholds, null, List.copyOf(questionCues));
+    }
+
+    private static Pattern compile(Path file, String where, String regex) {
+        try {
+            return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        } catch (PatternSyntaxException e) {
+            throw new ConfigException(file + ": " + where + ": invalid regular expression '" + regex + "': "
+                    + e.getDescription());
+        }
     }
 
     private static Intent intent(Path file, String section, String key) {
@@ -88,12 +106,12 @@ public final class IntentClassifier {
 
     /** The same rules, plus the labelled examples embedded with {@code embedder} (done here, once). */
     public IntentClassifier withEmbedder(Embedder embedder) {
-        return new IntentClassifier(patterns, examples, thresholds, new IntentExamples(embedder, examples, thresholds));
+        return new IntentClassifier(patterns, examples, thresholds, new IntentExamples(embedder, examples, thresholds), questionCues);
     }
 
     /** Another example set and thresholds: for calibrating on a held-back part of the examples. */
     IntentClassifier withExamples(Embedder embedder, Map<Intent, List<String>> chosen, Map<Lang, IntentExamples.Thresholds> t) {
-        return new IntentClassifier(patterns, chosen, t, new IntentExamples(embedder, chosen, t));
+        return new IntentClassifier(patterns, chosen, t, new IntentExamples(embedder, chosen, t), questionCues);
     }
 
     Map<Intent, List<String>> examples() {
@@ -142,5 +160,11 @@ public final class IntentClassifier {
     public boolean matches(Intent intent, String text) {
         String read = Reading.of(text);
         return patterns.getOrDefault(intent, List.of()).stream().anyMatch(p -> p.matcher(read).find());
+    }
+
+    /** Whether the message has the form of a question (config cues.question), read in its normalised form. */
+    public boolean question(String text) {
+        String read = Reading.of(text);
+        return questionCues.stream().anyMatch(p -> p.matcher(read).find());
     }
 }

@@ -35,7 +35,25 @@ final class ReportSignals {
             "\\b(got|never|didn'?t|hasn'?t|haven'?t|wasn'?t|failed|stuck|disappeared|missing|gone|still|keeps?|wrong|less)\\b"
                     + "|了|过|一直|没有到|失败|不见|消失|被", FLAGS);
 
+    /**
+     * Something was taken or given away: theft, a scam, a leaked secret, transfers the user did not make. Being
+     * locked out, a failed transfer or a question about seed phrases ("客服会跟我要助记词吗") is none of these.
+     */
+    private static final Pattern THEFT = Pattern.compile(
+            "\\b(stol(e|en)|steal\\w*|theft|thief|hack(ed|er|ers)?|scam\\w*|phish\\w*|drain\\w*|fraud\\w*|unauthori[sz]ed"
+                    + "|impersonat\\w*|fake (support|agent|admin|app|site|website|customer service)|emptied|leak(ed)?|exposed"
+                    + "|(didn'?t|did not|never) (make|made|send|sent|do|did|authori[sz]e|authori[sz]ed|approve|approved|sign|signed)|someone (took|sent|moved|transferred|has|got|is)"
+                    + "|(gone|missing|disappeared|vanished)|lost (all|everything|my (funds|coins|money|usdt|eth|btc|tokens|crypto))"
+                    + "|(gave|shared|sent|typed|entered) (away )?(my|the) (seed|recovery|private|secret|12|24|mnemonic)|freeze)\\b"
+                    + "|被盗|被偷|被骗|被黑|盗|偷|骗|转走|没了|不见|消失|少了|泄露|泄漏|(发|给|告诉)(了)?(别人|对方|他|她|骗子)|冒充|假(的)?(客服|网站|官网|app|官方)"
+                    + "|钓鱼|清空|黑客|不是我(本人|自己)?(操作|转|弄|授权)|冻结", FLAGS);
+
     private ReportSignals() {
+    }
+
+    /** Theft, a scam, a leaked secret: only then may a guess from the examples take the urgent path. */
+    static boolean theft(String text) {
+        return THEFT.matcher(Reading.of(text)).find();
     }
 
     static boolean in(String text) {

@@ -67,14 +67,67 @@ public final class FaqSearcher {
             return new SearchResult(asked, lang, Decision.NONE, List.of());
         }
         try {
-            Map<Integer, Double> lexical = lexicalScores(text, lang);
-            Map<Integer, Double> dense = index.semantic() ? denseScores(text, lang) : Map.of();
-            List<Candidate> ranked = fuse(lexical, dense);
-            return new SearchResult(asked, lang, decide(ranked), ranked);
+            List<Candidate> ranked = ranked(text, lang);
+            Decision decision = decide(ranked);
+            String english = lang == Lang.ZH && decision != Decision.ANSWER ? englishWords(text) : "";
+            if (!english.isEmpty()) {
+                // "怎么revoke approval", "顺便问下seed phrase怎么backup": the topic is in the English words, which
+                // the Chinese fields and model barely see. They alone are searched in English; a confident answer
+                // there replaces what the Chinese search found, and suggestions replace none.
+                List<Candidate> inEnglish = ranked(english, Lang.EN);
+                Decision there = decide(inEnglish);
+                if (there == Decision.ANSWER || there == Decision.SUGGEST && decision == Decision.NONE) {
+                    return new SearchResult(asked, lang, there, inEnglish);
+                }
+            }
+            return new SearchResult(asked, lang, decision, ranked);
         } catch (IOException e) {
             throw new UncheckedIOException("FAQ search failed for: " + text, e);
         }
     }
+
+    private List<Candidate> ranked(String text, Lang lang) throws IOException {
+        Map<Integer, Double> lexical = lexicalScores(text, lang);
+        Map<Integer, Double> dense = index.semantic() ? denseScores(text, lang) : Map.of();
+        return fuse(lexical, dense);
+    }
+
+    /** Coin, chain and app names say nothing about the topic on their own ("usdt trc20" fits many). */
+    private static final java.util.Set<String> NAMES = java.util.Set.of("usdt", "usdc", "trx", "eth", "btc", "bnb",
+            "sol", "trc", "erc", "bep", "tron", "app", "ios", "android", "iphone", "okx", "binance", "ok", "okay", "pls",
+            "please", "plz", "hi", "hello", "the", "and");
+    private static final java.util.regex.Pattern LATIN_WORD = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z']+");
+
+    /**
+     * The English words of a mixed message, without coin, chain and app names; empty when too little is left to
+     * carry a topic (fewer than six letters).
+     */
+    static String englishWords(String text) {
+        var words = new java.util.ArrayList<String>();
+        var m = LATIN_WORD.matcher(text);
+        int letters = 0;
+        while (m.find()) {
+            String w = m.group().toLowerCase(java.util.Locale.ROOT);
+            if (w.length() >= 3 && !NAMES.contains(w)) {
+                words.add(w);
+                letters += w.length();
+            }
+        }
+        // One English word is too little to go on ("password忘了怎么办" is not "how to password").
+        if (letters < 6 || words.size() < 2) {
+            return "";
+        }
+        // The Chinese words around them are mostly the question's form: kept as English, they keep the question
+        // a question ("seed phrase backup" alone is a weaker match than "how to backup seed phrase").
+        String form = HOW.matcher(text).find() ? "how to " : WHY.matcher(text).find() ? "why " : WHERE.matcher(text).find()
+                ? "where is " : WHAT.matcher(text).find() ? "what is " : "";
+        return form + String.join(" ", words);
+    }
+
+    private static final java.util.regex.Pattern HOW = java.util.regex.Pattern.compile("怎么|如何|怎样|咋");
+    private static final java.util.regex.Pattern WHY = java.util.regex.Pattern.compile("为什么|为啥");
+    private static final java.util.regex.Pattern WHERE = java.util.regex.Pattern.compile("哪里|在哪|哪儿");
+    private static final java.util.regex.Pattern WHAT = java.util.regex.Pattern.compile("什么是|是什么|啥是|是啥");
 
     private Map<Integer, Double> lexicalScores(String text, Lang lang) throws IOException {
         var builder = new BooleanQuery.Builder();

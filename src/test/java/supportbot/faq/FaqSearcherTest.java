@@ -96,4 +96,16 @@ class FaqSearcherTest {
         SearchResult r = searcher(true).search("???!!! ...");
         assertEquals(Decision.NONE, r.decision());
     }
+
+    /** A mixed question is searched in English too, by its English words and the form of the question. */
+    @Test
+    void theEnglishWordsOfAMixedQuestion() {
+        assertEquals("how to revoke approval", FaqSearcher.englishWords("怎么revoke approval"));
+        assertEquals("how to seed phrase backup", FaqSearcher.englishWords("顺便问下seed phrase怎么backup"));
+        assertEquals("why gas fee", FaqSearcher.englishWords("为什么gas fee这么高"));
+        // Coin and chain names and a single word carry no topic of their own.
+        assertEquals("", FaqSearcher.englishWords("usdt trc20 怎么转"));
+        assertEquals("", FaqSearcher.englishWords("password忘了怎么办"));
+        assertEquals("", FaqSearcher.englishWords("怎么备份助记词"));
+    }
 }

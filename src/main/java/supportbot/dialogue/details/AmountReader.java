@@ -44,6 +44,9 @@ final class AmountReader {
         String lower = AliasIndex.lower(text);
         boolean chinese = Text.containsHan(text);
         for (Numbers.Found n : Numbers.findAll(text)) {
+            if (n.start() > 0 && CLOCK_MARKS.indexOf(text.charAt(n.start() - 1)) >= 0) {
+                continue; // "9点45 usdt", "10:30 usdt": the minutes of a time, not an amount
+            }
             Matcher before = FIAT_BEFORE.matcher(text.substring(0, n.start()));
             if (before.find()) {
                 String code = before.group(1).contains("$") ? "USD" : "CNY";
@@ -62,6 +65,38 @@ final class AmountReader {
         }
         return Optional.empty();
     }
+
+    /**
+     * The coin first, then the number: "bep20 usdt 300 deposit", "USDT: 1,200". Not a number that is a time, a
+     * duration or a count ("usdt 3个小时了", "usdt 2 hours ago"), not a Han numeral, and not one glued to a word
+     * ("trc20").
+     */
+    Optional<Found> findCoinFirst(String text) {
+        List<Numbers.Found> numbers = Numbers.findAll(text);
+        for (AliasIndex.Mention m : aliases.scan(text, Text.containsHan(text))) {
+            if (m.coinSymbol() == null) {
+                continue;
+            }
+            Matcher gap = COIN_GAP.matcher(text).region(m.end(), text.length());
+            if (!gap.lookingAt()) {
+                continue;
+            }
+            for (Numbers.Found n : numbers) {
+                // Digits only: after a coin a Han numeral starts the next word ("ETH 一直报错", "usdt一直转不出去").
+                if (n.start() == gap.end() && n.value().signum() > 0 && Character.isDigit(text.charAt(n.start()))
+                        && !NOT_AN_AMOUNT.matcher(text).region(n.end(), text.length()).lookingAt()) {
+                    return Optional.of(new Found(m.start(), n.end(), n.value(), m.coinSymbol()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final String CLOCK_MARKS = "点點时時:：";
+    private static final Pattern COIN_GAP = Pattern.compile("\\s*[:：]?\\s*");
+    private static final Pattern NOT_AN_AMOUNT = Pattern.compile("\\s*(?:个|多|个多)?\\s*(?:小时|钟头|分钟|分|天|周|个月|月|号|日|点|點|时|時|年"
+            + "|次|遍|倍|%|[:：/.]\\d|h(?![a-z])|hours?|hrs?|mins?|minutes?|days?|weeks?|months?|am(?![a-z])|pm(?![a-z])|times?|x(?![a-z]))",
+            Pattern.CASE_INSENSITIVE);
 
     ParseResult parse(String text, Map<DetailType, DetailValue> known, boolean chinese) {
         Optional<Found> withUnit = findWithUnit(text, true);

@@ -117,7 +117,8 @@ public final class DetailParsers {
             reading.blank(v.start(), v.end());
         });
 
-        Optional<AmountReader.Found> amount = amounts.findWithUnit(reading.text(), false);
+        Optional<AmountReader.Found> amount = amounts.findWithUnit(reading.text(), false)
+                .or(() -> amounts.findCoinFirst(reading.text()));
         List<AliasIndex.Mention> mentions = aliases.scan(reading.text(), false);
         Mentions m = Mentions.of(mentions);
         amount.ifPresent(a -> out.put(DetailType.AMOUNT, a.value()));

@@ -61,7 +61,10 @@ final class TimeReader {
         TimeExpression e = r.get().expression();
         java.time.LocalDate knownDate = java.time.LocalDate.parse(known.value().substring(0, 10));
         boolean knownHasHour = known.value().length() > 10;
-        if (e.minutesAgo() == null && e.day() != null && e.clock() == null && e.part() == null && knownHasHour) {
+        // "不对，是昨天晚上" after "前天晚上9点": the part of the day agrees with the known hour, so only the day changes.
+        boolean partKeepsHour = e.part() == null || knownHasHour
+                && covers(e.part(), java.time.OffsetDateTime.parse(known.value()).getHour());
+        if (e.minutesAgo() == null && e.day() != null && e.clock() == null && partKeepsHour && knownHasHour) {
             if (resolver.resolve(e, now) instanceof TimeResolver.At day) {
                 var hour = java.time.OffsetDateTime.parse(known.value()).toLocalTime();
                 var at = day.at().toLocalDate().atTime(hour).atZone(zone);
@@ -74,6 +77,20 @@ final class TimeReader {
                     knownDate.getDayOfMonth()), e.part(), e.clock());
         }
         return resolver.resolve(e, now) instanceof TimeResolver.At at ? Optional.of(value(at, now, lang)) : Optional.empty();
+    }
+
+    /** Whether an hour falls in what people call that part of the day (generously: 晚上 is 18 to 23). */
+    private static boolean covers(TimeExpression.DayPart part, int hour) {
+        return switch (part) {
+            case SMALL_HOURS -> hour <= 4;
+            case MORNING -> hour >= 5 && hour <= 11;
+            case FORENOON -> hour >= 8 && hour <= 11;
+            case NOON -> hour >= 11 && hour <= 13;
+            case AFTERNOON -> hour >= 12 && hour <= 17;
+            case DUSK -> hour >= 17 && hour <= 19;
+            case EVENING -> hour >= 18 && hour <= 23;
+            case NIGHT -> hour >= 21 || hour <= 4;
+        };
     }
 
     private static DetailValue value(TimeResolver.At at, ZonedDateTime now, Lang lang) {

@@ -108,8 +108,16 @@ final class TimeRecognizer {
     private static final Pattern CLOCK_MERIDIEM = Pattern.compile(
             "(?<![\\d:.])(\\d{1,2})(?:[:.]([0-5]\\d))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)(?![a-z])");
     private static final Pattern CLOCK_OCLOCK = Pattern.compile("(?<![\\d.])(\\d{1,2})\\s*o'?clock");
+    /**
+     * Minutes follow the hour directly ("10点30", "10点30分") or after a space only with 分 ("10点 30分"): in
+     * "上午10点 bep20 usdt 300" the 300 is an amount, and two digits of a longer number are never minutes.
+     */
     private static final Pattern CLOCK_ZH = Pattern.compile("(?<![\\d.])(\\d{1,2}|" + HAN_NUM + "{1,3})\\s*(?:点|點|时|時)"
-            + "\\s*(?:(半)|(一刻)|(三刻)|(\\d{1,2}|" + HAN_NUM + "{1,3})\\s*(分)?)?(钟)?");
+            + "(?:\\s*(半)|\\s*(一刻)|\\s*(三刻)|(\\d{1,2}(?!\\d)|" + HAN_NUM + "{1,3})\\s*(分)?|\\s+(\\d{1,2})\\s*(分))?(钟)?");
+    /** "half past ten", "quarter past 9", "20 past 3", "quarter to ten": the hour is the last word. */
+    private static final Pattern CLOCK_PAST_EN = Pattern.compile("(?<![a-z\\d])(half|(?:a )?quarter|\\d{1,2}|five|ten|twenty|twenty-five)"
+            + "\\s+(past|after|to)\\s+(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?![a-z\\d:])"
+            + "(?:\\s*(am|pm|a\\.m\\.|p\\.m\\.)(?![a-z]))?");
     /** "at 10", "around 10", "about 9": weak, an hour only next to a day or a part of the day. */
     private static final Pattern CLOCK_AT = Pattern.compile("(?<![a-z])(?:at|at around|at about|around|about|approx\\.?"
             + "|approximately|roughly)\\s+(\\d{1,2})(?![\\d:.a-z])(?!\\s*(?:times?|tries|attempts|x(?![a-z])|mins?|minutes?"
@@ -228,6 +236,7 @@ final class TimeRecognizer {
         add(hits, first(CLOCK_AT, s,
                 m -> new ClockHit(new Clock(Integer.parseInt(m.group(1)), 0, Meridiem.NONE, false), true)));
         add(hits, firstWhere(CLOCK_ZH, s, m -> zhClock(m, s, day, part, reply)));
+        add(hits, firstWhere(CLOCK_PAST_EN, s, TimeRecognizer::pastClock));
         Hit<ClockHit> best = earliestLongest(hits);
         if (best == null) {
             return null;
@@ -280,8 +289,8 @@ final class TimeRecognizer {
         } else if (m.group(5) != null && m.group(6) == null && m.group(5).length() == 1
                 && !Character.isDigit(m.group(5).charAt(0))) {
             minute = 0; // "9点一直没到": a lone Han numeral after the hour starts the next word, it is not 9:01
-        } else if (m.group(5) != null) {
-            Optional<Long> mm = Numbers.parseInt(m.group(5));
+        } else if (m.group(5) != null || m.group(7) != null) {
+            Optional<Long> mm = Numbers.parseInt(m.group(5) != null ? m.group(5) : m.group(7));
             if (mm.isEmpty() || mm.get() > 59) {
                 return Optional.empty();
             }
@@ -292,13 +301,27 @@ final class TimeRecognizer {
         // or a clock word after it (钟, 半, 分), or to be nearly all of a reply to "when?" ("十点左右"); "一点"
         // alone stays "a bit" even then.
         boolean anchored = m.group(2) != null || m.group(3) != null || m.group(4) != null || m.group(6) != null
-                || m.group(7) != null || rightAfter(day, m.start(), s) || rightAfter(part, m.start(), s)
+                || m.group(8) != null || m.group(9) != null || rightAfter(day, m.start(), s) || rightAfter(part, m.start(), s)
                 || reply && !m.group(1).equals("一") && s.strip().length() <= m.group().length() + 3;
         if (hanHour && !anchored) {
             return Optional.empty();
         }
         return Optional.of(strong(hour.get().intValue(), minute, Meridiem.NONE, m.group(1).length() == 2
                 && m.group(1).charAt(0) == '0' || hour.get() > 12));
+    }
+
+    private static Optional<ClockHit> pastClock(Matcher m) {
+        int hour = (int) TimeWords.number(m.group(3));
+        String by = m.group(1).replace("a ", "");
+        int minutes = by.equals("half") ? 30 : by.equals("quarter") ? 15 : (int) TimeWords.number(by);
+        if (hour < 1 || hour > 12 || minutes < 1 || minutes > 59 || m.group(2).equals("to") && by.equals("half")) {
+            return Optional.empty();
+        }
+        if (m.group(2).equals("to")) {
+            hour = hour == 1 ? 12 : hour - 1;
+            minutes = 60 - minutes;
+        }
+        return Optional.of(strong(hour, minutes, meridiem(m.group(4)), false));
     }
 
     private static boolean rightAfter(Hit<?> h, int start, String s) {

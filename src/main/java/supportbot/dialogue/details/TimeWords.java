@@ -84,6 +84,7 @@ final class TimeWords {
             case "twelve" -> 12;
             case "fifteen" -> 15;
             case "twenty" -> 20;
+            case "twenty-five" -> 25;
             case "thirty" -> 30;
             case "forty" -> 40;
             case "forty-five" -> 45;

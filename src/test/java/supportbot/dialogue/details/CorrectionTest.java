@@ -74,6 +74,9 @@ class CorrectionTest {
             是800不是300                  | amount  | 800 USDT
             搞错了 是币安链不是波场          | chain   | BSC
             邮箱发错了 正确的是 bob@example.com | account | bob@example.com
+            不对，是前天下午               | time    | 2026-11-23T15:00+08:00
+            不對 是前天下午                | time    | 2026-11-23T15:00+08:00
+            不对，是前天晚上               | time    | 2026-11-23T20:00+08:00
             """)
     void chinese(String text, String type, String expected) {
         check(text, Lang.ZH, type, expected);

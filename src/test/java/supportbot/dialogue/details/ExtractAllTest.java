@@ -45,6 +45,20 @@ class ExtractAllTest {
         assertEquals("2026-11-24（昨天）", found.get(DetailType.TIME).display());
     }
 
+    /** The coin before the number ("usdt 300") is an amount; minutes after 点 or ":" and durations are not. */
+    @Test
+    void amountsWrittenCoinFirstAndMinutesThatAreNotAmounts() {
+        assertEquals("300 USDT", extract("上午10点 bep20 usdt 300 deposit 没有 arrive").get(DetailType.AMOUNT).value());
+        assertEquals("1200 USDT", extract("USDT: 1,200 还没到").get(DetailType.AMOUNT).value());
+        Map<DetailType, DetailValue> clock = extract("transfer failed 今天上午9点45 usdt trc20");
+        assertEquals("2026-11-25T09:45+08:00", clock.get(DetailType.TIME).value());
+        assertFalse(clock.containsKey(DetailType.AMOUNT), clock.toString());
+        assertFalse(extract("转了usdt 3个小时了还没到").containsKey(DetailType.AMOUNT));
+        assertFalse(extract("sent usdt 2 hours ago, not here").containsKey(DetailType.AMOUNT));
+        assertFalse(extract("usdt trc20 没到账").containsKey(DetailType.AMOUNT));
+        assertFalse(extract("以太坊的USDT换ETH 一直报错").containsKey(DetailType.AMOUNT));
+    }
+
     @Test
     void englishFirstMessageWithEverything() {
         Map<DetailType, DetailValue> found = extract("Yesterday 3pm I sent 100 USDT on TRC20 to " + TRON_ADDRESS

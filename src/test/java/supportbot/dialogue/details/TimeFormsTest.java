@@ -61,6 +61,9 @@ class TimeFormsTest {
             20号                | 2026-11-20
             刚刚                 | 2026-11-25T14:00+08:00
             10分钟前             | 2026-11-25T13:50+08:00
+            今天上午10点30        | 2026-11-25T10:30+08:00
+            今天上午10点 30分      | 2026-11-25T10:30+08:00
+            今天上午10點半         | 2026-11-25T10:30+08:00
             """)
     void chinese(String text, String expected) {
         assertEquals(expected, time(text, Lang.ZH));
@@ -108,8 +111,26 @@ class TimeFormsTest {
             just now                    | 2026-11-25T14:00+08:00
             10 minutes ago              | 2026-11-25T13:50+08:00
             on the 20th                 | 2026-11-20
+            today half past ten         | 2026-11-25T10:30+08:00
+            yesterday half past 3 pm    | 2026-11-24T15:30+08:00
+            today quarter to ten        | 2026-11-25T09:45+08:00
+            today 10:30am               | 2026-11-25T10:30+08:00
+            today 10.30am               | 2026-11-25T10:30+08:00
             """)
     void english(String text, String expected) {
         assertEquals(expected, time(text, Lang.EN));
+    }
+
+    /** A number later in the message is not the minutes of an earlier hour: "上午10点 … 300" is 10:00 and 300. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            上午10点 bep20 usdt 300 deposit 没有 arrive | 2026-11-25T10:00+08:00
+            昨天晚上8点 转了 30 usdt                    | 2026-11-24T20:00+08:00
+            昨天早上8点 3000u还没到                     | 2026-11-24T08:00+08:00
+            half past ten this morning sent 300 usdt   | 2026-11-25T10:30+08:00
+            上午10点半 转的 usdt                        | 2026-11-25T10:30+08:00
+            """)
+    void inAMessage(String text, String expected) {
+        assertEquals(expected, DetailFixtures.PARSERS.extractAll(text, SHANGHAI, Lang.ZH).get(DetailType.TIME).value());
     }
 }
