@@ -87,7 +87,7 @@ class MigrateCommandTest {
                 tx.saveTicket(ticket(1002, "web:2"));
                 tx.saveTicket(ticket(1003, "web:3"));
                 tx.updateTicket(1002, t -> t.with(TicketStatus.RESOLVED, Tier.AGENT, "alice",
-                        new TicketEvent(AT, "alice", "resolved", "")));
+                        new TicketEvent(AT, "alice", TicketEvent.Type.RESOLVED, "")));
                 tx.park(1, "blocked");
                 tx.voteFaq("fees", true);
                 tx.voteFaq("fees", false);

@@ -25,7 +25,7 @@ class TicketStoreContractTest {
             assertEquals(List.of(1001L, 1002L, 1003L), f.store.tickets().stream().map(Ticket::number).toList());
             assertEquals(1003, f.store.lastTicketNumber());
             f.write(tx -> tx.updateTicket(1002, t -> t.with(TicketStatus.RESOLVED, Tier.AGENT, "alice",
-                    new TicketEvent(StoreFixture.AT, "alice", "resolved", "done"))));
+                    new TicketEvent(StoreFixture.AT, "alice", TicketEvent.Type.RESOLVED, "done"))));
             assertEquals(List.of(1001L, 1003L), f.store.openTickets().stream().map(Ticket::number).toList());
             assertEquals("alice", f.store.ticket(1002).orElseThrow().assignee());
             assertEquals("user1001@example.com", f.store.ticket(1001).orElseThrow().draft().details().values().iterator()
@@ -40,10 +40,10 @@ class TicketStoreContractTest {
             f.write(tx -> tx.saveTicket(StoreFixture.ticket(1001, "web:a", "login")));
             f.store.openTickets(); // the adapter may build what it lists from here on
             f.write(tx -> tx.updateTicket(1001, t -> t.with(TicketStatus.CLOSED, Tier.AGENT, null,
-                    new TicketEvent(StoreFixture.AT, "bob", "closed", ""))));
+                    new TicketEvent(StoreFixture.AT, "bob", TicketEvent.Type.CLOSED, ""))));
             assertTrue(f.store.openTickets().isEmpty());
             f.write(tx -> tx.updateTicket(1001, t -> t.with(TicketStatus.ASSIGNED, Tier.AGENT, "bob",
-                    new TicketEvent(StoreFixture.AT, "bob", "reopened", ""))));
+                    new TicketEvent(StoreFixture.AT, "bob", TicketEvent.Type.REOPENED, ""))));
             assertEquals(List.of(1001L), f.store.openTickets().stream().map(Ticket::number).toList());
             f.write(tx -> tx.forget("web:a"));
             assertTrue(f.store.openTickets().isEmpty(), "forgetting closes the ticket");
@@ -58,7 +58,7 @@ class TicketStoreContractTest {
             f.store.followTicketFeed("telegram");
             f.write(tx -> tx.saveTicket(StoreFixture.ticket(1001, "web:a", "login")));
             f.write(tx -> tx.saveTicket(StoreFixture.ticket(1002, "web:b", "login")));
-            f.write(tx -> tx.updateTicket(1001, t -> t.withEvent(new TicketEvent(StoreFixture.AT, "alice", "note", "x"))));
+            f.write(tx -> tx.updateTicket(1001, t -> t.withEvent(new TicketEvent(StoreFixture.AT, "alice", TicketEvent.Type.NOTE, "x"))));
             List<long[]> feed = f.store.ticketFeed(0, 10);
             assertEquals(List.of(1001L, 1002L, 1001L), feed.stream().map(e -> e[1]).toList());
             assertEquals(List.of(1L, 2L, 3L), feed.stream().map(e -> e[0]).toList());
