@@ -43,7 +43,9 @@ final class MigrateCommand implements Callable<Integer> {
                 return 1;
             }
             System.out.println("copied into " + target.describe() + ": " + copied);
-            System.out.println("to run on it: store.kind: postgres and store.url: " + target.describe());
+            // The url as given (its schema and options matter), any password in it masked.
+            System.out.println("to run on it: store.kind: postgres and store.url: "
+                    + to.replaceAll("(?i)(password=)[^&]*", "$1***"));
         }
         return 0;
     }
