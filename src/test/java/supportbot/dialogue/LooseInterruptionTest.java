@@ -37,6 +37,8 @@ class LooseInterruptionTest {
             "好了 我把hash发你                            |",
             "你们公司地址在哪里                            | OUT_OF_SCOPE",
             "who runs this wallet app                   | OUT_OF_SCOPE",
+            "who built this app                         | OUT_OF_SCOPE",
+            "你們團隊在哪個城市                            | OUT_OF_SCOPE",
     })
     void looseWordings(String text, String expected) {
         assertEquals(Optional.ofNullable(expected).map(Intent::valueOf), RULES.classify(text), text);
@@ -85,10 +87,18 @@ class LooseInterruptionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"please add a dark mode to the app", "希望以后能支持夜间模式", "it would be great to have price alerts"})
+    @ValueSource(strings = {"please add a dark mode to the app", "希望以后能支持夜间模式", "it would be great to have price alerts",
+            "it would be really useful if you supported more chains", "可不可以加个价格提醒功能"})
     void aWishIsFeedback(String text) {
         var h = new EngineHarness().say(text);
         assertEquals("feedback", h.state.categoryId(), h.reply());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"i can't access my wallet, it's locked", "my account got locked after the update", "钱包被锁定了 进不去"})
+    void beingLockedOutIsALoginProblem(String text) {
+        var h = new EngineHarness().say(text);
+        assertEquals("account-login", h.state.categoryId(), h.reply());
     }
 
     @ParameterizedTest
