@@ -129,7 +129,7 @@ class AgentShiftBrowserTest {
         reply.sendKeys(Keys.ENTER);
         wait.until(d -> reply.getAttribute("value").contains("passed ticket #" + pin));
         browser.findElement(By.id("reply-send")).click();
-        wait.until(d -> ticket(pin).events().stream().filter(e -> e.type().equals("reply")).count() == 1);
+        wait.until(d -> ticket(pin).events().stream().filter(e -> e.type() == supportbot.ticket.TicketEvent.Type.REPLY).count() == 1);
         WebElement insert = wait.until(d -> d.findElement(By.cssSelector(".assist-insert[data-faq='pin']")));
         insert.click();
         assertEquals("Settings, Security, Reset PIN.", reply.getAttribute("value"));
@@ -175,6 +175,6 @@ class AgentShiftBrowserTest {
         assertEquals(200, transcript.statusCode());
         assertTrue(transcript.body().contains("Settings, Security, Reset PIN.")
                 && transcript.body().contains("passed ticket #" + pin), transcript.body());
-        assertTrue(ticket(pin).events().stream().anyMatch(e -> e.type().equals("merged-in")), "the duplicate's story kept");
+        assertTrue(ticket(pin).events().stream().anyMatch(e -> e.type() == supportbot.ticket.TicketEvent.Type.MERGED_IN), "the duplicate's story kept");
     }
 }

@@ -74,7 +74,7 @@ class DiscordStaffSlashTest {
         var claimed = answerTo(fake.slashCommand(thread, AGENT, "claim", Map.of()));
         assertEquals("Done: /claim on ticket #" + number + ".", claimed.content());
         assertEquals("bob", t.bot.store.ticket(number).orElseThrow().assignee());
-        assertNull(t.bot.store.ticket(number).orElseThrow().events().stream().filter(e -> e.type().equals("claimed")
+        assertNull(t.bot.store.ticket(number).orElseThrow().events().stream().filter(e -> e.type() == supportbot.ticket.TicketEvent.Type.CLAIMED
                 && !e.actor().equals("bob")).findFirst().orElse(null), "the refused claim did nothing");
 
         answerTo(fake.slashCommand(thread, AGENT, "note", Map.of("text", "checked the KYC state")));
@@ -82,7 +82,7 @@ class DiscordStaffSlashTest {
         answerTo(fake.slashCommand(thread, AGENT, "priority", Map.of("level", 1)));
         var ticket = t.bot.store.ticket(number).orElseThrow();
         assertEquals(1, ticket.draft().priority());
-        assertTrue(ticket.events().stream().anyMatch(e -> e.type().equals("note") && e.text().contains("KYC")), ticket.events().toString());
+        assertTrue(ticket.events().stream().anyMatch(e -> e.type() == supportbot.ticket.TicketEvent.Type.NOTE && e.text().contains("KYC")), ticket.events().toString());
         assertTrue(ticket.events().stream().anyMatch(e -> e.text() != null && e.text().contains("vip")), ticket.events().toString());
 
         // A recovery phrase pasted into a command is neither sent nor kept.
