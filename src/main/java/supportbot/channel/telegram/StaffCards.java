@@ -111,6 +111,9 @@ final class StaffCards {
             case "detail" -> "📎 <b>User gave</b> " + text;
             case "reply" -> "💬 <b>" + who + "</b> → user: " + text;
             case "note" -> "📝 <b>" + who + "</b> (internal note): " + text;
+            case "user-deleted" -> "🗑 <b>User</b> deleted their message";
+            case "reply-edited" -> "✏️ <b>" + who + "</b> edited their reply; the user now reads: " + text;
+            case "reply-deleted" -> "🗑 <b>" + who + "</b> deleted their reply; the user's copy is deleted too";
             case "claimed" -> "🙋 Claimed by <b>" + who + "</b>";
             case "assigned" -> "🤖 Assigned to <b>" + text + "</b>";
             case "transferred" -> "🔀 " + who + " transferred the ticket to <b>" + text + "</b>";
