@@ -79,12 +79,13 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while connecting to Discord", e);
         }
-        parts.outbox().register(new DiscordSender(jda, components, parts.store(), parts.clock(), threads, edits));
+        parts.outbox().register(new DiscordSender(jda, components, parts.store(), parts.clock(), threads, edits,
+                parts.messages()));
         if (settings.staffChannelId() != null) {
             this.staffFeed = new StaffFeed(parts.store(), parts.committer(), new DiscordStaffSurface(jda,
                     settings.staffChannelId(), parts.signer(), parts.categoryName(),
                     settings.mentionRoleOnNewTicket() ? settings.agentRoleId() : null, parts.slaVerdict())
-                    .withThreadLimit(threads));
+                    .withThreadLimit(threads)).withTranscripts(parts.messages());
             parts.inbox().onCommitted(key -> staffFeed.wake());
             edits.onTicketChanged(staffFeed::wake);
         } else {
@@ -211,8 +212,13 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
             staffButton(event, signedData);
             return;
         }
-        // The acknowledgement disables what was pressed: one answer per message, and users see it is spent.
-        event.editComponents(event.getMessage().getComponentTree().asDisabled()).queue();
+        if (signedData.startsWith("transcript~")) {
+            // A copy of the conversation changes nothing: the stars beside it stay usable.
+            event.deferEdit().queue();
+        } else {
+            // The acknowledgement disables what was pressed: one answer per message, and users see it is spent.
+            event.editComponents(event.getMessage().getComponentTree().asDisabled()).queue();
+        }
         conversationOf(event.getUser(), event.getChannel().getIdLong(), event.isFromGuild()).thenCompose(key -> {
             List<supportbot.dialogue.Button> shown = parts.store().stored(key).map(StoredConversation::lastButtons)
                     .orElse(List.of());

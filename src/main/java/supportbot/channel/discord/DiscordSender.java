@@ -27,9 +27,11 @@ final class DiscordSender implements ChannelSender {
 
     private final DiscordThreads threads;
     private final DiscordEdits edits;
+    private final supportbot.dialogue.Messages messages;
 
     DiscordSender(JDA jda, DiscordComponents components, Store store, java.time.Clock clock, DiscordThreads threads,
-                  DiscordEdits edits) {
+                  DiscordEdits edits, supportbot.dialogue.Messages messages) {
+        this.messages = messages;
         this.threads = threads;
         this.edits = edits;
         this.jda = jda;
@@ -51,6 +53,13 @@ final class DiscordSender implements ChannelSender {
                 byte[] data = supportbot.safety.DataExport.of(store, entry.conversationKey(), clock.instant());
                 channel.sendMessage(base().setContent(DiscordText.clip(entry.text(), DiscordText.MAX_MESSAGE_CHARS))
                         .addFiles(FileUpload.fromData(data, "my-support-data.json")).build()).complete();
+                return;
+            }
+            if (entry.isTranscript()) {
+                // Built now from the stored lines, which were redacted before they were stored.
+                byte[] text = supportbot.channel.TranscriptText.of(store, messages, entry.conversationKey());
+                channel.sendMessage(base().setContent(DiscordText.clip(entry.text(), DiscordText.MAX_MESSAGE_CHARS))
+                        .addFiles(FileUpload.fromData(text, "transcript.txt")).build()).complete();
                 return;
             }
             List<String> parts = DiscordText.chunks(entry.text());

@@ -186,6 +186,13 @@ final class DiscordStaffSurface implements StaffSurface {
     }
 
     @Override
+    public void postTranscript(long place, Ticket t, byte[] transcript) throws SendFailure {
+        ThreadChannel thread = thread(place);
+        call(() -> thread.sendMessage(DiscordSender.base().setContent("📄 Transcript of ticket #" + t.number() + " at resolution")
+                .addFiles(FileUpload.fromData(transcript, "transcript-" + t.number() + ".txt")).build()).complete());
+    }
+
+    @Override
     public void updateCard(long place, long card, Ticket t) throws SendFailure {
         ThreadChannel thread = thread(place);
         call(() -> thread.editMessageById(card, new MessageEditBuilder().setEmbeds(card(t)).setComponents(buttons(t)).build())

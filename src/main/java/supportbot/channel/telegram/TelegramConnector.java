@@ -85,14 +85,14 @@ public final class TelegramConnector implements AutoCloseable {
         this.users = new UserUpdates(keyboards, shown, parts.inbox(), parts.store(), api, me, parts.attachmentsRoot(),
                 settings.maxAttachmentBytes(), parts.messages(), parts.clock());
         parts.outbox().register(new UserSender(api, limiter, keyboards, me.privateChatLink(), parts.store(), parts.clock(),
-                shown));
+                shown).withMessages(parts.messages()));
         if (settings.staffChatId() != null) {
             this.staff = new StaffUpdates(parts.desk(), parts.agents(), parts.store(), parts.committer(), api, me,
                     settings.staffChatId(), settings.supervisorChatId(), parts.signer());
             this.mirror = new supportbot.channel.StaffFeed(parts.store(), parts.committer(), new TelegramStaffSurface(
                     parts.store(), parts.committer(), api, limiter,
                     new StaffCards(parts.categoryName(), parts.signer(), settings.staffChatId(), parts.slaVerdict()), settings.staffChatId(),
-                    settings.supervisorChatId()).mentioning(settings.newTicketMention()));
+                    settings.supervisorChatId()).mentioning(settings.newTicketMention())).withTranscripts(parts.messages());
             parts.inbox().onCommitted(key -> mirror.wake());
             users.onSecretExposed(this::tellAgentsOfSecret);
         } else {

@@ -23,6 +23,13 @@ final class UserSender implements ChannelSender {
     private final supportbot.store.Store store;
     private final java.time.Clock clock;
     private final ShownKeyboards shown;
+    private supportbot.dialogue.Messages messages;
+
+    /** The bot's texts, for the transcript file; without them a transcript request is sent as its caption only. */
+    UserSender withMessages(supportbot.dialogue.Messages messages) {
+        this.messages = messages;
+        return this;
+    }
 
     UserSender(BotApi api, SendLimiter limiter, Keyboards keyboards, String privateChatLink, supportbot.store.Store store,
                java.time.Clock clock) {
@@ -55,6 +62,14 @@ final class UserSender implements ChannelSender {
                     ? entry.text().substring(0, TelegramText.MAX_CAPTION_CHARS - 1) + "…" : entry.text();
             api.sendBytes(chatId, supportbot.safety.DataExport.of(store, entry.conversationKey(), clock.instant()),
                     "my-support-data.json", caption);
+            return;
+        }
+        if (entry.isTranscript() && messages != null) {
+            RateGate.pass(limiter, chatId, SLEEP_AT_MOST);
+            String caption = entry.text().length() > TelegramText.MAX_CAPTION_CHARS
+                    ? entry.text().substring(0, TelegramText.MAX_CAPTION_CHARS - 1) + "…" : entry.text();
+            api.sendBytes(chatId, supportbot.channel.TranscriptText.of(store, messages, entry.conversationKey()),
+                    "transcript.txt", caption);
             return;
         }
         List<String> parts = TelegramText.htmlChunks(entry.text());
