@@ -31,6 +31,14 @@ final class UserSender implements ChannelSender {
         return this;
     }
 
+    private RelayedReplies relayed;
+
+    /** Reports each delivered message's ids, so an agent's later edit can follow it to the user. */
+    UserSender withRelayedReplies(RelayedReplies relayed) {
+        this.relayed = relayed;
+        return this;
+    }
+
     UserSender(BotApi api, SendLimiter limiter, Keyboards keyboards, String privateChatLink, supportbot.store.Store store,
                java.time.Clock clock) {
         this(api, limiter, keyboards, privateChatLink, store, clock, new ShownKeyboards());
@@ -79,6 +87,7 @@ final class UserSender implements ChannelSender {
         // An agent's files go after the text, each counted as one more part.
         int total = parts.size() + entry.attachments().size();
         int from = Math.min(entry.partsSent(), total - 1);
+        var sentIds = new java.util.ArrayList<Integer>();
         for (int i = from; i < total; i++) {
             RateGate.pass(limiter, chatId, SLEEP_AT_MOST);
             boolean lastText = i == parts.size() - 1;
@@ -86,6 +95,7 @@ final class UserSender implements ChannelSender {
                 if (i < parts.size()) {
                     var keyboard = lastText ? keyboards.of(chatId, entry.buttons(), privateChatLink) : null;
                     int messageId = api.sendHtml(chatId, null, parts.get(i), keyboard);
+                    sentIds.add(messageId);
                     if (keyboard != null) {
                         shown.shown(chatId, messageId);
                     }
@@ -105,6 +115,9 @@ final class UserSender implements ChannelSender {
             if (i < total - 1) {
                 progress.sent(i + 1);
             }
+        }
+        if (relayed != null) {
+            relayed.delivered(entry, chatId, sentIds);
         }
     }
 }
