@@ -193,9 +193,9 @@ public final class Inbox implements AutoCloseable, supportbot.desk.ConversationL
     /** Replies to a channel that polls (the web chat) reach the user when committed: the outbox never sees them. */
     private Outcome countPolled(Turn turn, Outcome outcome) {
         turn.actions().stream().filter(a -> a instanceof Action.Reply || a instanceof Action.AgentMessage
-                        || a instanceof Action.Export)
+                        || a instanceof Action.Export || a instanceof Action.Transcript)
                 .map(a -> a instanceof Action.Reply r ? r.channel() : a instanceof Action.AgentMessage m ? m.channel()
-                        : ((Action.Export) a).channel())
+                        : a instanceof Action.Transcript x ? x.channel() : ((Action.Export) a).channel())
                 .filter(channel -> !pushChannels.contains(channel)).forEach(metrics::messageSent);
         return outcome;
     }

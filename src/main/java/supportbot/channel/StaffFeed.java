@@ -73,6 +73,13 @@ public final class StaffFeed implements AutoCloseable {
     private final StaffSurface surface;
     private final WakeLoop loop;
     private int failures;
+    private supportbot.dialogue.Messages messages;
+
+    /** With the bot's texts, a resolved ticket's place gets the conversation's transcript as a file. */
+    public StaffFeed withTranscripts(supportbot.dialogue.Messages messages) {
+        this.messages = messages;
+        return this;
+    }
 
     public StaffFeed(Store store, GroupCommitter committer, StaffSurface surface) {
         this.store = store;
@@ -206,6 +213,10 @@ public final class StaffFeed implements AutoCloseable {
             TicketEvent e = events.get(i);
             List<Long> ids = surface.relayEvent(state.place(), t, e);
             surface.postFiles(state.place(), existing(e.attachments()), null);
+            if (messages != null && e.type() == TicketEvent.Type.RESOLVED) {
+                // Built from the stored lines, redacted before they were stored: the staff copy holds no secret.
+                surface.postTranscript(state.place(), t, TranscriptText.of(store, messages, t.draft().conversationKey()));
+            }
             if (reachesSupervisors(e, t)) {
                 surface.alertSupervisors(t, e, state.place());
             }

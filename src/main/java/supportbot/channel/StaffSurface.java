@@ -41,6 +41,10 @@ public interface StaffSurface {
 
     void updateCard(long place, long card, Ticket ticket) throws SendFailure;
 
+    /** The conversation as a text file, kept in the place when the ticket is resolved. */
+    default void postTranscript(long place, Ticket ticket, byte[] transcript) throws SendFailure {
+    }
+
     /** The ticket reached the supervisor tier (escalation, complaint, missed SLA). */
     void alertSupervisors(Ticket ticket, TicketEvent why, long place) throws SendFailure;
 }

@@ -81,6 +81,12 @@ final class TurnRecorder {
                     others.add(tx -> tx.enqueue(new OutboxEntry(0, x.channel(), x.conversationKey(), x.caption(), List.of(),
                             OutboxEntry.EXPORT)));
                 }
+            } else if (action instanceof Action.Transcript x) {
+                lines.add(new TranscriptLine(0, "bot", x.caption(), List.of(), List.of(), time));
+                if (pushChannels.contains(x.channel())) {
+                    others.add(tx -> tx.enqueue(new OutboxEntry(0, x.channel(), x.conversationKey(), x.caption(), List.of(),
+                            OutboxEntry.TRANSCRIPT)));
+                }
             } else if (action instanceof Action.KnowledgeGap g) {
                 others.add(tx -> tx.addKnowledgeGap(key, g.query()));
             } else {

@@ -68,6 +68,13 @@ public sealed interface Action {
     record Export(String channel, String conversationKey, String caption) implements Action {
     }
 
+    /**
+     * The user asked for the conversation as a file (/transcript, or the button offered when a ticket is
+     * resolved); the channel builds it from the stored, already redacted lines when it sends it.
+     */
+    record Transcript(String channel, String conversationKey, String caption) implements Action {
+    }
+
     /** A question the FAQ had no answer for: material for new FAQ topics. */
     record KnowledgeGap(String query, Lang lang) implements Action {
     }

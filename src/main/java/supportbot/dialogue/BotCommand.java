@@ -24,6 +24,7 @@ public enum BotCommand {
     VERIFY("verify", Audience.USER, "who"),
     FORGET("forget", Audience.USER, null),
     EXPORT("export", Audience.USER, null),
+    TRANSCRIPT("transcript", Audience.USER, null),
 
     CLAIM("claim", Audience.STAFF, null),
     NOTE("note", Audience.STAFF, "text"),

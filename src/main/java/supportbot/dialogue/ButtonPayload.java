@@ -11,11 +11,11 @@ import java.util.regex.Pattern;
 record ButtonPayload(Kind kind, String arg) {
     enum Kind {
         FAQ_YES, FAQ_NO, FAQ_PICK, FAQ_NONE, REPORT, CATEGORY, HUMAN, CONFIRM, EDIT, EDIT_DETAIL, CANCEL, SKIP, ANSWER, LANG,
-        RATE, WEAKEST, FORGET_YES, FORGET_NO
+        RATE, WEAKEST, FORGET_YES, FORGET_NO, TRANSCRIPT
     }
 
     private static final Pattern GRAMMAR = Pattern.compile(
-            "(faq:yes|faq:no|faq:none|report|human|confirm|edit|cancel|skip|forget:yes|forget:no)"
+            "(faq:yes|faq:no|faq:none|report|human|confirm|edit|cancel|skip|forget:yes|forget:no|transcript)"
                     + "|faq:pick:([a-z0-9][a-z0-9._-]{0,80})"
                     + "|cat:([a-z0-9-]{1,40})"
                     + "|edit:([a-z_]{1,20})"
@@ -44,6 +44,7 @@ record ButtonPayload(Kind kind, String arg) {
                 case "cancel" -> Kind.CANCEL;
                 case "forget:yes" -> Kind.FORGET_YES;
                 case "forget:no" -> Kind.FORGET_NO;
+                case "transcript" -> Kind.TRANSCRIPT;
                 default -> Kind.SKIP;
             }, null));
         }

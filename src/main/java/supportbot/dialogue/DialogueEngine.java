@@ -389,6 +389,7 @@ public final class DialogueEngine {
             case TZ -> () -> setZone(t, arg);
             case VERIFY -> () -> verify(t, arg);
             case EXPORT -> () -> t.act(new Action.Export(t.c.channel, t.c.key, t.text("export.caption")));
+            case TRANSCRIPT -> () -> transcript(t);
             case CLAIM, NOTE, SAVED_REPLY, ASK, TRANSFER, RESOLVE, REOPEN, ESCALATE, BAN, UNBAN ->
                     throw new IllegalStateException("parseUser returned staff command " + invocation.get());
         };
@@ -656,7 +657,13 @@ public final class DialogueEngine {
                 }
             }
             case ANSWER -> ifPhase(t, Phase.COLLECTING, () -> collector.onMessage(t, b.arg(), false));
+            case TRANSCRIPT -> transcript(t); // any time: a copy of what was said changes nothing
         }
+    }
+
+    /** The conversation as a file (redacted lines only); the channel builds it when it sends it. */
+    private static void transcript(TurnContext t) {
+        t.act(new Action.Transcript(t.c.channel, t.c.key, t.text("transcript.caption")));
     }
 
     private void ifPhase(TurnContext t, Phase phase, Runnable action) {

@@ -20,6 +20,7 @@ final class RatingFlow {
         for (int i = 1; i <= 5; i++) {
             stars.add(new Button("★".repeat(i), "rate:" + i));
         }
+        stars.add(t.button("transcript.button", "transcript")); // offered once the ticket is settled
         t.say(t.text("ticket.resolved", Map.of("number", ticketNumber)) + "\n\n" + t.text("rate.ask"), stars);
     }
 

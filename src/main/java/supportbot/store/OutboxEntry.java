@@ -16,6 +16,8 @@ import supportbot.dialogue.Button;
 public record OutboxEntry(long id, String channel, String conversationKey, String text, List<Button> buttons,
                           String kind, int partsSent, List<supportbot.dialogue.Attachment> attachments) {
     public static final String EXPORT = "export";
+    /** The conversation's transcript as a text file, built when it is sent, with {@code text} as its caption. */
+    public static final String TRANSCRIPT = "transcript";
 
     public OutboxEntry {
         buttons = buttons == null ? List.of() : List.copyOf(buttons);
@@ -41,5 +43,9 @@ public record OutboxEntry(long id, String channel, String conversationKey, Strin
 
     public boolean isExport() {
         return EXPORT.equals(kind);
+    }
+
+    public boolean isTranscript() {
+        return TRANSCRIPT.equals(kind);
     }
 }

@@ -29,7 +29,7 @@ public record TicketEvent(Instant at, String actor, Type type, String text, List
     public enum Type {
         OPENED, USER_MESSAGE, DETAIL, RATING, CLAIMED, ASSIGNED, TRANSFERRED, REPLY, NOTE, ASKED, ASSIST, PRIORITY,
         LABELLED, UNLABELLED, ESCALATED, RESOLVED, REOPENED, MERGED, MERGED_IN, SLA_BREACH, FOLLOW_UP, REMINDER,
-        AUTO_CLOSED, ALERT, BANNED, UNBANNED, ERASED,
+        AUTO_CLOSED, ALERT, BANNED, UNBANNED, ERASED, USER_DELETED, REPLY_EDITED, REPLY_DELETED,
         /** Read from older data only; nothing writes it now. */
         CLOSED;
 

@@ -32,6 +32,7 @@
     assist: 'FAQ answer used', labelled: 'Label added', unlabelled: 'Label removed', priority: 'Priority changed',
     merged: 'Merged into another ticket', 'merged-in': 'Duplicate merged in', assigned: 'Assigned',
     'auto-closed': 'Closed automatically', 'follow-up': 'Follow-up sent', reminder: 'Reminder sent',
+    'user-deleted': 'User deleted a message', 'reply-edited': 'Reply edited', 'reply-deleted': 'Reply deleted',
   };
   // Channel ids as agents call them.
   const CHANNEL_LABEL = { web: 'Web chat', telegram: 'Telegram', discord: 'Discord', terminal: 'Terminal' };
@@ -94,6 +95,9 @@
     "Priority changed": "优先级已更改",
     "Merged into another ticket": "已合并到其他工单",
     "Duplicate merged in": "已并入重复工单",
+    "User deleted a message": "用户删除了一条消息",
+    "Reply edited": "回复已修改",
+    "Reply deleted": "回复已删除",
     "Closed automatically": "已自动关闭",
     "Follow-up sent": "已发送跟进",
     "Reminder sent": "已发送提醒",

@@ -255,7 +255,11 @@ class ConversationBehaviourTest {
         assertEquals("请更新到最新版本", h.action(Action.AgentMessage.class).orElseThrow().text());
         h.desk(DeskEvent.Kind.RESOLVED, ticket, null);
         assertEquals(Phase.RATING, h.phase());
-        assertEquals(List.of("rate:1", "rate:2", "rate:3", "rate:4", "rate:5"), h.buttons());
+        // The stars, and the transcript offered beside them; taking it leaves the rating where it was.
+        assertEquals(List.of("rate:1", "rate:2", "rate:3", "rate:4", "rate:5", "transcript"), h.buttons());
+        h.press("transcript");
+        assertEquals(h.state.key(), h.action(Action.Transcript.class).orElseThrow().conversationKey());
+        assertEquals(Phase.RATING, h.phase());
         h.press("rate:2");
         assertEquals(List.of("weak:attitude", "weak:speed", "weak:clarity", "weak:solved", "skip"), h.buttons());
         h.press("weak:speed");

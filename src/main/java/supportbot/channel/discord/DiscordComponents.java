@@ -18,6 +18,8 @@ final class DiscordComponents {
     private static final int MAX_CUSTOM_ID = 100;
     static final String SELECT_ID = "choose";
 
+    /** Labels up to this long (stars, "📄 Transcript") fit two rows of buttons; longer lists become a menu. */
+    private static final int SHORT_LABEL = 14;
     private final SignedPayloads payloads;
 
     DiscordComponents(Signer signer) {
@@ -27,6 +29,19 @@ final class DiscordComponents {
     List<ActionRow> of(String conversationKey, List<supportbot.dialogue.Button> buttons) {
         if (buttons.isEmpty()) {
             return List.of();
+        }
+        boolean shortLabels = buttons.stream().allMatch(b -> b.label().codePointCount(0, b.label().length()) <= SHORT_LABEL);
+        if (buttons.size() > 5 && buttons.size() <= 10 && shortLabels) {
+            // Stars and a transcript button, say: two rows of buttons read better than a menu.
+            var rows = new ArrayList<ActionRow>();
+            for (int from = 0; from < buttons.size(); from += 5) {
+                var row = new ArrayList<Button>();
+                for (var b : buttons.subList(from, Math.min(buttons.size(), from + 5))) {
+                    row.add(Button.secondary(sign(conversationKey, b.payload()), DiscordText.clip(b.label(), 80)));
+                }
+                rows.add(ActionRow.of(row));
+            }
+            return rows;
         }
         if (buttons.size() > 5) {
             var menu = StringSelectMenu.create(sign(conversationKey, SELECT_ID));

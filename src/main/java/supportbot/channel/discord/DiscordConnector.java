@@ -46,6 +46,8 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
     private final JDA jda;
     private final DiscordComponents components;
     private final DiscordUsers users;
+    private final DiscordThreads threads;
+    private final DiscordEdits edits;
     private final StaffFeed staffFeed;
     private final supportbot.metrics.ConnectorState state;
     private final InteractionReplies interactions = new InteractionReplies();
@@ -63,8 +65,18 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
         this.parts = parts;
         this.components = new DiscordComponents(parts.signer());
         this.state = parts.metrics().connector(DiscordKeys.CHANNEL); // before JDA starts sending events
+        var threadParents = new java.util.HashSet<Long>();
+        if (settings.supportChannelId() != null) {
+            threadParents.add(settings.supportChannelId());
+        }
+        if (settings.staffChannelId() != null) {
+            threadParents.add(settings.staffChannelId());
+        }
+        this.threads = new DiscordThreads(parts.store(), threadParents);
         this.users = new DiscordUsers(parts.inbox(), parts.store(), parts.committer(), settings, parts.attachmentsRoot(),
-                parts.clock());
+                parts.clock(), threads);
+        this.edits = new DiscordEdits(parts.store(), parts.committer(), parts.inbox(), parts.messages(), parts.clock(), threads);
+        users.onOwnDeletion(edits::deletingSecret);
         this.staffCommands = settings.staffChannelId() == null ? null : new DiscordStaffCommands(parts,
                 settings.staffChannelId(), this::agentOf, this::wakeStaffFeed, staffWork);
         this.panel = staffCommands == null ? null : new DiscordPanel(parts, settings, users, this::agentOf,
@@ -80,12 +92,15 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while connecting to Discord", e);
         }
-        parts.outbox().register(new DiscordSender(jda, components, parts.store(), parts.clock(), interactions));
+        parts.outbox().register(new DiscordSender(jda, components, parts.store(), parts.clock(), interactions,
+                threads, edits, parts.messages()));
         if (settings.staffChannelId() != null) {
             this.staffFeed = new StaffFeed(parts.store(), parts.committer(), new DiscordStaffSurface(jda,
                     settings.staffChannelId(), parts.signer(), parts.categoryName(),
-                    settings.mentionRoleOnNewTicket() ? settings.agentRoleId() : null, parts.slaVerdict()));
+                    settings.mentionRoleOnNewTicket() ? settings.agentRoleId() : null, parts.slaVerdict())
+                    .withThreadLimit(threads)).withTranscripts(parts.messages());
             parts.inbox().onCommitted(key -> staffFeed.wake());
+            edits.onTicketChanged(staffFeed::wake);
         } else {
             this.staffFeed = null;
         }
@@ -290,8 +305,13 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
             }
             return;
         }
-        // The acknowledgement disables what was pressed: one answer per message, and users see it is spent.
-        event.editComponents(event.getMessage().getComponentTree().asDisabled()).queue();
+        if (signedData.startsWith("transcript~")) {
+            // A copy of the conversation changes nothing: the stars beside it stay usable.
+            event.deferEdit().queue();
+        } else {
+            // The acknowledgement disables what was pressed: one answer per message, and users see it is spent.
+            event.editComponents(event.getMessage().getComponentTree().asDisabled()).queue();
+        }
         conversationOf(event.getUser(), event.getChannel().getIdLong(), event.isFromGuild()).thenCompose(key -> {
             List<supportbot.dialogue.Button> shown = parts.store().stored(key).map(StoredConversation::lastButtons)
                     .orElse(List.of());
@@ -385,9 +405,65 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
                     + StaffCommands.HELP).build()).queue();
             return;
         }
-        parts.desk().attempt(agent.get(), ticket, action.get()).ifPresent(error -> event.getChannel()
+        Optional<String> refused = parts.desk().attempt(agent.get(), ticket, action.get());
+        refused.ifPresent(error -> event.getChannel()
                 .sendMessage(DiscordSender.base().setContent(DiscordText.clip(error, 1900)).build()).queue());
+        if (refused.isEmpty() && action.get() instanceof DeskAction.Claim) {
+            // As with the Claim button: the one who claims follows the thread and is notified of each new line.
+            event.getChannel().asThreadChannel().addThreadMember(event.getAuthor()).queue(ok -> { },
+                    e -> log.warn("Discord: could not add the claiming agent to the ticket's thread: {}", e.getMessage()));
+        }
         staffFeed.wake();
+    }
+
+    // ---- edits and deletions
+
+    @Override
+    public void onMessageUpdate(net.dv8tion.jda.api.events.message.MessageUpdateEvent event) {
+        if (event.getAuthor().isBot() || event.getMessage().isWebhookMessage()
+                || event.isFromGuild() && event.getGuild().getIdLong() != settings.guildId()) {
+            return;
+        }
+        try {
+            long channelId = event.getChannel().getIdLong();
+            Optional<Long> ticket = staffFeed == null || !event.getChannelType().isThread() ? Optional.empty()
+                    : StaffFeed.ticketOf(parts.store(), DiscordStaffSurface.NAME, channelId);
+            if (ticket.isPresent()) {
+                agentOf(event.getMember()).ifPresent(agent -> edits.agentEdited(jda, event.getMessage(), agent.name(),
+                        ticket.get()));
+                return;
+            }
+            String key = !event.isFromGuild() ? DiscordKeys.dm(event.getAuthor().getIdLong())
+                    : users.isUserThread(channelId) ? DiscordKeys.thread(channelId) : null;
+            if (key != null) {
+                edits.userEdited(event.getMessage(), key).exceptionally(e -> logged("an edited message", e));
+            }
+        } catch (RuntimeException e) {
+            log.error("Discord: an edit could not be handled", e);
+        }
+    }
+
+    @Override
+    public void onMessageDelete(net.dv8tion.jda.api.events.message.MessageDeleteEvent event) {
+        if (event.isFromGuild() && event.getGuild().getIdLong() != settings.guildId()) {
+            return;
+        }
+        try {
+            long channelId = event.getChannel().getIdLong();
+            Optional<Long> ticket = staffFeed == null || !event.getChannelType().isThread() ? Optional.empty()
+                    : StaffFeed.ticketOf(parts.store(), DiscordStaffSurface.NAME, channelId);
+            if (ticket.isPresent()) {
+                edits.staffMessageDeleted(jda, event.getMessageIdLong(), ticket.get());
+            } else if (!event.isFromGuild()) {
+                var user = event.getChannel() instanceof net.dv8tion.jda.api.entities.channel.concrete.PrivateChannel dm
+                        && dm.getUser() != null ? Optional.of(dm.getUser().getIdLong()) : users.dmUserOf(channelId);
+                user.ifPresent(u -> edits.userDeleted(event.getMessageIdLong(), DiscordKeys.dm(u)));
+            } else if (users.isUserThread(channelId)) {
+                edits.userDeleted(event.getMessageIdLong(), DiscordKeys.thread(channelId));
+            }
+        } catch (RuntimeException e) {
+            log.error("Discord: a deletion could not be handled", e);
+        }
     }
 
     /**
@@ -429,8 +505,12 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
                     if (text.isEmpty() && fetched.isEmpty()) {
                         return;
                     }
-                    parts.desk().attempt(agent, ticket, new DeskAction.Reply(text, fetched)).ifPresent(error -> channel
-                            .sendMessage(DiscordSender.base().setContent(DiscordText.clip(error, 1900)).build()).queue());
+                    edits.expectCopy(userKey, event.getMessageIdLong(), agent.name(), ticket, text);
+                    Optional<String> refused = parts.desk().attempt(agent, ticket, new DeskAction.Reply(text, fetched));
+                    refused.ifPresent(error -> {
+                        edits.noCopy(userKey, event.getMessageIdLong());
+                        channel.sendMessage(DiscordSender.base().setContent(DiscordText.clip(error, 1900)).build()).queue();
+                    });
                     staffFeed.wake();
                 })
                 .exceptionally(e -> logged("an agent's reply", e));

@@ -26,8 +26,16 @@ final class DiscordSender implements ChannelSender {
     private final java.time.Clock clock;
     private final InteractionReplies interactions;
 
+    private final DiscordThreads threads;
+    private final DiscordEdits edits;
+    private final supportbot.dialogue.Messages messages;
+
     DiscordSender(JDA jda, DiscordComponents components, Store store, java.time.Clock clock,
-                  InteractionReplies interactions) {
+                  InteractionReplies interactions, DiscordThreads threads, DiscordEdits edits,
+                  supportbot.dialogue.Messages messages) {
+        this.messages = messages;
+        this.threads = threads;
+        this.edits = edits;
         this.jda = jda;
         this.interactions = interactions;
         this.clock = clock;
@@ -50,6 +58,13 @@ final class DiscordSender implements ChannelSender {
                         DiscordText.MAX_MESSAGE_CHARS)).addFiles(FileUpload.fromData(data, "my-support-data.json")).build());
                 return;
             }
+            if (entry.isTranscript()) {
+                // Built now from the stored lines, which were redacted before they were stored.
+                byte[] text = supportbot.channel.TranscriptText.of(store, messages, entry.conversationKey());
+                channel.sendMessage(base().setContent(DiscordText.clip(entry.text(), DiscordText.MAX_MESSAGE_CHARS))
+                        .addFiles(FileUpload.fromData(text, "transcript.txt")).build()).complete();
+                return;
+            }
             List<String> parts = DiscordText.chunks(entry.text());
             if (parts.isEmpty()) {
                 parts = List.of("…");
@@ -59,6 +74,7 @@ final class DiscordSender implements ChannelSender {
             }
             // An agent's files go after the text, each counted as one more part.
             int total = parts.size() + entry.attachments().size();
+            var sentIds = new java.util.ArrayList<Long>(); // what the user got, so an agent's later edit can follow
             for (int i = Math.min(entry.partsSent(), total - 1); i < total; i++) {
                 if (i < parts.size()) {
                     var message = base().setContent(parts.get(i));
@@ -66,6 +82,7 @@ final class DiscordSender implements ChannelSender {
                             : List.<net.dv8tion.jda.api.components.actionrow.ActionRow>of();
                     message.setComponents(rows);
                     long id = post(entry.conversationKey(), channel, i == 0, message.build()).getIdLong();
+                    sentIds.add(id);
                     if (!rows.isEmpty()) {
                         withButtons.put(entry.conversationKey(), new Shown(id, rows));
                     }
@@ -73,13 +90,15 @@ final class DiscordSender implements ChannelSender {
                     var file = entry.attachments().get(i - parts.size());
                     byte[] content = supportbot.channel.AttachmentFiles.readOrNull(file);
                     if (content != null) {
-                        channel.sendMessage(base().addFiles(FileUpload.fromData(content, file.fileName())).build()).complete();
+                        sentIds.add(channel.sendMessage(base().addFiles(FileUpload.fromData(content, file.fileName())).build())
+                                .complete().getIdLong());
                     }
                 }
                 if (i < total - 1) {
                     progress.sent(i + 1);
                 }
             }
+            edits.delivered(entry, sentIds);
         } catch (ErrorResponseException e) {
             throw failure(e);
         } catch (RuntimeException e) {
@@ -135,10 +154,16 @@ final class DiscordSender implements ChannelSender {
             return jda.openPrivateChannelById(target.id()).complete();
         }
         MessageChannel thread = jda.getChannelById(MessageChannel.class, target.id());
-        if (thread == null) {
-            throw SendFailure.permanent("the thread " + target.id() + " is gone", null);
+        if (thread != null) {
+            return thread;
         }
-        return thread;
+        // Not in JDA's cache: archived (a settled ticket, or to make room), or just unarchived and not yet told.
+        var found = threads.find(jda, target.id())
+                .orElseThrow(() -> SendFailure.permanent("the thread " + target.id() + " is gone", null));
+        if (found.isArchived()) {
+            threads.unarchive(found);
+        }
+        return found;
     }
 
     static SendFailure failure(ErrorResponseException e) {

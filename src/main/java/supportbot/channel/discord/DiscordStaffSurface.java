@@ -32,6 +32,13 @@ final class DiscordStaffSurface implements StaffSurface {
     private final supportbot.channel.SlaVerdict sla;
 
     private final Long mentionRoleId;
+    private DiscordThreads threads;
+
+    /** Lets the surface make room when Discord's active thread limit is reached; without it, it just fails. */
+    DiscordStaffSurface withThreadLimit(DiscordThreads threads) {
+        this.threads = threads;
+        return this;
+    }
 
     /** @param mentionRoleId the role to ping in the staff channel when a ticket opens, or null for none */
     DiscordStaffSurface(JDA jda, long staffChannelId, Signer signer, java.util.function.Function<String, String> categoryName,
@@ -61,10 +68,21 @@ final class DiscordStaffSurface implements StaffSurface {
         return c;
     }
 
+    /**
+     * The ticket's thread, unarchived if it was archived (a reopened ticket, a late rating): the thread is reused,
+     * never replaced, so agents keep the whole history in one place.
+     */
     private ThreadChannel thread(long place) throws SendFailure {
-        ThreadChannel t = jda.getThreadChannelById(place);
+        ThreadChannel t = threads == null ? jda.getThreadChannelById(place)
+                : call(() -> threads.find(jda, place).orElse(null));
         if (t == null) {
             throw SendFailure.permanent("the ticket thread " + place + " is gone", null);
+        }
+        if (threads != null && (t.isArchived() || jda.getThreadChannelById(place) == null)) {
+            call(() -> {
+                threads.unarchive(t);
+                return null;
+            });
         }
         return t;
     }
@@ -72,8 +90,20 @@ final class DiscordStaffSurface implements StaffSurface {
     @Override
     public long openPlace(Ticket t) throws SendFailure {
         String name = "#" + t.number() + " · " + categoryName.apply(t.draft().categoryId()) + " · " + t.draft().lang().name();
-        long thread = call(() -> staff().createThreadChannel(name.length() > 100 ? name.substring(0, 100) : name).complete()
-                .getIdLong());
+        String threadName = name.length() > 100 ? name.substring(0, 100) : name;
+        long thread;
+        try {
+            thread = call(() -> staff().createThreadChannel(threadName).complete().getIdLong());
+        } catch (SendFailure f) {
+            if (threads == null || !DiscordThreads.atLimit(f)) {
+                throw f;
+            }
+            // 1,000 active threads in the server: archive settled tickets' threads, then try once more.
+            if (threads.archiveSettled(staff().getGuild()) == 0) {
+                throw SendFailure.transientError(DiscordThreads.fullMessage(), f);
+            }
+            thread = call(() -> staff().createThreadChannel(threadName).complete().getIdLong());
+        }
         if (mentionRoleId != null) {
             // Best effort (queued): a failed ping must not make the feed retry and open a second thread.
             staff().sendMessage(DiscordSender.base().mentionRoles(List.of(Long.toString(mentionRoleId))).setContent(DiscordText.clip("🆕 <@&"
@@ -148,8 +178,18 @@ final class DiscordStaffSurface implements StaffSurface {
             case USER_MESSAGE -> "👤 **User:** " + (text.isEmpty() ? "*(file)*" : text);
             case REPLY -> "💬 **" + who + "** → user: " + text;
             case NOTE -> "📝 **" + who + "** (internal note): " + text;
+            case USER_DELETED -> "🗑 **User** deleted their message";
+            case REPLY_EDITED -> "✏️ **" + who + "** edited their reply; the user now reads: " + text;
+            case REPLY_DELETED -> "🗑 **" + who + "** deleted their reply; the user's copy is deleted too";
             default -> "• " + e.type().label() + " (" + who + ")" + (text.isEmpty() ? "" : ": " + text);
         };
+    }
+
+    @Override
+    public void postTranscript(long place, Ticket t, byte[] transcript) throws SendFailure {
+        ThreadChannel thread = thread(place);
+        call(() -> thread.sendMessage(DiscordSender.base().setContent("📄 Transcript of ticket #" + t.number() + " at resolution")
+                .addFiles(FileUpload.fromData(transcript, "transcript-" + t.number() + ".txt")).build()).complete());
     }
 
     @Override
@@ -157,6 +197,10 @@ final class DiscordStaffSurface implements StaffSurface {
         ThreadChannel thread = thread(place);
         call(() -> thread.editMessageById(card, new MessageEditBuilder().setEmbeds(card(t)).setComponents(buttons(t)).build())
                 .complete());
+        if (!t.status().open()) {
+            // A settled ticket's thread leaves the active list (it counts towards Discord's 1,000); Reopen still works.
+            call(() -> thread.getManager().setArchived(true).complete());
+        }
     }
 
     @Override

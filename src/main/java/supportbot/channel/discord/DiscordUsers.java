@@ -30,7 +30,7 @@ import supportbot.store.Store;
 final class DiscordUsers {
     private static final Logger log = LoggerFactory.getLogger(DiscordUsers.class);
     private static final String USER_THREAD = "discord-user-thread:";
-    private static final String THREAD_USER = "discord-thread-user:";
+    static final String THREAD_USER = "discord-thread-user:";
 
     /** Which private support thread belongs to which user, both ways. */
     record ThreadRef(long id) {
@@ -45,8 +45,23 @@ final class DiscordUsers {
     private final java.util.Map<Long, CompletableFuture<Long>> making = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<Long, CompletableFuture<?>> lanes = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private final DiscordThreads threads;
+    private volatile java.util.function.LongConsumer ownDeletion = id -> { };
+
+    /** Told of each user's message the bot deletes itself, before it does. */
+    void onOwnDeletion(java.util.function.LongConsumer listener) {
+        this.ownDeletion = listener;
+    }
+
+    /** The user of a DM channel the bot has seen a message in, if any. */
+    Optional<Long> dmUserOf(long channelId) {
+        Seen s = seen.get(channelId);
+        return s == null || s.dmUser() == 0 ? Optional.empty() : Optional.of(s.dmUser());
+    }
+
     DiscordUsers(Inbox inbox, Store store, GroupCommitter committer, DiscordSettings settings, Path attachmentsRoot,
-                 Clock clock) {
+                 Clock clock, DiscordThreads threads) {
+        this.threads = threads;
         this.inbox = inbox;
         this.store = store;
         this.committer = committer;
@@ -77,18 +92,29 @@ final class DiscordUsers {
                 return CompletableFuture.completedFuture(existing.getIdLong());
             }
         }
-        return making.computeIfAbsent(user.getIdLong(), id -> {
-            CompletableFuture<Long> made = support.createThreadChannel("support · " + user.getName(), true)
-                    .setInvitable(false).submit()
-                    .thenCompose(thread -> thread.addThreadMember(user).submit()
-                            .thenCompose(v -> committer.submit(tx -> {
-                                tx.putSurfaceState(USER_THREAD + user.getIdLong(), new ThreadRef(thread.getIdLong()));
-                                tx.putSurfaceState(THREAD_USER + thread.getIdLong(), new ThreadRef(user.getIdLong()));
-                            }))
-                            .thenApply(v -> thread.getIdLong()));
-            made.whenComplete((t, e) -> making.remove(id));
-            return made;
-        });
+        long id = user.getIdLong();
+        CompletableFuture<Long> pending = making.computeIfAbsent(id, k -> known.isEmpty() ? newThread(user, support)
+                // Archived (settled, or to make room for others): the user comes back to the thread they know. Off
+                // JDA's event thread, as finding an archived thread reads the channel's archive.
+                : CompletableFuture.supplyAsync(() -> threads.find(support.getJDA(), known.get()))
+                        .thenCompose(found -> found.isEmpty() ? newThread(user, support) : CompletableFuture.supplyAsync(() -> {
+                            threads.unarchive(found.get());
+                            return found.get().getIdLong();
+                        })));
+        pending.whenComplete((t, e) -> making.remove(id, pending));
+        return pending;
+    }
+
+    private CompletableFuture<Long> newThread(User user, TextChannel support) {
+        // Private and not invitable: only the user, the bot and agents with Manage Threads can read it.
+        return threads.withRoom(support.getGuild(), () -> support
+                        .createThreadChannel("support · " + user.getName(), true).setInvitable(false).submit())
+                .thenCompose(thread -> thread.addThreadMember(user).submit()
+                        .thenCompose(v -> committer.submit(tx -> {
+                            tx.putSurfaceState(USER_THREAD + user.getIdLong(), new ThreadRef(thread.getIdLong()));
+                            tx.putSurfaceState(THREAD_USER + thread.getIdLong(), new ThreadRef(user.getIdLong()));
+                        }))
+                        .thenApply(v -> thread.getIdLong()));
     }
 
     CompletableFuture<?> onMessage(Message m) {
@@ -176,6 +202,7 @@ final class DiscordUsers {
                     "m" + m.getId(), clock.instant());
             return inbox.submit(in).thenAccept(outcome -> {
                 if (outcome == Inbox.Outcome.SECRET_REMOVED && m.isFromGuild() && !alreadyDeleted) {
+                    ownDeletion.accept(m.getIdLong());
                     deleteQuietly(m);
                 }
             });

@@ -111,6 +111,9 @@ final class StaffCards {
             case DETAIL -> "📎 <b>User gave</b> " + text;
             case REPLY -> "💬 <b>" + who + "</b> → user: " + text;
             case NOTE -> "📝 <b>" + who + "</b> (internal note): " + text;
+            case USER_DELETED -> "🗑 <b>User</b> deleted their message";
+            case REPLY_EDITED -> "✏️ <b>" + who + "</b> edited their reply; the user now reads: " + text;
+            case REPLY_DELETED -> "🗑 <b>" + who + "</b> deleted their reply; the user's copy is deleted too";
             case CLAIMED -> "🙋 Claimed by <b>" + who + "</b>";
             case ASSIGNED -> "🤖 Assigned to <b>" + text + "</b>";
             case TRANSFERRED -> "🔀 " + who + " transferred the ticket to <b>" + text + "</b>";

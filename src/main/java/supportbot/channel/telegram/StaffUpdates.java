@@ -37,6 +37,13 @@ final class StaffUpdates {
     private final long staffChatId;
     private final Long supervisorChatId;
     private final supportbot.safety.Signer signer;
+    private RelayedReplies relayed;
+
+    /** With the record of users' copies, an agent's edit in the topic edits the copy the user got. */
+    StaffUpdates withRelayedReplies(RelayedReplies relayed) {
+        this.relayed = relayed;
+        return this;
+    }
 
     StaffUpdates(DeskService desk, AgentDirectory agents, Store store, GroupCommitter committer, BotApi api, BotIdentity me,
                  long staffChatId, Long supervisorChatId, supportbot.safety.Signer signer) {
@@ -57,6 +64,9 @@ final class StaffUpdates {
             var m = u.getCallbackQuery().getMessage();
             return StaffCallback.looksLikeStaff(u.getCallbackQuery().getData()) || m != null && staffChat(m.getChatId());
         }
+        if (u.getEditedMessage() != null) {
+            return staffChat(u.getEditedMessage().getChatId());
+        }
         return u.getMessage() != null && staffChat(u.getMessage().getChatId());
     }
 
@@ -72,6 +82,8 @@ final class StaffUpdates {
         }
         if (u.hasCallbackQuery()) {
             pressed(u.getCallbackQuery());
+        } else if (u.getEditedMessage() != null) {
+            edited(u.getEditedMessage());
         } else {
             message(u.getMessage());
         }
@@ -152,7 +164,62 @@ final class StaffUpdates {
             hold(m, agent.get(), ticket.get(), reply.text());
             return;
         }
-        desk.attempt(agent.get(), ticket.get(), action.get()).ifPresent(error -> notice(m, error));
+        String userKey = store.ticket(ticket.get()).map(t -> t.draft().conversationKey()).orElse(null);
+        if (relayed != null && action.get() instanceof DeskAction.Reply reply) {
+            relayed.expect(userKey, m.getMessageId(), ticket.get(), reply.text());
+        }
+        desk.attempt(agent.get(), ticket.get(), action.get()).ifPresent(error -> {
+            if (relayed != null) {
+                relayed.refused(userKey, m.getMessageId());
+            }
+            notice(m, error);
+        });
+    }
+
+    /**
+     * An agent edited a message in a ticket's topic: the user's copy is edited to match (editMessageText), and
+     * the ticket records it. A phrase typed into an edit never reaches the user: the message is deleted here and
+     * the user keeps the earlier wording.
+     */
+    private void edited(Message m) {
+        if (relayed == null || m.getFrom() == null || m.getMessageThreadId() == null || m.getChatId() != staffChatId) {
+            return;
+        }
+        var ticket = supportbot.channel.StaffFeed.ticketOf(store, TelegramStaffSurface.NAME, m.getMessageThreadId());
+        Optional<Agent> agent = agents.byTelegramId(m.getFrom().getId());
+        String text = m.hasText() ? m.getText().strip() : null;
+        if (ticket.isEmpty() || agent.isEmpty() || text == null || text.isEmpty() || text.startsWith("/")) {
+            return;
+        }
+        var copy = relayed.copyOf(m.getMessageId()).filter(c -> !c.messageIds().isEmpty());
+        if (supportbot.safety.Secrets.contain(text)) {
+            copy.ifPresent(c -> committer.submit(tx -> tx.putSurfaceState(RelayedReplies.RELAY + m.getMessageId(),
+                    new RelayedReplies.RelayedCopy(c.chatId(), c.prefix(), c.ticket(), java.util.List.of()))).join());
+            try {
+                api.deleteMessage(m.getChatId(), m.getMessageId());
+            } catch (SendFailure e) {
+                log.warn("could not delete an edit holding a phrase (give the bot the Delete messages right): {}", e.getMessage());
+            }
+            notice(m, "That edit looked like a recovery phrase or private key, so the message was deleted here; the user "
+                    + "keeps the earlier wording.");
+            return;
+        }
+        if (copy.isEmpty()) {
+            notice(m, "✏️ That edit did not reach the user: only replies delivered to a Telegram user can be changed.");
+            return;
+        }
+        var c = copy.get();
+        try {
+            var parts = TelegramText.htmlChunks(c.prefix() + text);
+            api.editHtml(c.chatId(), c.messageIds().get(0), parts.isEmpty() ? "…" : parts.get(0), null);
+        } catch (SendFailure e) {
+            log.warn("an agent's edit could not be passed on to the user: {}", e.getMessage());
+            notice(m, "✏️ That edit could not be passed on to the user; they still read the earlier wording.");
+            return;
+        }
+        String who = agent.get().name();
+        committer.submit(tx -> tx.updateTicket(ticket.get(), t -> t.withEvent(new supportbot.ticket.TicketEvent(
+                java.time.Instant.now(), who, supportbot.ticket.TicketEvent.Type.REPLY_EDITED, text, java.util.List.of())))).join();
     }
 
     /** An agent's words held until they claim the ticket; consumed (emptied) once sent. */

@@ -84,15 +84,16 @@ public final class TelegramConnector implements AutoCloseable {
         var shown = new ShownKeyboards();
         this.users = new UserUpdates(keyboards, shown, parts.inbox(), parts.store(), api, me, parts.attachmentsRoot(),
                 settings.maxAttachmentBytes(), parts.messages(), parts.clock());
+        var relayed = new RelayedReplies(parts.store(), parts.committer());
         parts.outbox().register(new UserSender(api, limiter, keyboards, me.privateChatLink(), parts.store(), parts.clock(),
-                shown));
+                shown).withMessages(parts.messages()).withRelayedReplies(relayed));
         if (settings.staffChatId() != null) {
             this.staff = new StaffUpdates(parts.desk(), parts.agents(), parts.store(), parts.committer(), api, me,
-                    settings.staffChatId(), settings.supervisorChatId(), parts.signer());
+                    settings.staffChatId(), settings.supervisorChatId(), parts.signer()).withRelayedReplies(relayed);
             this.mirror = new supportbot.channel.StaffFeed(parts.store(), parts.committer(), new TelegramStaffSurface(
                     parts.store(), parts.committer(), api, limiter,
                     new StaffCards(parts.categoryName(), parts.signer(), settings.staffChatId(), parts.slaVerdict()), settings.staffChatId(),
-                    settings.supervisorChatId()).mentioning(settings.newTicketMention()));
+                    settings.supervisorChatId()).mentioning(settings.newTicketMention())).withTranscripts(parts.messages());
             parts.inbox().onCommitted(key -> mirror.wake());
             users.onSecretExposed(this::tellAgentsOfSecret);
         } else {

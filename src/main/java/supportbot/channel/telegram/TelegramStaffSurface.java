@@ -85,6 +85,13 @@ final class TelegramStaffSurface implements StaffSurface {
     }
 
     @Override
+    public void postTranscript(long place, Ticket t, byte[] transcript) throws SendFailure {
+        gate();
+        api.sendFile(staffChatId, (int) place, transcript, "transcript-" + t.number() + ".txt",
+                "📄 Transcript of ticket #" + t.number() + " at resolution");
+    }
+
+    @Override
     public void postEvent(long place, Ticket t, TicketEvent e) throws SendFailure {
         relayEvent(place, t, e);
     }

@@ -23,6 +23,21 @@ final class UserSender implements ChannelSender {
     private final supportbot.store.Store store;
     private final java.time.Clock clock;
     private final ShownKeyboards shown;
+    private supportbot.dialogue.Messages messages;
+
+    /** The bot's texts, for the transcript file; without them a transcript request is sent as its caption only. */
+    UserSender withMessages(supportbot.dialogue.Messages messages) {
+        this.messages = messages;
+        return this;
+    }
+
+    private RelayedReplies relayed;
+
+    /** Reports each delivered message's ids, so an agent's later edit can follow it to the user. */
+    UserSender withRelayedReplies(RelayedReplies relayed) {
+        this.relayed = relayed;
+        return this;
+    }
 
     UserSender(BotApi api, SendLimiter limiter, Keyboards keyboards, String privateChatLink, supportbot.store.Store store,
                java.time.Clock clock) {
@@ -57,6 +72,14 @@ final class UserSender implements ChannelSender {
                     "my-support-data.json", caption);
             return;
         }
+        if (entry.isTranscript() && messages != null) {
+            RateGate.pass(limiter, chatId, SLEEP_AT_MOST);
+            String caption = entry.text().length() > TelegramText.MAX_CAPTION_CHARS
+                    ? entry.text().substring(0, TelegramText.MAX_CAPTION_CHARS - 1) + "…" : entry.text();
+            api.sendBytes(chatId, supportbot.channel.TranscriptText.of(store, messages, entry.conversationKey()),
+                    "transcript.txt", caption);
+            return;
+        }
         List<String> parts = TelegramText.htmlChunks(entry.text());
         if (parts.isEmpty()) {
             parts = List.of("…");
@@ -64,6 +87,7 @@ final class UserSender implements ChannelSender {
         // An agent's files go after the text, each counted as one more part.
         int total = parts.size() + entry.attachments().size();
         int from = Math.min(entry.partsSent(), total - 1);
+        var sentIds = new java.util.ArrayList<Integer>();
         for (int i = from; i < total; i++) {
             RateGate.pass(limiter, chatId, SLEEP_AT_MOST);
             boolean lastText = i == parts.size() - 1;
@@ -71,6 +95,7 @@ final class UserSender implements ChannelSender {
                 if (i < parts.size()) {
                     var keyboard = lastText ? keyboards.of(chatId, entry.buttons(), privateChatLink) : null;
                     int messageId = api.sendHtml(chatId, null, parts.get(i), keyboard);
+                    sentIds.add(messageId);
                     if (keyboard != null) {
                         shown.shown(chatId, messageId);
                     }
@@ -90,6 +115,9 @@ final class UserSender implements ChannelSender {
             if (i < total - 1) {
                 progress.sent(i + 1);
             }
+        }
+        if (relayed != null) {
+            relayed.delivered(entry, chatId, sentIds);
         }
     }
 

@@ -227,8 +227,13 @@ final class UserUpdates {
             payload = REFUSED_BUTTON;
         }
         var in = Inbound.button(TelegramKeys.CHANNEL, key, "telegram:" + userId, payload, id, clock.instant());
+        boolean keepKeyboard = "transcript".equals(payload); // a copy changes nothing: the stars beside it stay usable
         return answer(q, inbox.submit(inPrivate ? in : in.inPublic()))
-                .thenRun(() -> removeKeyboard(message.getChatId(), message.getMessageId()));
+                .thenRun(() -> {
+                    if (!keepKeyboard) {
+                        removeKeyboard(message.getChatId(), message.getMessageId());
+                    }
+                });
     }
 
     /** A pressed keyboard has done its work, answered or refused: take it away so it is not pressed again. */

@@ -284,6 +284,8 @@ public final class FakeDiscord implements AutoCloseable {
         final List<Overwrite> overwrites = new ArrayList<>();
         final Set<Long> threadMembers = new LinkedHashSet<>();
         boolean archived;
+        /** When it was last archived or unarchived (Discord's archive_timestamp). */
+        String archivedAt;
         boolean locked;
         boolean invitable = true;
         int autoArchive = 1440;
@@ -1176,6 +1178,89 @@ public final class FakeDiscord implements AutoCloseable {
         notifyAll();
     }
 
+    /**
+     * A user edits their message: Discord stores the new content with an edited_timestamp and dispatches
+     * MESSAGE_UPDATE (the whole message, as Discord does for content edits).
+     */
+    public synchronized void userEdit(long messageId, String content) {
+        ObjectNode m = messages.get(messageId);
+        if (m == null || m.path("author").path("id").asLong() == BOT_ID) {
+            throw new IllegalArgumentException("no user message " + messageId);
+        }
+        m.put("content", content);
+        m.put("edited_timestamp", iso(Instant.now()));
+        dispatchMessage("MESSAGE_UPDATE", m, channel(m.path("channel_id").asLong()));
+        notifyAll();
+    }
+
+    /** A user deletes their message: MESSAGE_DELETE carries only ids, as on Discord. */
+    public synchronized void userDelete(long messageId) {
+        ObjectNode m = messages.remove(messageId);
+        if (m == null || m.path("author").path("id").asLong() == BOT_ID) {
+            throw new IllegalArgumentException("no user message " + messageId);
+        }
+        Chan ch = channel(m.path("channel_id").asLong());
+        ObjectNode d = obj().put("id", str(messageId)).put("channel_id", str(ch.id));
+        if (ch.guildId != 0) {
+            d.put("guild_id", str(ch.guildId));
+        }
+        dispatchMessage("MESSAGE_DELETE", d, ch);
+        notifyAll();
+    }
+
+    /** What a message reads now (after edits), or null once deleted. */
+    public synchronized String contentOf(long messageId) {
+        ObjectNode m = messages.get(messageId);
+        return m == null ? null : m.path("content").asText("");
+    }
+
+    private int activeThreadLimit = 1000;
+
+    /**
+     * Discord allows 1,000 active threads per server; past that, making one fails with 400 and code 160006
+     * ("Maximum number of active threads reached") until some are archived. Lower it to test that edge cheaply.
+     */
+    public synchronized FakeDiscord activeThreadLimit(int limit) {
+        this.activeThreadLimit = limit;
+        return this;
+    }
+
+    /** Active (not archived, not deleted) threads in a server: what the limit counts. */
+    public synchronized int activeThreads(long guildId) {
+        return (int) channels.values().stream().filter(c -> c.guildId == guildId && c.thread() && !c.deleted && !c.archived)
+                .count();
+    }
+
+    /** A thread someone else opened in a channel (another bot, a moderator): it counts towards the limit. */
+    public synchronized long foreignThread(long parentId, String name) {
+        Chan parent = channel(parentId);
+        if (activeThreads(parent.guildId) >= activeThreadLimit) {
+            throw new IllegalStateException("the server is at its active thread limit");
+        }
+        Chan t = new Chan(nextId(), TYPE_PUBLIC_THREAD, parent.guildId);
+        t.name = name;
+        t.parentId = parent.id;
+        t.ownerId = OWNER_ID;
+        t.createdAt = iso(Instant.now());
+        channels.put(t.id, t);
+        ObjectNode event = channelJson(t);
+        event.put("newly_created", true);
+        dispatch("THREAD_CREATE", event, INTENT_GUILDS);
+        return t.id;
+    }
+
+    public synchronized boolean archived(long threadId) {
+        return channel(threadId).archived;
+    }
+
+    public synchronized boolean invitable(long threadId) {
+        return channel(threadId).invitable;
+    }
+
+    public synchronized boolean privateThread(long threadId) {
+        return channel(threadId).type == TYPE_PRIVATE_THREAD;
+    }
+
     // ------------------------------------------------------------------------------------------ gateway control
 
     /** Closes the bot's socket with this code (4000 = unknown error, JDA tries to RESUME). */
@@ -1832,6 +1917,9 @@ public final class FakeDiscord implements AutoCloseable {
                     + (m.equals("PUT") ? " add" : " remove"));
             return Resp.noContent();
         }
+        if (m.equals("GET") && (x = match("channels/(\\d+)/threads/archived/(public|private)", p)) != null) {
+            return Resp.ok(archivedThreads(channelOr404(Long.parseLong(x.group(1))), x.group(2).equals("private"), req.query()));
+        }
         if (m.equals("POST") && (x = match("channels/(\\d+)/threads", p)) != null) {
             return Resp.ok(createThread(channelOr404(Long.parseLong(x.group(1))), 0L, req.json()));
         }
@@ -2006,6 +2094,12 @@ public final class FakeDiscord implements AutoCloseable {
                         c.name = body.get("name").asText();
                     }
                     if (body.has("archived")) {
+                        if (c.archived && !body.get("archived").asBoolean() && activeThreads(c.guildId) >= activeThreadLimit) {
+                            throw new DiscordError(400, 160006, "Maximum number of active threads reached");
+                        }
+                        if (c.archived != body.get("archived").asBoolean()) {
+                            c.archivedAt = iso(Instant.now());
+                        }
                         c.archived = body.get("archived").asBoolean();
                     }
                     if (body.has("locked")) {
@@ -2070,6 +2164,9 @@ public final class FakeDiscord implements AutoCloseable {
             throw new DiscordError(403, 50083, "Thread is archived");
         }
         if (c.thread() && c.archived) {
+            if (activeThreads(c.guildId) >= activeThreadLimit) {
+                throw new DiscordError(400, 160006, "Maximum number of active threads reached");
+            }
             c.archived = false; // sending unarchives (Discord does the same for unlocked threads)
         }
     }
@@ -2146,6 +2243,9 @@ public final class FakeDiscord implements AutoCloseable {
             case "GET":
                 return Resp.ok(m.deepCopy());
             case "PATCH": {
+                if (c.thread() && c.archived) {
+                    throw new DiscordError(400, 50083, "Thread is archived");
+                }
                 if (m.path("author").path("id").asLong() != BOT_ID) {
                     throw new DiscordError(403, 50005, "Cannot edit a message authored by another user");
                 }
@@ -2207,6 +2307,51 @@ public final class FakeDiscord implements AutoCloseable {
         m.put("edited_timestamp", iso(Instant.now()));
     }
 
+    /**
+     * GET channels/{id}/threads/archived/public|private: archived threads of a channel, newest first, in one page.
+     * Private ones need Manage Threads, as on Discord.
+     */
+    private static Instant archivedAt(Chan c) {
+        return java.time.OffsetDateTime.parse(c.archivedAt != null ? c.archivedAt : c.createdAt).toInstant();
+    }
+
+    private ObjectNode archivedThreads(Chan parent, boolean privateOnes, String query) {
+        Instant before = null;
+        int limit = 50;
+        for (String kv : query == null ? new String[0] : query.split("&")) {
+            String[] p = kv.split("=", 2);
+            if (p.length == 2 && p[0].equals("before")) {
+                before = java.time.OffsetDateTime.parse(java.net.URLDecoder.decode(p[1], StandardCharsets.UTF_8)).toInstant();
+            } else if (p.length == 2 && p[0].equals("limit")) {
+                limit = Math.max(2, Math.min(100, Integer.parseInt(p[1])));
+            }
+        }
+        Instant until = before;
+        long perms = channelPermissions(parent, BOT_ID);
+        if ((perms & VIEW) == 0 || (perms & Permission.MESSAGE_HISTORY.getRawValue()) == 0
+                || privateOnes && (perms & MANAGE_THREADS) == 0) {
+            throw new DiscordError(403, 50013, "Missing Permissions");
+        }
+        ObjectNode o = obj();
+        ArrayNode threads = o.putArray("threads");
+        ArrayNode members = o.putArray("members");
+        var found = channels.values().stream().filter(c -> c.parentId == parent.id && c.thread() && c.archived && !c.deleted
+                && (c.type == TYPE_PRIVATE_THREAD) == privateOnes
+                && (until == null || archivedAt(c).isBefore(until)))
+                .sorted(Comparator.comparing(FakeDiscord::archivedAt).reversed()).toList();
+        boolean more = found.size() > limit;
+        found = found.subList(0, Math.min(limit, found.size()));
+        for (Chan c : found) {
+            threads.add(channelJson(c));
+            if (c.threadMembers.contains(BOT_ID)) {
+                members.add(obj().put("id", str(c.id)).put("user_id", str(BOT_ID)).put("join_timestamp", c.createdAt)
+                        .put("flags", 0));
+            }
+        }
+        o.put("has_more", more);
+        return o;
+    }
+
     private ObjectNode createThread(Chan parent, long fromMessage, JsonNode body) {
         if (parent.type != TYPE_TEXT) {
             throw new DiscordError(400, 50024, "Cannot execute action on this channel type");
@@ -2224,6 +2369,9 @@ public final class FakeDiscord implements AutoCloseable {
         }
         if ((perms & needed) == 0) {
             throw new DiscordError(403, 50013, "Missing Permissions");
+        }
+        if (activeThreads(parent.guildId) >= activeThreadLimit) {
+            throw new DiscordError(400, 160006, "Maximum number of active threads reached");
         }
         if (fromMessage != 0 && messages.get(fromMessage).hasNonNull("thread")) {
             throw new DiscordError(400, 160004, "A thread has already been created for this message");
@@ -2651,7 +2799,7 @@ public final class FakeDiscord implements AutoCloseable {
                     .put("message_count", c.messageCount).put("total_message_count", c.messageCount)
                     .put("member_count", Math.min(50, c.threadMembers.size()));
             ObjectNode meta = obj().put("archived", c.archived).put("auto_archive_duration", c.autoArchive)
-                    .put("archive_timestamp", c.createdAt).put("locked", c.locked)
+                    .put("archive_timestamp", c.archivedAt != null ? c.archivedAt : c.createdAt).put("locked", c.locked)
                     .put("create_timestamp", c.createdAt);
             if (c.type == TYPE_PRIVATE_THREAD) {
                 meta.put("invitable", c.invitable);

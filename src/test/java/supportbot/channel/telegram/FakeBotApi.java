@@ -325,6 +325,28 @@ public final class FakeBotApi implements AutoCloseable {
         return deliver(update("message", remember(m)));
     }
 
+    /** {@link #topicText}, returning the new message's id instead of the update's. */
+    public long topicMessage(long forumChatId, int threadId, long userId, String text) {
+        ObjectNode m;
+        synchronized (lock) {
+            forums.add(forumChatId);
+            knowTopic(forumChatId, threadId, "Topic " + threadId);
+        }
+        m = groupMessage(forumChatId, userId, text, threadId);
+        m.set("reply_to_message", topicServiceMessage(forumChatId, threadId));
+        long messageId = m.path("message_id").asLong();
+        deliver(update("message", remember(m)));
+        return messageId;
+    }
+
+    /** Someone edits their message in a forum topic: an edited_message update with edit_date. */
+    public long topicEdit(long forumChatId, int threadId, long userId, long messageId, String text) {
+        ObjectNode m = groupMessage(forumChatId, userId, text, threadId);
+        m.put("message_id", messageId).put("edit_date", now());
+        m.set("reply_to_message", topicServiceMessage(forumChatId, threadId));
+        return deliver(update("edited_message", m));
+    }
+
     /** A callback_query from pressing an inline button on message messageId in chatId. */
     public long callback(long userId, long chatId, long messageId, String data) {
         return deliver(update("callback_query", callbackQuery(userId, chatId, null, messageId, data)));
