@@ -149,6 +149,10 @@ final class DeskApi {
         ctx.json(new DashboardView(dashboard, questions));
     }
 
+    void categories(Context ctx) {
+        ctx.json(java.util.Map.of("categories", labels.allCategories()));
+    }
+
     void exportCsv(Context ctx) {
         ctx.header("Content-Disposition", "attachment; filename=\"tickets.csv\"");
         ctx.contentType("text/csv; charset=utf-8").result(supportbot.desk.DeskDashboard.csv(store.tickets()));

@@ -118,4 +118,8 @@ final class DeskJson {
 
     record Version(long version) {
     }
+
+    /** A category as the desk names it: its id for filters, its name per language code for people. */
+    record CategoryName(String id, Map<String, String> names) {
+    }
 }

@@ -28,6 +28,12 @@ record TicketLabels(Categories categories) {
         return names;
     }
 
+    /** Every category with its names, in the file's order: what the desk's search offers as a filter. */
+    List<DeskJson.CategoryName> allCategories() {
+        return categories == null ? List.of() : categories.all().stream()
+                .map(c -> new DeskJson.CategoryName(c.id(), categoryNames(c.id()))).toList();
+    }
+
     /** Required details, then optional ones, as config/categories.yaml lists them; any others after. */
     Map<String, DeskJson.Detail> orderedDetails(String categoryId, Map<DetailType, DetailValue> details) {
         List<DetailType> order = categories == null || categoryId == null ? List.of()

@@ -115,6 +115,7 @@ public final class WebServer {
             cfg.routes.get("/api/desk/tickets/{id}/assist", tools::assist, agent);
             cfg.routes.get("/api/desk/tickets/{id}/contact", tools::contact, agent);
             cfg.routes.get("/api/desk/search", tools::search, agent);
+            cfg.routes.get("/api/desk/categories", deskApi::categories, agent);
             cfg.routes.get("/api/desk/agents", tools::agentLoads, agent);
             cfg.routes.get("/api/desk/saved-replies", tools::savedReplies, agent);
             cfg.routes.post("/api/desk/saved-replies", tools::saveReply, Access.SUPERVISOR);

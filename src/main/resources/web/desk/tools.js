@@ -13,7 +13,7 @@
       contact: 'This user', lang: 'Language', zone: 'Time zone', unknown: 'unknown',
       none: 'None', avgRating: 'Average rating', langEn: 'English', langZh: 'Chinese',
       search: 'Search tickets', searchBtn: 'Search', searchPlaceholder: 'words, hash, address…', status: 'Status',
-      anyAgent: 'Any agent', category: 'Category', label: 'Label', from: 'From', to: 'To', results: n => n + ' found', close: 'Close results',
+      anyAgent: 'Any agent', anyCategory: 'Any category', category: 'Category', label: 'Label', from: 'From', to: 'To', results: n => n + ' found', close: 'Close results',
       pickerHint: 'Saved replies: type to filter, ↑↓ to choose, Enter to insert, Esc to close',
       noReplies: 'No saved reply matches.', inserted: 'Inserted into the reply box; edit it before sending.',
       st_queued: 'Queued', 'st_waiting-user': 'Waiting for user', st_assigned: 'Assigned', st_resolved: 'Resolved', st_closed: 'Closed',
@@ -29,7 +29,7 @@
       contact: '该用户', lang: '语言', zone: '时区', unknown: '未知',
       none: '无', avgRating: '平均评分', langEn: '英文', langZh: '中文',
       search: '搜索工单', searchBtn: '搜索', searchPlaceholder: '关键词、哈希、地址……', status: '状态',
-      anyAgent: '全部客服', category: '分类', label: '标签', from: '开始日期', to: '结束日期', results: n => '找到 ' + n + ' 个', close: '关闭结果',
+      anyAgent: '全部客服', anyCategory: '全部分类', category: '分类', label: '标签', from: '开始日期', to: '结束日期', results: n => '找到 ' + n + ' 个', close: '关闭结果',
       pickerHint: '快捷回复：输入以筛选，↑↓ 选择，Enter 插入，Esc 关闭',
       noReplies: '没有匹配的快捷回复。', inserted: '已插入回复框，发送前可以修改。',
       st_queued: '排队中', 'st_waiting-user': '等待用户', st_assigned: '已分配', st_resolved: '已解决', st_closed: '已关闭',
@@ -416,8 +416,17 @@
     ['', 'queued', 'assigned', 'waiting-user', 'resolved', 'closed'].forEach(s => {
       const o = el('option', null, s ? statusText(s) : T.statusAny); o.value = s; status.append(o);
     });
-    const category = el('input'); category.id = 'search-category'; category.placeholder = T.category;
-    category.setAttribute('aria-label', T.category);
+    // Categories by name in the desk's language; the id goes to the server.
+    const category = el('select'); category.id = 'search-category'; category.setAttribute('aria-label', T.category);
+    const anyCategory = el('option', null, T.anyCategory); anyCategory.value = ''; category.append(anyCategory);
+    const fillCategories = () => {
+      if (category.options.length > 1) return;
+      request('GET', '/categories').then(r => r.categories.forEach(c => {
+        const o = el('option', null, c.names[currentLang()] || c.id); o.value = c.id; category.append(o);
+      })).catch(showError);
+    };
+    category.addEventListener('focus', fillCategories);
+    category.addEventListener('mousedown', fillCategories);
     const agent = el('select'); agent.id = 'search-agent'; agent.setAttribute('aria-label', T.anyAgent);
     const anyAgent = el('option', null, T.anyAgent); anyAgent.value = ''; agent.append(anyAgent);
     // Filled when first used: at page load the agent may not be signed in yet.
@@ -439,7 +448,7 @@
       if (q.value.trim()) p.set('q', q.value.trim());
       if (status.value) p.set('status', status.value);
       if (label.value.trim()) p.set('label', label.value.trim());
-      if (category.value.trim()) p.set('category', category.value.trim());
+      if (category.value) p.set('category', category.value);
       if (agent.value) p.set('agent', agent.value);
       if (from.value) p.set('from', from.value);
       if (to.value) p.set('to', to.value);

@@ -181,6 +181,24 @@ class DeskToolsApiTest {
     }
 
     @Test
+    void theSearchFilterListsEveryCategoryByNameWithTheIdItSends() throws Exception {
+        JsonNode all = ok(call("GET", "/api/desk/categories", LocalBot.ALICE, null)).get("categories");
+        var ids = new java.util.ArrayList<String>();
+        all.forEach(c -> ids.add(c.get("id").asText()));
+        assertTrue(ids.contains("app-crash") && ids.contains("transfer-pending"), ids.toString());
+        assertEquals(ids.size(), new java.util.HashSet<>(ids).size(), "each category once");
+        JsonNode crash = null;
+        for (JsonNode c : all) {
+            if (c.get("id").asText().equals("app-crash")) {
+                crash = c;
+            }
+        }
+        assertEquals("App crashes or freezes", crash.get("names").get("en").asText());
+        assertEquals("应用闪退/卡死", crash.get("names").get("zh").asText());
+        assertEquals(401, call("GET", "/api/desk/categories", null, null).statusCode(), "agents only");
+    }
+
+    @Test
     void searchFindsTicketsByTheirWordsInBothLanguagesAndFilters() throws Exception {
         seed(2020, "u4", Lang.ZH, "transfer-pending", details("description", "我的USDT充值没到账"),
                 Instant.parse("2026-11-10T01:00:00Z"), null);
