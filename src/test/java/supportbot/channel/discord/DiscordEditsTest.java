@@ -56,7 +56,7 @@ class DiscordEditsTest {
 
     private boolean hasEvent(long ticket, String type, String text) {
         return t.bot.store.ticket(ticket).orElseThrow().events().stream().map(TicketEvent.class::cast)
-                .anyMatch(e -> e.type().equals(type) && (text == null || e.text() != null && e.text().contains(text)));
+                .anyMatch(e -> e.type().label().equals(type) && (text == null || e.text() != null && e.text().contains(text)));
     }
 
     @Test
