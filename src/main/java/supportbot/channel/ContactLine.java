@@ -27,7 +27,7 @@ public final class ContactLine {
 
     /** Contacts as the store holds them, with each conversation. */
     public static Function<String, Optional<Contact>> stored(supportbot.store.Store store) {
-        return key -> key == null ? Optional.empty() : store.stored(key).map(StoredConversation::contact);
+        return key -> store.stored(key).map(StoredConversation::contact);
     }
 
     /** No line: cards drawn where contacts are not kept (tests of other parts of the card). */
@@ -37,7 +37,7 @@ public final class ContactLine {
 
     /** The platform id of the ticket's user while the conversation keeps it (a Discord card shows it as a mention). */
     public Optional<String> platformId(String conversationKey) {
-        return messages == null ? Optional.empty()
+        return messages == null || conversationKey == null ? Optional.empty()
                 : contacts.apply(conversationKey).map(Contact::platformId);
     }
 
@@ -46,7 +46,7 @@ public final class ContactLine {
      *               project's own and is not escaped
      */
     public Optional<String> of(String conversationKey, UnaryOperator<String> escape) {
-        if (messages == null) {
+        if (messages == null || conversationKey == null) {
             return Optional.empty();
         }
         return contacts.apply(conversationKey).filter(c -> c.platformId() != null).map(c -> {
