@@ -299,7 +299,8 @@ public final class Inbox implements AutoCloseable, supportbot.desk.ConversationL
         supportbot.logging.LogContext.ticket(turn.conversation().ticketNumber()); // the turn may have opened one
         Outcome outcome = secret ? Outcome.SECRET_REMOVED : Outcome.PROCESSED;
         Turn done = turn;
-        return commit(in.conversationKey(), TurnRecorder.prepare(stored, handled, turn, pushChannels))
+        // The guard's cleaned copy of the message drops who sent it; the card still wants to know.
+        return commit(in.conversationKey(), TurnRecorder.prepare(stored, handled.from(in.contact()), turn, pushChannels))
                 .thenApply(o -> countPolled(done, outcome));
     }
 
@@ -321,7 +322,7 @@ public final class Inbox implements AutoCloseable, supportbot.desk.ConversationL
                 messages.get(turn.conversation().lang(), deleteNoticeKey(in), java.util.Map.of("pieces", pieces)), List.of())));
         log.warn("removed a recovery phrase sent in {} messages in {}; redacting the earlier ones everywhere", pieces,
                 in.conversationKey());
-        var prepared = TurnRecorder.prepare(cleaned, recorded, turn, pushChannels);
+        var prepared = TurnRecorder.prepare(cleaned, recorded.from(in.contact()), turn, pushChannels);
         String key = in.conversationKey();
         var withRedaction = new TurnRecorder.Prepared(prepared.conversation(),
                 prepared.writes().andThen(tx -> tx.redactConversation(key, words::redact)), prepared.forgotten());

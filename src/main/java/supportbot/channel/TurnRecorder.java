@@ -29,7 +29,8 @@ final class TurnRecorder {
     }
 
     static Prepared prepare(StoredConversation before, Inbound in, Turn turn, Set<String> pushChannels) {
-        StoredConversation base = before != null ? before : new StoredConversation(turn.conversation(), List.of(), List.of());
+        StoredConversation base = (before != null ? before : new StoredConversation(turn.conversation(), List.of(), List.of()))
+                .from(in.contact()); // a /forget in this turn drops it with the rest
         String userText = in.isButton() ? base.labelOf(in.button()) : in.text();
         var lines = new ArrayList<TranscriptLine>();
         lines.add(new TranscriptLine(0, "user", userText, List.of(), in.attachments(), in.time()));

@@ -12,8 +12,11 @@ import supportbot.store.Store;
  * same platform (same user id, or the same conversation when the user id is gone), newest first.
  */
 public final class ContactHistory {
-    /** @param zone the user's time zone as the bot keeps it, or null when it was never learnt */
-    public record Contact(String channel, String lang, String zone, List<Ticket> tickets) {
+    /**
+     * @param zone the user's time zone as the bot keeps it, or null when it was never learnt
+     * @param who  the user's name, username and id on their platform; null when unknown (web chat) or erased
+     */
+    public record Contact(String channel, String lang, String zone, List<Ticket> tickets, supportbot.dialogue.Contact who) {
     }
 
     private ContactHistory() {
@@ -29,7 +32,9 @@ public final class ContactHistory {
                 .filter(t -> t.tier() == Tier.AGENT || agent.supervisor())
                 .sorted(Comparator.comparing(Ticket::openedAt).reversed())
                 .toList();
-        String zone = store.conversation(d.conversationKey()).map(c -> c.zone()).orElse(null);
-        return new Contact(d.channel(), d.lang().code(), zone, earlier);
+        var stored = store.stored(d.conversationKey());
+        String zone = stored.map(c -> c.conversation().zone()).orElse(null);
+        var who = stored.map(supportbot.store.StoredConversation::contact).orElse(null);
+        return new Contact(d.channel(), d.lang().code(), zone, earlier, who);
     }
 }

@@ -11,12 +11,18 @@ import java.util.List;
  * @param button          payload of a pressed button, or null
  * @param platformMessageId the platform's id for this update, used to drop duplicate deliveries
  * @param publicPlace       said in a group or public channel: personal details must not be collected there
+ * @param contact           who the user is on the platform at this message, for staff cards; null when unknown
  */
 public record Inbound(String channel, String conversationKey, String userId, String text, List<Attachment> attachments,
-                      String button, String platformMessageId, Instant time, boolean publicPlace) {
+                      String button, String platformMessageId, Instant time, boolean publicPlace, Contact contact) {
     public Inbound {
         text = text == null ? "" : text;
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    public Inbound(String channel, String conversationKey, String userId, String text, List<Attachment> attachments,
+                   String button, String platformMessageId, Instant time, boolean publicPlace) {
+        this(channel, conversationKey, userId, text, attachments, button, platformMessageId, time, publicPlace, null);
     }
 
     public Inbound(String channel, String conversationKey, String userId, String text, List<Attachment> attachments,
@@ -25,7 +31,11 @@ public record Inbound(String channel, String conversationKey, String userId, Str
     }
 
     public Inbound inPublic() {
-        return new Inbound(channel, conversationKey, userId, text, attachments, button, platformMessageId, time, true);
+        return new Inbound(channel, conversationKey, userId, text, attachments, button, platformMessageId, time, true, contact);
+    }
+
+    public Inbound from(Contact who) {
+        return new Inbound(channel, conversationKey, userId, text, attachments, button, platformMessageId, time, publicPlace, who);
     }
 
     public static Inbound text(String channel, String key, String userId, String text, String messageId, Instant time) {

@@ -129,7 +129,9 @@ final class DeskToolsApi {
         }
     }
 
-    record Contact(String channel, String lang, String zone, int ticketCount, Double averageRating, List<Earlier> tickets) {
+    /** name, username and platformId: who the user is on their platform, null when unknown or erased. */
+    record Contact(String channel, String lang, String zone, int ticketCount, Double averageRating, List<Earlier> tickets,
+                   String name, String username, String platformId) {
     }
 
     void contact(Context ctx) {
@@ -139,7 +141,9 @@ final class DeskToolsApi {
         var rated = c.tickets().stream().filter(x -> x.rating() != null).mapToInt(x -> x.rating().stars()).summaryStatistics();
         ctx.json(new Contact(c.channel(), c.lang(), c.zone(), c.tickets().size(),
                 rated.getCount() == 0 ? null : Math.round(rated.getAverage() * 10) / 10.0,
-                c.tickets().stream().map(x -> Earlier.of(x, labels)).toList()));
+                c.tickets().stream().map(x -> Earlier.of(x, labels)).toList(),
+                c.who() == null ? null : c.who().name(), c.who() == null ? null : c.who().username(),
+                c.who() == null ? null : c.who().platformId()));
     }
 
     // ---- search and the assignee picker

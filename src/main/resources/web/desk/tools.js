@@ -10,7 +10,7 @@
       priority: 'Priority', p1: '1 – most urgent', p2: '2 – high', p3: '3 – normal', p4: '4 – low',
       assignee: 'Assignee', assign: 'Assign', nobody: 'Nobody yet',
       assist: 'Suggested FAQ answers', insert: 'Insert', noAssist: 'No FAQ answer fits this problem.',
-      contact: 'This user', lang: 'Language', zone: 'Time zone', unknown: 'unknown',
+      contact: 'This user', userName: 'Name', userHandle: 'Username', userId: 'Platform id', lang: 'Language', zone: 'Time zone', unknown: 'unknown',
       none: 'None', avgRating: 'Average rating', langEn: 'English', langZh: 'Chinese',
       search: 'Search tickets', searchBtn: 'Search', searchPlaceholder: 'words, hash, address…', status: 'Status',
       anyAgent: 'Any agent', anyCategory: 'Any category', category: 'Category', label: 'Label', from: 'From', to: 'To', results: n => n + ' found', close: 'Close results',
@@ -26,7 +26,7 @@
       priority: '优先级', p1: '1 – 最紧急', p2: '2 – 高', p3: '3 – 普通', p4: '4 – 低',
       assignee: '负责人', assign: '指派', nobody: '尚无',
       assist: '推荐的常见问题答案', insert: '插入', noAssist: '没有适合这个问题的常见问题答案。',
-      contact: '该用户', lang: '语言', zone: '时区', unknown: '未知',
+      contact: '该用户', userName: '名字', userHandle: '用户名', userId: '平台 ID', lang: '语言', zone: '时区', unknown: '未知',
       none: '无', avgRating: '平均评分', langEn: '英文', langZh: '中文',
       search: '搜索工单', searchBtn: '搜索', searchPlaceholder: '关键词、哈希、地址……', status: '状态',
       anyAgent: '全部客服', anyCategory: '全部分类', category: '分类', label: '标签', from: '开始日期', to: '结束日期', results: n => '找到 ' + n + ' 个', close: '关闭结果',
@@ -215,6 +215,10 @@
     box.replaceChildren();
     const dl = el('dl', 'kv');
     const add = (k, v) => { dl.append(el('dt', null, k), el('dd', null, v)); };
+    // Who the user is on Telegram or Discord, as of their latest message (none for web chat or once erased).
+    if (c.name) add(T.userName, c.name);
+    if (c.username) add(T.userHandle, '@' + c.username);
+    if (c.platformId) add(T.userId, c.platformId);
     add(T.lang, c.lang === 'zh' ? T.langZh : c.lang === 'en' ? T.langEn : T.unknown);
     add(T.zone, c.zone || T.unknown);
     add(T.avgRating, c.averageRating == null ? T.none : c.averageRating + '★');

@@ -98,7 +98,9 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
             this.staffFeed = new StaffFeed(parts.store(), parts.committer(), new DiscordStaffSurface(jda,
                     settings.staffChannelId(), parts.signer(), parts.categoryName(),
                     settings.mentionRoleOnNewTicket() ? settings.agentRoleId() : null, parts.slaVerdict())
-                    .withThreadLimit(threads)).withTranscripts(parts.messages());
+                    .withThreadLimit(threads)
+                    .withContacts(new supportbot.channel.ContactLine(parts.messages(), supportbot.faq.Lang.EN,
+                            supportbot.channel.ContactLine.stored(parts.store())))).withTranscripts(parts.messages());
             parts.inbox().onCommitted(key -> staffFeed.wake());
             edits.onTicketChanged(staffFeed::wake);
         } else {
@@ -230,7 +232,7 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
     private java.util.concurrent.CompletableFuture<supportbot.channel.Inbox.Outcome> submitCommand(
             SlashCommandInteractionEvent event, String key, String text) {
         return parts.inbox().submit(Inbound.text(DiscordKeys.CHANNEL, key, "discord:" + event.getUser().getIdLong(), text,
-                "i" + event.getId(), parts.clock().instant()));
+                "i" + event.getId(), parts.clock().instant()).from(DiscordContacts.of(event.getUser())));
     }
 
     @Override
@@ -320,7 +322,8 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
                 log.warn("refused a Discord component with a bad signature from user {}", event.getUser().getId());
             }
             return parts.inbox().submit(Inbound.button(DiscordKeys.CHANNEL, key, "discord:" + event.getUser().getIdLong(),
-                    payload.orElse("refused"), "i" + event.getId(), parts.clock().instant()));
+                    payload.orElse("refused"), "i" + event.getId(), parts.clock().instant())
+                    .from(DiscordContacts.of(event.getUser())));
         }).exceptionally(e -> logged("a button", e));
     }
 

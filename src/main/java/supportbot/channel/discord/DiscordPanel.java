@@ -220,7 +220,8 @@ final class DiscordPanel {
         String interactionId = event.getId();
         users.keyFor(event.getUser(), support).thenCompose(key -> parts.inbox().submitForm(new Inbound(DiscordKeys.CHANNEL, key,
                         "discord:" + event.getUser().getIdLong(), summary, List.of(), null, "i" + interactionId,
-                        parts.clock().instant()), category.get(), lang, checked.values())
+                        parts.clock().instant()).from(DiscordContacts.of(event.getUser())), category.get(), lang,
+                        checked.values())
                         .thenApply(outcome -> key))
                 .thenAccept(key -> hook.editOriginal(text(lang, "discord.form.sent",
                         Map.of("thread", DiscordKeys.targetOf(key).map(t -> Long.toString(t.id())).orElse(""))))

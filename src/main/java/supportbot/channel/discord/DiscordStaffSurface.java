@@ -39,6 +39,7 @@ final class DiscordStaffSurface implements StaffSurface {
         this.threads = threads;
         return this;
     }
+    private supportbot.channel.ContactLine contact = supportbot.channel.ContactLine.none();
 
     /** @param mentionRoleId the role to ping in the staff channel when a ticket opens, or null for none */
     DiscordStaffSurface(JDA jda, long staffChannelId, Signer signer, java.util.function.Function<String, String> categoryName,
@@ -49,6 +50,12 @@ final class DiscordStaffSurface implements StaffSurface {
         this.staffChannelId = staffChannelId;
         this.signer = signer;
         this.categoryName = categoryName;
+    }
+
+    /** Cards name the user (global name, username, id) from this. */
+    DiscordStaffSurface withContacts(supportbot.channel.ContactLine contact) {
+        this.contact = contact;
+        return this;
     }
 
     static String scope(long staffChannelId) {
@@ -217,7 +224,11 @@ final class DiscordStaffSurface implements StaffSurface {
         var e = new EmbedBuilder().setTitle(DiscordText.clip("🎫 #" + t.number() + " · " + categoryName.apply(d.categoryId()), 256))
                 .setDescription("Status **" + t.status().label() + "**" + (t.tier() == Tier.SUPERVISOR ? " · supervisor tier" : "")
                         + " · priority " + d.priority() + " · " + d.lang().name() + " · from " + d.channel()
-                        + "\nAssignee: " + (t.assignee() == null ? "—" : t.assignee()) + " · opened because: " + d.reason());
+                        + "\nAssignee: " + (t.assignee() == null ? "—" : t.assignee()) + " · opened because: " + d.reason()
+                        // A mention inside an embed never pings; it lets agents open the user's profile.
+                        + contact.of(d.conversationKey(), net.dv8tion.jda.api.utils.MarkdownSanitizer::escape)
+                                .map(line -> "\n" + line + contact.platformId(d.conversationKey()).map(id -> " · <@" + id + ">")
+                                        .orElse("")).orElse(""));
         for (DetailValue v : d.details().values()) {
             e.addField(v.type().key().replace('_', ' '), DiscordText.clip(v.value(), DiscordText.MAX_EMBED_FIELD_CHARS), false);
         }

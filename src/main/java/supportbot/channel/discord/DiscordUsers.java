@@ -199,7 +199,7 @@ final class DiscordUsers {
                 return CompletableFuture.completedFuture(null);
             }
             var in = new Inbound(DiscordKeys.CHANNEL, key, "discord:" + author.getIdLong(), text, files, null,
-                    "m" + m.getId(), clock.instant());
+                    "m" + m.getId(), clock.instant()).from(DiscordContacts.of(author));
             return inbox.submit(in).thenAccept(outcome -> {
                 if (outcome == Inbox.Outcome.SECRET_REMOVED && m.isFromGuild() && !alreadyDeleted) {
                     ownDeletion.accept(m.getIdLong());

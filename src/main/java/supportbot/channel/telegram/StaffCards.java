@@ -23,6 +23,7 @@ final class StaffCards {
     private final supportbot.safety.Signer signer;
     private final long staffChatId;
     private final supportbot.channel.SlaVerdict sla;
+    private supportbot.channel.ContactLine contact = supportbot.channel.ContactLine.none();
 
     StaffCards(Function<String, String> categoryName, supportbot.safety.Signer signer, long staffChatId,
                supportbot.channel.SlaVerdict sla) {
@@ -30,6 +31,12 @@ final class StaffCards {
         this.sla = sla;
         this.signer = signer;
         this.staffChatId = staffChatId;
+    }
+
+    /** Cards name the user (Telegram name, @username, id) from this. */
+    StaffCards withContacts(supportbot.channel.ContactLine contact) {
+        this.contact = contact;
+        return this;
     }
 
     String topicName(Ticket t) {
@@ -61,6 +68,7 @@ final class StaffCards {
         sb.append("Assignee: ").append(t.assignee() == null ? "—" : escapeHtml(t.assignee())).append('\n');
         sb.append("From: ").append(escapeHtml(d.channel())).append(" · opened because: ").append(escapeHtml(d.reason()))
                 .append('\n');
+        contact.of(d.conversationKey(), TelegramText::escapeHtml).ifPresent(line -> sb.append(line).append('\n'));
         for (DetailValue v : d.details().values()) {
             sb.append("<b>").append(escapeHtml(label(v.type().key()))).append(":</b> ")
                     .append(escapeHtml(clip(v.value()))).append('\n');

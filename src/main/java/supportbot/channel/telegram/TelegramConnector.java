@@ -92,7 +92,9 @@ public final class TelegramConnector implements AutoCloseable {
                     settings.staffChatId(), settings.supervisorChatId(), parts.signer()).withRelayedReplies(relayed);
             this.mirror = new supportbot.channel.StaffFeed(parts.store(), parts.committer(), new TelegramStaffSurface(
                     parts.store(), parts.committer(), api, limiter,
-                    new StaffCards(parts.categoryName(), parts.signer(), settings.staffChatId(), parts.slaVerdict()), settings.staffChatId(),
+                    new StaffCards(parts.categoryName(), parts.signer(), settings.staffChatId(), parts.slaVerdict())
+                            .withContacts(new supportbot.channel.ContactLine(parts.messages(), supportbot.faq.Lang.EN,
+                                    supportbot.channel.ContactLine.stored(parts.store()))), settings.staffChatId(),
                     settings.supervisorChatId()).mentioning(settings.newTicketMention())).withTranscripts(parts.messages());
             parts.inbox().onCommitted(key -> mirror.wake());
             users.onSecretExposed(this::tellAgentsOfSecret);

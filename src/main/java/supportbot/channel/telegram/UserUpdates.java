@@ -14,12 +14,14 @@ import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Document;
 import org.telegram.telegrambots.meta.api.objects.MessageEntity;
 import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
 import supportbot.channel.AttachmentFiles;
 import supportbot.channel.Inbox;
 import supportbot.channel.SendFailure;
 import supportbot.dialogue.Attachment;
+import supportbot.dialogue.Contact;
 import supportbot.dialogue.Inbound;
 import supportbot.dialogue.Messages;
 import supportbot.faq.Lang;
@@ -112,7 +114,7 @@ final class UserUpdates {
         }
         recent.remember(id, m.getChatId(), m.getMessageId());
         return deleteIfSecret(m, inbox.submit(new Inbound(TelegramKeys.CHANNEL, key, "telegram:" + userId, text, attachments,
-                null, id, clock.instant())));
+                null, id, clock.instant()).from(contactOf(m.getFrom()))));
     }
 
     /**
@@ -134,7 +136,7 @@ final class UserUpdates {
         String marked = messages.get(lang, "telegram.edited", Map.of("text", text));
         recent.remember(id, m.getChatId(), m.getMessageId());
         return deleteIfSecret(m, inbox.submit(new Inbound(TelegramKeys.CHANNEL, key, "telegram:" + userId, marked, List.of(),
-                null, id, clock.instant())));
+                null, id, clock.instant()).from(contactOf(m.getFrom()))));
     }
 
     private CompletableFuture<?> groupMessage(Message m, String id) {
@@ -145,7 +147,7 @@ final class UserUpdates {
         String cleaned = text.replaceAll("(?i)@" + java.util.regex.Pattern.quote(me.username()) + "\\b", "").strip();
         long userId = m.getFrom().getId();
         var in = Inbound.text(TelegramKeys.CHANNEL, TelegramKeys.inGroup(m.getChatId(), userId), "telegram:" + userId,
-                cleaned, id, clock.instant()).inPublic();
+                cleaned, id, clock.instant()).inPublic().from(contactOf(m.getFrom()));
         recent.remember(id, m.getChatId(), m.getMessageId());
         return deleteIfSecret(m, inbox.submit(in));
     }
@@ -226,7 +228,8 @@ final class UserUpdates {
             log.info("refused a button on an older message in chat {}", message.getChatId());
             payload = REFUSED_BUTTON;
         }
-        var in = Inbound.button(TelegramKeys.CHANNEL, key, "telegram:" + userId, payload, id, clock.instant());
+        var in = Inbound.button(TelegramKeys.CHANNEL, key, "telegram:" + userId, payload, id, clock.instant())
+                .from(contactOf(q.getFrom()));
         boolean keepKeyboard = "transcript".equals(payload); // a copy changes nothing: the stars beside it stay usable
         return answer(q, inbox.submit(inPrivate ? in : in.inPublic()))
                 .thenRun(() -> {
@@ -289,6 +292,12 @@ final class UserUpdates {
                 .orElse(languageOf(m).name());
         api.sendHtml(m.getChatId(), null, TelegramText.escapeHtml(messages.get(Lang.valueOf(lang), key,
                 Map.of("mb", maxAttachmentBytes / (1024 * 1024)))), null);
+    }
+
+    /** Who wrote, as Telegram says now: names change, and the card shows the latest. */
+    static Contact contactOf(User u) {
+        String name = u.getLastName() == null ? u.getFirstName() : u.getFirstName() + " " + u.getLastName();
+        return new Contact(name, u.getUserName(), Long.toString(u.getId()));
     }
 
     private static Lang languageOf(Message m) {

@@ -741,6 +741,12 @@ public final class FakeDiscord implements AutoCloseable {
         return this;
     }
 
+    /** Sets a user's global (display) name, as later events show it; null for none. */
+    public synchronized FakeDiscord globalName(long userId, String globalName) {
+        users.get(userId).globalName = globalName;
+        return this;
+    }
+
     /** Replaces a member's roles; dispatched as GUILD_MEMBER_UPDATE when connected. */
     public synchronized void setMemberRoles(long guildId, long userId, long... roleIds) {
         Guild g = guild(guildId);

@@ -1,0 +1,61 @@
+package supportbot.channel;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import supportbot.dialogue.Contact;
+import supportbot.faq.Lang;
+import supportbot.dialogue.Messages;
+import supportbot.store.StoredConversation;
+
+/**
+ * The card's "User: Name (@username, id 123)" line: who the ticket's user is on their platform, as they were at
+ * their latest message. Read from the conversation when the card is drawn, so once the user is erased (/forget,
+ * retention) the next drawing of the card has no line.
+ */
+public final class ContactLine {
+    private final Messages messages;
+    private final Lang staffLang;
+    private final Function<String, Optional<Contact>> contacts;
+
+    public ContactLine(Messages messages, Lang staffLang, Function<String, Optional<Contact>> contactOfConversation) {
+        this.messages = messages;
+        this.staffLang = staffLang;
+        this.contacts = contactOfConversation;
+    }
+
+    /** Contacts as the store holds them, with each conversation. */
+    public static Function<String, Optional<Contact>> stored(supportbot.store.Store store) {
+        return key -> store.stored(key).map(StoredConversation::contact);
+    }
+
+    /** No line: cards drawn where contacts are not kept (tests of other parts of the card). */
+    public static ContactLine none() {
+        return new ContactLine(null, Lang.EN, key -> Optional.empty());
+    }
+
+    /** The platform id of the ticket's user while the conversation keeps it (a Discord card shows it as a mention). */
+    public Optional<String> platformId(String conversationKey) {
+        return messages == null || conversationKey == null ? Optional.empty()
+                : contacts.apply(conversationKey).map(Contact::platformId);
+    }
+
+    /**
+     * @param escape makes a user-given value literal on the platform (HTML, Markdown); the template is the
+     *               project's own and is not escaped
+     */
+    public Optional<String> of(String conversationKey, UnaryOperator<String> escape) {
+        if (messages == null || conversationKey == null) {
+            return Optional.empty();
+        }
+        return contacts.apply(conversationKey).filter(c -> c.platformId() != null).map(c -> {
+            String name = c.name() != null ? c.name() : c.username() != null ? c.username() : "?";
+            return c.username() == null
+                    ? messages.get(staffLang, "staff.card.user_no_username", Map.of("name", escape.apply(name),
+                            "id", escape.apply(c.platformId())))
+                    : messages.get(staffLang, "staff.card.user", Map.of("name", escape.apply(name),
+                            "username", escape.apply(c.username()), "id", escape.apply(c.platformId())));
+        });
+    }
+}
