@@ -25,9 +25,14 @@ if [ "${1:-}" = compare ]; then
   files=()
   for round in $(seq 1 "$ROUNDS"); do
     for jar in before after; do
-      cp=target/support-bot.jar
-      [ $jar = before ] && cp=$BEFORE_DIR/target/support-bot.jar
-      java -Xmx2g -cp "$cp" bench/EngineBench.java faq "$MESSAGES" "$jar-$round" > /dev/null
+      if [ $jar = before ]; then
+        # The old jar reads the old tree's config and FAQ: today's config may name intents it does not know.
+        (cd "$BEFORE_DIR" && java -Xmx2g -cp target/support-bot.jar "$OLDPWD/bench/EngineBench.java" faq "$MESSAGES" \
+          "$jar-$round" > /dev/null)
+        mkdir -p bench/out && cp "$BEFORE_DIR/bench/out/engine-bench-faq-$jar-$round.json" bench/out/
+      else
+        java -Xmx2g -cp target/support-bot.jar bench/EngineBench.java faq "$MESSAGES" "$jar-$round" > /dev/null
+      fi
       files+=("bench/out/engine-bench-faq-$jar-$round.json")
     done
   done
