@@ -841,7 +841,7 @@ public class TelegramCrashBench {
                     ok = false;
                 }
                 for (String type : List.of("opened", "claimed", "reply", "resolved")) {
-                    long n = t.events().stream().filter(e -> e.type().equals(type)).count();
+                    long n = t.events().stream().filter(e -> e.type().label().equals(type)).count();
                     if (n != 1) {
                         problems.add("ticket of user " + u + " has " + n + " '" + type + "' events, not 1");
                         ok = false;
