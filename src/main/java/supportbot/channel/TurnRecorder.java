@@ -88,6 +88,18 @@ final class TurnRecorder {
                     others.add(tx -> tx.enqueue(new OutboxEntry(0, x.channel(), x.conversationKey(), x.caption(), List.of(),
                             OutboxEntry.TRANSCRIPT)));
                 }
+            } else if (action instanceof Action.IssueLinkCode c) {
+                others.add(tx -> tx.putLinkCode(c.code(), new supportbot.store.LinkCode(c.contact(), c.channel(),
+                        c.conversationKey(), c.expiresAt())));
+            } else if (action instanceof Action.RedeemLinkCode r) {
+                others.add(tx -> {
+                    if (!tx.redeemLinkCode(r.code(), new supportbot.store.ContactLink(r.contact(), null, r.channel(),
+                            r.conversationKey(), r.at(), "user"))) {
+                        // The same code sent twice at once from two accounts: the first turn's commit used it up.
+                        org.slf4j.LoggerFactory.getLogger(TurnRecorder.class)
+                                .warn("a link code was used up by another turn just before this one; nothing linked");
+                    }
+                });
             } else if (action instanceof Action.KnowledgeGap g) {
                 others.add(tx -> tx.addKnowledgeGap(key, g.query()));
             } else {

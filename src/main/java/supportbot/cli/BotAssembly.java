@@ -79,7 +79,7 @@ public final class BotAssembly implements AutoCloseable {
         this.agents = new AgentDirectory(configuredAgents);
         this.agentCodes = new supportbot.desk.AgentCodes(agents, signer, config.teamVoice().orElse(null));
         this.engine = new DialogueEngine(data, FaqLookup.measured(FaqLookup.of(faq), metrics), new DetailParsers(data.details(), clock), tickets, clock,
-                defaultLang, agentCodes);
+                defaultLang, agentCodes, new supportbot.desk.StoreLinkCodes(store));
         var guard = new supportbot.safety.InboundGuard(GuardSettings.of(config.safety()), supportbot.safety.Secrets::redact,
                 store::isBanned, System::nanoTime);
         this.inbox = new Inbox(store, committer, engine, data.messages(), config.dialogue().workers(), pushChannels, guard,

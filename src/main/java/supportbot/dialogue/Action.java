@@ -78,4 +78,21 @@ public sealed interface Action {
     /** A question the FAQ had no answer for: material for new FAQ topics. */
     record KnowledgeGap(String query, Lang lang) implements Action {
     }
+
+    /**
+     * The user asked for a one-time link code (/link): it is stored when this turn commits, under its hash.
+     *
+     * @param contact the asking contact's {@link ContactKey}
+     */
+    record IssueLinkCode(String code, String contact, String channel, String conversationKey, java.time.Instant expiresAt)
+            implements Action {
+    }
+
+    /**
+     * The user sent another contact's code (/link CODE): the code is used up and the two contacts become one person,
+     * provided the code is still there when this turn commits.
+     */
+    record RedeemLinkCode(String code, String contact, String channel, String conversationKey, java.time.Instant at)
+            implements Action {
+    }
 }

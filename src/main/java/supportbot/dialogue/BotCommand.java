@@ -25,6 +25,8 @@ public enum BotCommand {
     FORGET("forget", Audience.USER, null),
     EXPORT("export", Audience.USER, null),
     TRANSCRIPT("transcript", Audience.USER, null),
+    /** Without a code: ask for one; with a code from another platform: join the two contacts. */
+    LINK("link", Audience.USER, "code", false),
 
     CLAIM("claim", Audience.STAFF, null),
     NOTE("note", Audience.STAFF, "text"),
@@ -51,11 +53,22 @@ public enum BotCommand {
     private final String command;
     private final Audience audience;
     private final String argument;
+    private final boolean argumentRequired;
 
     BotCommand(String command, Audience audience, String argument) {
+        this(command, audience, argument, true);
+    }
+
+    BotCommand(String command, Audience audience, String argument, boolean argumentRequired) {
         this.command = command;
         this.audience = audience;
         this.argument = argument;
+        this.argumentRequired = argumentRequired;
+    }
+
+    /** Whether a menu must insist on the argument (Discord's required option); false where the bare command works too. */
+    public boolean argumentRequired() {
+        return argumentRequired;
     }
 
     /** The name as typed, without the slash. */

@@ -35,6 +35,7 @@ public final class DialogueEngine {
     private final RatingFlow rating;
     private final StaffDirectory staff;
     private final ComplaintReader complaints;
+    private final LinkFlow linking;
 
     public DialogueEngine(DialogueData data, FaqLookup faq, DetailParsers parsers, TicketDirectory tickets, Clock clock,
                           Lang defaultLang) {
@@ -43,6 +44,13 @@ public final class DialogueEngine {
 
     public DialogueEngine(DialogueData data, FaqLookup faq, DetailParsers parsers, TicketDirectory tickets, Clock clock,
                           Lang defaultLang, StaffDirectory staff) {
+        this(data, faq, parsers, tickets, clock, defaultLang, staff, LinkCodes.NONE);
+    }
+
+    /** @param linkCodes where /link codes are kept and looked up */
+    public DialogueEngine(DialogueData data, FaqLookup faq, DetailParsers parsers, TicketDirectory tickets, Clock clock,
+                          Lang defaultLang, StaffDirectory staff, LinkCodes linkCodes) {
+        this.linking = new LinkFlow(linkCodes);
         this.staff = staff;
         this.complaints = new ComplaintReader(staff);
         this.data = data;
@@ -390,6 +398,7 @@ public final class DialogueEngine {
             case VERIFY -> () -> verify(t, arg);
             case EXPORT -> () -> t.act(new Action.Export(t.c.channel, t.c.key, t.text("export.caption")));
             case TRANSCRIPT -> () -> transcript(t);
+            case LINK -> () -> linking.handle(t, arg, t.c.updatedAt);
             case CLAIM, NOTE, SAVED_REPLY, ASK, TRANSFER, RESOLVE, REOPEN, ESCALATE, BAN, UNBAN ->
                     throw new IllegalStateException("parseUser returned staff command " + invocation.get());
         };

@@ -290,6 +290,41 @@ public final class Store implements AutoCloseable {
         return backend.bans().all();
     }
 
+    /** The person a contact is linked into, if any. */
+    public Optional<ContactLink> contactLink(String contact) {
+        return backend.contactLinks().get(contact).map(b -> StoreCodec.decode(b, ContactLink.class));
+    }
+
+    /** Every link of every person (a short list: only linked contacts are in it). */
+    public List<ContactLink> contactLinks() {
+        var out = new ArrayList<ContactLink>();
+        backend.contactLinks().all().values().forEach(b -> out.add(StoreCodec.decode(b, ContactLink.class)));
+        return out;
+    }
+
+    /** The contacts of one person, oldest link first. */
+    public List<ContactLink> personContacts(String person) {
+        return contactLinks().stream().filter(l -> l.person().equals(person))
+                .sorted(java.util.Comparator.comparing(ContactLink::linkedAt).thenComparing(ContactLink::contact)).toList();
+    }
+
+    /** A pending code as the user typed it (any case, with or without the dash); empty when unknown or used. */
+    public Optional<LinkCode> linkCode(String code) {
+        return backend.linkCodes().get(codeHash(code)).map(b -> StoreCodec.decode(b, LinkCode.class));
+    }
+
+    /** Codes are kept only as this hash: a copy of the store shows no code that could still be used. */
+    static String codeHash(String code) {
+        String normal = code.strip().replace("-", "").replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(normal.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     public long undeliverableCount() {
         return backend.outbox().parked().count();
     }
@@ -454,6 +489,83 @@ public final class Store implements AutoCloseable {
             backend.bans().remove(userId);
         }
 
+        public void putLinkCode(String code, LinkCode pending) {
+            backend.linkCodes().put(codeHash(code), StoreCodec.encode(pending));
+        }
+
+        public void removeLinkCode(String code) {
+            backend.linkCodes().remove(codeHash(code));
+        }
+
+        public void putContactLink(ContactLink link) {
+            backend.contactLinks().put(link.contact(), StoreCodec.encode(link));
+        }
+
+        /**
+         * Makes two contacts one person: a contact without a person joins the other's; two persons become one.
+         * The links given carry each contact's channel and conversation; their person field is ignored.
+         *
+         * @return the person they now share
+         */
+        public String linkContacts(ContactLink a, ContactLink b) {
+            Optional<ContactLink> la = contactLink(a.contact());
+            Optional<ContactLink> lb = contactLink(b.contact());
+            if (la.isPresent() && lb.isPresent() && la.get().person().equals(lb.get().person())) {
+                return la.get().person();
+            }
+            String person = la.map(ContactLink::person).or(() -> lb.map(ContactLink::person))
+                    .orElseGet(() -> "p-" + java.util.UUID.randomUUID());
+            if (la.isPresent() && lb.isPresent()) {
+                for (ContactLink moved : personContacts(lb.get().person())) {
+                    putContactLink(new ContactLink(moved.contact(), person, moved.channel(), moved.conversationKey(),
+                            moved.linkedAt(), moved.linkedBy()));
+                }
+            }
+            if (la.isEmpty()) {
+                putContactLink(new ContactLink(a.contact(), person, a.channel(), a.conversationKey(), a.linkedAt(), a.linkedBy()));
+            }
+            if (lb.isEmpty()) {
+                putContactLink(new ContactLink(b.contact(), person, b.channel(), b.conversationKey(), b.linkedAt(), b.linkedBy()));
+            }
+            return person;
+        }
+
+        /**
+         * Uses up a code the engine found valid, joining its contact and {@code redeemer}. Checked again here, on the
+         * commit thread: of two turns sending the same code at once, only the first links anything.
+         *
+         * @return whether the code was still there and valid
+         */
+        public boolean redeemLinkCode(String code, ContactLink redeemer) {
+            Optional<LinkCode> pending = linkCode(code).filter(c -> c.validAt(redeemer.linkedAt()));
+            removeLinkCode(code);
+            if (pending.isEmpty()) {
+                return false;
+            }
+            LinkCode c = pending.get();
+            linkContacts(new ContactLink(c.contact(), null, c.channel(), c.conversationKey(), redeemer.linkedAt(),
+                    redeemer.linkedBy()), redeemer);
+            return true;
+        }
+
+        /**
+         * Takes contacts out of their persons. A person left with a single contact links nothing, so that last
+         * link goes too.
+         */
+        public void unlinkContacts(Collection<String> contacts) {
+            var persons = new HashSet<String>();
+            for (String contact : contacts) {
+                contactLink(contact).ifPresent(l -> persons.add(l.person()));
+                backend.contactLinks().remove(contact);
+            }
+            for (String person : persons) {
+                List<ContactLink> left = personContacts(person);
+                if (left.size() == 1) {
+                    backend.contactLinks().remove(left.get(0).contact());
+                }
+            }
+        }
+
         public void setCounter(String name, long value) {
             backend.counters().set(name, value);
         }
@@ -547,6 +659,7 @@ public final class Store implements AutoCloseable {
         }
 
         private void erase(List<String> conversationKeys, String by) {
+            unlinkErased(conversationKeys);
             var transcript = backend.transcript();
             for (String conversationKey : conversationKeys) {
                 backend.lockConversation(conversationKey);
@@ -572,6 +685,37 @@ public final class Store implements AutoCloseable {
                 }
             }
             rekey(conversationKeys);
+        }
+
+        /**
+         * An erased user is no longer anyone's other contact: their links and the codes they asked for go, named
+         * by their user id (read before the conversation goes) or by the conversation itself.
+         */
+        private void unlinkErased(List<String> conversationKeys) {
+            var erased = new HashSet<>(conversationKeys);
+            var contacts = new HashSet<String>();
+            for (String key : conversationKeys) {
+                conversation(key).ifPresent(c -> {
+                    contacts.add(supportbot.dialogue.ContactKey.of(c.channel(), c.userId(), key));
+                    contacts.add(supportbot.dialogue.ContactKey.of(c.channel(), null, key));
+                });
+            }
+            var links = backend.contactLinks().all();
+            if (!links.isEmpty()) {
+                for (ContactLink l : contactLinks()) {
+                    if (erased.contains(l.conversationKey())) {
+                        contacts.add(l.contact());
+                    }
+                }
+                unlinkContacts(contacts);
+            }
+            var codes = backend.linkCodes();
+            new HashMap<>(codes.all()).forEach((hash, value) -> {
+                LinkCode code = StoreCodec.decode(value, LinkCode.class);
+                if (contacts.contains(code.contact()) || erased.contains(code.conversationKey())) {
+                    codes.remove(hash);
+                }
+            });
         }
 
         /**

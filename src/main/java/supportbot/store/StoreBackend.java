@@ -27,6 +27,12 @@ public interface StoreBackend extends AutoCloseable {
 
     KeyValueRepository bans();
 
+    /** Which person each linked contact belongs to (contact key → {@link ContactLink}). */
+    KeyValueRepository contactLinks();
+
+    /** Pending one-time link codes, keyed by the code's hash (never the code itself). */
+    KeyValueRepository linkCodes();
+
     KeyVault keys();
 
     /**

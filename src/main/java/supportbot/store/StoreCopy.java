@@ -42,6 +42,8 @@ public final class StoreCopy {
         counts.put("web sessions", (long) b.webSessions().all().size());
         counts.put("surface states", (long) b.surfaceState().all().size());
         counts.put("bans", (long) b.bans().all().size());
+        counts.put("contact links", (long) b.contactLinks().all().size());
+        counts.put("link codes", (long) b.linkCodes().all().size());
         return new Counts(counts);
     }
 
@@ -79,6 +81,8 @@ public final class StoreCopy {
             src.webSessions().all().forEach(to.webSessions()::put);
             src.surfaceState().all().forEach(to.surfaceState()::put);
             src.bans().all().forEach(to.bans()::put);
+            src.contactLinks().all().forEach(to.contactLinks()::put);
+            src.linkCodes().all().forEach(to.linkCodes()::put);
             to.commit();
         } catch (RuntimeException e) {
             to.rollback();

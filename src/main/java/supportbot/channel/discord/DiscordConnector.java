@@ -148,7 +148,7 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
                     SlashCommandData data = Commands.slash(c.command(), messages.get(en, c.descriptionKey()))
                             .setDescriptionLocalization(DiscordLocale.CHINESE_CHINA, messages.get(zh, c.descriptionKey()));
                     c.argument().ifPresent(arg -> data.addOptions(new OptionData(OptionType.STRING, arg,
-                            messages.get(en, c.argumentKey()), true)
+                            messages.get(en, c.argumentKey()), c.argumentRequired())
                             .setDescriptionLocalization(DiscordLocale.CHINESE_CHINA, messages.get(zh, c.argumentKey()))));
                     return data;
                 })

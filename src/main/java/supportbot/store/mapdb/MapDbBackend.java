@@ -46,6 +46,8 @@ public final class MapDbBackend implements StoreBackend {
     private final MapDbFeedback feedback;
     private final MapDbKeyValues surfaceState;
     private final MapDbKeyValues bans;
+    private final MapDbKeyValues contactLinks;
+    private final MapDbKeyValues linkCodes;
     private volatile Function<byte[], Optional<TicketRepository.Columns>> ticketReader = b -> Optional.empty();
 
     private MapDbBackend(DB db, Path file) {
@@ -69,6 +71,8 @@ public final class MapDbBackend implements StoreBackend {
         surfaceState = new MapDbKeyValues(db.hashMap("surfaceState", Serializer.STRING, Serializer.BYTE_ARRAY)
                 .createOrOpen());
         bans = new MapDbKeyValues(db.hashMap("banned", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen());
+        contactLinks = new MapDbKeyValues(db.hashMap("contactLinks", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen());
+        linkCodes = new MapDbKeyValues(db.hashMap("linkCodes", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen());
         undeliverable = new MapDbSealedRecords(db.treeMap("undeliverable", Serializer.LONG, Serializer.BYTE_ARRAY)
                 .valuesOutsideNodesEnable().createOrOpen());
         db.commit();
@@ -155,6 +159,16 @@ public final class MapDbBackend implements StoreBackend {
     @Override
     public KeyValueRepository bans() {
         return bans;
+    }
+
+    @Override
+    public KeyValueRepository contactLinks() {
+        return contactLinks;
+    }
+
+    @Override
+    public KeyValueRepository linkCodes() {
+        return linkCodes;
     }
 
     @Override

@@ -36,6 +36,8 @@ public final class PostgresBackend implements StoreBackend {
     private final PgFeedback feedback;
     private final PgKeyValues surfaceState;
     private final PgKeyValues bans;
+    private final PgKeyValues contactLinks;
+    private final PgKeyValues linkCodes;
     private final PgKeyVault keys;
 
     private PostgresBackend(HikariDataSource pool, PostgresSettings settings) {
@@ -52,6 +54,8 @@ public final class PostgresBackend implements StoreBackend {
         feedback = new PgFeedback(jdbc);
         surfaceState = new PgKeyValues(jdbc, "surface_state", "key");
         bans = new PgKeyValues(jdbc, "bans", "user_id");
+        contactLinks = new PgKeyValues(jdbc, "contact_links", "contact");
+        linkCodes = new PgKeyValues(jdbc, "link_codes", "code_hash");
         keys = new PgKeyVault(jdbc);
     }
 
@@ -149,6 +153,16 @@ public final class PostgresBackend implements StoreBackend {
     @Override
     public KeyValueRepository bans() {
         return bans;
+    }
+
+    @Override
+    public KeyValueRepository contactLinks() {
+        return contactLinks;
+    }
+
+    @Override
+    public KeyValueRepository linkCodes() {
+        return linkCodes;
     }
 
     @Override
