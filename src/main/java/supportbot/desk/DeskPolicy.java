@@ -85,6 +85,26 @@ final class DeskPolicy {
         }
     }
 
+    /** Any agent who may see the ticket may link its user to another contact they can see: linking hides nothing. */
+    static void checkLink(Agent agent, Ticket ticket) {
+        checkView(agent, ticket);
+    }
+
+    /**
+     * Undoing a link: supervisors always; an agent only a link they made themselves (their own mistake). A link the
+     * user made with a code is the user's word, and an agent's guess is a colleague's: a supervisor decides those.
+     *
+     * @param linkedBy who made the link being undone
+     */
+    static void checkUnlink(Agent agent, Ticket ticket, String linkedBy) {
+        checkView(agent, ticket);
+        if (!agent.supervisor() && !agent.name().equals(linkedBy)) {
+            throw refuse(agent, ticket, "unlink", "user".equals(linkedBy)
+                    ? "the user linked this contact themselves; only a supervisor can unlink it"
+                    : "this contact was linked by " + linkedBy + "; only they or a supervisor can unlink it");
+        }
+    }
+
     private static DeskException refuse(Agent agent, Ticket ticket, String action, String why) {
         log.warn("refused {} by {} ({}) on ticket #{}: {}", action, agent.name(), agent.role(), ticket.number(), why);
         return DeskException.forbidden(why);

@@ -30,6 +30,8 @@ public record TicketEvent(Instant at, String actor, Type type, String text, List
         OPENED, USER_MESSAGE, DETAIL, RATING, CLAIMED, ASSIGNED, TRANSFERRED, REPLY, NOTE, ASKED, ASSIST, PRIORITY,
         LABELLED, UNLABELLED, ESCALATED, RESOLVED, REOPENED, MERGED, MERGED_IN, SLA_BREACH, FOLLOW_UP, REMINDER,
         AUTO_CLOSED, ALERT, BANNED, UNBANNED, ERASED, USER_DELETED, REPLY_EDITED, REPLY_DELETED,
+        /** An agent linked the ticket's user to another contact of the same person; the text names which. */
+        LINKED, UNLINKED,
         /** Read from older data only; nothing writes it now. */
         CLOSED;
 

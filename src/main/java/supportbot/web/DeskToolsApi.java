@@ -37,9 +37,11 @@ final class DeskToolsApi {
     private final TicketSearch search;
     private final ZoneId zone;
     private final TicketLabels labels;
+    private final supportbot.desk.ContactLinking linking;
 
     DeskToolsApi(DeskService desk, AgentDirectory agents, Store store, SavedReplies replies, AnswerFinder answers,
-                 TicketSearch search, ZoneId zone, TicketLabels labels) {
+                 TicketSearch search, ZoneId zone, TicketLabels labels, supportbot.desk.ContactLinking linking) {
+        this.linking = linking;
         this.labels = labels;
         this.desk = desk;
         this.agents = agents;
@@ -119,31 +121,90 @@ final class DeskToolsApi {
         ctx.json(new Suggestions(AgentAssist.suggest(t, userLines, answers)));
     }
 
-    /** @param categoryName per language code, as the queue shows it: agents read names, not ids */
+    /**
+     * @param categoryName per language code, as the queue shows it: agents read names, not ids
+     * @param channel      the platform the ticket came from: with linked contacts they differ
+     */
     record Earlier(long id, String status, String category, Map<String, String> categoryName, String openedAt,
-                   Integer rating, String assignee, List<String> labels) {
+                   Integer rating, String assignee, List<String> labels, String channel) {
         static Earlier of(Ticket t, TicketLabels names) {
             return new Earlier(t.number(), t.status().label(), t.draft().categoryId(),
                     names.categoryNames(t.draft().categoryId()), t.openedAt().toString(),
-                    t.rating() == null ? null : t.rating().stars(), t.assignee(), List.copyOf(t.labels()));
+                    t.rating() == null ? null : t.rating().stars(), t.assignee(), List.copyOf(t.labels()), t.draft().channel());
         }
     }
 
-    /** name, username and platformId: who the user is on their platform, null when unknown or erased. */
+    /**
+     * One contact of the person: name, username and platformId are null when unknown (web chat) or erased.
+     *
+     * @param id       the handle for linking and unlinking; not a platform id
+     * @param linkedBy "user", an agent's name, or null when nothing is linked
+     */
+    record LinkedView(String id, String channel, String lang, String zone, String name, String username, String platformId,
+                      boolean current, String linkedBy, String linkedAt, int ticketCount) {
+        static LinkedView of(ContactHistory.Linked l) {
+            return new LinkedView(l.id(), l.channel(), l.lang(), l.zone(), l.who() == null ? null : l.who().name(),
+                    l.who() == null ? null : l.who().username(), l.who() == null ? null : l.who().platformId(), l.current(),
+                    l.linkedBy(), l.linkedAt() == null ? null : l.linkedAt().toString(), l.ticketCount());
+        }
+    }
+
+    /**
+     * The ticket's user and the person behind them. The top-level fields are this ticket's contact (as before
+     * linking existed); {@code tickets} spans every linked contact; {@code contacts} lists them all, this one first.
+     */
     record Contact(String channel, String lang, String zone, int ticketCount, Double averageRating, List<Earlier> tickets,
-                   String name, String username, String platformId) {
+                   String name, String username, String platformId, List<LinkedView> contacts) {
     }
 
     void contact(Context ctx) {
         Agent agent = AccessCheck.agent(ctx);
         Ticket t = desk.get(agent, number(ctx.pathParam("id")));
-        var c = ContactHistory.of(store, agent, t);
+        ctx.json(contactView(ContactHistory.of(store, agent, t)));
+    }
+
+    private Contact contactView(ContactHistory.Contact c) {
         var rated = c.tickets().stream().filter(x -> x.rating() != null).mapToInt(x -> x.rating().stars()).summaryStatistics();
-        ctx.json(new Contact(c.channel(), c.lang(), c.zone(), c.tickets().size(),
+        return new Contact(c.channel(), c.lang(), c.zone(), c.tickets().size(),
                 rated.getCount() == 0 ? null : Math.round(rated.getAverage() * 10) / 10.0,
                 c.tickets().stream().map(x -> Earlier.of(x, labels)).toList(),
                 c.who() == null ? null : c.who().name(), c.who() == null ? null : c.who().username(),
-                c.who() == null ? null : c.who().platformId()));
+                c.who() == null ? null : c.who().platformId(), c.linked().stream().map(LinkedView::of).toList());
+    }
+
+    record CandidateView(String id, String channel, String name, String username, String platformId, long latestTicket,
+                         int ticketCount, boolean linked) {
+    }
+
+    record CandidateList(String q, List<CandidateView> contacts) {
+    }
+
+    /** {@code GET /api/desk/contacts?q=…&ticket=N}: contacts to link, by name, @username, platform id or ticket number. */
+    void searchContacts(Context ctx) {
+        Agent agent = AccessCheck.agent(ctx);
+        String ticket = blankToNull(ctx.queryParam("ticket"));
+        var found = linking.search(agent, ctx.queryParam("q"), ticket == null ? null : number(ticket));
+        ctx.json(new CandidateList(ctx.queryParam("q"), found.stream().map(c -> new CandidateView(c.id(), c.channel(),
+                c.who() == null ? null : c.who().name(), c.who() == null ? null : c.who().username(),
+                c.who() == null ? null : c.who().platformId(), c.latestTicket(), c.ticketCount(), c.linked())).toList()));
+    }
+
+    /** {@code POST /api/desk/tickets/{id}/contact/links} with {"contact": id}: 201 and the panel as it is now. */
+    void link(Context ctx) {
+        Agent agent = AccessCheck.agent(ctx);
+        long n = number(ctx.pathParam("id"));
+        JsonNode body = JsonBodies.object(ctx, "{\"contact\":\"<id from GET /api/desk/contacts>\"}");
+        String contact = DeskApi.field(body, "contact").strip();
+        if (contact.isEmpty()) {
+            throw new DeskException(400, "\"contact\" must be a contact id from GET /api/desk/contacts");
+        }
+        ctx.status(201).json(contactView(linking.link(agent, n, contact)));
+    }
+
+    /** {@code DELETE /api/desk/tickets/{id}/contact/links/{contact}}: the panel as it is now. */
+    void unlink(Context ctx) {
+        Agent agent = AccessCheck.agent(ctx);
+        ctx.json(contactView(linking.unlink(agent, number(ctx.pathParam("id")), ctx.pathParam("contact"))));
     }
 
     // ---- search and the assignee picker

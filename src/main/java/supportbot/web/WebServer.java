@@ -66,7 +66,7 @@ public final class WebServer {
         desk.committer().onCommit(search::storeChanged);
         var tools = new DeskToolsApi(desk.service(), desk.agents(), desk.store(),
                 supportbot.desk.SavedReplies.shipped(desk.store(), desk.committer(), desk.clock()), faqAssist, search,
-                desk.zone(), ticketLabels);
+                desk.zone(), ticketLabels, new supportbot.desk.ContactLinking(desk.store(), desk.committer(), desk.clock()));
         var typing = new TypingApi(desk.service(), chat.agentTyping());
         var access = new AccessCheck(desk.agents(), deskSessions, settings.metricsToken());
         var stats = new CachedStats(() -> DeskStats.of(desk.store()), java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(15));
@@ -114,6 +114,9 @@ public final class WebServer {
             cfg.routes.post("/api/desk/tickets/{id}/typing", typing::typing, agent);
             cfg.routes.get("/api/desk/tickets/{id}/assist", tools::assist, agent);
             cfg.routes.get("/api/desk/tickets/{id}/contact", tools::contact, agent);
+            cfg.routes.post("/api/desk/tickets/{id}/contact/links", tools::link, agent);
+            cfg.routes.delete("/api/desk/tickets/{id}/contact/links/{contact}", tools::unlink, agent);
+            cfg.routes.get("/api/desk/contacts", tools::searchContacts, agent);
             cfg.routes.get("/api/desk/search", tools::search, agent);
             cfg.routes.get("/api/desk/categories", deskApi::categories, agent);
             cfg.routes.get("/api/desk/agents", tools::agentLoads, agent);
