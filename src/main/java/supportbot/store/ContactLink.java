@@ -13,4 +13,9 @@ import java.time.Instant;
  */
 public record ContactLink(String contact, String person, String channel, String conversationKey, Instant linkedAt,
                           String linkedBy) {
+
+    /** The same link as made at another moment. */
+    public ContactLink withAt(Instant at) {
+        return new ContactLink(contact, person, channel, conversationKey, at, linkedBy);
+    }
 }
