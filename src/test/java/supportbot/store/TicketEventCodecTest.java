@@ -18,7 +18,8 @@ class TicketEventCodecTest {
     private static final List<String> STORED_LABELS = List.of("opened", "user-message", "detail", "rating", "claimed",
             "assigned", "transferred", "reply", "note", "asked", "assist", "priority", "labelled", "unlabelled",
             "escalated", "resolved", "reopened", "merged", "merged-in", "sla-breach", "follow-up", "reminder",
-            "auto-closed", "alert", "banned", "unbanned", "erased", "closed", "user-deleted", "reply-edited", "reply-deleted");
+            "auto-closed", "alert", "banned", "unbanned", "erased", "closed", "user-deleted", "reply-edited", "reply-deleted",
+            "linked", "unlinked");
 
     @Test
     void everyTypeIsStoredAsItsLabelAndReadsBack() {

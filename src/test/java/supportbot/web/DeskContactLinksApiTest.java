@@ -1,0 +1,231 @@
+package supportbot.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import supportbot.dialogue.Contact;
+import supportbot.dialogue.ContactKey;
+import supportbot.dialogue.Inbound;
+import supportbot.dialogue.TicketDraft;
+import supportbot.faq.Lang;
+import supportbot.store.ContactLink;
+import supportbot.store.Store;
+import supportbot.store.StoredConversation;
+import supportbot.ticket.Ticket;
+import supportbot.ticket.TicketEvent;
+import supportbot.ticket.TicketStatus;
+import supportbot.ticket.Tier;
+
+/** Linking contacts from the contact panel: search, link, unlink, who may, and bad input changing nothing. */
+class DeskContactLinksApiTest {
+    @TempDir
+    Path dir;
+
+    private LocalBot bot;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeEach
+    void start() throws Exception {
+        bot = new LocalBot(dir);
+        seed(2001, "telegram", "telegram:111", "111", new Contact("Lin Wei", "linwei", "111"), Lang.ZH, "2026-11-20T01:00:00Z");
+        seed(2002, "web", "web:w1", null, null, Lang.EN, "2026-11-21T01:00:00Z");
+        seed(2003, "discord", "discord:333", "333", new Contact("Sam", "sam_k", "333"), Lang.EN, "2026-11-22T01:00:00Z");
+        seed(2004, "telegram", "telegram:444", "444", new Contact("Vera", "vera", "444"), Lang.EN, "2026-11-23T01:00:00Z");
+        bot.committer.submit(tx -> tx.updateTicket(2004, t -> t.with(TicketStatus.QUEUED, Tier.SUPERVISOR, null,
+                new TicketEvent(Instant.parse("2026-11-23T02:00:00Z"), "bob", TicketEvent.Type.ESCALATED, "fraud")))).join();
+    }
+
+    @AfterEach
+    void stop() {
+        bot.close();
+    }
+
+    private void seed(long number, String channel, String conversation, String userId, Contact who, Lang lang, String at) {
+        Instant opened = Instant.parse(at);
+        var draft = new TicketDraft(number, channel, conversation, userId, "transfer-pending", 3, false, "confirmed", lang,
+                Map.of(), List.of(), opened);
+        var c = supportbot.dialogue.Conversation.start(Inbound.text(channel, conversation, userId, "hi", "x", opened), lang,
+                "Asia/Shanghai");
+        var stored = new StoredConversation(c, List.of(), List.of()).from(who);
+        bot.committer.submit(tx -> {
+            tx.saveConversation(conversation, Store.encodeConversation(stored));
+            tx.saveTicket(Ticket.open(draft));
+        }).join();
+    }
+
+    private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
+        var req = HttpRequest.newBuilder(URI.create(bot.url(path))).header("Content-Type", "application/json");
+        req.header("Authorization", "Bearer " + token);
+        req.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode ok(HttpResponse<String> res) throws Exception {
+        assertTrue(res.statusCode() / 100 == 2, res.statusCode() + " " + res.body());
+        return json.readTree(res.body());
+    }
+
+    private JsonNode search(String token, String q, long ticket) throws Exception {
+        return ok(call("GET", "/api/desk/contacts?ticket=" + ticket + "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8),
+                token, null)).get("contacts");
+    }
+
+    private String idOf(String token, String q, long ticket) throws Exception {
+        JsonNode found = search(token, q, ticket);
+        assertEquals(1, found.size(), found.toString());
+        return found.get(0).get("id").asText();
+    }
+
+    private static List<String> types(Ticket t) {
+        return t.events().stream().map(e -> e.type().label() + ":" + e.actor() + ":" + e.text()).toList();
+    }
+
+    private List<ContactLink> links() {
+        return bot.store.contactLinks();
+    }
+
+    @Test
+    void searchFindsContactsByNameHandlePlatformIdAndTicketNumber() throws Exception {
+        JsonNode byName = search(LocalBot.ALICE, "lin", 2002);
+        assertEquals(1, byName.size());
+        assertEquals("telegram", byName.get(0).get("channel").asText());
+        assertEquals("Lin Wei", byName.get(0).get("name").asText());
+        assertEquals(2001, byName.get(0).get("latestTicket").asLong());
+        assertFalse(byName.get(0).get("id").asText().contains("111"), "the handle is no platform id");
+        assertEquals(idOf(LocalBot.ALICE, "@LINWEI", 2002), byName.get(0).get("id").asText());
+        assertEquals(idOf(LocalBot.ALICE, "111", 2002), byName.get(0).get("id").asText());
+        assertEquals("discord", search(LocalBot.ALICE, "#2003", 2002).get(0).get("channel").asText());
+        assertEquals(0, search(LocalBot.ALICE, "vera", 2002).size(), "escalated tickets' users are for supervisors");
+        assertEquals(1, search(LocalBot.SUE, "vera", 2002).size());
+
+        var missing = call("GET", "/api/desk/contacts?ticket=2002", LocalBot.ALICE, null);
+        assertEquals(400, missing.statusCode());
+        assertTrue(missing.body().contains("'q' is required"), missing.body());
+        var long_ = call("GET", "/api/desk/contacts?q=" + "x".repeat(101), LocalBot.ALICE, null);
+        assertEquals(400, long_.statusCode());
+    }
+
+    @Test
+    void anAgentLinksTheTelegramUserToTheWebVisitorAndBothPanelsShowBothHistories() throws Exception {
+        String telegram = idOf(LocalBot.ALICE, "linwei", 2002);
+        var res = call("POST", "/api/desk/tickets/2002/contact/links", LocalBot.ALICE, "{\"contact\":\"" + telegram + "\"}");
+        assertEquals(201, res.statusCode(), res.body());
+        JsonNode panel = json.readTree(res.body());
+        assertEquals(2, panel.get("contacts").size());
+        assertTrue(panel.get("contacts").get(0).get("current").asBoolean());
+        assertEquals("web", panel.get("contacts").get(0).get("channel").asText());
+        assertEquals("Lin Wei", panel.get("contacts").get(1).get("name").asText());
+        assertEquals("zh", panel.get("contacts").get(1).get("lang").asText());
+        assertEquals("Asia/Shanghai", panel.get("contacts").get(1).get("zone").asText());
+        assertEquals("alice", panel.get("contacts").get(1).get("linkedBy").asText());
+        assertEquals(2001, panel.get("tickets").get(0).get("id").asLong());
+        assertEquals("telegram", panel.get("tickets").get(0).get("channel").asText());
+
+        JsonNode other = ok(call("GET", "/api/desk/tickets/2001/contact", LocalBot.BOB, null));
+        assertEquals(2002, other.get("tickets").get(0).get("id").asLong());
+        assertEquals("web", other.get("tickets").get(0).get("channel").asText());
+
+        assertTrue(types(bot.store.ticket(2002).orElseThrow()).contains(
+                "linked:alice:the Telegram contact of ticket #2001"), types(bot.store.ticket(2002).orElseThrow()).toString());
+        assertTrue(types(bot.store.ticket(2001).orElseThrow()).contains("linked:alice:the web chat contact of ticket #2002"));
+        assertTrue(search(LocalBot.ALICE, "linwei", 2002).get(0).get("linked").asBoolean());
+    }
+
+    @Test
+    void badInputGetsAClearRefusalAndChangesNothing() throws Exception {
+        String telegram = idOf(LocalBot.ALICE, "linwei", 2002);
+        String self = idOf(LocalBot.ALICE, "#2002", 2002);
+        var cases = new ArrayList<Object[]>();
+        cases.add(new Object[] {"{}", 400, "string field"});
+        cases.add(new Object[] {"{\"contact\":42}", 400, "string field"});
+        cases.add(new Object[] {"not json", 400, ""});
+        cases.add(new Object[] {"{\"contact\":\"c0000000000000000\"}", 404, "no contact"});
+        cases.add(new Object[] {"{\"contact\":\"" + self + "\"}", 400, "own user"});
+        for (Object[] c : cases) {
+            var res = call("POST", "/api/desk/tickets/2002/contact/links", LocalBot.ALICE, (String) c[0]);
+            assertEquals(c[1], res.statusCode(), c[0] + " → " + res.body());
+            assertTrue(res.body().contains((String) c[2]), res.body());
+            assertTrue(links().isEmpty(), "nothing linked by " + c[0]);
+        }
+        String vera = idOf(LocalBot.SUE, "vera", 2002);
+        var hidden = call("POST", "/api/desk/tickets/2002/contact/links", LocalBot.ALICE, "{\"contact\":\"" + vera + "\"}");
+        assertEquals(404, hidden.statusCode(), "a contact only on an escalated ticket is not the agent's to link");
+        var escalated = call("POST", "/api/desk/tickets/2004/contact/links", LocalBot.ALICE, "{\"contact\":\"" + telegram + "\"}");
+        assertEquals(403, escalated.statusCode(), escalated.body());
+        assertEquals(404, call("POST", "/api/desk/tickets/9999/contact/links", LocalBot.ALICE,
+                "{\"contact\":\"" + telegram + "\"}").statusCode());
+        assertTrue(links().isEmpty());
+        long events = bot.store.ticket(2002).orElseThrow().events().size();
+
+        ok(call("POST", "/api/desk/tickets/2002/contact/links", LocalBot.ALICE, "{\"contact\":\"" + telegram + "\"}"));
+        var twice = call("POST", "/api/desk/tickets/2002/contact/links", LocalBot.ALICE, "{\"contact\":\"" + telegram + "\"}");
+        assertEquals(409, twice.statusCode());
+        assertTrue(twice.body().contains("already linked"), twice.body());
+        assertEquals(events + 1, bot.store.ticket(2002).orElseThrow().events().size(), "one audit line, not two");
+        var unknown = call("DELETE", "/api/desk/tickets/2002/contact/links/c123", LocalBot.ALICE, null);
+        assertEquals(404, unknown.statusCode());
+        assertTrue(unknown.body().contains("not linked"), unknown.body());
+        assertEquals(2, links().size());
+    }
+
+    @Test
+    void onlyTheLinkingAgentOrASupervisorUnlinksAndUsersOwnLinksAreSupervisorsToUndo() throws Exception {
+        String telegram = idOf(LocalBot.ALICE, "linwei", 2002);
+        ok(call("POST", "/api/desk/tickets/2002/contact/links", LocalBot.ALICE, "{\"contact\":\"" + telegram + "\"}"));
+        var byBob = call("DELETE", "/api/desk/tickets/2002/contact/links/" + telegram, LocalBot.BOB, null);
+        assertEquals(403, byBob.statusCode());
+        assertTrue(byBob.body().contains("linked by alice"), byBob.body());
+        assertEquals(2, links().size());
+
+        JsonNode after = ok(call("DELETE", "/api/desk/tickets/2002/contact/links/" + telegram, LocalBot.ALICE, null));
+        assertEquals(1, after.get("contacts").size());
+        assertEquals(0, after.get("tickets").size());
+        assertTrue(links().isEmpty());
+        assertTrue(types(bot.store.ticket(2002).orElseThrow()).contains("unlinked:alice:the Telegram contact of ticket #2001"));
+        assertTrue(types(bot.store.ticket(2001).orElseThrow()).contains("unlinked:alice:the web chat contact of ticket #2002"));
+
+        // The user linked Discord and the web chat themselves (/link): an agent's word does not undo theirs.
+        Instant at = Instant.parse("2026-11-24T01:00:00Z");
+        bot.committer.submit(tx -> tx.linkContacts(
+                new ContactLink(ContactKey.of("web", null, "web:w1"), null, "web", "web:w1", at, "user"),
+                new ContactLink(ContactKey.of("discord", "333", "discord:333"), null, "discord", "discord:333", at, "user")))
+                .join();
+        String discord = idOf(LocalBot.ALICE, "sam_k", 2002);
+        var byAgent = call("DELETE", "/api/desk/tickets/2002/contact/links/" + discord, LocalBot.ALICE, null);
+        assertEquals(403, byAgent.statusCode());
+        assertTrue(byAgent.body().contains("only a supervisor"), byAgent.body());
+        assertEquals(2, links().size());
+        ok(call("DELETE", "/api/desk/tickets/2002/contact/links/" + discord, LocalBot.SUE, null));
+        assertTrue(links().isEmpty());
+    }
+
+    @Test
+    void thePanelKeepsTheTierFilterAcrossLinkedContacts() throws Exception {
+        String vera = idOf(LocalBot.SUE, "vera", 2002);
+        ok(call("POST", "/api/desk/tickets/2002/contact/links", LocalBot.SUE, "{\"contact\":\"" + vera + "\"}"));
+        assertEquals(1, ok(call("GET", "/api/desk/tickets/2002/contact", LocalBot.SUE, null)).get("tickets").size());
+        JsonNode alices = ok(call("GET", "/api/desk/tickets/2002/contact", LocalBot.ALICE, null));
+        assertEquals(0, alices.get("tickets").size(), "the escalated ticket stays hidden from agents");
+        assertEquals(2, alices.get("contacts").size());
+        assertEquals(0, alices.get("contacts").get(1).get("ticketCount").asInt());
+    }
+}
