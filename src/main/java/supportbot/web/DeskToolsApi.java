@@ -124,13 +124,15 @@ final class DeskToolsApi {
     /**
      * @param categoryName per language code, as the queue shows it: agents read names, not ids
      * @param channel      the platform the ticket came from: with linked contacts they differ
+     * @param contact      the id of the contact who opened it (only their own tickets can be merged)
      */
     record Earlier(long id, String status, String category, Map<String, String> categoryName, String openedAt,
-                   Integer rating, String assignee, List<String> labels, String channel) {
+                   Integer rating, String assignee, List<String> labels, String channel, String contact) {
         static Earlier of(Ticket t, TicketLabels names) {
             return new Earlier(t.number(), t.status().label(), t.draft().categoryId(),
                     names.categoryNames(t.draft().categoryId()), t.openedAt().toString(),
-                    t.rating() == null ? null : t.rating().stars(), t.assignee(), List.copyOf(t.labels()), t.draft().channel());
+                    t.rating() == null ? null : t.rating().stars(), t.assignee(), List.copyOf(t.labels()), t.draft().channel(),
+                    ContactHistory.idOf(ContactHistory.contactOf(t)));
         }
     }
 

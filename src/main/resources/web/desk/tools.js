@@ -19,7 +19,13 @@
       st_queued: 'Queued', 'st_waiting-user': 'Waiting for user', st_assigned: 'Assigned', st_resolved: 'Resolved', st_closed: 'Closed',
       ticket: n => 'Ticket #' + n, statusAny: 'Status: any', earlierCount: n => 'Earlier tickets (' + n + ')',
       load: (name, n) => name + ' (' + n + ' open)',
-      mergeInto: n => 'Merge into #' + n, merged: n => 'Merged; this user\'s request is now ticket #' + n + '.'
+      mergeInto: n => 'Merge into #' + n, merged: n => 'Merged; this user\'s request is now ticket #' + n + '.',
+      contacts: 'Same person on', thisContact: 'this ticket', webVisitor: 'Web chat visitor', showId: 'Show id', hideId: 'Hide id',
+      linkedByUser: 'linked by the user', linkedBy: n => 'linked by ' + n, unlink: 'Unlink', earlierHere: n => n + ' earlier',
+      linkTitle: 'Link another contact of this person', linkPlaceholder: 'name, @username, platform id or #ticket',
+      find: 'Find', link: 'Link', alreadyLinked: 'Linked', noContacts: 'No contact matches.', latest: n => 'latest #' + n,
+      linkedDone: 'Linked: the panel now shows both histories.', unlinkedDone: 'Unlinked.',
+      ch_web: 'Web chat', ch_telegram: 'Telegram', ch_discord: 'Discord', ch_terminal: 'Terminal'
     },
     zh: {
       tools: '工单工具', labels: '标签', addLabel: '添加标签', labelPlaceholder: '例如 vip', remove: '移除标签',
@@ -35,7 +41,13 @@
       st_queued: '排队中', 'st_waiting-user': '等待用户', st_assigned: '已分配', st_resolved: '已解决', st_closed: '已关闭',
       ticket: n => '工单 #' + n, statusAny: '状态：全部', earlierCount: n => '以往工单（' + n + '）',
       load: (name, n) => name + '（' + n + ' 个未结）',
-      mergeInto: n => '合并到 #' + n, merged: n => '已合并，该用户的请求现在是工单 #' + n + '。'
+      mergeInto: n => '合并到 #' + n, merged: n => '已合并，该用户的请求现在是工单 #' + n + '。',
+      contacts: '同一个人的账号', thisContact: '本工单', webVisitor: '网页聊天访客', showId: '显示 ID', hideId: '隐藏 ID',
+      linkedByUser: '用户自己关联', linkedBy: n => '由 ' + n + ' 关联', unlink: '取消关联', earlierHere: n => '以往 ' + n + ' 个',
+      linkTitle: '关联此人的其他账号', linkPlaceholder: '名字、@用户名、平台 ID 或 #工单号',
+      find: '查找', link: '关联', alreadyLinked: '已关联', noContacts: '没有匹配的联系人。', latest: n => '最近 #' + n,
+      linkedDone: '已关联：面板现在显示两边的记录。', unlinkedDone: '已取消关联。',
+      ch_web: '网页聊天', ch_telegram: 'Telegram', ch_discord: 'Discord', ch_terminal: '终端'
     }
   };
   // Read on every use: the desk's language toggle may switch it while the page stays open.
@@ -210,27 +222,131 @@
     });
   }
 
+  function channelName(ch) {
+    return T['ch_' + ch] || ch;
+  }
+
+  function who(c) {
+    const parts = [];
+    if (c.name) parts.push(c.name);
+    if (c.username) parts.push('@' + c.username);
+    return parts.length ? parts.join(' ') : (c.channel === 'web' ? T.webVisitor : T.unknown);
+  }
+
+  function langName(l) {
+    return l === 'zh' ? T.langZh : l === 'en' ? T.langEn : T.unknown;
+  }
+
+  // Every contact of the person: platform and name; the platform id only when the agent expands it.
+  function contactItem(c, linked) {
+    const li = el('li', 'contact-person');
+    li.dataset.channel = c.channel;
+    li.append(el('strong', null, channelName(c.channel)), document.createTextNode(' · ' + who(c)
+      + (c.current ? ' (' + T.thisContact + ')' : '')));
+    const facts = el('div', 'muted contact-facts', T.lang + ': ' + langName(c.lang) + ' · ' + T.zone + ': '
+      + (c.zone || T.unknown) + ' · ' + T.earlierHere(c.ticketCount)
+      + (c.linkedBy ? ' · ' + (c.linkedBy === 'user' ? T.linkedByUser : T.linkedBy(c.linkedBy)) : ''));
+    li.append(facts);
+    if (c.platformId) {
+      const idBox = el('span', 'contact-id');
+      idBox.hidden = true;
+      idBox.textContent = T.userId + ': ' + c.platformId;
+      const toggle = el('button', 'link-btn contact-id-toggle', T.showId);
+      toggle.type = 'button';
+      toggle.addEventListener('click', () => {
+        idBox.hidden = !idBox.hidden;
+        toggle.textContent = idBox.hidden ? T.showId : T.hideId;
+      });
+      li.append(toggle, idBox);
+    }
+    if (linked && c.linkedBy) {
+      const un = el('button', 'btn contact-unlink', T.unlink);
+      un.type = 'button';
+      un.dataset.contact = c.id;
+      un.addEventListener('click', async () => {
+        try {
+          drawContact(await request('DELETE', '/tickets/' + state.ticket.id + '/contact/links/' + encodeURIComponent(c.id)));
+          showError('');
+          announce(T.unlinkedDone);
+        } catch (e) {
+          showError(e);
+        }
+      });
+      li.append(un);
+    }
+    return li;
+  }
+
   function drawContact(c) {
     const box = $('tools-contact');
     box.replaceChildren();
+    const contacts = c.contacts && c.contacts.length ? c.contacts : [Object.assign({ current: true, ticketCount: c.ticketCount }, c)];
+    const linked = contacts.length > 1;
+    const people = el('ul', 'contact-people'); people.id = 'contact-people';
+    people.setAttribute('aria-label', T.contacts);
+    contacts.forEach(x => people.append(contactItem(x, linked)));
     const dl = el('dl', 'kv');
-    const add = (k, v) => { dl.append(el('dt', null, k), el('dd', null, v)); };
-    // Who the user is on Telegram or Discord, as of their latest message (none for web chat or once erased).
-    if (c.name) add(T.userName, c.name);
-    if (c.username) add(T.userHandle, '@' + c.username);
-    if (c.platformId) add(T.userId, c.platformId);
-    add(T.lang, c.lang === 'zh' ? T.langZh : c.lang === 'en' ? T.langEn : T.unknown);
-    add(T.zone, c.zone || T.unknown);
-    add(T.avgRating, c.averageRating == null ? T.none : c.averageRating + '★');
-    box.append(dl, el('h4', null, T.earlierCount(c.ticketCount)));
+    dl.append(el('dt', null, T.avgRating), el('dd', null, c.averageRating == null ? T.none : c.averageRating + '★'));
+    box.append(people, dl, el('h4', null, T.earlierCount(c.ticketCount)));
+    const own = contacts.find(x => x.current);
     const ul = el('ul', 'contact-tickets');
     if (!c.tickets.length) ul.append(el('li', 'muted', T.none));
     c.tickets.forEach(e => {
-      const li = ticketLink(e);
-      if (OPEN.includes(e.status) && state.ticket && OPEN.includes(state.ticket.status)) li.append(mergeButton(e.id));
+      const li = ticketLink(e, linked);
+      // Only the same contact's tickets can be merged: another platform's ticket is another conversation.
+      const mine = !e.contact || !own || e.contact === own.id;
+      if (mine && OPEN.includes(e.status) && state.ticket && OPEN.includes(state.ticket.status)) li.append(mergeButton(e.id));
       ul.append(li);
     });
-    box.append(ul);
+    box.append(ul, linkPicker());
+  }
+
+  // A searchable picker of other contacts: by name, @username, platform id or ticket number.
+  function linkPicker() {
+    const wrap = el('div', 'contact-link');
+    wrap.append(el('h4', null, T.linkTitle));
+    const form = el('form', 'tools-inline'); form.id = 'contact-link-form';
+    const q = el('input'); q.type = 'search'; q.id = 'contact-link-q'; q.maxLength = 100;
+    q.placeholder = T.linkPlaceholder; q.setAttribute('aria-label', T.linkTitle);
+    const go = el('button', 'btn', T.find); go.type = 'submit'; go.id = 'contact-link-find';
+    form.append(q, go);
+    const results = el('ul', 'contact-candidates'); results.id = 'contact-link-results';
+    form.addEventListener('submit', async ev => {
+      ev.preventDefault();
+      const text = q.value.trim();
+      if (!text) return;
+      try {
+        const found = await request('GET', '/contacts?ticket=' + state.ticket.id + '&q=' + encodeURIComponent(text));
+        results.replaceChildren();
+        if (!found.contacts.length) results.append(el('li', 'muted', T.noContacts));
+        found.contacts.forEach(x => {
+          const li = el('li', 'contact-candidate');
+          li.dataset.channel = x.channel;
+          li.append(el('strong', null, channelName(x.channel)), document.createTextNode(' · ' + who(x) + ' · ' + T.latest(x.latestTicket) + ' '));
+          if (x.linked) {
+            li.append(el('span', 'chip', T.alreadyLinked));
+          } else {
+            const b = el('button', 'btn contact-link-btn', T.link); b.type = 'button';
+            b.dataset.contact = x.id;
+            b.addEventListener('click', async () => {
+              try {
+                drawContact(await request('POST', '/tickets/' + state.ticket.id + '/contact/links', { contact: x.id }));
+                showError('');
+                announce(T.linkedDone);
+              } catch (e) {
+                showError(e);
+              }
+            });
+            li.append(b);
+          }
+          results.append(li);
+        });
+      } catch (e) {
+        showError(e);
+      }
+    });
+    wrap.append(form, results);
+    return wrap;
   }
 
   const OPEN = ['queued', 'assigned', 'waiting-user'];
@@ -263,12 +379,13 @@
     return (names && names[currentLang()]) || e.category || '';
   }
 
-  function ticketLink(e) {
+  function ticketLink(e, withPlatform) {
     const li = el('li');
     const a = el('a', null, T.ticket(e.id));
     a.href = '#ticket-' + e.id;
     a.addEventListener('click', ev => { ev.preventDefault(); if (window.DeskHooks) window.DeskHooks.openTicket(String(e.id)); });
-    li.append(a, document.createTextNode(' · ' + statusText(e.status) + ' · ' + categoryName(e) + ' · '
+    li.append(a, document.createTextNode(' · ' + (withPlatform && e.channel ? channelName(e.channel) + ' · ' : '')
+      + statusText(e.status) + ' · ' + categoryName(e) + ' · '
       + new Date(e.openedAt).toLocaleDateString(currentLang() === 'zh' ? 'zh-CN' : 'en-GB')
       + (e.rating != null ? ' · ' + e.rating + '★' : '')));
     (e.labels || []).forEach(l => li.append(el('span', 'chip', l)));
