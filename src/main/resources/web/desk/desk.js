@@ -33,6 +33,7 @@
     merged: 'Merged into another ticket', 'merged-in': 'Duplicate merged in', assigned: 'Assigned',
     'auto-closed': 'Closed automatically', 'follow-up': 'Follow-up sent', reminder: 'Reminder sent',
     'user-deleted': 'User deleted a message', 'reply-edited': 'Reply edited', 'reply-deleted': 'Reply deleted',
+    linked: 'Contact linked', unlinked: 'Contact unlinked',
   };
   // Channel ids as agents call them.
   const CHANNEL_LABEL = { web: 'Web chat', telegram: 'Telegram', discord: 'Discord', terminal: 'Terminal' };
@@ -98,6 +99,8 @@
     "User deleted a message": "用户删除了一条消息",
     "Reply edited": "回复已修改",
     "Reply deleted": "回复已删除",
+    "Contact linked": "已关联联系人",
+    "Contact unlinked": "已取消关联联系人",
     "Closed automatically": "已自动关闭",
     "Follow-up sent": "已发送跟进",
     "Reminder sent": "已发送提醒",

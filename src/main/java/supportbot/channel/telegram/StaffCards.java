@@ -136,6 +136,8 @@ final class StaffCards {
             case ERASED -> "🗑 The user erased their data (/forget)";
             case BANNED -> "⛔ " + who + " banned the user: " + text;
             case UNBANNED -> "✅ " + who + " lifted the ban";
+            case LINKED -> "🔗 " + who + " linked this user to " + text + ": the same person";
+            case UNLINKED -> "✂️ " + who + " unlinked " + text + " from this user";
             default -> "• " + escapeHtml(e.type().label()) + " (" + who + ")" + (text.isEmpty() ? "" : ": " + text);
         };
     }
