@@ -83,6 +83,9 @@ public final class ContactLinking {
     public ContactHistory.Contact link(Agent agent, long number, String contactId) {
         Ticket ticket = viewable(agent, number);
         DeskPolicy.checkLink(agent, ticket);
+        if (erased(ticket)) {
+            throw new DeskException(409, "ticket #" + number + "'s user erased their data; there is nobody to link");
+        }
         String own = ContactHistory.contactOf(ticket);
         Map<String, List<Ticket>> known = contacts(agent);
         String other = known.keySet().stream().filter(k -> ContactHistory.idOf(k).equals(contactId)).findFirst()
@@ -147,11 +150,15 @@ public final class ContactLinking {
      */
     private Map<String, List<Ticket>> contacts(Agent agent) {
         var out = new LinkedHashMap<String, List<Ticket>>();
-        store.tickets().stream().filter(t -> ContactHistory.visible(agent, t)).filter(t -> t.draft().userId() != null
-                        || t.draft().conversationKey() != null)
+        store.tickets().stream().filter(t -> ContactHistory.visible(agent, t)).filter(t -> !erased(t))
                 .sorted(Comparator.comparing(Ticket::openedAt).reversed())
                 .forEach(t -> out.computeIfAbsent(ContactHistory.contactOf(t), k -> new ArrayList<>()).add(t));
         return out;
+    }
+
+    /** An erased user is nobody to link: linking would join their remains to a person again. */
+    private static boolean erased(Ticket t) {
+        return t.events().stream().anyMatch(e -> e.type() == TicketEvent.Type.ERASED);
     }
 
     private Ticket viewable(Agent agent, long number) {

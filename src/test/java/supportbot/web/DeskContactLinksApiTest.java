@@ -219,6 +219,20 @@ class DeskContactLinksApiTest {
     }
 
     @Test
+    void anErasedUserIsNobodyToLink() throws Exception {
+        String telegram = idOf(LocalBot.ALICE, "linwei", 2002);
+        bot.committer.submit(tx -> tx.forget("telegram:111")).join();
+        assertEquals(0, search(LocalBot.ALICE, "#2001", 2002).size());
+        var res = call("POST", "/api/desk/tickets/2002/contact/links", LocalBot.ALICE, "{\"contact\":\"" + telegram + "\"}");
+        assertEquals(404, res.statusCode(), res.body());
+        var from = call("POST", "/api/desk/tickets/2001/contact/links", LocalBot.ALICE,
+                "{\"contact\":\"" + idOf(LocalBot.ALICE, "#2003", 2001) + "\"}");
+        assertEquals(409, from.statusCode(), from.body());
+        assertTrue(from.body().contains("erased their data"), from.body());
+        assertTrue(links().isEmpty());
+    }
+
+    @Test
     void thePanelKeepsTheTierFilterAcrossLinkedContacts() throws Exception {
         String vera = idOf(LocalBot.SUE, "vera", 2002);
         ok(call("POST", "/api/desk/tickets/2002/contact/links", LocalBot.SUE, "{\"contact\":\"" + vera + "\"}"));
