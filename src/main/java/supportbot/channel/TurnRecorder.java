@@ -55,6 +55,8 @@ final class TurnRecorder {
         String key = turn.conversation().key();
         var shown = new ArrayList<Button>();
         boolean forget = turn.actions().stream().anyMatch(a -> a instanceof Action.Forget);
+        // Checks of committed state that may refuse the whole turn; they run before anything is written.
+        var checks = new ArrayList<Consumer<Store.Tx>>();
         if (forget) {
             // Nothing said before the erasure survives it, not even this turn's "yes, erase".
             lines.clear();
@@ -92,14 +94,9 @@ final class TurnRecorder {
                 others.add(tx -> tx.putLinkCode(c.code(), new supportbot.store.LinkCode(c.contact(), c.channel(),
                         c.conversationKey(), c.expiresAt())));
             } else if (action instanceof Action.RedeemLinkCode r) {
-                others.add(tx -> {
-                    if (!tx.redeemLinkCode(r.code(), new supportbot.store.ContactLink(r.contact(), null, r.channel(),
-                            r.conversationKey(), r.at(), "user"))) {
-                        // The same code sent twice at once from two accounts: the first turn's commit used it up.
-                        org.slf4j.LoggerFactory.getLogger(TurnRecorder.class)
-                                .warn("a link code was used up by another turn just before this one; nothing linked");
-                    }
-                });
+                checks.add(tx -> tx.requireLinkCode(r.code(), r.at()));
+                others.add(tx -> tx.redeemLinkCode(r.code(), new supportbot.store.ContactLink(r.contact(), null, r.channel(),
+                        r.conversationKey(), r.at(), "user")));
             } else if (action instanceof Action.KnowledgeGap g) {
                 others.add(tx -> tx.addKnowledgeGap(key, g.query()));
             } else {
@@ -111,6 +108,7 @@ final class TurnRecorder {
         Store.Encoded encodedLines = lines.isEmpty() ? null : Store.encodeLines(lines);
         int lineCount = lines.size();
         return new Prepared(after, tx -> {
+            checks.forEach(c -> c.accept(tx));
             if (forget) {
                 tx.forget(key);
             }

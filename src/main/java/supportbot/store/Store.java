@@ -531,6 +531,16 @@ public final class Store implements AutoCloseable {
         }
 
         /**
+         * Refuses the write set, before it writes anything, when the code the engine found valid is gone (another
+         * turn used it a moment ago) or has expired: a turn that tells the user "linked" must link.
+         */
+        public void requireLinkCode(String code, Instant at) {
+            if (linkCode(code).filter(c -> c.validAt(at)).isEmpty()) {
+                throw new LinkCodeGone();
+            }
+        }
+
+        /**
          * Uses up a code the engine found valid, joining its contact and {@code redeemer}. Checked again here, on the
          * commit thread: of two turns sending the same code at once, only the first links anything.
          *
@@ -806,6 +816,13 @@ public final class Store implements AutoCloseable {
                 }
             }
             return () -> plain.forEach((k, p) -> put.accept(k, sealer.seal(owner.get(k), p)));
+        }
+    }
+
+    /** A /link code used up or expired between the engine's look-up and the commit; nothing of the turn is written. */
+    public static final class LinkCodeGone extends RuntimeException implements Refusal {
+        LinkCodeGone() {
+            super("the link code was used or expired just before this turn committed", null, false, false);
         }
     }
 

@@ -152,6 +152,60 @@ class LinkCommandTest {
         assertTrue(say(bot, discord("/link " + code, T0.plusSeconds(6))).contains("wrong, used or expired"));
     }
 
+    /**
+     * Two accounts send the same code at the same moment, on two worker threads: exactly one is linked, and a
+     * reply saying "Linked" is only ever committed for the one that was. The other turn is refused whole (its
+     * message is not acknowledged), and its redelivery hears that the code is used.
+     */
+    @Test
+    void theSameCodeSentFromTwoAccountsAtOnceLinksOnlyOne() throws Exception {
+        Bot bot = start();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 12; round++) {
+                String owner = "r" + round;
+                String code = codeIn(say(bot, Inbound.text("telegram", "telegram:" + owner, owner, "/link", "m" + messageId++, T0)));
+                var web = Inbound.text("web", "web:race" + round, null, "/link " + code, "m" + messageId++, T0.plusSeconds(1));
+                var dc = Inbound.text("discord", "discord:race" + round, "race" + round, "/link " + code, "m" + messageId++,
+                        T0.plusSeconds(1));
+                var go = new java.util.concurrent.CountDownLatch(1);
+                var sent = new ArrayList<java.util.concurrent.Future<java.util.concurrent.CompletableFuture<Inbox.Outcome>>>();
+                for (Inbound in : List.of(web, dc)) {
+                    sent.add(pool.submit(() -> {
+                        go.await();
+                        return bot.inbox().submit(in);
+                    }));
+                }
+                go.countDown();
+                int refused = 0;
+                for (int i = 0; i < 2; i++) {
+                    try {
+                        sent.get(i).get().join();
+                    } catch (java.util.concurrent.CompletionException e) {
+                        assertTrue(e.getCause() instanceof Store.LinkCodeGone, String.valueOf(e.getCause()));
+                        refused++;
+                        bot.inbox().submit(List.of(web, dc).get(i)).join(); // the platform delivers it again
+                    }
+                }
+                assertTrue(refused <= 1);
+                String ownerPerson = person(bot, ContactKey.of("telegram", owner, "telegram:" + owner));
+                int linked = 0;
+                for (Inbound in : List.of(web, dc)) {
+                    String contact = ContactKey.of(in.channel(), in.userId(), in.conversationKey());
+                    boolean isLinked = ownerPerson != null && ownerPerson.equals(person(bot, contact));
+                    var lines = bot.store().transcript(in.conversationKey(), 0);
+                    String reply = lines.get(lines.size() - 1).text();
+                    assertEquals(isLinked, reply.startsWith("✅ Linked"), round + " " + in.channel() + ": " + reply);
+                    assertEquals(!isLinked, reply.contains("wrong, used or expired"), reply);
+                    linked += isLinked ? 1 : 0;
+                }
+                assertEquals(1, linked, "round " + round);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void aCodeSurvivesARestartAndForgetUndoesTheLink() {
         Bot first = start();
