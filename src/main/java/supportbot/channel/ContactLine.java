@@ -18,11 +18,53 @@ public final class ContactLine {
     private final Messages messages;
     private final Lang staffLang;
     private final Function<String, Optional<Contact>> contacts;
+    private final Function<String, java.util.List<String>> linkedChannels;
 
     public ContactLine(Messages messages, Lang staffLang, Function<String, Optional<Contact>> contactOfConversation) {
+        this(messages, staffLang, contactOfConversation, key -> java.util.List.of());
+    }
+
+    /** @param linkedChannels the platforms of the other contacts linked to a conversation's user (one person) */
+    public ContactLine(Messages messages, Lang staffLang, Function<String, Optional<Contact>> contactOfConversation,
+                       Function<String, java.util.List<String>> linkedChannels) {
         this.messages = messages;
         this.staffLang = staffLang;
         this.contacts = contactOfConversation;
+        this.linkedChannels = linkedChannels;
+    }
+
+    /** The same line, with the person's other platforms from {@code store}. */
+    public ContactLine withLinks(supportbot.store.Store store) {
+        return new ContactLine(messages, staffLang, contacts, linkedChannels(store));
+    }
+
+    /** The channels of the other contacts linked with the conversation's user, in link order, each once. */
+    public static Function<String, java.util.List<String>> linkedChannels(supportbot.store.Store store) {
+        return key -> store.stored(key).map(StoredConversation::conversation).flatMap(c -> store.contactLink(
+                        supportbot.dialogue.ContactKey.of(c.channel(), c.userId(), key)))
+                .map(own -> store.personContacts(own.person()).stream().filter(l -> !l.contact().equals(own.contact()))
+                        .map(supportbot.store.ContactLink::channel).distinct().toList())
+                .orElse(java.util.List.of());
+    }
+
+    /**
+     * "Same person on: Discord, web chat": the card's hint that the user's other platforms hold more of their
+     * history (the web desk's contact panel shows it); empty when nothing is linked.
+     */
+    public Optional<String> linked(String conversationKey) {
+        if (messages == null || conversationKey == null) {
+            return Optional.empty();
+        }
+        var channels = linkedChannels.apply(conversationKey);
+        if (channels.isEmpty()) {
+            return Optional.empty();
+        }
+        String sep = staffLang == Lang.ZH ? "、" : ", ";
+        String names = String.join(sep, channels.stream().map(ch -> switch (ch) {
+            case "telegram", "discord", "web" -> messages.get(staffLang, "platform." + ch);
+            default -> ch;
+        }).toList());
+        return Optional.of(messages.get(staffLang, "staff.card.linked", Map.of("platforms", names)));
     }
 
     /** Contacts as the store holds them, with each conversation. */

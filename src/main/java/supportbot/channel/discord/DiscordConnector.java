@@ -100,7 +100,7 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
                     settings.mentionRoleOnNewTicket() ? settings.agentRoleId() : null, parts.slaVerdict())
                     .withThreadLimit(threads)
                     .withContacts(new supportbot.channel.ContactLine(parts.messages(), supportbot.faq.Lang.EN,
-                            supportbot.channel.ContactLine.stored(parts.store())))).withTranscripts(parts.messages());
+                            supportbot.channel.ContactLine.stored(parts.store())).withLinks(parts.store()))).withTranscripts(parts.messages());
             parts.inbox().onCommitted(key -> staffFeed.wake());
             edits.onTicketChanged(staffFeed::wake);
         } else {

@@ -228,7 +228,8 @@ final class DiscordStaffSurface implements StaffSurface {
                         // A mention inside an embed never pings; it lets agents open the user's profile.
                         + contact.of(d.conversationKey(), net.dv8tion.jda.api.utils.MarkdownSanitizer::escape)
                                 .map(line -> "\n" + line + contact.platformId(d.conversationKey()).map(id -> " · <@" + id + ">")
-                                        .orElse("")).orElse(""));
+                                        .orElse("")).orElse("")
+                        + contact.linked(d.conversationKey()).map(line -> "\n" + line).orElse(""));
         for (DetailValue v : d.details().values()) {
             e.addField(v.type().key().replace('_', ' '), DiscordText.clip(v.value(), DiscordText.MAX_EMBED_FIELD_CHARS), false);
         }

@@ -69,6 +69,7 @@ final class StaffCards {
         sb.append("From: ").append(escapeHtml(d.channel())).append(" · opened because: ").append(escapeHtml(d.reason()))
                 .append('\n');
         contact.of(d.conversationKey(), TelegramText::escapeHtml).ifPresent(line -> sb.append(line).append('\n'));
+        contact.linked(d.conversationKey()).ifPresent(line -> sb.append(escapeHtml(line)).append('\n'));
         for (DetailValue v : d.details().values()) {
             sb.append("<b>").append(escapeHtml(label(v.type().key()))).append(":</b> ")
                     .append(escapeHtml(clip(v.value()))).append('\n');

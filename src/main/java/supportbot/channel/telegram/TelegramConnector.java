@@ -94,7 +94,7 @@ public final class TelegramConnector implements AutoCloseable {
                     parts.store(), parts.committer(), api, limiter,
                     new StaffCards(parts.categoryName(), parts.signer(), settings.staffChatId(), parts.slaVerdict())
                             .withContacts(new supportbot.channel.ContactLine(parts.messages(), supportbot.faq.Lang.EN,
-                                    supportbot.channel.ContactLine.stored(parts.store()))), settings.staffChatId(),
+                                    supportbot.channel.ContactLine.stored(parts.store())).withLinks(parts.store())), settings.staffChatId(),
                     settings.supervisorChatId()).mentioning(settings.newTicketMention())).withTranscripts(parts.messages());
             parts.inbox().onCommitted(key -> mirror.wake());
             users.onSecretExposed(this::tellAgentsOfSecret);
