@@ -100,4 +100,28 @@ class TelegramCardNamesUserTest {
         assertNull(t.bot.store.stored(TelegramKeys.privateChat(user)).map(c -> c.contact()).orElse(null),
                 "the name is erased with the conversation");
     }
+
+    /**
+     * /link through the real Telegram connector: one account asks for a code, the same person's second account
+     * sends it, and once the ticket's card is drawn again it names the other platform's contact.
+     */
+    @Test
+    void aUserLinksTwoAccountsWithLinkAndTheCardSaysSo() throws Exception {
+        t = new TelegramTestBot(dir, "  limits: {perChatPerSecond: 50, perGroupPerMinute: 6000}").start();
+        from(7511, "Dana", null, "dana_main", HUMAN);
+        var card = card(7511);
+        from(7511, "Dana", null, "dana_main", "/link");
+        var offer = t.fake.awaitSent(s -> s.chatId() == 7511 && s.text() != null && s.text().contains("link code"), WAIT);
+        var m = java.util.regex.Pattern.compile("[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}").matcher(offer.text());
+        assertTrue(m.find(), offer.text());
+
+        from(7512, "Dana", "Alt", "dana_alt", "/link " + m.group());
+        var done = t.fake.awaitSent(s -> s.chatId() == 7512 && s.text() != null && s.text().startsWith("✅ Linked"), WAIT);
+        assertTrue(done.text().contains("Telegram"), done.text());
+
+        var alice = t.bot.agents.byName("alice").orElseThrow();
+        long number = t.bot.store.conversation(TelegramKeys.privateChat(7511)).orElseThrow().ticketNumber();
+        t.bot.desk.act(alice, number, new supportbot.desk.DeskAction.Claim());
+        t.fake.awaitCondition(() -> shown(card).contains("Same person on: Telegram"), WAIT, "the card redrawn with the link");
+    }
 }
