@@ -34,7 +34,7 @@ final class LinkFlow {
             t.sayKey("link.code", Map.of("code", code, "minutes", LinkCodes.VALID_FOR.toMinutes()), java.util.List.of());
             return;
         }
-        Optional<String> code = LinkCodes.normal(argument);
+        Optional<String> code = LinkCodeText.normal(argument);
         Optional<LinkCodes.Pending> pending = code.flatMap(codes::find).filter(p -> now.isBefore(p.expiresAt()));
         if (pending.isEmpty()) {
             t.sayKey("link.wrong");
