@@ -20,7 +20,7 @@
       ticket: n => 'Ticket #' + n, statusAny: 'Status: any', earlierCount: n => 'Earlier tickets (' + n + ')',
       load: (name, n) => name + ' (' + n + ' open)',
       mergeInto: n => 'Merge into #' + n, merged: n => 'Merged; this user\'s request is now ticket #' + n + '.',
-      contacts: 'Same person on', thisContact: 'this ticket', webVisitor: 'Web chat visitor', showId: 'Show id', hideId: 'Hide id',
+      contacts: 'Same person on', thisContact: ' (this ticket)', kv: (k, v) => k + ': ' + v, webVisitor: 'Web chat visitor', showId: 'Show id', hideId: 'Hide id',
       linkedByUser: 'linked by the user', linkedBy: n => 'linked by ' + n, unlink: 'Unlink', earlierHere: n => n + ' earlier',
       linkTitle: 'Link another contact of this person', linkPlaceholder: 'name, @username, platform id or #ticket',
       find: 'Find', link: 'Link', alreadyLinked: 'Linked', noContacts: 'No contact matches.', latest: n => 'latest #' + n,
@@ -42,7 +42,7 @@
       ticket: n => '工单 #' + n, statusAny: '状态：全部', earlierCount: n => '以往工单（' + n + '）',
       load: (name, n) => name + '（' + n + ' 个未结）',
       mergeInto: n => '合并到 #' + n, merged: n => '已合并，该用户的请求现在是工单 #' + n + '。',
-      contacts: '同一个人的账号', thisContact: '本工单', webVisitor: '网页聊天访客', showId: '显示 ID', hideId: '隐藏 ID',
+      contacts: '同一个人的账号', thisContact: '（本工单）', kv: (k, v) => k + '：' + v, webVisitor: '网页聊天访客', showId: '显示 ID', hideId: '隐藏 ID',
       linkedByUser: '用户自己关联', linkedBy: n => '由 ' + n + ' 关联', unlink: '取消关联', earlierHere: n => '以往 ' + n + ' 个',
       linkTitle: '关联此人的其他账号', linkPlaceholder: '名字、@用户名、平台 ID 或 #工单号',
       find: '查找', link: '关联', alreadyLinked: '已关联', noContacts: '没有匹配的联系人。', latest: n => '最近 #' + n,
@@ -242,15 +242,15 @@
     const li = el('li', 'contact-person');
     li.dataset.channel = c.channel;
     li.append(el('strong', null, channelName(c.channel)), document.createTextNode(' · ' + who(c)
-      + (c.current ? ' (' + T.thisContact + ')' : '')));
-    const facts = el('div', 'muted contact-facts', T.lang + ': ' + langName(c.lang) + ' · ' + T.zone + ': '
-      + (c.zone || T.unknown) + ' · ' + T.earlierHere(c.ticketCount)
+      + (c.current ? T.thisContact : '')));
+    const facts = el('div', 'muted contact-facts', T.kv(T.lang, langName(c.lang)) + ' · ' + T.kv(T.zone, c.zone || T.unknown)
+      + ' · ' + T.earlierHere(c.ticketCount)
       + (c.linkedBy ? ' · ' + (c.linkedBy === 'user' ? T.linkedByUser : T.linkedBy(c.linkedBy)) : ''));
     li.append(facts);
     if (c.platformId) {
       const idBox = el('span', 'contact-id');
       idBox.hidden = true;
-      idBox.textContent = T.userId + ': ' + c.platformId;
+      idBox.textContent = T.kv(T.userId, c.platformId);
       const toggle = el('button', 'link-btn contact-id-toggle', T.showId);
       toggle.type = 'button';
       toggle.addEventListener('click', () => {

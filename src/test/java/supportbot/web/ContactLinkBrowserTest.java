@@ -57,6 +57,16 @@ class ContactLinkBrowserTest {
         }
     }
 
+    /** With SCREENSHOTS_DIR set (docs/), the linked panel is saved for the desk guide. */
+    private void screenshot(String name) throws Exception {
+        String target = System.getenv("SCREENSHOTS_DIR");
+        if (target != null) {
+            java.nio.file.Files.createDirectories(Path.of(target));
+            browser.executeScript("document.getElementById('tools-contact').scrollIntoView()");
+            java.nio.file.Files.write(Path.of(target, name), browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        }
+    }
+
     private void seed(long number, String channel, String conversation, String userId, Contact who, Lang lang,
                       TicketStatus status, TicketRating rating, String at) {
         Instant opened = Instant.parse(at);
@@ -103,7 +113,7 @@ class ContactLinkBrowserTest {
         WebElement people = browser.findElement(By.id("contact-people"));
         List<WebElement> persons = people.findElements(By.cssSelector("li.contact-person"));
         assertEquals(2, persons.size());
-        assertTrue(persons.get(0).getText().startsWith("Web chat"), persons.get(0).getText());
+        assertTrue(persons.get(0).getText().startsWith("Web chat · Web chat visitor (this ticket)"), persons.get(0).getText());
         assertTrue(persons.get(1).getText().contains("Telegram · Lin Wei @linwei"), persons.get(1).getText());
         assertTrue(persons.get(1).getText().contains("Chinese") && persons.get(1).getText().contains("Asia/Shanghai"),
                 persons.get(1).getText());
@@ -111,6 +121,7 @@ class ContactLinkBrowserTest {
         persons.get(1).findElement(By.cssSelector("button.contact-id-toggle")).click();
         wait.until(d -> d.findElement(By.id("contact-people")).getText().contains("Platform id: 777"));
 
+        screenshot("desk-contact-linked-en.png");
         String history = browser.findElement(By.id("tools-contact")).getText();
         assertTrue(history.contains("Earlier tickets (2)"), history);
         assertTrue(history.indexOf("Ticket #5003") < history.indexOf("Ticket #5001"), "newest first: " + history);
@@ -127,6 +138,8 @@ class ContactLinkBrowserTest {
         wait.until(d -> d.findElement(By.id("tools-contact")).getText().contains("工单 #5001"));
         String zh = browser.findElement(By.id("tools-contact")).getText();
         assertTrue(zh.contains("网页聊天") && zh.contains("由 alice 关联") && zh.contains("以往工单（2）"), zh);
+        assertTrue(zh.contains("（本工单）") && zh.contains("语言：中文") && zh.contains("时区：Asia/Shanghai"), zh);
         assertFalse(zh.contains("Web chat"), zh);
+        screenshot("desk-contact-linked-zh.png");
     }
 }
