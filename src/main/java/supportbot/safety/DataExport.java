@@ -35,11 +35,30 @@ public final class DataExport {
         out.put("messages", store.transcript(conversationKey, 0).stream().map(DataExport::line).toList());
         out.put("tickets", store.tickets().stream().filter(t -> conversationKey.equals(t.draft().conversationKey()))
                 .map(DataExport::ticket).toList());
+        out.put("linkedAccounts", linked(store, conversationKey));
         try {
             return JSON.writeValueAsBytes(out);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write a data export", e);
         }
+    }
+
+    /**
+     * The platforms this user is linked with (/link, or an agent): which and since when, not the other accounts'
+     * ids, which a wrong link could make someone else's.
+     */
+    private static List<Map<String, Object>> linked(Store store, String conversationKey) {
+        return store.conversation(conversationKey)
+                .flatMap(c -> store.contactLink(supportbot.dialogue.ContactKey.of(c.channel(), c.userId(), conversationKey)))
+                .map(own -> store.personContacts(own.person()).stream().filter(l -> !l.contact().equals(own.contact()))
+                        .map(l -> {
+                            var m = new LinkedHashMap<String, Object>();
+                            m.put("platform", l.channel());
+                            m.put("linkedAt", l.linkedAt());
+                            m.put("linkedBy", "user".equals(l.linkedBy()) ? "you" : "support");
+                            return (Map<String, Object>) m;
+                        }).toList())
+                .orElse(List.of());
     }
 
     private static Map<String, Object> line(TranscriptLine l) {

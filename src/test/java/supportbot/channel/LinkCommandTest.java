@@ -216,6 +216,10 @@ class LinkCommandTest {
         Bot second = start();
         assertTrue(say(second, web("/link " + code, T0.plusSeconds(300))).startsWith("✅ Linked"));
         assertEquals(person(second, TG), person(second, WEB));
+        String export = new String(supportbot.safety.DataExport.of(second.store(), "web:w1", T0.plusSeconds(300)),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(export.contains("\"platform\" : \"telegram\"") && export.contains("\"linkedBy\" : \"you\""), export);
+        assertFalse(export.contains("111"), "no other account's id in the export");
         say(second, web("/forget", T0.plusSeconds(301)));
         second.inbox().submit(Inbound.button("web", "web:w1", null, "forget:yes", "m" + messageId++, T0.plusSeconds(302)))
                 .join();
