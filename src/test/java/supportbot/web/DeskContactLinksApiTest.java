@@ -218,6 +218,36 @@ class DeskContactLinksApiTest {
         assertTrue(links().isEmpty());
     }
 
+    /** Two agents link two contacts to the same user at the same moment: one person of three, nothing lost. */
+    @Test
+    void twoAgentsLinkingAtOnceEndWithOnePerson() throws Exception {
+        String telegram = idOf(LocalBot.ALICE, "linwei", 2002);
+        String discord = idOf(LocalBot.BOB, "sam_k", 2002);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var go = new java.util.concurrent.CountDownLatch(1);
+            var a = pool.submit(() -> {
+                go.await();
+                return call("POST", "/api/desk/tickets/2002/contact/links", LocalBot.ALICE, "{\"contact\":\"" + telegram + "\"}");
+            });
+            var b = pool.submit(() -> {
+                go.await();
+                return call("POST", "/api/desk/tickets/2001/contact/links", LocalBot.BOB, "{\"contact\":\"" + discord + "\"}");
+            });
+            go.countDown();
+            assertEquals(201, a.get().statusCode(), a.get().body());
+            assertEquals(201, b.get().statusCode(), b.get().body());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(3, links().size());
+        assertEquals(1, links().stream().map(ContactLink::person).distinct().count(), links().toString());
+        JsonNode panel = ok(call("GET", "/api/desk/tickets/2003/contact", LocalBot.ALICE, null));
+        assertEquals(3, panel.get("contacts").size());
+        assertEquals(List.of(2002L, 2001L), java.util.stream.StreamSupport.stream(panel.get("tickets").spliterator(), false)
+                .map(n -> n.get("id").asLong()).toList());
+    }
+
     @Test
     void anErasedUserIsNobodyToLink() throws Exception {
         String telegram = idOf(LocalBot.ALICE, "linwei", 2002);
