@@ -42,8 +42,10 @@ final class RunCommand implements Callable<Integer> {
         discordSettings.ifPresent(s -> pushChannels.add(supportbot.channel.discord.DiscordKeys.CHANNEL));
         var bot = new BotAssembly(config, faq, pushChannels, bootstrap.intentEmbedder());
         TelegramConnector telegram = telegramSettings.map(s -> TelegramConnector.connect(s, bot.connectorParts())).orElse(null);
-        var discord = discordSettings.map(s -> supportbot.channel.discord.DiscordConnector.connect(s, bot.connectorParts(),
-                java.util.function.UnaryOperator.identity())).orElse(null);
+        // One gateway session per bot: the instance that holds the role connects; the others take over if it dies.
+        var discord = discordSettings.map(s -> bot.leadership.hold(supportbot.channel.discord.DiscordConnector.GATEWAY_ROLE,
+                lease -> supportbot.channel.discord.DiscordConnector.connect(s, bot.connectorParts(),
+                        java.util.function.UnaryOperator.identity()))).orElse(null);
         bot.outbox.start();
         bot.scheduler.start(java.time.Duration.ofSeconds(15));
         if (bot.retention != null) {
@@ -65,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
                 webhooks, bot.metrics, new supportbot.web.WebSettings(config.http().chatSessionsPerAddress(),
                         java.time.Duration.ofMinutes(config.http().chatSessionsWindowMinutes()), System.getenv("METRICS_TOKEN")));
         if (telegram != null) {
-            telegram.start();
+            telegram.start(bot.leadership);
         }
         faq.embedInBackground(); // after the web chat is up: start-up and embedding do not share the cores
         log.info("support-bot is up: web chat on http://{}:{}/  ({} FAQ topics, {} desk agents, data in {}, search {})",
@@ -79,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
                 telegram.close();
             }
             if (discord != null) {
-                discord.close();
+                discord.release();
             }
             server.stop();
             sessionExpiry.close();
