@@ -164,8 +164,8 @@ public final class AdvisoryLeadership implements Leadership {
     }
 
     private boolean tryLock(ElectedRole role) {
-        try (PreparedStatement st = session.prepareStatement("select pg_try_advisory_lock(hashtextextended(?, 0))")) {
-            st.setString(1, lockName(role.name()));
+        try (PreparedStatement st = session.prepareStatement("select pg_try_advisory_lock(hashtextextended(" + DedicatedConnection.SCOPED_NAME + ", 0))")) {
+            st.setString(1, role.name());
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
             }
@@ -179,17 +179,12 @@ public final class AdvisoryLeadership implements Leadership {
         if (session == null) {
             return;
         }
-        try (PreparedStatement st = session.prepareStatement("select pg_advisory_unlock(hashtextextended(?, 0))")) {
-            st.setString(1, lockName(role.name()));
+        try (PreparedStatement st = session.prepareStatement("select pg_advisory_unlock(hashtextextended(" + DedicatedConnection.SCOPED_NAME + ", 0))")) {
+            st.setString(1, role.name());
             st.executeQuery().close();
         } catch (SQLException e) {
             log.debug("leadership: unlocking {}: {}", role.name(), e.getMessage());
         }
-    }
-
-    /** Advisory locks are per database: the schema keeps two bots (or two test runs) in one database apart. */
-    private String lockName(String role) {
-        return "support-bot/" + DedicatedConnection.schemaOf(settings) + "/" + role;
     }
 
     /** For a duty's check before a step: a round trip, so a session killed a moment ago is noticed now. */

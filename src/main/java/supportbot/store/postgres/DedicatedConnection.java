@@ -30,13 +30,17 @@ final class DedicatedConnection {
         props.setProperty("loginTimeout", "5");
         props.setProperty("socketTimeout", Integer.toString(socketTimeoutSeconds));
         props.setProperty("tcpKeepAlive", "true");
+        if (settings.schema() != null) {
+            props.setProperty("currentSchema", settings.schema());
+        }
         Connection c = DriverManager.getConnection(settings.url(), props);
         c.setAutoCommit(true);
         return c;
     }
 
-    /** The schema the store's tables live in, which names its locks and its notification channel. */
-    static String schemaOf(PostgresSettings settings) {
-        return settings.schema() == null ? "public" : settings.schema();
-    }
+    /**
+     * Locks and notification channels are per database; prefixed with the schema (the settings' or the url's
+     * {@code currentSchema}), two bots or two test runs in one database stay apart.
+     */
+    static final String SCOPED_NAME = "'support-bot/' || coalesce(current_schema(), 'public') || '/' || ?";
 }

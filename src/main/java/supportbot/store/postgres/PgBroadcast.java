@@ -39,7 +39,7 @@ final class PgBroadcast implements Broadcast {
     private final PostgresSettings settings;
     private final Jdbc jdbc;
     private final String instance;
-    private final String channel;
+    private volatile String channel;
     private final List<Consumer<List<Notice>>> listeners = new CopyOnWriteArrayList<>();
     private final LinkedHashSet<Notice> pending = new LinkedHashSet<>();
     private final Thread sender;
@@ -54,7 +54,6 @@ final class PgBroadcast implements Broadcast {
         this.settings = settings;
         this.jdbc = jdbc;
         this.instance = instance;
-        this.channel = channelOf(settings);
         this.sender = new Thread(this::sendLoop, "broadcast-send");
         this.listener = new Thread(this::listenLoop, "broadcast-listen");
         sender.setDaemon(true);
@@ -63,6 +62,11 @@ final class PgBroadcast implements Broadcast {
 
     /** Starts listening and waits (a few seconds at most) until it does, so nothing sent after this is missed. */
     PgBroadcast start() {
+        this.channel = jdbc.one("select " + DedicatedConnection.SCOPED_NAME, st -> st.setString(1, "notices"),
+                rs -> rs.getString(1)).orElseThrow();
+        if (channel.length() > 63) {
+            channel = channel.substring(0, 63); // the server cuts longer channel names the same way
+        }
         listener.start();
         sender.start();
         synchronized (listeningReady) {
@@ -77,11 +81,6 @@ final class PgBroadcast implements Broadcast {
             }
         }
         return this;
-    }
-
-    static String channelOf(PostgresSettings settings) {
-        String name = "support-bot/" + DedicatedConnection.schemaOf(settings);
-        return name.length() > 63 ? name.substring(0, 63) : name; // longer channel names are cut by the server
     }
 
     @Override
