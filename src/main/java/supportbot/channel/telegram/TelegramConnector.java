@@ -256,6 +256,11 @@ public final class TelegramConnector implements AutoCloseable {
         };
     }
 
+    /** Whether this instance holds the poller role now (and so polls, in polling mode, and mirrors). */
+    boolean holdsPollerRole() {
+        return pollerRole != null && pollerRole.held();
+    }
+
     /** Polls this connector has made: for tests that check only the elected instance polls. */
     long pollsMade() {
         return polls.get();

@@ -39,6 +39,9 @@ public final class AdvisoryLeadership implements Leadership {
     /** The session that holds the locks; only under {@code this}. */
     private Connection session;
     private volatile boolean closed;
+    private long ticks;
+    /** After losing its session an instance lets the others try first for a while: its own link may be the bad one. */
+    private long quietUntilNanos = System.nanoTime();
 
     /**
      * @param instance     this instance's name, shown in {@code pg_stat_activity} as "support-bot leader INSTANCE"
@@ -59,7 +62,10 @@ public final class AdvisoryLeadership implements Leadership {
             t.setDaemon(true);
             return t;
         });
-        ticker.scheduleWithFixedDelay(this::tick, checkEvery.toMillis(), checkEvery.toMillis(), TimeUnit.MILLISECONDS);
+        // Holders check twice per try of the others, so a holder whose session died usually stops before
+        // another instance starts.
+        long half = Math.max(1, checkEvery.toMillis() / 2);
+        ticker.scheduleWithFixedDelay(this::tick, half, half, TimeUnit.MILLISECONDS);
     }
 
     /** The name of the sessions that hold roles, as {@code pg_stat_activity.application_name} shows it. */
@@ -102,7 +108,7 @@ public final class AdvisoryLeadership implements Leadership {
         if (closed) {
             return;
         }
-        if (!connected()) {
+        if (!connected() || ticks++ % 2 != 0 || System.nanoTime() - quietUntilNanos < 0) {
             return;
         }
         for (ElectedRole role : roles) {
@@ -120,7 +126,9 @@ public final class AdvisoryLeadership implements Leadership {
         if (session != null) {
             boolean alive;
             try {
-                alive = session.isValid((int) Math.max(1, checkEvery.toSeconds()));
+                // A killed session fails at once; a slow answer (a busy server) gets a third of the silence limit
+                // before this instance gives up a role it may well still hold.
+                alive = session.isValid((int) Math.max(1, silenceLimit.toSeconds() / 3));
             } catch (SQLException e) {
                 alive = false;
             }
@@ -152,6 +160,7 @@ public final class AdvisoryLeadership implements Leadership {
     }
 
     private void dropSession() {
+        quietUntilNanos = System.nanoTime() + checkEvery.multipliedBy(3).toNanos();
         for (ElectedRole role : roles) {
             role.end();
         }
