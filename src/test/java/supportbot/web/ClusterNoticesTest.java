@@ -104,9 +104,17 @@ class ClusterNoticesTest {
     }
 
     private HttpResponse<String> call(Instance on, String method, String path, String cookie, String body) throws Exception {
+        return call(on, method, path, cookie, null, body);
+    }
+
+    private HttpResponse<String> call(Instance on, String method, String path, String cookie, String csrf, String body)
+            throws Exception {
         var req = HttpRequest.newBuilder(URI.create(on.url(path))).header("Content-Type", "application/json");
         if (cookie != null) {
             req.header("Cookie", cookie);
+        }
+        if (csrf != null) {
+            req.header("X-CSRF-Token", csrf);
         }
         req.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
@@ -145,5 +153,47 @@ class ClusterNoticesTest {
         assertEquals(200, answer.statusCode(), answer.body());
         JsonNode body = json.readTree(answer.body());
         assertTrue(body.toString().contains("hello"), "B's long poll answered with A's turn: " + body);
+    }
+
+    @Test
+    void anAgentTypingOnOneInstanceShowsInTheChatLongPollOnTheOther() throws Exception {
+        String session = chatSession(a);
+        call(a, "POST", "/api/chat/sessions/" + session + "/messages", null, "{\"text\":\"talk to a human please\"}");
+        String key = supportbot.channel.webchat.WebChat.CHANNEL + ":" + session;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAKE_S);
+        Long ticket = null;
+        while (ticket == null && System.nanoTime() < deadline) {
+            ticket = a.bot.store.conversation(key).map(c -> c.ticketNumber()).orElse(null);
+            if (ticket == null) {
+                Thread.sleep(20); // polling the store for the turn's commit
+            }
+        }
+        assertTrue(ticket != null, "a ticket was opened");
+        var signIn = call(a, "POST", "/api/desk/session", null, "{\"token\":\"" + ALICE + "\"}");
+        String cookie = signIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        String csrf = json.readTree(signIn.body()).get("csrf").asText();
+        var claim = call(a, "POST", "/api/desk/tickets/" + ticket + "/claim", cookie, csrf, "");
+        assertEquals(200, claim.statusCode(), claim.body());
+
+        // The user's browser waits on B; the agent types on A. Lines from earlier commits may wake it first.
+        long after = 0;
+        boolean typingShown = false;
+        boolean typed = false;
+        while (!typingShown && System.nanoTime() < deadline) {
+            var waiting = http.sendAsync(HttpRequest.newBuilder(URI.create(b.url("/api/chat/sessions/" + session
+                    + "/messages?after=" + after + "&wait=25"))).build(), HttpResponse.BodyHandlers.ofString());
+            if (!typed) {
+                var typing = call(a, "POST", "/api/desk/tickets/" + ticket + "/typing", cookie, csrf, "");
+                assertEquals(200, typing.statusCode(), typing.body());
+                assertTrue(json.readTree(typing.body()).get("shown").asBoolean(), typing.body());
+                typed = true;
+            }
+            JsonNode page = json.readTree(waiting.get(WAKE_S, TimeUnit.SECONDS).body());
+            typingShown = page.get("agentTyping").asBoolean();
+            for (JsonNode line : page.get("messages")) {
+                after = Math.max(after, line.get("seq").asLong());
+            }
+        }
+        assertTrue(typingShown, "B's chat shows the agent typing on A");
     }
 }
