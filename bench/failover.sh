@@ -8,4 +8,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f target/support-bot.jar ] || ./mvnw -B -q -DskipTests package
 [ -f target/test-classes/supportbot/store/postgres/TestSchema.class ] || ./mvnw -B -q test-compile
-java -cp target/support-bot.jar:target/test-classes bench/FailoverBench.java "${1:-10}" "${2:-1000}" 2>/dev/null | tail -n 1
+java -cp target/classes:target/support-bot.jar:target/test-classes bench/FailoverBench.java "${1:-10}" "${2:-1000}" 2>/dev/null | tail -n 1

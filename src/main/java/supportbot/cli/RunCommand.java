@@ -21,6 +21,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options = new CommonOptions();
 
+    /** The desk's timed passes (service levels, auto-assignment), retention and chat session expiry: one instance. */
+    static final String DESK_TIMERS_ROLE = "desk-timers";
+
     @Override
     public Integer call() {
         var bootstrap = new FaqBootstrap(options);
@@ -47,15 +50,26 @@ final class RunCommand implements Callable<Integer> {
                 lease -> supportbot.channel.discord.DiscordConnector.connect(s, bot.connectorParts(),
                         java.util.function.UnaryOperator.identity()))).orElse(null);
         bot.outbox.start();
-        bot.scheduler.start(java.time.Duration.ofSeconds(15));
-        if (bot.retention != null) {
-            bot.retention.start(java.time.Duration.ofHours(6));
-        }
         var sessionExpiry = new supportbot.channel.webchat.SessionExpiry(bot.store, bot.committer,
                 new supportbot.channel.webchat.SessionExpiry.Settings(
                         java.time.Duration.ofMinutes(config.http().emptyChatSessionMinutes()),
                         java.time.Duration.ofDays(config.http().idleChatSessionDays())),
-                java.time.Clock.systemUTC()).start(java.time.Duration.ofMinutes(10));
+                java.time.Clock.systemUTC());
+        // Timed passes decide from what they read, so two instances would both escalate the same late ticket.
+        var timers = bot.leadership.hold(DESK_TIMERS_ROLE, lease -> {
+            bot.scheduler.start(java.time.Duration.ofSeconds(15));
+            if (bot.retention != null) {
+                bot.retention.start(java.time.Duration.ofHours(6));
+            }
+            sessionExpiry.start(java.time.Duration.ofMinutes(10));
+            return () -> {
+                bot.scheduler.close();
+                if (bot.retention != null) {
+                    bot.retention.close();
+                }
+                sessionExpiry.close();
+            };
+        });
         var webhooks = new java.util.ArrayList<WebServer.PostRoute>();
         if (telegram != null && telegram.mode() == TelegramSettings.Mode.WEBHOOK) {
             webhooks.add(new WebServer.PostRoute(telegram.webhookPath(), ctx -> ctx.status(telegram.onWebhook(
@@ -84,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
                 discord.release();
             }
             server.stop();
-            sessionExpiry.close();
+            timers.release();
             bot.close();
             if (watcherToClose != null) {
                 watcherToClose.close();

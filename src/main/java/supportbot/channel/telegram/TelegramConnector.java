@@ -48,6 +48,8 @@ public final class TelegramConnector implements AutoCloseable {
     private final StaffUpdates staff;
     /** Makes the staff forum's mirror for one term of the poller role; null without a staff forum. */
     private final java.util.function.Supplier<supportbot.channel.StaffFeed> newMirror;
+    /** True while this instance holds the poller role. */
+    private volatile boolean leading;
     /** The mirror running on this instance, while it holds the poller role; else null. */
     private volatile supportbot.channel.StaffFeed mirror;
     private supportbot.cluster.Leadership.Role pollerRole;
@@ -158,9 +160,10 @@ public final class TelegramConnector implements AutoCloseable {
      * each other's updates away, two mirrors would open each ticket's topic twice.
      */
     public TelegramConnector start(supportbot.cluster.Leadership leadership) {
-        // A replay asked for through the desk API or the CLI is a store change: look after every commit, and now.
+        // A replay asked for through the desk API or the CLI is a store change: look after every commit.
         parts.committer().onCommit(this::replayIfRequested);
-        replayIfRequested();
+        // Any commit here or on another instance may change a ticket the staff forum shows.
+        parts.committer().onCommit(this::wakeMirror);
         try {
             api.setCommands(parts.messages(), settings.staffChatId());
         } catch (SendFailure e) {
@@ -184,6 +187,9 @@ public final class TelegramConnector implements AutoCloseable {
 
     /** One term of the poller role: the staff mirror, and in polling mode the poller. */
     private AutoCloseable lead(supportbot.cluster.Leadership.Lease lease) throws TelegramApiException {
+        leading = true;
+        replayRequestsSeen.set(-1); // requests made while another instance led may still wait
+        replayIfRequested();
         supportbot.channel.StaffFeed feed = newMirror == null ? null : newMirror.get().start();
         mirror = feed;
         wakeMirror();
@@ -193,6 +199,7 @@ public final class TelegramConnector implements AutoCloseable {
                 poller = startPolling(lease);
             }
         } catch (TelegramApiException | RuntimeException e) {
+            leading = false;
             mirror = null;
             if (feed != null) {
                 feed.close();
@@ -201,6 +208,7 @@ public final class TelegramConnector implements AutoCloseable {
         }
         AutoCloseable pollerToStop = poller;
         return () -> {
+            leading = false;
             if (pollerToStop != null) {
                 pollerToStop.close();
             }
@@ -257,7 +265,7 @@ public final class TelegramConnector implements AutoCloseable {
     }
 
     /** Whether this instance holds the poller role now (and so polls, in polling mode, and mirrors). */
-    boolean holdsPollerRole() {
+    public boolean holdsPollerRole() {
         return pollerRole != null && pollerRole.held();
     }
 
@@ -370,7 +378,11 @@ public final class TelegramConnector implements AutoCloseable {
         return text.replace(settings.token(), "<token>").replaceAll("\\d{3,15}:[A-Za-z0-9_-]{20,}", "<token>");
     }
 
+    /** Dead letters are replayed by the poller role's holder only: every instance sees the request. */
     private void replayIfRequested() {
+        if (!leading) {
+            return;
+        }
         long requested = parts.store().counter(supportbot.channel.DeadLetters.REQUESTED_COUNTER);
         if (requested != replayRequestsSeen.getAndSet(requested) && running) {
             replays.execute(this::replayRequested);

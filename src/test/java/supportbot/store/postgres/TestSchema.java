@@ -19,6 +19,11 @@ public final class TestSchema implements AutoCloseable {
     /** Skips the test without a server. */
     public static TestSchema create(String prefix) {
         Backends.assumePostgres();
+        return make(prefix);
+    }
+
+    /** For a harness outside JUnit: fails without a server. */
+    public static TestSchema make(String prefix) {
         var schema = new TestSchema(prefix + "_" + UUID.randomUUID().toString().replace("-", ""));
         schema.run("create schema " + schema.name);
         return schema;
