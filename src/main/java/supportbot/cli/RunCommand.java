@@ -45,10 +45,15 @@ final class RunCommand implements Callable<Integer> {
         discordSettings.ifPresent(s -> pushChannels.add(supportbot.channel.discord.DiscordKeys.CHANNEL));
         var bot = new BotAssembly(config, faq, pushChannels, bootstrap.intentEmbedder());
         TelegramConnector telegram = telegramSettings.map(s -> TelegramConnector.connect(s, bot.connectorParts())).orElse(null);
-        // One gateway session per bot: the instance that holds the role connects; the others take over if it dies.
+        // One gateway session per bot: the instance that holds the role connects; the others take over if it dies,
+        // reading back what users wrote since the newest messages its predecessor saw.
+        boolean shared = config.storeConfig().checkedKind().equals(supportbot.config.AppConfig.StoreConfig.POSTGRES);
         var discord = discordSettings.map(s -> bot.leadership.hold(supportbot.channel.discord.DiscordConnector.GATEWAY_ROLE,
-                lease -> supportbot.channel.discord.DiscordConnector.connect(s, bot.connectorParts(),
-                        java.util.function.UnaryOperator.identity()))).orElse(null);
+                lease -> {
+                    var connector = supportbot.channel.discord.DiscordConnector.connect(s, bot.connectorParts(),
+                            java.util.function.UnaryOperator.identity());
+                    return shared ? connector.takingOver() : connector;
+                })).orElse(null);
         bot.outbox.start();
         var sessionExpiry = new supportbot.channel.webchat.SessionExpiry(bot.store, bot.committer,
                 new supportbot.channel.webchat.SessionExpiry.Settings(

@@ -548,10 +548,34 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
         return jda;
     }
 
+    /** Stores the newest message seen per place every few seconds, while it runs; null until shared. */
+    private java.util.concurrent.ScheduledExecutorService markKeeper;
+
+    /**
+     * For a gateway that may take over from another instance: reads what users wrote since the newest messages the
+     * previous holder stored as seen (dropping what was handled already by its message id), and from now on
+     * stores those marks every two seconds for whoever holds the gateway next.
+     */
+    public DiscordConnector takingOver() {
+        users.loadMarks();
+        users.catchUp(jda);
+        markKeeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "discord-marks");
+            t.setDaemon(true);
+            return t;
+        });
+        markKeeper.scheduleWithFixedDelay(users::saveMarks, 2, 2, java.util.concurrent.TimeUnit.SECONDS);
+        return this;
+    }
+
     @Override
     public void close() {
         state.connected(false);
         parts.outbox().unregister(sender);
+        if (markKeeper != null) {
+            markKeeper.shutdownNow();
+            users.saveMarks();
+        }
         if (staffFeed != null) {
             staffFeed.close();
         }

@@ -76,9 +76,11 @@ public final class AdvisoryLeadership implements Leadership {
     @Override
     public Role hold(String name, Duty duty) {
         var role = new ElectedRole(name, duty);
-        roles.add(role);
         Future<?> first = null;
+        // Added and tried in one step: a check in between would take the lock a second time (advisory locks
+        // count), and one unlock would then not free it.
         synchronized (this) {
+            roles.add(role);
             if (connected() && tryLock(role)) {
                 first = role.begin(true);
             }
@@ -208,11 +210,13 @@ public final class AdvisoryLeadership implements Leadership {
     public void close() {
         closed = true;
         ticker.shutdownNow();
-        for (ElectedRole role : roles) {
+        List<ElectedRole> all = List.copyOf(roles);
+        roles.clear();
+        for (ElectedRole role : all) {
             role.end();
             role.stopper.shutdown();
         }
-        for (ElectedRole role : roles) {
+        for (ElectedRole role : all) {
             try {
                 role.stopper.awaitTermination(20, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -271,10 +275,10 @@ public final class AdvisoryLeadership implements Leadership {
                     }
                 } catch (Exception e) {
                     log.error("{}: won the role but the work did not start; giving the role up", name, e);
+                    unlock(this); // before the role looks idle, so the next try does not lock on top of this one
                     if (term == t) {
                         term = null;
                     }
-                    unlock(this);
                     if (firstTry) {
                         throw e;
                     }
@@ -312,7 +316,9 @@ public final class AdvisoryLeadership implements Leadership {
 
         @Override
         public void release() {
-            roles.remove(this);
+            if (!roles.remove(this)) {
+                return; // released already, or the instance closed
+            }
             end();
             stopper.execute(() -> unlock(this));
             stopper.shutdown();

@@ -78,7 +78,7 @@ class DiscordGatewayFailoverTest {
             gateway = bot.leadership.hold(DiscordConnector.GATEWAY_ROLE,
                     lease -> {
                         connects.incrementAndGet();
-                        return DiscordConnector.connect(settings, bot.connectorParts(), fake::configure);
+                        return DiscordConnector.connect(settings, bot.connectorParts(), fake::configure).takingOver();
                     });
             bot.outbox.start();
         }
@@ -147,5 +147,26 @@ class DiscordGatewayFailoverTest {
                 "B answered the second message");
         fake.awaitCondition(() -> turnsOf(a) == 2, WAIT, "the second message's turn committed");
         assertEquals(2, turnsOf(b), "each message handled once");
+    }
+
+    @Test
+    void whatAUserWroteWhileNoInstanceHeldTheGatewayIsAnsweredByTheNextHolder() throws Exception {
+        a = new Instance();
+        fake.directMessage(USER, "hello");
+        long dm = fake.dmChannelId(USER);
+        fake.awaitSent(s -> s.channelId() == dm, WAIT);
+        fake.awaitCondition(() -> a.bot.store.surfaceState(DiscordUsers.SEEN_MARKS, DiscordUsers.SeenMarks.class)
+                .map(m -> !m.marks().isEmpty()).orElse(false), WAIT, "the newest message seen is stored");
+        a.gateway.release();
+        assertFalse(a.bot.outbox.sends(DiscordKeys.CHANNEL), "no gateway anywhere");
+        int sentBefore = fake.sent().size();
+        fake.lostMessage(dm, USER, "/help"); // Discord keeps it in the channel; no session hears of it
+
+        b = new Instance();
+        assertTrue(b.gateway.held());
+        fake.awaitCondition(() -> fake.sent().stream().skip(sentBefore).anyMatch(s -> s.channelId() == dm), WAIT,
+                "the new holder read the message back and answered it");
+        fake.awaitCondition(() -> turnsOf(b) == 2, WAIT, "the missed message's turn committed");
+        assertEquals(2, turnsOf(b), "the first message was not taken again");
     }
 }

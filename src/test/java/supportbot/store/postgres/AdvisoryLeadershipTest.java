@@ -71,11 +71,20 @@ class AdvisoryLeadershipTest {
 
         duty1.stopped.get(WAIT_S, TimeUnit.SECONDS); // fenced: it noticed its session is gone
         duty2.started.get(WAIT_S, TimeUnit.SECONDS);
-        assertTrue(role2.held());
+        awaitHeld(role2);
         assertFalse(duty1.lease.get().confirm(), "the old term stays over");
         assertFalse(role1.held(), "the old holder cannot win back a role the other holds");
         assertEquals(1, duty1.starts.get());
         assertEquals(1, role2.terms());
+    }
+
+    /** The duty has started; the role counts as held once its start returned. */
+    private static void awaitHeld(Leadership.Role role) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_S);
+        while (!role.held() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertTrue(role.held(), role.name() + " held");
     }
 
     @Test
