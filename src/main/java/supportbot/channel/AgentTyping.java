@@ -46,6 +46,15 @@ public final class AgentTyping {
         return true;
     }
 
+    /**
+     * An agent typed on another instance, which pushed the hint to Telegram or Discord already: here only the web
+     * chat's long poll needs it.
+     */
+    public void typedElsewhere(String conversationKey) {
+        since.put(conversationKey, nanoTime.getAsLong());
+        signals.signal(conversationKey);
+    }
+
     /** True while the latest keystroke is recent enough for the hint to show. */
     public boolean isTyping(String conversationKey) {
         Long last = since.get(conversationKey);

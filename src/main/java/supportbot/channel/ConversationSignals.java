@@ -13,6 +13,13 @@ public final class ConversationSignals {
         return waiting.computeIfAbsent(conversationKey, k -> new CompletableFuture<>());
     }
 
+    /** Wakes every waiting long poll: after notices from other instances may have been missed. */
+    public void signalAll() {
+        for (String key : java.util.List.copyOf(waiting.keySet())) {
+            signal(key);
+        }
+    }
+
     public void signal(String conversationKey) {
         CompletableFuture<Void> f = waiting.remove(conversationKey);
         if (f != null) {

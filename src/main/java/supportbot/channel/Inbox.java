@@ -105,6 +105,19 @@ public final class Inbox implements AutoCloseable, supportbot.desk.ConversationL
         listeners.add(listener);
     }
 
+    /**
+     * Another instance committed in this conversation: the same listeners run as for a commit here, so long polls,
+     * the outbox and the staff mirrors of this instance look again.
+     */
+    public void committedElsewhere(String conversationKey) {
+        notify(listeners, conversationKey);
+    }
+
+    /** Another instance committed this user's erasure: this one forgets what its memory and files hold of them. */
+    public void forgottenElsewhere(String conversationKey) {
+        notify(forgetListeners, conversationKey);
+    }
+
     /** Called with the conversation key once a user's erasure is committed: files and caches go next. */
     public void onForgotten(Consumer<String> listener) {
         forgetListeners.add(listener);

@@ -67,6 +67,16 @@ public final class Outbox implements AutoCloseable {
         return this;
     }
 
+    /** The sender's connection is gone (its instance lost the Discord gateway): its channel waits for another. */
+    public void unregister(ChannelSender sender) {
+        senders.remove(sender.channel(), sender);
+    }
+
+    /** Whether this instance can deliver to the channel now. */
+    public boolean sends(String channel) {
+        return senders.containsKey(channel);
+    }
+
     /** Passes an agent's "typing" hint to the channel's sender, off the caller's thread; a failure is only logged. */
     public void typing(String channel, String conversationKey) {
         ChannelSender sender = senders.get(channel);

@@ -30,6 +30,10 @@ import supportbot.store.Store;
 /** Wires store, engine, inbox, outbox and the web chat from config: the bot minus its transports. */
 public final class BotAssembly implements AutoCloseable {
     public final Store store;
+    /** Who runs what must run once (the Telegram poller, the Discord gateway) among the instances on the store. */
+    public final supportbot.cluster.Leadership leadership;
+    /** What this instance tells the others on the store, and hears from them. */
+    public final supportbot.cluster.Broadcast broadcast;
     public final GroupCommitter committer;
     public final DialogueEngine engine;
     public final Inbox inbox;
@@ -56,6 +60,12 @@ public final class BotAssembly implements AutoCloseable {
     /** @param intentEmbedder reads intents by their labelled examples too; null for the rules alone */
     public BotAssembly(AppConfig config, FaqService faq, Set<String> pushChannels,
                        supportbot.faq.Embedder intentEmbedder) {
+        this(config, faq, pushChannels, intentEmbedder, StoreFactory.instanceName());
+    }
+
+    /** @param instance this instance's name among those sharing a database (in its session list and logs) */
+    public BotAssembly(AppConfig config, FaqService faq, Set<String> pushChannels,
+                       supportbot.faq.Embedder intentEmbedder, String instance) {
         var configuredAgents = ConfiguredAgents.of(config); // fail on bad desk config before opening the store
         try {
             this.deskSettings = new DeskSettingsLoader().load(config.dialogueDir().resolve("desk.yaml"));
@@ -69,7 +79,10 @@ public final class BotAssembly implements AutoCloseable {
         Lang defaultLang = Lang.parse(config.dialogue().defaultLanguage()).orElseThrow(() -> new ConfigException(
                 "dialogue.defaultLanguage: use zh or en, not '" + config.dialogue().defaultLanguage() + "'"));
         Clock clock = Clock.systemUTC();
-        this.store = StoreFactory.open(config);
+        var shared = StoreFactory.openShared(config, instance);
+        this.store = shared.store();
+        this.leadership = shared.leadership();
+        this.broadcast = shared.broadcast();
         this.signer = new supportbot.safety.Signer(supportbot.safety.BotSecret.load(config.dataDir(), System.getenv()));
         // Conversation ids in the logs are keyed by the bot's secret, so they stay the same across restarts.
         supportbot.logging.LogContext.useKey(signer.sign("log-ids", "key").getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -90,8 +103,9 @@ public final class BotAssembly implements AutoCloseable {
         this.attachmentsRoot = config.dataDir().resolve("attachments");
         inbox.onForgotten(key -> supportbot.channel.AttachmentFiles.deleteAll(attachmentsRoot, key));
         this.webChat = new WebChat(store, committer, inbox, signals, attachmentsRoot, clock);
-        // The desk's "agent is typing" goes to Telegram and Discord users through their senders.
-        webChat.agentTyping().forwardTo(outbox::typing);
+        // Every instance's commits move this one's long polls, outbox and mirrors; the desk's "agent is typing"
+        // reaches Telegram and Discord users through whichever instance can send there.
+        supportbot.channel.ClusterChanges.connect(broadcast, inbox, committer, signals, webChat.agentTyping(), outbox);
         this.desk = new DeskService(store, committer, inbox, agents, clock,
                 supportbot.desk.SavedReplies.shipped(store, committer, clock));
         this.scheduler = new DeskScheduler(store, committer, inbox, deskSettings, queue, clock);
@@ -123,6 +137,7 @@ public final class BotAssembly implements AutoCloseable {
 
     @Override
     public void close() {
+        leadership.close();
         if (retention != null) {
             retention.close();
         }
@@ -130,6 +145,7 @@ public final class BotAssembly implements AutoCloseable {
         inbox.close();
         outbox.close();
         committer.close();
+        broadcast.close();
         store.close();
         processMeters.close();
     }

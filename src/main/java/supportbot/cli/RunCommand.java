@@ -21,6 +21,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options = new CommonOptions();
 
+    /** The desk's timed passes (service levels, auto-assignment), retention and chat session expiry: one instance. */
+    static final String DESK_TIMERS_ROLE = "desk-timers";
+
     @Override
     public Integer call() {
         var bootstrap = new FaqBootstrap(options);
@@ -42,18 +45,36 @@ final class RunCommand implements Callable<Integer> {
         discordSettings.ifPresent(s -> pushChannels.add(supportbot.channel.discord.DiscordKeys.CHANNEL));
         var bot = new BotAssembly(config, faq, pushChannels, bootstrap.intentEmbedder());
         TelegramConnector telegram = telegramSettings.map(s -> TelegramConnector.connect(s, bot.connectorParts())).orElse(null);
-        var discord = discordSettings.map(s -> supportbot.channel.discord.DiscordConnector.connect(s, bot.connectorParts(),
-                java.util.function.UnaryOperator.identity())).orElse(null);
+        // One gateway session per bot: the instance that holds the role connects; the others take over if it dies,
+        // reading back what users wrote since the newest messages its predecessor saw.
+        boolean shared = config.storeConfig().checkedKind().equals(supportbot.config.AppConfig.StoreConfig.POSTGRES);
+        var discord = discordSettings.map(s -> bot.leadership.hold(supportbot.channel.discord.DiscordConnector.GATEWAY_ROLE,
+                lease -> {
+                    var connector = supportbot.channel.discord.DiscordConnector.connect(s, bot.connectorParts(),
+                            java.util.function.UnaryOperator.identity());
+                    return shared ? connector.takingOver() : connector;
+                })).orElse(null);
         bot.outbox.start();
-        bot.scheduler.start(java.time.Duration.ofSeconds(15));
-        if (bot.retention != null) {
-            bot.retention.start(java.time.Duration.ofHours(6));
-        }
         var sessionExpiry = new supportbot.channel.webchat.SessionExpiry(bot.store, bot.committer,
                 new supportbot.channel.webchat.SessionExpiry.Settings(
                         java.time.Duration.ofMinutes(config.http().emptyChatSessionMinutes()),
                         java.time.Duration.ofDays(config.http().idleChatSessionDays())),
-                java.time.Clock.systemUTC()).start(java.time.Duration.ofMinutes(10));
+                java.time.Clock.systemUTC());
+        // Timed passes decide from what they read, so two instances would both escalate the same late ticket.
+        var timers = bot.leadership.hold(DESK_TIMERS_ROLE, lease -> {
+            bot.scheduler.start(java.time.Duration.ofSeconds(15));
+            if (bot.retention != null) {
+                bot.retention.start(java.time.Duration.ofHours(6));
+            }
+            sessionExpiry.start(java.time.Duration.ofMinutes(10));
+            return () -> {
+                bot.scheduler.close();
+                if (bot.retention != null) {
+                    bot.retention.close();
+                }
+                sessionExpiry.close();
+            };
+        });
         var webhooks = new java.util.ArrayList<WebServer.PostRoute>();
         if (telegram != null && telegram.mode() == TelegramSettings.Mode.WEBHOOK) {
             webhooks.add(new WebServer.PostRoute(telegram.webhookPath(), ctx -> ctx.status(telegram.onWebhook(
@@ -65,7 +86,7 @@ final class RunCommand implements Callable<Integer> {
                 webhooks, bot.metrics, new supportbot.web.WebSettings(config.http().chatSessionsPerAddress(),
                         java.time.Duration.ofMinutes(config.http().chatSessionsWindowMinutes()), System.getenv("METRICS_TOKEN")));
         if (telegram != null) {
-            telegram.start();
+            telegram.start(bot.leadership);
         }
         faq.embedInBackground(); // after the web chat is up: start-up and embedding do not share the cores
         log.info("support-bot is up: web chat on http://{}:{}/  ({} FAQ topics, {} desk agents, data in {}, search {})",
@@ -79,10 +100,10 @@ final class RunCommand implements Callable<Integer> {
                 telegram.close();
             }
             if (discord != null) {
-                discord.close();
+                discord.release();
             }
             server.stop();
-            sessionExpiry.close();
+            timers.release();
             bot.close();
             if (watcherToClose != null) {
                 watcherToClose.close();

@@ -1,5 +1,7 @@
 package supportbot.cli;
 
+import supportbot.cluster.Broadcast;
+import supportbot.cluster.Leadership;
 import supportbot.config.AppConfig;
 import supportbot.config.ConfigException;
 import supportbot.store.Store;
@@ -19,6 +21,52 @@ public final class StoreFactory {
             return Store.open(config.dataDir());
         }
         return Store.over(openPostgres(store.url(), store.poolSize() == null ? 10 : store.poolSize()));
+    }
+
+    /**
+     * The store with what its instances coordinate by: on PostgreSQL, elections by advisory lock and notices by
+     * LISTEN/NOTIFY; on the embedded file, one process that holds every role and has nobody to tell.
+     *
+     * @param instance this instance's name in the database's session list and the logs
+     */
+    public static Shared openShared(AppConfig config, String instance) {
+        AppConfig.StoreConfig store = config.storeConfig();
+        if (store.checkedKind().equals(AppConfig.StoreConfig.MAPDB)) {
+            return new Shared(Store.open(config.dataDir()), Leadership.alone(), Broadcast.alone());
+        }
+        PostgresBackend backend = openPostgres(store.url(), store.poolSize() == null ? 10 : store.poolSize());
+        try {
+            java.time.Duration check = store.electionCheck();
+            return new Shared(Store.over(backend), backend.leadership(instance, check, silenceLimit(check)),
+                    backend.broadcast(instance));
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
+    }
+
+    /**
+     * How long the server waits for a word from a role's holder before it ends the session and frees the role:
+     * several checks, so a holder that misses one or two is not deposed, and at least ten seconds.
+     */
+    static java.time.Duration silenceLimit(java.time.Duration check) {
+        java.time.Duration fiveChecks = check.multipliedBy(5);
+        return fiveChecks.compareTo(java.time.Duration.ofSeconds(10)) < 0 ? java.time.Duration.ofSeconds(10) : fiveChecks;
+    }
+
+    /** An open store and how its instances coordinate; closing closes all three, elections first. */
+    public record Shared(Store store, Leadership leadership, Broadcast broadcast) {
+    }
+
+    /** This process's name among the instances: host and process id, which an operator can find. */
+    public static String instanceName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "host";
+        }
+        return host + "-" + ProcessHandle.current().pid();
     }
 
     /** A PostgreSQL backend for {@code url}, with one-line errors for what an operator can fix. */

@@ -16,10 +16,22 @@ public record AppConfig(Http http, Data data, Faq faq, Dialogue dialogue, Desk d
      * @param url      for postgres: jdbc:postgresql://host:5432/database; user and password come from
      *                 SUPPORT_BOT_DB_USER and SUPPORT_BOT_DB_PASSWORD, never from this file
      * @param poolSize database connections per instance
+     * @param electionCheckMillis for postgres: how often an instance tries to take over a role nobody holds (the
+     *                 Telegram poller, the Discord gateway) and its holder checks it still does; default 1000
      */
-    public record StoreConfig(String kind, String url, Integer poolSize) {
+    public record StoreConfig(String kind, String url, Integer poolSize, Integer electionCheckMillis) {
         public static final String MAPDB = "mapdb";
         public static final String POSTGRES = "postgres";
+        public static final int DEFAULT_ELECTION_CHECK_MILLIS = 1000;
+
+        public StoreConfig(String kind, String url, Integer poolSize) {
+            this(kind, url, poolSize, null);
+        }
+
+        /** The election check interval, default filled in. */
+        public java.time.Duration electionCheck() {
+            return java.time.Duration.ofMillis(electionCheckMillis == null ? DEFAULT_ELECTION_CHECK_MILLIS : electionCheckMillis);
+        }
 
         /** Checks the combination; the kind in lower case. */
         public String checkedKind() {
@@ -32,6 +44,9 @@ public record AppConfig(Http http, Data data, Faq faq, Dialogue dialogue, Desk d
             }
             if (poolSize != null && poolSize < 1) {
                 throw new ConfigException("store.poolSize: at least 1, not " + poolSize);
+            }
+            if (electionCheckMillis != null && (electionCheckMillis < 100 || electionCheckMillis > 60_000)) {
+                throw new ConfigException("store.electionCheckMillis: between 100 and 60000, not " + electionCheckMillis);
             }
             return k;
         }

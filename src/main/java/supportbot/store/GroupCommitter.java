@@ -49,6 +49,14 @@ public final class GroupCommitter implements AutoCloseable {
         afterCommit.add(listener);
     }
 
+    /**
+     * Another instance sharing the database committed: the commit listeners run here too, on the caller's thread,
+     * so whatever they refresh (the desk's change counter, search, stats) moves on this instance as well.
+     */
+    public void committedElsewhere() {
+        committed();
+    }
+
     private void committed() {
         for (Runnable r : afterCommit) {
             try {

@@ -580,6 +580,11 @@ public final class Store implements AutoCloseable {
             backend.counters().set(name, value);
         }
 
+        /** Raises the counter to {@code value} unless it is higher already: a cursor that only moves forward. */
+        public void raiseCounter(String name, long value) {
+            backend.counters().raise(name, value);
+        }
+
         public void putSurfaceState(String key, Object state) {
             backend.surfaceState().put(key, StoreCodec.encode(state));
         }

@@ -44,6 +44,33 @@ class StoreFactoryTest {
     }
 
     @Test
+    void anElectionIntervalOutOfRangeIsRefusedByName() throws Exception {
+        Path file = Files.writeString(dir.resolve("app.yaml"), "store:\n  kind: postgres\n"
+                + "  url: jdbc:postgresql://127.0.0.1:1/bot\n  electionCheckMillis: 5\n");
+        var e = assertThrows(ConfigException.class, () -> StoreFactory.openShared(new ConfigLoader().load(file), "x"));
+        assertEquals("store.electionCheckMillis: between 100 and 60000, not 5", e.getMessage());
+    }
+
+    @Test
+    void theEmbeddedFileIsOneProcessThatHoldsEveryRoleAtOnce() throws Exception {
+        Path file = Files.writeString(dir.resolve("app.yaml"), "data:\n  dir: " + dir.resolve("data") + "\n");
+        var shared = StoreFactory.openShared(new ConfigLoader().load(file), "only");
+        var started = new java.util.concurrent.atomic.AtomicBoolean();
+        var stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        try (var store = shared.store()) {
+            var role = shared.leadership().hold("telegram-poller", lease -> {
+                started.set(lease.confirm());
+                return () -> stopped.set(true);
+            });
+            assertTrue(role.held() && started.get(), "started before hold returned, as without elections");
+            shared.leadership().close();
+            assertTrue(stopped.get());
+            role.release();
+            shared.broadcast().close();
+        }
+    }
+
+    @Test
     void anUnreachableDatabaseIsNamedWithoutThePassword() throws Exception {
         int closedPort;
         try (var socket = new java.net.ServerSocket(0)) {

@@ -59,6 +59,14 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
     });
     private final DiscordStaffCommands staffCommands;
     private final DiscordPanel panel;
+    /** Sends through this connector's gateway session, so only while it runs. */
+    private final DiscordSender sender;
+
+    /**
+     * The gateway role's name among the instances sharing a database: Discord allows one gateway session per bot
+     * here (one server), and only its holder can send, since sends go through that session's JDA.
+     */
+    public static final String GATEWAY_ROLE = "discord-gateway";
 
     private DiscordConnector(DiscordSettings settings, ConnectorParts parts, UnaryOperator<JDABuilder> customize) {
         this.settings = settings;
@@ -92,8 +100,9 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while connecting to Discord", e);
         }
-        parts.outbox().register(new DiscordSender(jda, components, parts.store(), parts.clock(), interactions,
-                threads, edits, parts.messages()));
+        this.sender = new DiscordSender(jda, components, parts.store(), parts.clock(), interactions,
+                threads, edits, parts.messages());
+        parts.outbox().register(sender);
         if (settings.staffChannelId() != null) {
             this.staffFeed = new StaffFeed(parts.store(), parts.committer(), new DiscordStaffSurface(jda,
                     settings.staffChannelId(), parts.signer(), parts.categoryName(),
@@ -101,7 +110,7 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
                     .withThreadLimit(threads)
                     .withContacts(new supportbot.channel.ContactLine(parts.messages(), supportbot.faq.Lang.EN,
                             supportbot.channel.ContactLine.stored(parts.store())).withLinks(parts.store()))).withTranscripts(parts.messages());
-            parts.inbox().onCommitted(key -> staffFeed.wake());
+            parts.inbox().onCommitted(key -> staffFeed.wake()); // after close, a wake-up is a no-op
             edits.onTicketChanged(staffFeed::wake);
         } else {
             this.staffFeed = null;
@@ -539,9 +548,34 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
         return jda;
     }
 
+    /** Stores the newest message seen per place every few seconds, while it runs; null until shared. */
+    private java.util.concurrent.ScheduledExecutorService markKeeper;
+
+    /**
+     * For a gateway that may take over from another instance: reads what users wrote since the newest messages the
+     * previous holder stored as seen (dropping what was handled already by its message id), and from now on
+     * stores those marks every two seconds for whoever holds the gateway next.
+     */
+    public DiscordConnector takingOver() {
+        users.loadMarks();
+        users.catchUp(jda);
+        markKeeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "discord-marks");
+            t.setDaemon(true);
+            return t;
+        });
+        markKeeper.scheduleWithFixedDelay(users::saveMarks, 2, 2, java.util.concurrent.TimeUnit.SECONDS);
+        return this;
+    }
+
     @Override
     public void close() {
         state.connected(false);
+        parts.outbox().unregister(sender);
+        if (markKeeper != null) {
+            markKeeper.shutdownNow();
+            users.saveMarks();
+        }
         if (staffFeed != null) {
             staffFeed.close();
         }

@@ -146,6 +146,40 @@ final class DiscordUsers {
     private void seen(Message m, long dmUser) {
         seen.merge(m.getChannel().getIdLong(), new Seen(m.getIdLong(), dmUser),
                 (a, b) -> a.lastMessageId() >= b.lastMessageId() ? a : b);
+        marksChanged = true;
+    }
+
+    /** Where the marks are kept for the next gateway holder, which may be another instance. */
+    static final String SEEN_MARKS = "discord.seen-marks";
+
+    /** The newest message seen per place, as stored. */
+    record SeenMarks(List<Mark> marks) {
+        record Mark(long channel, long lastMessageId, long dmUser) {
+        }
+    }
+
+    private volatile boolean marksChanged;
+
+    /** Stores the marks if they moved since last time, so a takeover catches up from here. */
+    void saveMarks() {
+        if (!marksChanged) {
+            return;
+        }
+        marksChanged = false;
+        var marks = new SeenMarks(seen.entrySet().stream()
+                .map(e -> new SeenMarks.Mark(e.getKey(), e.getValue().lastMessageId(), e.getValue().dmUser())).toList());
+        committer.submit(tx -> tx.putSurfaceState(SEEN_MARKS, marks)).exceptionally(e -> {
+            marksChanged = true;
+            log.warn("Discord: the newest messages seen were not stored ({}); trying again", e.getMessage());
+            return null;
+        });
+    }
+
+    /** Takes over the marks the previous gateway holder stored (older than ours where both know a place). */
+    void loadMarks() {
+        store.surfaceState(SEEN_MARKS, SeenMarks.class).ifPresent(stored -> stored.marks().forEach(m ->
+                seen.merge(m.channel(), new Seen(m.lastMessageId(), m.dmUser()),
+                        (a, b) -> a.lastMessageId() >= b.lastMessageId() ? a : b)));
     }
 
     /**

@@ -46,10 +46,15 @@ public final class TelegramConnector implements AutoCloseable {
     private final BotIdentity me;
     private final UserUpdates users;
     private final StaffUpdates staff;
-    private final supportbot.channel.StaffFeed mirror;
+    /** Makes the staff forum's mirror for one term of the poller role; null without a staff forum. */
+    private final java.util.function.Supplier<supportbot.channel.StaffFeed> newMirror;
+    /** True while this instance holds the poller role. */
+    private volatile boolean leading;
+    /** The mirror running on this instance, while it holds the poller role; else null. */
+    private volatile supportbot.channel.StaffFeed mirror;
+    private supportbot.cluster.Leadership.Role pollerRole;
+    private supportbot.cluster.Leadership ownLeadership;
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private TelegramBotsLongPollingApplication polling;
-    private ScheduledExecutorService pollingThread;
     private volatile boolean running = true;
     private final supportbot.channel.DeadLetters deadLetters;
     /** Replays dead letters off the commit and polling threads, one at a time. */
@@ -90,17 +95,17 @@ public final class TelegramConnector implements AutoCloseable {
         if (settings.staffChatId() != null) {
             this.staff = new StaffUpdates(parts.desk(), parts.agents(), parts.store(), parts.committer(), api, me,
                     settings.staffChatId(), settings.supervisorChatId(), parts.signer()).withRelayedReplies(relayed);
-            this.mirror = new supportbot.channel.StaffFeed(parts.store(), parts.committer(), new TelegramStaffSurface(
+            this.newMirror = () -> new supportbot.channel.StaffFeed(parts.store(), parts.committer(), new TelegramStaffSurface(
                     parts.store(), parts.committer(), api, limiter,
                     new StaffCards(parts.categoryName(), parts.signer(), settings.staffChatId(), parts.slaVerdict())
                             .withContacts(new supportbot.channel.ContactLine(parts.messages(), supportbot.faq.Lang.EN,
                                     supportbot.channel.ContactLine.stored(parts.store())).withLinks(parts.store())), settings.staffChatId(),
                     settings.supervisorChatId()).mentioning(settings.newTicketMention())).withTranscripts(parts.messages());
-            parts.inbox().onCommitted(key -> mirror.wake());
+            parts.inbox().onCommitted(key -> wakeMirror());
             users.onSecretExposed(this::tellAgentsOfSecret);
         } else {
             this.staff = null;
-            this.mirror = null;
+            this.newMirror = null;
         }
     }
 
@@ -143,14 +148,22 @@ public final class TelegramConnector implements AutoCloseable {
         }
     }
 
+    /** Starts as the only instance: it polls (in polling mode) and mirrors to the staff forum. */
     public TelegramConnector start() {
-        // A replay asked for through the desk API or the CLI is a store change: look after every commit, and now.
+        ownLeadership = supportbot.cluster.Leadership.alone();
+        return start(ownLeadership);
+    }
+
+    /**
+     * Starts receiving. Every instance sends and, in webhook mode, takes updates; the poller (in polling mode) and
+     * the staff forum's mirror run on the one instance that holds {@link #POLLER_ROLE}: two pollers would take
+     * each other's updates away, two mirrors would open each ticket's topic twice.
+     */
+    public TelegramConnector start(supportbot.cluster.Leadership leadership) {
+        // A replay asked for through the desk API or the CLI is a store change: look after every commit.
         parts.committer().onCommit(this::replayIfRequested);
-        replayIfRequested();
-        if (mirror != null) {
-            mirror.start();
-            mirror.wake();
-        }
+        // Any commit here or on another instance may change a ticket the staff forum shows.
+        parts.committer().onCommit(this::wakeMirror);
         try {
             api.setCommands(parts.messages(), settings.staffChatId());
         } catch (SendFailure e) {
@@ -160,31 +173,80 @@ public final class TelegramConnector implements AutoCloseable {
             if (settings.mode() == TelegramSettings.Mode.WEBHOOK) {
                 api.setWebhook(settings.webhookUrl(), settings.webhookSecret());
                 log.info("Telegram: webhook set to {}", settings.webhookUrl());
-            } else {
-                startPolling();
             }
             state.connected(true);
-        } catch (SendFailure | TelegramApiException e) {
+        } catch (SendFailure e) {
             throw new IllegalStateException("Telegram: cannot start receiving updates: " + e.getMessage(), e);
         }
+        pollerRole = leadership.hold(POLLER_ROLE, this::lead);
         return this;
     }
 
-    private void startPolling() throws TelegramApiException {
+    /** The poller role's name among the instances sharing a database. */
+    public static final String POLLER_ROLE = "telegram-poller";
+
+    /** One term of the poller role: the staff mirror, and in polling mode the poller. */
+    private AutoCloseable lead(supportbot.cluster.Leadership.Lease lease) throws TelegramApiException {
+        leading = true;
+        replayRequestsSeen.set(-1); // requests made while another instance led may still wait
+        replayIfRequested();
+        supportbot.channel.StaffFeed feed = newMirror == null ? null : newMirror.get().start();
+        mirror = feed;
+        wakeMirror();
+        AutoCloseable poller = null;
+        try {
+            if (settings.mode() == TelegramSettings.Mode.POLLING) {
+                poller = startPolling(lease);
+            }
+        } catch (TelegramApiException | RuntimeException e) {
+            leading = false;
+            mirror = null;
+            if (feed != null) {
+                feed.close();
+            }
+            throw e;
+        }
+        AutoCloseable pollerToStop = poller;
+        return () -> {
+            leading = false;
+            if (pollerToStop != null) {
+                pollerToStop.close();
+            }
+            mirror = null;
+            if (feed != null) {
+                feed.close();
+            }
+        };
+    }
+
+    private void wakeMirror() {
+        var feed = mirror;
+        if (feed != null) {
+            feed.wake();
+        }
+    }
+
+    /** Polls from the offset in the store, which the previous poller (here or on another instance) confirmed. */
+    private AutoCloseable startPolling(supportbot.cluster.Leadership.Lease lease) throws TelegramApiException {
         confirmed.set(parts.store().counter(OFFSET));
-        pollingThread = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledExecutorService pollingThread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "telegram-polling");
             t.setDaemon(true);
             return t;
         });
         long readTimeout = settings.pollTimeoutSeconds() + 20L;
-        polling = new TelegramBotsLongPollingApplication(ObjectMapper::new,
+        var polling = new TelegramBotsLongPollingApplication(ObjectMapper::new,
                 () -> new OkHttpClient.Builder().readTimeout(readTimeout, TimeUnit.SECONDS)
                         .connectTimeout(15, TimeUnit.SECONDS).build(),
                 () -> pollingThread);
         // The library's own offset moves before updates are handled; ours moves after they are committed.
         polling.registerBot(settings.token(), () -> BotApi.telegramUrl(settings),
                 ignored -> {
+                    if (!lease.confirm()) {
+                        // Another instance may be polling already: this one asks Telegram for nothing more.
+                        throw new IllegalStateException("Telegram: this instance no longer holds the poller role");
+                    }
+                    polls.incrementAndGet();
                     boolean idle = settle();
                     // Updates still in flight stay unconfirmed, so Telegram answers at once: poll briskly, not long.
                     return GetUpdates.builder().offset((int) (confirmed.get() + 1)).limit(100)
@@ -192,7 +254,27 @@ public final class TelegramConnector implements AutoCloseable {
                             .allowedUpdates(List.of("message", "edited_message", "callback_query")).build();
                 },
                 this::consume); // the application counts as running from construction: registering starts polling
+        return () -> {
+            try {
+                polling.close();
+            } catch (Exception e) {
+                log.debug("closing long polling: {}", e.toString());
+            }
+            pollingThread.shutdownNow();
+        };
     }
+
+    /** Whether this instance holds the poller role now (and so polls, in polling mode, and mirrors). */
+    public boolean holdsPollerRole() {
+        return pollerRole != null && pollerRole.held();
+    }
+
+    /** Polls this connector has made: for tests that check only the elected instance polls. */
+    long pollsMade() {
+        return polls.get();
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong polls = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * One batch from getUpdates, on the polling thread: each update goes to its chat's lane and the thread is
@@ -221,8 +303,9 @@ public final class TelegramConnector implements AutoCloseable {
         var done = lanes.takeDonePrefix();
         if (done.isPresent() && running) {
             try {
-                parts.committer().submit(tx -> tx.setCounter(OFFSET, done.getAsInt())).join();
-                confirmed.set(done.getAsInt());
+                // Raised, never lowered: a poller that lost its role a moment ago must not move it back.
+                parts.committer().submit(tx -> tx.raiseCounter(OFFSET, done.getAsInt())).join();
+                confirmed.accumulateAndGet(done.getAsInt(), Math::max);
                 state.connected(true);
             } catch (RuntimeException e) {
                 state.connected(false);
@@ -295,7 +378,11 @@ public final class TelegramConnector implements AutoCloseable {
         return text.replace(settings.token(), "<token>").replaceAll("\\d{3,15}:[A-Za-z0-9_-]{20,}", "<token>");
     }
 
+    /** Dead letters are replayed by the poller role's holder only: every instance sees the request. */
     private void replayIfRequested() {
+        if (!leading) {
+            return;
+        }
         long requested = parts.store().counter(supportbot.channel.DeadLetters.REQUESTED_COUNTER);
         if (requested != replayRequestsSeen.getAndSet(requested) && running) {
             replays.execute(this::replayRequested);
@@ -326,7 +413,7 @@ public final class TelegramConnector implements AutoCloseable {
         try {
             if (staff != null && staff.isStaff(u)) {
                 staff.handle(u);
-                mirror.wake();
+                wakeMirror();
                 return CompletableFuture.completedFuture(null);
             }
             return users.handle(u);
@@ -403,16 +490,11 @@ public final class TelegramConnector implements AutoCloseable {
         replays.shutdownNow();
         lanes.close();
         state.connected(false);
-        if (polling != null) {
-            try {
-                polling.close();
-            } catch (Exception e) {
-                log.debug("closing long polling: {}", e.toString());
-            }
-            pollingThread.shutdownNow();
+        if (pollerRole != null) {
+            pollerRole.release();
         }
-        if (mirror != null) {
-            mirror.close();
+        if (ownLeadership != null) {
+            ownLeadership.close();
         }
     }
 }

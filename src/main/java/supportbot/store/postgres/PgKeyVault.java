@@ -26,8 +26,27 @@ final class PgKeyVault implements KeyVault {
      */
     private final Map<String, Long> idsInTx = new HashMap<>();
 
+    /** Ids destroyed in the transaction in progress: the other instances hear of them once it commits. */
+    private final java.util.List<Long> destroyedInTx = new java.util.ArrayList<>();
+    private volatile java.util.function.LongConsumer onDestroyed = id -> { };
+
     PgKeyVault(Jdbc jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Told each key id whose destruction was committed here, so other instances drop their copies too. */
+    void onDestroyed(java.util.function.LongConsumer listener) {
+        this.onDestroyed = listener;
+    }
+
+    /** Another instance destroyed this key: this one must not open anything with it any more. */
+    void forget(long id) {
+        cache.remove(id);
+    }
+
+    /** Destructions may have gone unheard (the listener was cut off): keys are read again from the table. */
+    void forgetAll() {
+        cache.clear();
     }
 
     @Override
@@ -82,7 +101,10 @@ final class PgKeyVault implements KeyVault {
     public void destroy(String conversationKey) {
         idsInTx.remove(conversationKey);
         jdbc.one("delete from conversation_keys where conversation_key = ? returning id", st -> st.setString(1, conversationKey),
-                rs -> rs.getLong(1)).ifPresent(cache::remove);
+                rs -> rs.getLong(1)).ifPresent(id -> {
+                cache.remove(id);
+                destroyedInTx.add(id);
+            });
     }
 
     @Override
@@ -108,9 +130,14 @@ final class PgKeyVault implements KeyVault {
     void rolledBack() {
         cache.clear();
         idsInTx.clear();
+        destroyedInTx.clear();
     }
 
     void committed() {
         idsInTx.clear();
+        if (!destroyedInTx.isEmpty()) {
+            destroyedInTx.forEach(onDestroyed::accept);
+            destroyedInTx.clear();
+        }
     }
 }

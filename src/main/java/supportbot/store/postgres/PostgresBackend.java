@@ -217,6 +217,34 @@ public final class PostgresBackend implements StoreBackend {
         return settings.where();
     }
 
+    /**
+     * Elections among the instances on this database (and schema), on a session of their own.
+     *
+     * @param instance this instance's name, for {@code pg_stat_activity} and the logs
+     */
+    public AdvisoryLeadership leadership(String instance, java.time.Duration checkEvery, java.time.Duration silenceLimit) {
+        return new AdvisoryLeadership(settings, instance, checkEvery, silenceLimit);
+    }
+
+    /**
+     * Notices to and from the other instances on this database (and schema), listening once this returns. Key
+     * destructions travel by themselves: every instance drops a key another destroyed from its cache.
+     */
+    public supportbot.cluster.Broadcast broadcast(String instance) {
+        var broadcast = new PgBroadcast(settings, jdbc, instance);
+        keys.onDestroyed(id -> broadcast.publish(supportbot.cluster.Notice.keyDestroyed(id)));
+        broadcast.subscribe(batch -> {
+            for (var notice : batch) {
+                if (notice.kind() == supportbot.cluster.Notice.Kind.KEY_DESTROYED) {
+                    keys.forget(Long.parseLong(notice.subject()));
+                } else if (notice.kind() == supportbot.cluster.Notice.Kind.MISSED) {
+                    keys.forgetAll();
+                }
+            }
+        });
+        return broadcast.start();
+    }
+
     /** Statements sent so far (each a round trip; commits and rollbacks not counted). */
     public long statements() {
         return jdbc.statements();
