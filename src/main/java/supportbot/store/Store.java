@@ -166,6 +166,11 @@ public final class Store implements AutoCloseable {
         return backend.webSessions().createdBefore(before.toEpochMilli());
     }
 
+    /** A desk sign-in by the hash of its session id; idle ones are still returned (the desk judges them). */
+    public Optional<DeskSessionRepository.Row> deskSession(String idHash) {
+        return backend.deskSessions().get(idHash);
+    }
+
     /** Every web session with when it was made (for copying a store). */
     public Map<String, Instant> webSessions() {
         var out = new HashMap<String, Instant>();
@@ -422,6 +427,22 @@ public final class Store implements AutoCloseable {
         /** The session id stops working; its conversation and transcript stay (retention removes them). */
         public void dropWebSession(String sessionId) {
             backend.webSessions().remove(sessionId);
+        }
+
+        /** Opens a desk sign-in, or records that it was used at {@code lastSeen}. */
+        public void putDeskSession(String idHash, String agent, Instant lastSeen) {
+            backend.deskSessions().put(idHash, new DeskSessionRepository.Row(agent, lastSeen.toEpochMilli()));
+        }
+
+        public void dropDeskSession(String idHash) {
+            backend.deskSessions().remove(idHash);
+        }
+
+        /** @return how many sign-ins unused since {@code cutoff} were dropped */
+        public int dropDeskSessionsIdleSince(Instant cutoff) {
+            List<String> idle = backend.deskSessions().idleBefore(cutoff.toEpochMilli());
+            idle.forEach(backend.deskSessions()::remove);
+            return idle.size();
         }
 
         public void delivered(long outboxId) {
