@@ -483,6 +483,20 @@ public final class Store implements AutoCloseable {
             backend.surfaceState().put(key, StoreCodec.encode(state));
         }
 
+        /**
+         * Keeps {@code state} unless {@code key} already holds a value, and returns what is kept. Instances that
+         * race here all get the first one's value: the key is locked until the transaction ends.
+         */
+        public <T> T putSurfaceStateIfAbsent(String key, T state, Class<T> type) {
+            backend.lockConversation("surface-state:" + key);
+            Optional<byte[]> kept = backend.surfaceState().get(key);
+            if (kept.isPresent()) {
+                return StoreCodec.decode(kept.get(), type);
+            }
+            backend.surfaceState().put(key, StoreCodec.encode(state));
+            return state;
+        }
+
         /** Drops the feed entries every follower has handled. */
         public void trimTicketFeed() {
             long seq = feedFollowers.stream().mapToLong(f -> backend.counters().get(feedCursor(f))).min().orElse(0);
