@@ -87,8 +87,10 @@ public class MultiInstanceCrashBench {
         var problems = new ArrayList<>(verdict.problems());
         var extra = new LinkedHashMap<String, Long>();
         var calmWeb = new ArrayList<String>();
-        calm.checkWeb(calmWeb, new LinkedHashMap<>());
+        var calmWebCounts = new LinkedHashMap<String, Long>();
+        calm.checkWeb(calmWeb, calmWebCounts);
         calmWeb.forEach(p -> problems.add("calm run: " + p));
+        calmWebCounts.forEach((k, v) -> extra.put("calm" + Character.toUpperCase(k.charAt(0)) + k.substring(1), v));
         crash.checkWeb(problems, extra);
         long numbers = crash.outcome.tickets().stream().mapToLong(t -> t.draft().number()).distinct().count();
         if (numbers != crash.outcome.tickets().size()) {
@@ -99,8 +101,9 @@ public class MultiInstanceCrashBench {
         extra.put("seconds", Math.round(crash.seconds));
         extra.put("calmSeconds", Math.round(calm.seconds));
         problems.stream().limit(200).forEach(p -> System.err.println("PROBLEM: " + p));
+        Files.write(work.resolve("problems.txt"), problems);
         if (problems.size() > 200) {
-            System.err.println("… and " + (problems.size() - 200) + " more problems");
+            System.err.println("… and " + (problems.size() - 200) + " more problems, all in " + work.resolve("problems.txt"));
         }
         // The verdict counts the drop among the kills (each may explain one repeat per chat); say which is which.
         verdict.counts().put("kills", (long) kills);
