@@ -126,22 +126,23 @@ public class MultiInstanceCrashBench {
         for (int instances : new int[] {1, 3}) {
             var run = new Run(work.resolve(instances + "-instances"), "load" + instances + "_" + seed, instances, 0,
                     sessions, 0, false, seed, null, 0).webMessages(messages).go();
+            // A rate counts only if what was acknowledged is there: the problems are reported beside it.
             var problems = new ArrayList<String>();
             run.checkWeb(problems, new LinkedHashMap<>());
-            if (!problems.isEmpty()) {
-                problems.stream().limit(20).forEach(p -> System.err.println("PROBLEM: " + p));
-                throw new IllegalStateException(instances + " instance(s): " + problems.size() + " problems");
-            }
+            problems.stream().limit(20).forEach(p -> System.err.println("PROBLEM (" + instances + " instances): " + p));
             long acked = run.webCounts.acked.get();
-            rates.put(instances, new double[] {acked / run.seconds, run.seconds, acked});
+            rates.put(instances, new double[] {acked / run.seconds, run.seconds, acked, problems.size()});
             System.err.printf("%d instance(s): %d messages in %.1f s = %.1f messages/s%n", instances, acked, run.seconds,
                     acked / run.seconds);
         }
         System.out.printf(java.util.Locale.ROOT, "{\"cores\":%d,\"sessions\":%d,\"messagesPerSession\":%d,"
                         + "\"oneInstanceMessagesPerSecond\":%.1f,\"threeInstancesMessagesPerSecond\":%.1f,"
-                        + "\"oneInstanceSeconds\":%.1f,\"threeInstancesSeconds\":%.1f}%n",
+                        + "\"oneInstanceSeconds\":%.1f,\"threeInstancesSeconds\":%.1f,"
+                        + "\"oneInstanceProblems\":%.0f,\"threeInstancesProblems\":%.0f}%n",
                 Runtime.getRuntime().availableProcessors(), sessions, messages, rates.get(1)[0], rates.get(3)[0],
-                rates.get(1)[1], rates.get(3)[1]);
+                rates.get(1)[1], rates.get(3)[1], rates.get(1)[3], rates.get(3)[3]);
+        boolean clean = rates.values().stream().allMatch(r -> r[3] == 0);
+        System.exit(clean ? 0 : 1);
     }
 
     /** One run: a fresh database, the fake, HAProxy, the instances, the users and (with kills) the killer. */
