@@ -22,6 +22,8 @@ import supportbot.dialogue.details.DetailType;
 import supportbot.store.Store;
 
 /**
+ * (Its users, agent and verdict are public: bench/MultiInstanceCrashBench.java runs them against several instances.)
+ *
  * Crash test: the bot runs as its own process (the fat jar) against the fake Telegram Bot API. N simulated
  * users each ask an FAQ question, then report a stuck withdrawal (every detail asked for, a screenshot,
  * confirmation), are handed to the desk, where an agent on the HTTP API claims, replies and resolves, and
@@ -53,7 +55,7 @@ public class TelegramCrashBench {
      * How long a user may take to get from the first question to the rating: the bot's replies queue behind
      * Telegram's 30 messages/s, so many users take longer, and each kill costs a restart.
      */
-    static Duration patience(int users) {
+    public static Duration patience(int users) {
         return Duration.ofSeconds(Math.max(240, users * 6L));
     }
 
@@ -73,9 +75,9 @@ public class TelegramCrashBench {
     }
 
     /** The bot's questions, read from the shipped message files, so the simulated users know what is asked. */
-    record Prompts(Map<String, DetailType> asks, List<String> glad, List<java.util.regex.Pattern> ticketOpened,
+    public record Prompts(Map<String, DetailType> asks, List<String> glad, List<java.util.regex.Pattern> ticketOpened,
                    List<String> rateComment, List<String> rateDone) {
-        static Prompts load() throws IOException {
+        public static Prompts load() throws IOException {
             var yaml = new ObjectMapper(new YAMLFactory());
             var asks = new LinkedHashMap<String, DetailType>();
             var glad = new ArrayList<String>();
@@ -110,14 +112,14 @@ public class TelegramCrashBench {
     }
 
     /** What one run left behind: each user's messages as the fake received them, tickets, outbox, kills. */
-    record Outcome(Map<Long, List<FakeBotApi.Sent>> received, Map<Long, Boolean> finished, List<Ticket> tickets,
+    public record Outcome(Map<Long, List<FakeBotApi.Sent>> received, Map<Long, Boolean> finished, List<Ticket> tickets,
                    Map<Long, byte[]> screenshots, int pendingOutbox, long undeliverable, List<Kill> kills,
                    Map<Long, Map<String, byte[]>> attachmentBytes, Map<Integer, List<FakeBotApi.Sent>> staffTopics,
                    List<FakeBotApi.Topic> topics, long messagesSent) {
     }
 
     /** One kill -9: when it was sent and when the process was gone, and when the next one started. */
-    record Kill(long signalNanos, long deadNanos, long restartNanos, boolean duringStartup, Map<String, Integer> stagesMidConversation) {
+    public record Kill(long signalNanos, long deadNanos, long restartNanos, boolean duringStartup, Map<String, Integer> stagesMidConversation) {
     }
 
     /** One run: the fake, the bot process, the users and (if kills &gt; 0) the killer. */
@@ -342,8 +344,8 @@ public class TelegramCrashBench {
      * whatever the bot asks until the ticket is open. Acts only on the newest message, once, after a short
      * think; a repeat of the message already acted on is ignored, as a person would.
      */
-    static final class SimulatedUser {
-        enum Stage { ASKING, THANKED, REPORTING, CONFIRMED, WAITING_FOR_AGENT, RATING, COMMENTING, DONE }
+    public static final class SimulatedUser {
+        public enum Stage { ASKING, THANKED, REPORTING, CONFIRMED, WAITING_FOR_AGENT, RATING, COMMENTING, DONE }
 
         private final FakeBotApi fake;
         private final long id;
@@ -351,11 +353,11 @@ public class TelegramCrashBench {
         private final Prompts prompts;
         private final boolean chinese;
         private final Duration patience;
-        final byte[] screenshot;
+        public final byte[] screenshot;
         private volatile Stage stage = Stage.ASKING;
         private volatile boolean started;
 
-        SimulatedUser(FakeBotApi fake, long id, Random random, Prompts prompts, Duration patience) {
+        public SimulatedUser(FakeBotApi fake, long id, Random random, Prompts prompts, Duration patience) {
             this.patience = patience;
             this.fake = fake;
             this.id = id;
@@ -365,7 +367,7 @@ public class TelegramCrashBench {
             this.screenshot = ("screenshot of user " + id + " ").repeat(50).getBytes();
         }
 
-        boolean converse() throws InterruptedException {
+        public boolean converse() throws InterruptedException {
             Thread.sleep(random.nextInt(1500));
             started = true;
             text(chinese ? "怎么修改应用的语言或者显示的货币？" : "How do I change the app language or display currency?");
@@ -388,11 +390,11 @@ public class TelegramCrashBench {
             return stage == Stage.DONE;
         }
 
-        Stage stage() {
+        public Stage stage() {
             return stage;
         }
 
-        boolean midConversation() {
+        public boolean midConversation() {
             return started && stage != Stage.DONE;
         }
 
@@ -548,9 +550,9 @@ public class TelegramCrashBench {
      * down or killed mid-request, so every step is decided afresh from the ticket as the desk shows it, as
      * a person looking at the screen would: a reply whose answer was lost is seen and not written twice.
      */
-    static final class SimulatedAgent {
+    public static final class SimulatedAgent {
         static final String TOKEN = "crash-bench-agent-token-alice";
-        static final String TOKEN_SHA256 = sha256(TOKEN);
+        public static final String TOKEN_SHA256 = sha256(TOKEN);
         static final String REPLY = "Found it: the exchange credits TRC20 deposits after 20 confirmations, it is done now.";
 
         private final String base;
@@ -560,13 +562,13 @@ public class TelegramCrashBench {
                 .connectTimeout(Duration.ofSeconds(2)).build();
         private final ObjectMapper json = new ObjectMapper();
 
-        SimulatedAgent(String base, int tickets, Duration patience) {
+        public SimulatedAgent(String base, int tickets, Duration patience) {
             this.patience = patience;
             this.base = base;
             this.tickets = tickets;
         }
 
-        boolean work() throws InterruptedException {
+        public boolean work() throws InterruptedException {
             long deadline = System.nanoTime() + patience.toNanos();
             while (System.nanoTime() < deadline) {
                 try {
@@ -627,8 +629,8 @@ public class TelegramCrashBench {
     }
 
     /** The comparison of the crash run with the calm one. */
-    record Verdict(List<String> problems, Map<String, Long> counts) {
-        static Verdict of(Outcome calm, Outcome crashed, int users) {
+    public record Verdict(List<String> problems, Map<String, Long> counts) {
+        public static Verdict of(Outcome calm, Outcome crashed, int users) {
             var problems = new ArrayList<String>();
             var counts = new LinkedHashMap<String, Long>();
             var replies = new Tally();
@@ -871,7 +873,7 @@ public class TelegramCrashBench {
          * agents' hours, the date "yesterday" stands for, and the agent's verification code (derived from each
          * run's own key).
          */
-        static String content(FakeBotApi.Sent s) {
+        public static String content(FakeBotApi.Sent s) {
             String text = s.text() == null ? "" : s.text().replaceAll("#\\d+", "#N")
                     .replaceAll("(?m)^(You are number|您目前排在|Our agents are off duty|客服现在不在工作时间).*$", "$1…")
                     .replaceAll("\\d{4}-\\d{2}-\\d{2}", "DATE")
@@ -883,7 +885,7 @@ public class TelegramCrashBench {
             return s.length() > 120 ? s.substring(0, 120) + "…" : s;
         }
 
-        String json(int users, int kills, long seed) {
+        public String json(int users, int kills, long seed) {
             var sb = new StringBuilder("{\"users\":").append(users).append(",\"seed\":").append(seed);
             counts.forEach((k, v) -> sb.append(",\"").append(k).append("\":").append(v));
             return sb.append(",\"problems\":").append(problems.size()).append("}").toString();

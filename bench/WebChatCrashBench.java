@@ -164,36 +164,36 @@ public class WebChatCrashBench {
         System.exit(problems.isEmpty() ? 0 : 1);
     }
 
-    static final class Counts {
-        final AtomicLong acked = new AtomicLong();
-        final AtomicLong refused429 = new AtomicLong();
-        final AtomicLong resent = new AtomicLong();
-        final AtomicLong duplicates = new AtomicLong();
-        final AtomicLong kills = new AtomicLong();
+    public static final class Counts {
+        public final AtomicLong acked = new AtomicLong();
+        public final AtomicLong refused429 = new AtomicLong();
+        public final AtomicLong resent = new AtomicLong();
+        public final AtomicLong duplicates = new AtomicLong();
+        public final AtomicLong kills = new AtomicLong();
     }
 
     /** One web chat session behaving like the widget: one message at a time, each resent until acknowledged. */
-    static final class WebUser {
-        final int index;
+    public static final class WebUser {
+        public final int index;
         final int messages;
         final Counts counts;
         final String base;
-        final java.util.Set<Integer> acked = ConcurrentHashMap.newKeySet();
-        volatile String sessionId;
+        public final java.util.Set<Integer> acked = ConcurrentHashMap.newKeySet();
+        public volatile String sessionId;
         private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-        WebUser(int index, int messages, int port, Counts counts) {
+        public WebUser(int index, int messages, int port, Counts counts) {
             this.index = index;
             this.messages = messages;
             this.counts = counts;
             this.base = "http://127.0.0.1:" + port;
         }
 
-        String text(int m) {
+        public String text(int m) {
             return "hello, this is session " + index + " with question number " + m + " about my wallet";
         }
 
-        void run() throws InterruptedException {
+        public void run() throws InterruptedException {
             sessionId = createSession();
             for (int m = 1; m <= messages; m++) {
                 send(m);

@@ -166,6 +166,11 @@ public final class Store implements AutoCloseable {
         return backend.webSessions().createdBefore(before.toEpochMilli());
     }
 
+    /** A desk sign-in by the hash of its session id; idle ones are still returned (the desk judges them). */
+    public Optional<DeskSessionRepository.Row> deskSession(String idHash) {
+        return backend.deskSessions().get(idHash);
+    }
+
     /** Every web session with when it was made (for copying a store). */
     public Map<String, Instant> webSessions() {
         var out = new HashMap<String, Instant>();
@@ -459,6 +464,22 @@ public final class Store implements AutoCloseable {
             backend.webSessions().remove(sessionId);
         }
 
+        /** Opens a desk sign-in, or records that it was used at {@code lastSeen}. */
+        public void putDeskSession(String idHash, String agent, Instant lastSeen) {
+            backend.deskSessions().put(idHash, new DeskSessionRepository.Row(agent, lastSeen.toEpochMilli()));
+        }
+
+        public void dropDeskSession(String idHash) {
+            backend.deskSessions().remove(idHash);
+        }
+
+        /** @return how many sign-ins unused since {@code cutoff} were dropped */
+        public int dropDeskSessionsIdleSince(Instant cutoff) {
+            List<String> idle = backend.deskSessions().idleBefore(cutoff.toEpochMilli());
+            idle.forEach(backend.deskSessions()::remove);
+            return idle.size();
+        }
+
         public void delivered(long outboxId) {
             backend.outbox().pending().remove(outboxId);
         }
@@ -587,6 +608,20 @@ public final class Store implements AutoCloseable {
 
         public void putSurfaceState(String key, Object state) {
             backend.surfaceState().put(key, StoreCodec.encode(state));
+        }
+
+        /**
+         * Keeps {@code state} unless {@code key} already holds a value, and returns what is kept. Instances that
+         * race here all get the first one's value: the key is locked until the transaction ends.
+         */
+        public <T> T putSurfaceStateIfAbsent(String key, T state, Class<T> type) {
+            backend.lockConversation("surface-state:" + key);
+            Optional<byte[]> kept = backend.surfaceState().get(key);
+            if (kept.isPresent()) {
+                return StoreCodec.decode(kept.get(), type);
+            }
+            backend.surfaceState().put(key, StoreCodec.encode(state));
+            return state;
         }
 
         /** Drops the feed entries every follower has handled. */

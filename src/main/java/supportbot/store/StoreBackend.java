@@ -21,6 +21,8 @@ public interface StoreBackend extends AutoCloseable {
 
     SessionRepository webSessions();
 
+    DeskSessionRepository deskSessions();
+
     FeedbackRepository feedback();
 
     KeyValueRepository surfaceState();

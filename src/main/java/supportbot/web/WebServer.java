@@ -55,7 +55,7 @@ public final class WebServer {
                 System::nanoTime));
         var changes = new DeskChanges();
         desk.committer().onCommit(changes::bump);
-        var deskSessions = new DeskSessions(desk.clock());
+        var deskSessions = new DeskSessions(desk.store(), desk.committer(), desk.clock());
         var faqAssist = new FaqAssist(faq);
         var ticketLabels = new TicketLabels(desk.categories());
         var deskApi = new DeskApi(desk.service(), desk.agents(), desk.store(), desk.sla(), desk.clock(),

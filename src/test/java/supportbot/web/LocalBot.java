@@ -54,6 +54,17 @@ final class LocalBot implements AutoCloseable {
     /** @param nanoTime the flood limit's clock, so tests decide when a user has slowed down */
     LocalBot(Path dir, List<Agent> moreAgents, WebSettings web, supportbot.safety.InboundGuard.Settings flood,
              java.util.function.LongSupplier nanoTime) throws IOException {
+        this(dir, moreAgents, web, flood, nanoTime, Store.open(dir.resolve("data")));
+    }
+
+    /** Over a store of the caller's (one PostgreSQL schema shared by two bots is two instances); closing closes it. */
+    LocalBot(Path dir, Store store) throws IOException {
+        this(dir, List.of(), WebSettings.defaults(), supportbot.safety.InboundGuard.Settings.defaults(), System::nanoTime,
+                store);
+    }
+
+    private LocalBot(Path dir, List<Agent> moreAgents, WebSettings web, supportbot.safety.InboundGuard.Settings flood,
+                     java.util.function.LongSupplier nanoTime, Store store) throws IOException {
         Files.writeString(dir.resolve("faq.jsonl"), """
                 {"id":"pin","question":"How do I reset my PIN code?","answer":"Settings, Security, Reset PIN."}
                 {"id":"fees","question":"为什么手续费这么高","answer":"手续费由网络收取。"}
@@ -61,7 +72,7 @@ final class LocalBot implements AutoCloseable {
         var settings = new ConfigLoader().defaults().searchSettings().withSemantic(false);
         var faq = new FaqService(dir.resolve("faq.jsonl"), null, settings, FaqIndexer.Progress.SILENT);
         Clock clock = Clock.fixed(EngineHarness.NOW, ZoneOffset.UTC);
-        store = Store.open(dir.resolve("data"));
+        this.store = store;
         committer = new GroupCommitter(store);
         var all = new java.util.ArrayList<>(List.of(
                 new Agent("alice", Role.AGENT, AgentDirectory.sha256(ALICE)),

@@ -63,6 +63,8 @@ public final class TelegramConnector implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** What Telegram must send with each webhook call; null in polling mode. */
+    private final String webhookSecret;
     /** Failed tries per webhook update id: Telegram redelivers, so the count lives here. */
     private final com.google.common.cache.Cache<Integer, Integer> webhookFailures = com.google.common.cache.CacheBuilder
             .newBuilder().maximumSize(10_000).expireAfterWrite(1, TimeUnit.HOURS).build();
@@ -84,6 +86,9 @@ public final class TelegramConnector implements AutoCloseable {
         this.me = me;
         this.deadLetters = new supportbot.channel.DeadLetters(parts.store(), parts.committer(), parts.clock());
         this.state = parts.metrics().connector(TelegramKeys.CHANNEL);
+        // Known before the web server takes calls, so an instance that just started accepts them at once.
+        this.webhookSecret = settings.mode() == TelegramSettings.Mode.WEBHOOK
+                ? WebhookSecret.resolve(settings, parts.committer()) : null;
         var limiter = new SendLimiter(settings.limits(), System::nanoTime);
         var keyboards = new Keyboards(parts.signer());
         var shown = new ShownKeyboards();
@@ -171,7 +176,7 @@ public final class TelegramConnector implements AutoCloseable {
         }
         try {
             if (settings.mode() == TelegramSettings.Mode.WEBHOOK) {
-                api.setWebhook(settings.webhookUrl(), settings.webhookSecret());
+                api.setWebhook(settings.webhookUrl(), webhookSecret);
                 log.info("Telegram: webhook set to {}", settings.webhookUrl());
             }
             state.connected(true);
@@ -429,8 +434,9 @@ public final class TelegramConnector implements AutoCloseable {
      * @return the HTTP status to answer
      */
     public int onWebhook(String secretHeader, byte[] body) {
-        if (secretHeader == null || !MessageDigest.isEqual(secretHeader.getBytes(StandardCharsets.UTF_8),
-                settings.webhookSecret().getBytes(StandardCharsets.UTF_8))) {
+        String expected = webhookSecret;
+        if (secretHeader == null || expected == null || !MessageDigest.isEqual(secretHeader.getBytes(StandardCharsets.UTF_8),
+                expected.getBytes(StandardCharsets.UTF_8))) {
             log.warn("refused a webhook call without the right X-Telegram-Bot-Api-Secret-Token");
             return 401;
         }

@@ -11,6 +11,8 @@ import supportbot.config.ConfigException;
 /**
  * The Telegram connector's settings, checked. The token comes only from the environment and is never
  * printed: {@link #toString()} leaves it out.
+ *
+ * @param webhookSecret the operator's {@code TELEGRAM_WEBHOOK_SECRET}; null when the store keeps one instead
  */
 public record TelegramSettings(String token, URI apiUrl, Mode mode, int pollTimeoutSeconds, String webhookPublicUrl,
                                String webhookPath, String webhookSecret, Long staffChatId, Long supervisorChatId,
@@ -50,8 +52,8 @@ public record TelegramSettings(String token, URI apiUrl, Mode mode, int pollTime
         }
         String secret = env.get(WEBHOOK_SECRET_ENV);
         if (secret == null || secret.isBlank()) {
-            // Set with setWebhook at every start, so a fresh random secret per start is as good as a configured one.
-            secret = randomSecret();
+            // Instances behind one load balancer need one secret: the connector takes it from the store (WebhookSecret).
+            secret = null;
         } else if (!secret.matches("[A-Za-z0-9_-]{1,256}")) {
             throw new ConfigException(WEBHOOK_SECRET_ENV + ": 1-256 characters A-Z, a-z, 0-9, _ and - (Telegram's rule)");
         }
@@ -161,12 +163,6 @@ public record TelegramSettings(String token, URI apiUrl, Mode mode, int pollTime
                     + "https://api.telegram.org or http://127.0.0.1:8081, not '" + value + "'");
         }
         return uri;
-    }
-
-    private static String randomSecret() {
-        byte[] bytes = new byte[24];
-        new java.security.SecureRandom().nextBytes(bytes);
-        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     public Duration pollTimeout() {

@@ -13,6 +13,7 @@ import org.mapdb.Serializer;
 import supportbot.store.AtomicCommitVolume;
 import supportbot.store.ConversationRepository;
 import supportbot.store.CounterRepository;
+import supportbot.store.DeskSessionRepository;
 import supportbot.store.FeedbackRepository;
 import supportbot.store.KeyValueRepository;
 import supportbot.store.KeyVault;
@@ -43,6 +44,7 @@ public final class MapDbBackend implements StoreBackend {
     private final MapDbSealedRecords gaps;
     private final MapDbCounters counters;
     private final MapDbSessions webSessions;
+    private final MapDbDeskSessions deskSessions;
     private final MapDbFeedback feedback;
     private final MapDbKeyValues surfaceState;
     private final MapDbKeyValues bans;
@@ -68,6 +70,8 @@ public final class MapDbBackend implements StoreBackend {
                 .valuesOutsideNodesEnable().createOrOpen());
         counters = new MapDbCounters(db.hashMap("counters", Serializer.STRING, Serializer.LONG).createOrOpen());
         webSessions = new MapDbSessions(db.hashMap("webSessions", Serializer.STRING, Serializer.LONG).createOrOpen());
+        deskSessions = new MapDbDeskSessions(db.hashMap("deskSessions", Serializer.STRING, Serializer.STRING)
+                .createOrOpen());
         surfaceState = new MapDbKeyValues(db.hashMap("surfaceState", Serializer.STRING, Serializer.BYTE_ARRAY)
                 .createOrOpen());
         bans = new MapDbKeyValues(db.hashMap("banned", Serializer.STRING, Serializer.BYTE_ARRAY).createOrOpen());
@@ -144,6 +148,11 @@ public final class MapDbBackend implements StoreBackend {
     @Override
     public SessionRepository webSessions() {
         return webSessions;
+    }
+
+    @Override
+    public DeskSessionRepository deskSessions() {
+        return deskSessions;
     }
 
     @Override

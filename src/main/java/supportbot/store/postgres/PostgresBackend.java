@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Properties;
 import supportbot.store.ConversationRepository;
 import supportbot.store.CounterRepository;
+import supportbot.store.DeskSessionRepository;
 import supportbot.store.FeedbackRepository;
 import supportbot.store.KeyValueRepository;
 import supportbot.store.KeyVault;
@@ -33,6 +34,7 @@ public final class PostgresBackend implements StoreBackend {
     private final PgSealedRecords undeliverable;
     private final PgCounters counters;
     private final PgSessions webSessions;
+    private final PgDeskSessions deskSessions;
     private final PgFeedback feedback;
     private final PgKeyValues surfaceState;
     private final PgKeyValues bans;
@@ -51,6 +53,7 @@ public final class PostgresBackend implements StoreBackend {
         undeliverable = new PgSealedRecords(jdbc, "undeliverable");
         counters = new PgCounters(jdbc);
         webSessions = new PgSessions(jdbc);
+        deskSessions = new PgDeskSessions(jdbc);
         feedback = new PgFeedback(jdbc);
         surfaceState = new PgKeyValues(jdbc, "surface_state", "key");
         bans = new PgKeyValues(jdbc, "bans", "user_id");
@@ -138,6 +141,11 @@ public final class PostgresBackend implements StoreBackend {
     @Override
     public SessionRepository webSessions() {
         return webSessions;
+    }
+
+    @Override
+    public DeskSessionRepository deskSessions() {
+        return deskSessions;
     }
 
     @Override

@@ -161,6 +161,8 @@ public final class FakeBotApi implements AutoCloseable {
     private long tooManyRequests;
     private String webhookUrl;
     private String webhookSecret;
+    /** Set by {@link #deliverWebhooksLikeTelegram}: updates are then posted in the background, with retries. */
+    private WebhookQueue webhookQueue;
     private JsonNode commands = NODES.arrayNode();
 
     private record StoredFile(String fileId, String uniqueId, String path, byte[] bytes) {
@@ -231,6 +233,9 @@ public final class FakeBotApi implements AutoCloseable {
                 return;
             }
             closed = true;
+            if (webhookQueue != null) {
+                webhookQueue.close();
+            }
             lock.notifyAll();
             // Let long polls in flight answer (an empty list) before the server goes away, so a bot session that was
             // stopped just before does not log a broken connection.
@@ -552,6 +557,72 @@ public final class FakeBotApi implements AutoCloseable {
                 waitOn(Math.min(left, 20_000_000L));
             }
         }
+    }
+
+    /**
+     * From now on a webhook gets updates as Telegram sends them, not one synchronous POST per update: in the
+     * background, each retried until answered 2xx (waits doubling from 100 ms to 2 s), one at a time per chat
+     * and in order, at most {@code maxConnections} at once. For benches with instances behind a load balancer.
+     */
+    public void deliverWebhooksLikeTelegram(int maxConnections) {
+        synchronized (lock) {
+            if (webhookQueue == null) {
+                webhookQueue = new WebhookQueue(maxConnections, this::postToCurrentWebhook, Duration.ofMillis(100),
+                        Duration.ofSeconds(2));
+            }
+        }
+    }
+
+    /** Updates the webhook has not yet taken with a 2xx (with {@link #deliverWebhooksLikeTelegram}). */
+    public long webhookBacklog() {
+        WebhookQueue q;
+        synchronized (lock) {
+            q = webhookQueue;
+        }
+        return q == null ? 0 : q.backlog();
+    }
+
+    /** Webhook POSTs that failed and were retried (with {@link #deliverWebhooksLikeTelegram}). */
+    public long webhookFailedPosts() {
+        WebhookQueue q;
+        synchronized (lock) {
+            q = webhookQueue;
+        }
+        return q == null ? 0 : q.failedPosts();
+    }
+
+    private Delivery postToCurrentWebhook(long updateId, String json) {
+        String url;
+        String secret;
+        synchronized (lock) {
+            url = webhookUrl;
+            secret = webhookSecret;
+        }
+        if (url == null) {
+            return new Delivery(updateId, null, -1, "no webhook set");
+        }
+        Delivery d = post(url, secret, json);
+        Delivery recorded = new Delivery(updateId, url, d.status(), d.responseBody());
+        synchronized (lock) {
+            deliveries.add(recorded);
+            lock.notifyAll();
+        }
+        answerInWebhookResponse(recorded);
+        return recorded;
+    }
+
+    /** The chat an update belongs to, which Telegram keeps in order. */
+    private static long chatOf(JsonNode update) {
+        for (String kind : List.of("message", "edited_message")) {
+            if (update.has(kind)) {
+                return update.get(kind).path("chat").path("id").asLong();
+            }
+        }
+        JsonNode callback = update.path("callback_query");
+        if (callback.path("message").has("chat")) {
+            return callback.path("message").path("chat").path("id").asLong();
+        }
+        return callback.path("from").path("id").asLong();
     }
 
     /** Updates queued and not yet confirmed by a getUpdates offset. */
@@ -1485,6 +1556,7 @@ public final class FakeBotApi implements AutoCloseable {
         long id;
         String url;
         String secret;
+        WebhookQueue background;
         synchronized (lock) {
             id = nextUpdateId++;
             ObjectNode full = NODES.objectNode().put("update_id", id);
@@ -1505,6 +1577,11 @@ public final class FakeBotApi implements AutoCloseable {
                 return id;
             }
             update = full;
+            background = webhookQueue;
+        }
+        if (background != null) {
+            background.add(id, chatOf(update), update.toString());
+            return id;
         }
         Delivery d = post(url, secret, update.toString());
         Delivery recorded = new Delivery(id, url, d.status(), d.responseBody());
