@@ -50,6 +50,16 @@ public final class Store implements AutoCloseable {
         this.keys = backend.keys();
         this.sealer = new Sealer(keys, encrypt);
         backend.readTicketsWith(b -> sealer.open(b).map(plain -> columns(StoreCodec.decode(plain, Ticket.class))));
+        labelOutbox();
+    }
+
+    /** Pending entries from before the outbox had routing labels get them, or no instance would claim them. */
+    private void labelOutbox() {
+        List<Long> unlabelled = backend.outbox().unlabelled();
+        for (Long id : unlabelled) {
+            outboxEntry(backend.outbox().pending().get(id).orElse(null))
+                    .ifPresent(e -> backend.outbox().label(id, e.channel(), e.conversationKey()));
+        }
     }
 
     /** Opens (or creates) the embedded store in {@code dataDir}; fails clearly if another process has it open. */
@@ -92,6 +102,65 @@ public final class Store implements AutoCloseable {
     public Optional<StoredConversation> stored(String key) {
         return backend.conversations().get(key).flatMap(sealer::open)
                 .map(b -> StoreCodec.decode(b, StoredConversation.class));
+    }
+
+    /** A conversation as read for a turn, with the version its write will be checked against. */
+    public record Read(StoredConversation conversation, long version) {
+        /** Not checked at commit: state that only this process writes (one process on the store, or a cache of it). */
+        public static final long UNCHECKED = -1;
+
+        public static Read unchecked(StoredConversation conversation) {
+            return new Read(conversation, UNCHECKED);
+        }
+    }
+
+    /**
+     * True when other instances write this store too: a turn must then read fresh state ({@link #read}) and
+     * not trust what this process remembers of it.
+     */
+    public boolean shared() {
+        return backend.shared();
+    }
+
+    /** The conversation with its version, in one read (a key that could not open it reads as absent). */
+    public Read read(String key) {
+        return backend.conversations().getVersioned(key).map(v -> new Read(sealer.open(v.value())
+                        .map(b -> StoreCodec.decode(b, StoredConversation.class)).orElse(null), v.version()))
+                .orElse(new Read(null, ConversationRepository.ABSENT));
+    }
+
+    /**
+     * The next ticket number: from the database when instances share it (never twice, gaps after a rollback),
+     * else {@code empty} and the caller counts.
+     */
+    public java.util.OptionalLong nextTicketNumber() {
+        return backend.tickets().nextNumber();
+    }
+
+    /**
+     * Pending outbox entries {@code claimant} may send now, oldest first (see {@link OutboxRepository#claim}).
+     * On one process, simply the first pending entries.
+     */
+    public List<OutboxEntry> claimOutbox(String claimant, Collection<String> channels, int max, java.time.Duration lease) {
+        var out = new ArrayList<OutboxEntry>();
+        for (byte[] b : backend.outbox().claim(claimant, channels, max, lease)) {
+            sealer.open(b).ifPresent(plain -> out.add(StoreCodec.decode(plain, OutboxEntry.class)));
+        }
+        return out;
+    }
+
+    public void renewOutbox(String claimant, java.time.Duration lease) {
+        backend.outbox().renew(claimant, lease);
+    }
+
+    /** Another instance may send what {@code claimant} held at once, without waiting for its lease to end. */
+    public void releaseOutbox(String claimant) {
+        backend.outbox().release(claimant);
+    }
+
+    /** Forgets inbound ids older than {@code before}; nothing to do where they live in the conversation record. */
+    public int trimInboundIds(Instant before) {
+        return backend.shared() ? backend.inboundIds().removeBefore(before) : 0;
     }
 
     public long conversationCount() {
@@ -358,6 +427,36 @@ public final class Store implements AutoCloseable {
             backend.begin();
         }
 
+        /**
+         * First in a turn's writes: the conversation is locked until commit and must still be at the version the
+         * turn read, else {@link ConversationChanged} is thrown before anything is written, and the turn is run
+         * again on fresh state. Unchecked reads, and a store only this process writes, check nothing.
+         */
+        public void claimConversation(String key, long versionRead) {
+            if (versionRead == Read.UNCHECKED || !backend.shared()) {
+                return;
+            }
+            backend.lockConversation(key);
+            long now = backend.conversations().version(key);
+            if (now != versionRead) {
+                throw new ConversationChanged(key);
+            }
+        }
+
+        /**
+         * Records that this platform message is handled, in the turn's transaction; throws
+         * {@link DuplicateInbound} before writing anything when another delivery of it was committed. Where one
+         * process holds the store, the conversation record's window of seen ids does this job.
+         */
+        public void recordInbound(String conversationKey, String messageId, Instant at) {
+            if (messageId == null || !backend.shared()) {
+                return;
+            }
+            if (!backend.inboundIds().add(conversationKey, messageId, at)) {
+                throw new DuplicateInbound();
+            }
+        }
+
         public void saveConversation(String key, Encoded conversation) {
             backend.lockConversation(key);
             backend.conversations().put(key, sealer.seal(key, conversation.bytes()));
@@ -366,7 +465,8 @@ public final class Store implements AutoCloseable {
         /** @return the first line's seq */
         public long appendTranscript(String key, Encoded lines, int count) {
             backend.lockConversation(key);
-            long first = lastSeqs.computeIfAbsent(key, Store.this::lastTranscriptSeq) + 1;
+            // Shared: another instance may have appended since; the lock just taken makes the read exact.
+            long first = (backend.shared() ? lastTranscriptSeq(key) : lastSeqs.computeIfAbsent(key, Store.this::lastTranscriptSeq)) + 1;
             lastSeqs.put(key, first + count - 1);
             backend.transcript().put(key, first, sealer.seal(key, lines.bytes()));
             return first;
@@ -383,7 +483,8 @@ public final class Store implements AutoCloseable {
 
         /** Read-modify-write on the commit thread, so concurrent changes to one ticket never lose each other. */
         public Optional<Ticket> updateTicket(long number, UnaryOperator<Ticket> change) {
-            Optional<Ticket> updated = ticket(number).map(change);
+            Optional<Ticket> updated = backend.tickets().getForUpdate(number).flatMap(sealer::open)
+                    .map(b -> StoreCodec.decode(b, Ticket.class)).map(change);
             updated.ifPresent(this::saveTicket);
             return updated;
         }
@@ -409,7 +510,7 @@ public final class Store implements AutoCloseable {
         /** @param entry its id is assigned here */
         public long enqueue(OutboxEntry entry) {
             long id = backend.counters().add("outbox", 1L);
-            backend.outbox().pending().put(id, sealer.seal(entry.conversationKey(), StoreCodec.encode(new OutboxEntry(id,
+            backend.outbox().add(id, entry.channel(), entry.conversationKey(), sealer.seal(entry.conversationKey(), StoreCodec.encode(new OutboxEntry(id,
                     entry.channel(), entry.conversationKey(), entry.text(), entry.buttons(), entry.kind(), 0,
                     entry.attachments()))));
             return id;

@@ -30,6 +30,20 @@ public interface StoreBackend extends AutoCloseable {
     KeyVault keys();
 
     /**
+     * True when other processes may write the same data at once (a database server): then turns check the
+     * version of the conversation they read, record inbound ids, and claim outbox entries. False for a file one
+     * process holds, where the inbox's lanes already serialise a conversation's turns.
+     */
+    default boolean shared() {
+        return false;
+    }
+
+    /** Inbound ids kept across instances; only a shared adapter has them. */
+    default InboundIds inboundIds() {
+        throw new UnsupportedOperationException("inbound ids are kept in the conversation record here");
+    }
+
+    /**
      * How to read a ticket's {@link TicketRepository.Columns} from its sealed value, for an adapter whose format
      * keeps no columns (the store knows the sealing; adapters do not).
      */

@@ -11,7 +11,6 @@ import supportbot.store.FeedbackRepository;
 import supportbot.store.KeyValueRepository;
 import supportbot.store.KeyVault;
 import supportbot.store.OutboxRepository;
-import supportbot.store.SealedRecords;
 import supportbot.store.SessionRepository;
 import supportbot.store.StoreBackend;
 import supportbot.store.TicketRepository;
@@ -29,8 +28,8 @@ public final class PostgresBackend implements StoreBackend {
     private final PgConversations conversations;
     private final PgTranscript transcript;
     private final PgTickets tickets;
-    private final PgSealedRecords outbox;
-    private final PgSealedRecords undeliverable;
+    private final PgOutbox outbox;
+    private final PgInboundIds inboundIds;
     private final PgCounters counters;
     private final PgSessions webSessions;
     private final PgFeedback feedback;
@@ -45,8 +44,8 @@ public final class PostgresBackend implements StoreBackend {
         conversations = new PgConversations(jdbc);
         transcript = new PgTranscript(jdbc);
         tickets = new PgTickets(jdbc);
-        outbox = new PgSealedRecords(jdbc, "outbox");
-        undeliverable = new PgSealedRecords(jdbc, "undeliverable");
+        outbox = new PgOutbox(jdbc);
+        inboundIds = new PgInboundIds(jdbc);
         counters = new PgCounters(jdbc);
         webSessions = new PgSessions(jdbc);
         feedback = new PgFeedback(jdbc);
@@ -113,17 +112,17 @@ public final class PostgresBackend implements StoreBackend {
 
     @Override
     public OutboxRepository outbox() {
-        return new OutboxRepository() {
-            @Override
-            public SealedRecords pending() {
-                return outbox;
-            }
+        return outbox;
+    }
 
-            @Override
-            public SealedRecords parked() {
-                return undeliverable;
-            }
-        };
+    @Override
+    public boolean shared() {
+        return true;
+    }
+
+    @Override
+    public supportbot.store.InboundIds inboundIds() {
+        return inboundIds;
     }
 
     @Override

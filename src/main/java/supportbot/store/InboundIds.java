@@ -1,0 +1,13 @@
+package supportbot.store;
+
+/**
+ * Platform message ids already handled, per conversation, kept in the turn's transaction under a unique key: a
+ * delivery of the same message to another instance finds the id and is dropped.
+ */
+public interface InboundIds {
+    /** @return false when the id was recorded already (a duplicate delivery) */
+    boolean add(String conversationKey, String messageId, java.time.Instant at);
+
+    /** Forgets ids recorded before {@code before} (platforms stop redelivering long before). */
+    int removeBefore(java.time.Instant before);
+}
