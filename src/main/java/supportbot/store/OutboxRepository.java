@@ -15,10 +15,10 @@ public interface OutboxRepository {
     }
 
     /**
-     * Pending entries this claimant may send now, oldest first, at most {@code max}. A shared adapter hands a
-     * conversation's entries to one claimant at a time until {@code lease} runs out (claiming again renews it),
+     * Pending entries this claimant may send now, oldest first. A shared adapter hands whole conversations (at
+     * most {@code max} of them) to one claimant at a time until {@code lease} runs out (claiming again renews it),
      * only for {@code channels}, and never a later entry of a conversation whose earlier one another claimant
-     * holds. A single-process adapter returns the first pending entries.
+     * holds. A single-process adapter returns the first {@code max} pending entries.
      */
     default java.util.List<byte[]> claim(String claimant, java.util.Collection<String> channels, int max,
                                          java.time.Duration lease) {

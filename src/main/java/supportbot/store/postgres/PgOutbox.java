@@ -72,7 +72,7 @@ final class PgOutbox implements OutboxRepository {
             st.setString(4, claimant);
             st.setDouble(5, lease.toMillis() / 1000.0);
         }, rs -> new Object[] {rs.getLong(1), rs.getBytes(2)}).stream()
-                .sorted(java.util.Comparator.comparingLong(r -> (Long) r[0])).limit(max).map(r -> (byte[]) r[1]).toList();
+                .sorted(java.util.Comparator.comparingLong(r -> (Long) r[0])).map(r -> (byte[]) r[1]).toList();
     }
 
     @Override

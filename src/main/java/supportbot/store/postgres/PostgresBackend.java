@@ -202,6 +202,11 @@ public final class PostgresBackend implements StoreBackend {
         return settings.where();
     }
 
+    /** The schema it works in (null: the user's default). */
+    public String schema() {
+        return settings.schema();
+    }
+
     /** Statements sent so far (each a round trip; commits and rollbacks not counted). */
     public long statements() {
         return jdbc.statements();
