@@ -39,8 +39,7 @@ final class TurnRecorder {
         String key = turn.conversation().key();
         return new Prepared(prepared.conversation(), tx -> {
             // Checks first, so a stale or repeated turn is refused before it writes anything.
-            tx.claimConversation(key, read.version());
-            tx.recordInbound(in.conversationKey(), in.platformMessageId(), in.time());
+            tx.claimTurn(key, read.version(), in.platformMessageId(), in.time());
             prepared.writes().accept(tx);
         }, prepared.forgotten());
     }

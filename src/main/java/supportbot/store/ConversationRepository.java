@@ -19,6 +19,12 @@ public interface ConversationRepository {
         return get(key).map(v -> new Versioned(v, fingerprint(v)));
     }
 
+    /** Writes the value and returns its new version. */
+    default long putVersioned(String key, byte[] sealed) {
+        put(key, sealed);
+        return fingerprint(sealed);
+    }
+
     /** The current version, {@link #ABSENT} when there is none. */
     default long version(String key) {
         return get(key).map(ConversationRepository::fingerprint).orElse(ABSENT);

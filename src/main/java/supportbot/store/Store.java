@@ -38,6 +38,17 @@ public final class Store implements AutoCloseable {
     private final Set<String> feedFollowers = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Last transcript seq per conversation, for the commit thread only; bounded, re-read on a miss. */
+    /**
+     * When other instances write too, the last seq is trusted only while the conversation is at the version this
+     * process wrote with it (commit thread only).
+     */
+    private final Map<String, Long> seqVersions = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > 50_000;
+        }
+    };
+
     private final Map<String, Long> lastSeqs = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
@@ -400,6 +411,7 @@ public final class Store implements AutoCloseable {
     void rollback() {
         backend.rollback();
         lastSeqs.clear(); // they may count lines that were just rolled back
+        seqVersions.clear();
     }
 
     /** The conversation's current data key, for tests that look for it in the raw files. */
@@ -423,50 +435,79 @@ public final class Store implements AutoCloseable {
 
     /** The writes of one turn; only the committer thread uses it, between two commits. */
     public final class Tx {
+        /** Versions this group's turns found current at their check, and wrote (shared stores only). */
+        private final Map<String, Long> checkedVersions = new HashMap<>();
+        private final Map<String, Long> writtenVersions = new HashMap<>();
+
         Tx() {
             backend.begin();
         }
 
         /**
-         * First in a turn's writes: the conversation is locked until commit and must still be at the version the
-         * turn read, else {@link ConversationChanged} is thrown before anything is written, and the turn is run
-         * again on fresh state. Unchecked reads, and a store only this process writes, check nothing.
+         * First in a turn's writes, one round trip after the conversation's lock: the conversation must still be
+         * at the version the turn read, else {@link ConversationChanged}; and the platform message must not have
+         * been handled on any instance, else {@link DuplicateInbound}. Either is thrown before anything is
+         * written, and the turn's group commits without it. A store only this process writes checks nothing: its
+         * lanes order the turns, and the conversation record's window of seen ids drops duplicates.
+         *
+         * @param versionRead {@link Read#UNCHECKED} checks no version
+         * @param messageId   null records none
          */
-        public void claimConversation(String key, long versionRead) {
-            if (versionRead == Read.UNCHECKED || !backend.shared()) {
+        public void claimTurn(String key, long versionRead, String messageId, Instant at) {
+            if (!backend.shared() || versionRead == Read.UNCHECKED && messageId == null) {
                 return;
             }
             backend.lockConversation(key);
-            long now = backend.conversations().version(key);
-            if (now != versionRead) {
-                throw new ConversationChanged(key);
+            switch (backend.inboundIds().checkTurn(key, versionRead, messageId, at)) {
+                case CHANGED -> throw new ConversationChanged(key);
+                case DUPLICATE -> throw new DuplicateInbound();
+                case CURRENT -> {
+                    if (versionRead >= 0) {
+                        checkedVersions.put(key, versionRead);
+                    }
+                }
             }
         }
 
-        /**
-         * Records that this platform message is handled, in the turn's transaction; throws
-         * {@link DuplicateInbound} before writing anything when another delivery of it was committed. Where one
-         * process holds the store, the conversation record's window of seen ids does this job.
-         */
+        public void claimConversation(String key, long versionRead) {
+            claimTurn(key, versionRead, null, null);
+        }
+
         public void recordInbound(String conversationKey, String messageId, Instant at) {
-            if (messageId == null || !backend.shared()) {
-                return;
-            }
-            if (!backend.inboundIds().add(conversationKey, messageId, at)) {
-                throw new DuplicateInbound();
-            }
+            claimTurn(conversationKey, Read.UNCHECKED, messageId, at);
         }
 
         public void saveConversation(String key, Encoded conversation) {
             backend.lockConversation(key);
-            backend.conversations().put(key, sealer.seal(key, conversation.bytes()));
+            byte[] sealed = sealer.seal(key, conversation.bytes());
+            if (backend.shared()) {
+                writtenVersions.put(key, backend.conversations().putVersioned(key, sealed));
+            } else {
+                backend.conversations().put(key, sealed);
+            }
         }
 
         /** @return the first line's seq */
         public long appendTranscript(String key, Encoded lines, int count) {
             backend.lockConversation(key);
             // Shared: another instance may have appended since; the lock just taken makes the read exact.
-            long first = (backend.shared() ? lastTranscriptSeq(key) : lastSeqs.computeIfAbsent(key, Store.this::lastTranscriptSeq)) + 1;
+            long first;
+            if (backend.shared()) {
+                // Another instance may have appended since; unless the turn's check found the version this
+                // process last wrote, read the last seq (under the lock just taken, so exactly).
+                Long checked = checkedVersions.get(key);
+                Long known = lastSeqs.get(key);
+                boolean current = checked != null && known != null && checked.equals(seqVersions.get(key));
+                first = (current ? known : lastTranscriptSeq(key)) + 1;
+                Long written = writtenVersions.get(key);
+                if (written != null) {
+                    seqVersions.put(key, written);
+                } else {
+                    seqVersions.remove(key);
+                }
+            } else {
+                first = lastSeqs.computeIfAbsent(key, Store.this::lastTranscriptSeq) + 1;
+            }
             lastSeqs.put(key, first + count - 1);
             backend.transcript().put(key, first, sealer.seal(key, lines.bytes()));
             return first;
@@ -654,6 +695,7 @@ public final class Store implements AutoCloseable {
                 backend.conversations().remove(conversationKey);
                 transcript.firstSeqs(conversationKey).forEach(first -> transcript.remove(conversationKey, first));
                 lastSeqs.remove(conversationKey);
+                seqVersions.remove(conversationKey);
             }
             var erased = new HashSet<>(conversationKeys);
             var ids = new HashSet<Long>();

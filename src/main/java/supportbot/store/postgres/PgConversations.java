@@ -43,6 +43,15 @@ final class PgConversations implements ConversationRepository {
     }
 
     @Override
+    public long putVersioned(String key, byte[] sealed) {
+        return jdbc.one("insert into conversations (key, value) values (?, ?) on conflict (key) do update set value = "
+                + "excluded.value, version = nextval('conversation_versions') returning version", st -> {
+            st.setString(1, key);
+            st.setBytes(2, sealed);
+        }, rs -> rs.getLong(1)).orElseThrow();
+    }
+
+    @Override
     public void remove(String key) {
         jdbc.update("delete from conversations where key = ?", st -> st.setString(1, key));
     }
