@@ -169,6 +169,11 @@ public final class Store implements AutoCloseable {
         backend.outbox().release(claimant);
     }
 
+    /** Rates every instance shares, when the store is shared; empty where one process keeps its own. */
+    public Optional<RateBuckets> sharedRates() {
+        return backend.shared() ? Optional.of(backend.rateBuckets()) : Optional.empty();
+    }
+
     /** Forgets inbound ids older than {@code before}; nothing to do where they live in the conversation record. */
     public int trimInboundIds(Instant before) {
         return backend.shared() ? backend.inboundIds().removeBefore(before) : 0;

@@ -38,6 +38,11 @@ public interface StoreBackend extends AutoCloseable {
         return false;
     }
 
+    /** Rates held by all instances together; only a shared adapter has them. */
+    default RateBuckets rateBuckets() {
+        throw new UnsupportedOperationException("one process keeps its rates in memory");
+    }
+
     /** Inbound ids kept across instances; only a shared adapter has them. */
     default InboundIds inboundIds() {
         throw new UnsupportedOperationException("inbound ids are kept in the conversation record here");

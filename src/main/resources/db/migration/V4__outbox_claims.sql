@@ -9,3 +9,10 @@ alter table outbox
     add column claimed_by       text,
     add column claimed_until    timestamptz;
 create index outbox_conversation on outbox (conversation_key, id);
+
+-- Rates shared by every instance (Telegram's 30 messages a second per bot, 20 a minute per group): each bucket
+-- is the time at which it would be full again (GCRA), moved forward by every send any instance makes.
+create table rate_buckets (
+    name text primary key,
+    tat  timestamptz not null
+);

@@ -80,6 +80,7 @@ public final class TelegramConnector implements AutoCloseable {
         this.deadLetters = new supportbot.channel.DeadLetters(parts.store(), parts.committer(), parts.clock());
         this.state = parts.metrics().connector(TelegramKeys.CHANNEL);
         var limiter = new SendLimiter(settings.limits(), System::nanoTime);
+        parts.store().sharedRates().ifPresent(limiter::sharedWith); // several instances: one bot-wide limit
         var keyboards = new Keyboards(parts.signer());
         var shown = new ShownKeyboards();
         this.users = new UserUpdates(keyboards, shown, parts.inbox(), parts.store(), api, me, parts.attachmentsRoot(),

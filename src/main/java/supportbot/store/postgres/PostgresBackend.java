@@ -30,6 +30,7 @@ public final class PostgresBackend implements StoreBackend {
     private final PgTickets tickets;
     private final PgOutbox outbox;
     private final PgInboundIds inboundIds;
+    private final PgRateBuckets rateBuckets;
     private final PgCounters counters;
     private final PgSessions webSessions;
     private final PgFeedback feedback;
@@ -46,6 +47,7 @@ public final class PostgresBackend implements StoreBackend {
         tickets = new PgTickets(jdbc);
         outbox = new PgOutbox(jdbc);
         inboundIds = new PgInboundIds(jdbc);
+        rateBuckets = new PgRateBuckets(jdbc);
         counters = new PgCounters(jdbc);
         webSessions = new PgSessions(jdbc);
         feedback = new PgFeedback(jdbc);
@@ -118,6 +120,11 @@ public final class PostgresBackend implements StoreBackend {
     @Override
     public boolean shared() {
         return true;
+    }
+
+    @Override
+    public supportbot.store.RateBuckets rateBuckets() {
+        return rateBuckets;
     }
 
     @Override
