@@ -5,7 +5,7 @@ package supportbot.store;
  * write set ran: nothing of the turn was written, and it must be run again on the fresh state.
  */
 public final class ConversationChanged extends RuntimeException implements Refusal {
-    public ConversationChanged(String conversationKey) {
+    public ConversationChanged() {
         super("the conversation was changed by another instance since this turn read it", null, false, false);
     }
 }

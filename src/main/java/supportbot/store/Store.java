@@ -464,7 +464,7 @@ public final class Store implements AutoCloseable {
             }
             backend.lockConversation(key);
             switch (backend.inboundIds().checkTurn(key, versionRead, messageId, at)) {
-                case CHANGED -> throw new ConversationChanged(key);
+                case CHANGED -> throw new ConversationChanged();
                 case DUPLICATE -> throw new DuplicateInbound();
                 case CURRENT -> {
                     if (versionRead >= 0) {
