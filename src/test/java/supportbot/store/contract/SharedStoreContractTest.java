@@ -156,6 +156,25 @@ class SharedStoreContractTest {
     }
 
     @Test
+    void agentsOnTwoInstancesChangingOneTicketAtOnceLoseNoChange() {
+        Backends.assumePostgres();
+        try (var f = new StoreFixture("postgres"); var other = new Second(f)) {
+            f.write(tx -> tx.saveTicket(StoreFixture.ticket(1001, "web:t", "app-crash")));
+            var changes = new java.util.ArrayList<java.util.concurrent.CompletableFuture<Void>>();
+            for (int i = 0; i < 40; i++) {
+                var note = new supportbot.ticket.TicketEvent(StoreFixture.AT, i % 2 == 0 ? "alice" : "bob",
+                        supportbot.ticket.TicketEvent.Type.NOTE, "note " + i, List.of());
+                GroupCommitter on = i % 2 == 0 ? f.committer : other.committer;
+                changes.add(on.submit(tx -> tx.updateTicket(1001, t -> t.withEvent(note))));
+            }
+            changes.forEach(java.util.concurrent.CompletableFuture::join);
+            long notes = f.store.ticket(1001).orElseThrow().events().stream()
+                    .filter(e -> e.type() == supportbot.ticket.TicketEvent.Type.NOTE).count();
+            assertEquals(40, notes, "each instance's change applied on top of the other's");
+        }
+    }
+
+    @Test
     void anInstanceClaimsWholeConversationsAndTheOtherOnlyWhatNobodyHolds() throws Exception {
         Backends.assumePostgres();
         try (var f = new StoreFixture("postgres"); var other = new Second(f)) {
