@@ -209,6 +209,43 @@ class SeveralInstancesTest {
     }
 
     @Test
+    void anAgentsRepliesOnOneInstanceAndTheUsersMessagesOnTheOtherAllLand() {
+        Instance a = start("inst_a");
+        Instance b = start("inst_b");
+        String chat = "telegram:850";
+        b.say(chat, "talk to a human", "h0").join();
+        long number = b.store.conversation(chat).orElseThrow().ticketNumber();
+        int rounds = 20;
+        var futures = new ArrayList<CompletableFuture<Inbox.Outcome>>();
+        for (int i = 0; i < rounds; i++) {
+            var reply = new supportbot.ticket.TicketEvent(EngineHarness.NOW, "alice", supportbot.ticket.TicketEvent.Type.REPLY,
+                    "agent reply " + i, List.of());
+            var event = new supportbot.dialogue.DeskEvent("telegram", chat, number, supportbot.dialogue.DeskEvent.Kind.AGENT_REPLY,
+                    "alice", "agent reply " + i, EngineHarness.NOW);
+            futures.add(a.inbox.submit(event, tx -> tx.updateTicket(number, t -> t.withEvent(reply))));
+            futures.add(b.say(chat, "user message " + i, "u" + i));
+            if (i % 4 == 3) {
+                futures.forEach(CompletableFuture::join); // in waves, so the two instances' turns overlap
+            }
+        }
+        futures.forEach(CompletableFuture::join);
+        var lines = a.store.transcript(chat, 0);
+        for (int i = 0; i < rounds; i++) {
+            String agentSaid = "agent reply " + i;
+            String userSaid = "user message " + i;
+            assertEquals(1, lines.stream().filter(l -> l.from().equals("agent") && l.text().equals(agentSaid)).count(), agentSaid);
+            assertEquals(1, lines.stream().filter(l -> l.from().equals("user") && l.text().equals(userSaid)).count(), userSaid);
+        }
+        long replies = a.store.ticket(number).orElseThrow().events().stream()
+                .filter(e -> e.type() == supportbot.ticket.TicketEvent.Type.REPLY).count();
+        assertEquals(rounds, replies, "every reply is in the ticket once");
+        var seen = a.store.stored(chat).orElseThrow().seenMessageIds();
+        for (int i = 0; i < rounds; i++) {
+            assertTrue(seen.contains("u" + i), "the state knows user message " + i + ": " + seen);
+        }
+    }
+
+    @Test
     void aMessageDeliveredToBothInstancesIsHandledOnceEvenBeyondTheSeenWindow() {
         Instance a = start("inst_a");
         Instance b = start("inst_b");
