@@ -55,6 +55,8 @@ public final class Inbox implements AutoCloseable, supportbot.desk.ConversationL
     private final supportbot.metrics.BotMetrics metrics;
     private final ExecutorService workers;
     private final Map<String, CompletableFuture<Outcome>> lanes = new ConcurrentHashMap<>();
+    /** Turns of one conversation that overlap on two instances: a handful of re-runs settles any real race. */
+    private static final int MAX_ATTEMPTS = 8;
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> forgetListeners = new CopyOnWriteArrayList<>();
     private final List<java.util.function.BiConsumer<String, List<String>>> pieceListeners = new CopyOnWriteArrayList<>();
@@ -181,10 +183,43 @@ public final class Inbox implements AutoCloseable, supportbot.desk.ConversationL
     private CompletableFuture<Outcome> inLane(String key, java.util.function.Supplier<CompletableFuture<Outcome>> job) {
         CompletableFuture<Outcome> next = lanes.compute(key, (k, tail) -> {
             CompletableFuture<?> previous = tail == null ? CompletableFuture.completedFuture(null) : tail;
-            return previous.handle((v, e) -> null).thenComposeAsync(v -> logged(k, job), workers);
+            return previous.handle((v, e) -> null).thenComposeAsync(v -> attempt(k, job, MAX_ATTEMPTS), workers);
         });
         next.whenComplete((o, e) -> lanes.computeIfPresent(key, (k, tail) -> tail.isDone() ? null : tail));
         return next;
+    }
+
+    /**
+     * Runs a lane's job; a turn that ran on state another instance changed meanwhile wrote nothing and runs
+     * again on fresh state, and a message another instance already handled ends as a duplicate. Only a shared
+     * store (PostgreSQL) ever answers either way.
+     */
+    private CompletableFuture<Outcome> attempt(String key, java.util.function.Supplier<CompletableFuture<Outcome>> job,
+                                               int attemptsLeft) {
+        CompletableFuture<Outcome> run;
+        try {
+            run = logged(key, job);
+        } catch (RuntimeException e) {
+            run = CompletableFuture.failedFuture(e);
+        }
+        return run.handle((outcome, failure) -> {
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause == null) {
+                return CompletableFuture.completedFuture(outcome);
+            }
+            if (cause instanceof supportbot.store.DuplicateInbound) {
+                return CompletableFuture.completedFuture(Outcome.DUPLICATE);
+            }
+            if (cause instanceof supportbot.store.ConversationChanged && attemptsLeft > 1) {
+                log.debug("another instance changed the conversation during this turn; running it again");
+                metrics.turnRetried();
+                // Off the commit thread, which is where this callback runs.
+                return CompletableFuture.supplyAsync(() -> attempt(key, job, attemptsLeft - 1), workers)
+                        .thenCompose(f -> f);
+            }
+            return CompletableFuture.<Outcome>failedFuture(cause);
+        }).thenCompose(f -> f);
     }
 
     /** Runs a lane's job with the conversation (and its ticket, once known) on every log line, and times it. */
@@ -196,10 +231,11 @@ public final class Inbox implements AutoCloseable, supportbot.desk.ConversationL
     }
 
     private CompletableFuture<Outcome> processDesk(DeskEvent event, Consumer<Store.Tx> ticketChange) {
-        StoredConversation stored = current(event.conversationKey());
+        Store.Read read = current(event.conversationKey());
+        StoredConversation stored = read.conversation();
         supportbot.logging.LogContext.ticket(event.ticketNumber()); // cleared when the lane's job returns
         Turn turn = engine.handleDesk(stored == null ? null : stored.conversation(), event);
-        return commit(event.conversationKey(), TurnRecorder.prepare(stored, event, turn, pushChannels, ticketChange))
+        return commit(event.conversationKey(), TurnRecorder.prepare(read, event, turn, pushChannels, ticketChange))
                 .thenApply(o -> countPolled(turn, o));
     }
 
@@ -213,14 +249,21 @@ public final class Inbox implements AutoCloseable, supportbot.desk.ConversationL
         return outcome;
     }
 
-    private StoredConversation current(String key) {
+    /**
+     * The state a turn starts from. With a store other instances write, always read fresh with its version (a
+     * cache would be stale the moment another instance took a turn); otherwise this process's last commit.
+     */
+    private Store.Read current(String key) {
+        if (store.shared()) {
+            return store.read(key);
+        }
         StoredConversation stored = recent.getIfPresent(key);
-        return stored != null ? stored : store.stored(key).orElse(null);
+        return Store.Read.unchecked(stored != null ? stored : store.stored(key).orElse(null));
     }
 
     private CompletableFuture<Outcome> commit(String key, TurnRecorder.Prepared prepared) {
         return committer.submit(prepared.writes()).whenComplete((v, e) -> {
-            if (e == null) {
+            if (e == null && !store.shared()) {
                 recent.put(key, prepared.conversation());
             } else {
                 recent.invalidate(key);
@@ -255,7 +298,8 @@ public final class Inbox implements AutoCloseable, supportbot.desk.ConversationL
     /** @param form handles a form instead of the engine's message handling; null for a message */
     private CompletableFuture<Outcome> process(Inbound in, boolean senderWaits,
                                                java.util.function.BiFunction<Conversation, Inbound, Turn> form) {
-        StoredConversation stored = current(in.conversationKey());
+        Store.Read read = current(in.conversationKey());
+        StoredConversation stored = read.conversation();
         if (stored != null && stored.hasSeen(in.platformMessageId())) {
             return CompletableFuture.completedFuture(Outcome.DUPLICATE);
         }
@@ -291,7 +335,7 @@ public final class Inbox implements AutoCloseable, supportbot.desk.ConversationL
             var split = secret || handled.isButton() || form != null ? java.util.Optional.<SplitPhraseWatch.Found>empty()
                     : splitPhrases.offer(in.conversationKey(), in.platformMessageId(), handled.text(), in.time());
             if (split.isPresent()) {
-                return splitPhrase(stored, handled, split.get());
+                return splitPhrase(read, handled, split.get());
             }
             try {
                 turn = form != null && !secret ? form.apply(current, handled) : engine.handle(current, handled);
@@ -313,7 +357,7 @@ public final class Inbox implements AutoCloseable, supportbot.desk.ConversationL
         Outcome outcome = secret ? Outcome.SECRET_REMOVED : Outcome.PROCESSED;
         Turn done = turn;
         // The guard's cleaned copy of the message drops who sent it; the card still wants to know.
-        return commit(in.conversationKey(), TurnRecorder.prepare(stored, handled.from(in.contact()), turn, pushChannels))
+        return commit(in.conversationKey(), TurnRecorder.prepare(read, handled.from(in.contact()), turn, pushChannels))
                 .thenApply(o -> countPolled(done, outcome));
     }
 
@@ -323,7 +367,8 @@ public final class Inbox implements AutoCloseable, supportbot.desk.ConversationL
      * tickets, outbox; the staff feed then edits its copies), the file's free space is cleared of them, and the
      * user is warned and told what the platform lets the bot delete.
      */
-    private CompletableFuture<Outcome> splitPhrase(StoredConversation stored, Inbound in, SplitPhraseWatch.Found found) {
+    private CompletableFuture<Outcome> splitPhrase(Store.Read read, Inbound in, SplitPhraseWatch.Found found) {
+        StoredConversation stored = read.conversation();
         var words = found.words();
         StoredConversation cleaned = stored == null ? null : StoreScrub.redacted(stored, words::redact);
         Inbound recorded = new Inbound(in.channel(), in.conversationKey(), in.userId(), SecretDetector.REDACTION,
@@ -335,7 +380,8 @@ public final class Inbox implements AutoCloseable, supportbot.desk.ConversationL
                 messages.get(turn.conversation().lang(), deleteNoticeKey(in), java.util.Map.of("pieces", pieces)), List.of())));
         log.warn("removed a recovery phrase sent in {} messages in {}; redacting the earlier ones everywhere", pieces,
                 in.conversationKey());
-        var prepared = TurnRecorder.prepare(cleaned, recorded.from(in.contact()), turn, pushChannels);
+        var prepared = TurnRecorder.prepare(new Store.Read(cleaned, read.version()), recorded.from(in.contact()), turn,
+                pushChannels);
         String key = in.conversationKey();
         var withRedaction = new TurnRecorder.Prepared(prepared.conversation(),
                 prepared.writes().andThen(tx -> tx.redactConversation(key, words::redact)), prepared.forgotten());

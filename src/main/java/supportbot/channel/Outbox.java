@@ -22,6 +22,11 @@ import supportbot.store.Store;
  * repeat is at most the one message per conversation that was on the wire when it struck.
  * Conversations are sent in parallel, each strictly in order: a conversation whose entry failed waits for
  * the next pass while the others go on, so one rate-limited chat holds up nobody else.
+ *
+ * <p>When several instances share the store, each pass claims conversations (see {@link Store#claimOutbox}) for
+ * a lease that a timer renews; this instance stops sending once it cannot be sure its lease still holds, so a
+ * conversation another instance took over after a kill or a lost database is never sent by both, beyond the
+ * one message that was on the wire.
  */
 public final class Outbox implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
@@ -35,6 +40,12 @@ public final class Outbox implements AutoCloseable {
     private final supportbot.metrics.BotMetrics metrics;
     /** When each pending entry was first read (nanoTime): the store keeps no enqueue time, and this is within a pass of it. */
     private final Map<Long, Long> firstSeen = new ConcurrentHashMap<>();
+    /** Who holds this instance's claims in a shared store. */
+    private final String claimant = java.util.UUID.randomUUID().toString();
+    private volatile Duration lease = Duration.ofSeconds(30);
+    /** Until when (nanoTime) our claims surely hold: the last claim or renewal's start plus most of the lease. */
+    private volatile long leaseSafeUntil;
+    private java.util.concurrent.ScheduledExecutorService renewer;
 
     public Outbox(Store store, GroupCommitter committer) {
         this(store, committer, 8);
@@ -92,9 +103,46 @@ public final class Outbox implements AutoCloseable {
         });
     }
 
+    /** How long a claim lasts unrenewed: how soon another instance takes over a killed one's chats. */
+    public Outbox lease(Duration lease) {
+        if (lease.compareTo(Duration.ofMillis(300)) < 0) {
+            throw new IllegalArgumentException("an outbox lease must be at least 300 ms, not " + lease.toMillis() + " ms");
+        }
+        this.lease = lease;
+        return this;
+    }
+
     public Outbox start() {
+        if (store.shared()) {
+            renewer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "outbox-lease");
+                t.setDaemon(true);
+                return t;
+            });
+            long every = Math.max(100, lease.toMillis() / 3);
+            renewer.scheduleWithFixedDelay(this::renewLease, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
         loop.start();
         return this;
+    }
+
+    private void renewLease() {
+        long start = System.nanoTime();
+        try {
+            store.renewOutbox(claimant, lease);
+            leaseSafeUntil = start + safePart(lease);
+        } catch (RuntimeException e) {
+            log.warn("could not renew the outbox lease; sending stops when it may have run out: {}", e.toString());
+        }
+    }
+
+    /** Most of the lease: what is left covers clock drift between this process and the database. */
+    private static long safePart(Duration lease) {
+        return lease.toNanos() * 4 / 5;
+    }
+
+    private boolean leaseLost() {
+        return store.shared() && System.nanoTime() - leaseSafeUntil > 0;
     }
 
     public void wake() {
@@ -110,7 +158,9 @@ public final class Outbox implements AutoCloseable {
     public Duration deliverPending() {
         var byConversation = new LinkedHashMap<String, List<OutboxEntry>>();
         long now = System.nanoTime();
-        List<OutboxEntry> pending = store.pendingOutbox(BATCH);
+        long claimStart = System.nanoTime();
+        List<OutboxEntry> pending = store.claimOutbox(claimant, senders.keySet(), BATCH, lease);
+        leaseSafeUntil = claimStart + safePart(lease);
         if (pending.size() < BATCH) { // a full read: whatever it lacks was removed (erased, delivered) meanwhile
             firstSeen.keySet().retainAll(pending.stream().map(OutboxEntry::id).collect(java.util.stream.Collectors.toSet()));
         }
@@ -155,6 +205,9 @@ public final class Outbox implements AutoCloseable {
             if (loop.closing()) {
                 return Duration.ZERO; // what is left goes after the restart
             }
+            if (leaseLost()) {
+                return Duration.ofMillis(200); // another instance may hold this chat now: claim again first
+            }
             try {
                 senders.get(entry.channel()).send(entry,
                         parts -> committer.submit(tx -> tx.partsDelivered(entry.id(), parts)).join());
@@ -189,5 +242,15 @@ public final class Outbox implements AutoCloseable {
     public void close() {
         loop.close();
         sending.shutdownNow();
+        if (renewer != null) {
+            renewer.shutdownNow();
+        }
+        if (store.shared()) {
+            try {
+                store.releaseOutbox(claimant); // the other instances send these now, not after the lease
+            } catch (RuntimeException e) {
+                log.warn("could not release the outbox claims; they pass on when the lease ends: {}", e.toString());
+            }
+        }
     }
 }

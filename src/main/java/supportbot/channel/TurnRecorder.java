@@ -28,23 +28,33 @@ final class TurnRecorder {
     record Prepared(StoredConversation conversation, Consumer<Store.Tx> writes, boolean forgotten) {
     }
 
-    static Prepared prepare(StoredConversation before, Inbound in, Turn turn, Set<String> pushChannels) {
+    static Prepared prepare(Store.Read read, Inbound in, Turn turn, Set<String> pushChannels) {
+        StoredConversation before = read.conversation();
         StoredConversation base = (before != null ? before : new StoredConversation(turn.conversation(), List.of(), List.of()))
                 .from(in.contact()); // a /forget in this turn drops it with the rest
         String userText = in.isButton() ? base.labelOf(in.button()) : in.text();
         var lines = new ArrayList<TranscriptLine>();
         lines.add(new TranscriptLine(0, "user", userText, List.of(), in.attachments(), in.time()));
-        return record(base, in.platformMessageId(), turn, lines, new ArrayList<>(), pushChannels, in.time());
+        Prepared prepared = record(base, in.platformMessageId(), turn, lines, new ArrayList<>(), pushChannels, in.time());
+        String key = turn.conversation().key();
+        return new Prepared(prepared.conversation(), tx -> {
+            // Checks first, so a stale or repeated turn is refused before it writes anything.
+            tx.claimTurn(key, read.version(), in.platformMessageId(), in.time());
+            prepared.writes().accept(tx);
+        }, prepared.forgotten());
     }
 
     /** A desk event: the ticket's own change is committed with the conversation's, so neither is ever seen alone. */
-    static Prepared prepare(StoredConversation before, DeskEvent event, Turn turn, Set<String> pushChannels,
+    static Prepared prepare(Store.Read read, DeskEvent event, Turn turn, Set<String> pushChannels,
                             Consumer<Store.Tx> ticketChange) {
+        StoredConversation before = read.conversation();
         StoredConversation base = before != null ? before : new StoredConversation(turn.conversation(), List.of(), List.of());
         Prepared turnWrites = record(base, null, turn, new ArrayList<>(), new ArrayList<>(), pushChannels, event.time());
         // The ticket change goes first: it checks the committed ticket and may refuse, which it must do before
         // anything of this turn is written.
+        String key = turn.conversation().key();
         return new Prepared(turnWrites.conversation(), tx -> {
+            tx.claimConversation(key, read.version());
             ticketChange.accept(tx);
             turnWrites.writes().accept(tx);
         }, turnWrites.forgotten());

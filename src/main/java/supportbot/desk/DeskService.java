@@ -178,11 +178,17 @@ public final class DeskService {
         await(inbox.submit(event, tx -> {
             Ticket kept = store.ticket(into).orElseThrow(() -> DeskException.notFound(into));
             checkMergeTarget(agent, duplicate, kept);
-            Ticket committed = store.ticket(duplicate.number()).orElseThrow();
-            Ticket closed = guard.then(t -> t.with(TicketStatus.CLOSED, t.tier(), t.assignee(),
-                    new TicketEvent(now, who, TicketEvent.Type.MERGED, "merged into #" + into))).apply(committed);
-            tx.updateTicket(into, k -> k.mergedFrom(committed, who, now));
-            tx.updateTicket(duplicate.number(), t -> closed);
+            // The duplicate as locked in this transaction: another instance's change to it is merged, not lost.
+            var committed = new java.util.concurrent.atomic.AtomicReference<Ticket>();
+            tx.updateTicket(duplicate.number(), guard.then(t -> {
+                committed.set(t);
+                return t.with(TicketStatus.CLOSED, t.tier(), t.assignee(),
+                        new TicketEvent(now, who, TicketEvent.Type.MERGED, "merged into #" + into));
+            }));
+            if (committed.get() == null) {
+                throw DeskException.notFound(duplicate.number()); // nothing written yet
+            }
+            tx.updateTicket(into, k -> k.mergedFrom(committed.get(), who, now));
         }));
     }
 

@@ -7,7 +7,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import supportbot.dialogue.TicketDirectory;
 import supportbot.store.Store;
 
-/** The engine's view of tickets, from the store. Numbers continue from the highest stored one across restarts. */
+/**
+ * The engine's view of tickets, from the store. Numbers continue from the highest stored one across restarts;
+ * on a database shared by instances they come from its sequence.
+ */
 public final class StoreTickets implements TicketDirectory {
     private static final long FIRST_NUMBER = 1001;
 
@@ -23,7 +26,9 @@ public final class StoreTickets implements TicketDirectory {
 
     @Override
     public long nextNumber() {
-        return last.incrementAndGet();
+        // Instances sharing a database take numbers from it; one process counts in memory, as it always did.
+        java.util.OptionalLong shared = store.nextTicketNumber();
+        return shared.isPresent() ? shared.getAsLong() : last.incrementAndGet();
     }
 
     @Override

@@ -67,6 +67,11 @@ public final class BotMetrics {
         turns.record(nanos, TimeUnit.NANOSECONDS);
     }
 
+    /** A turn run again because another instance changed its conversation meanwhile (PostgreSQL, several instances). */
+    public void turnRetried() {
+        counter("supportbot.turn.retries", "turns run again on fresh state after another instance's commit").increment();
+    }
+
     /** One FAQ search made by the dialogue, and what it decided: answer, suggest or none. */
     public void faqSearch(long nanos, String decision) {
         histogram("supportbot.faq.search", "one FAQ search (lexical and semantic) for the dialogue")

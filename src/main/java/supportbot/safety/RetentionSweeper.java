@@ -60,6 +60,7 @@ public final class RetentionSweeper implements AutoCloseable {
             committer.submit(tx -> tx.expire(batch)).join();
         }
         int files = deleteFilesBefore(cutoff);
+        store.trimInboundIds(cutoff); // platforms stop redelivering within a day; the ids need not outlive the rest
         if (!old.isEmpty() || files > 0 || !idle.isEmpty()) {
             log.info("retention: removed {} transcript turns, {} idle conversations and {} files older than {} days",
                     old.size(), idle.size(), files, keep.toDays());

@@ -100,6 +100,10 @@ public final class SplitPhraseWatch {
             windows.put(conversationKey, w);
         }
         w.chatter = 0;
+        if (messageId != null) {
+            // A turn run again (another instance changed the conversation meanwhile) offers its message again.
+            w.parts.removeIf(p -> messageId.equals(p.messageId()));
+        }
         Part newest = new Part(messageId, text, time);
         w.parts.addLast(newest);
         while (w.parts.size() > settings.maxParts()) {

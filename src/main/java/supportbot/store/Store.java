@@ -38,6 +38,17 @@ public final class Store implements AutoCloseable {
     private final Set<String> feedFollowers = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Last transcript seq per conversation, for the commit thread only; bounded, re-read on a miss. */
+    /**
+     * When other instances write too, the last seq is trusted only while the conversation is at the version this
+     * process wrote with it (commit thread only).
+     */
+    private final Map<String, Long> seqVersions = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > 50_000;
+        }
+    };
+
     private final Map<String, Long> lastSeqs = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
@@ -50,6 +61,16 @@ public final class Store implements AutoCloseable {
         this.keys = backend.keys();
         this.sealer = new Sealer(keys, encrypt);
         backend.readTicketsWith(b -> sealer.open(b).map(plain -> columns(StoreCodec.decode(plain, Ticket.class))));
+        labelOutbox();
+    }
+
+    /** Pending entries from before the outbox had routing labels get them, or no instance would claim them. */
+    private void labelOutbox() {
+        List<Long> unlabelled = backend.outbox().unlabelled();
+        for (Long id : unlabelled) {
+            outboxEntry(backend.outbox().pending().get(id).orElse(null))
+                    .ifPresent(e -> backend.outbox().label(id, e.channel(), e.conversationKey()));
+        }
     }
 
     /** Opens (or creates) the embedded store in {@code dataDir}; fails clearly if another process has it open. */
@@ -92,6 +113,70 @@ public final class Store implements AutoCloseable {
     public Optional<StoredConversation> stored(String key) {
         return backend.conversations().get(key).flatMap(sealer::open)
                 .map(b -> StoreCodec.decode(b, StoredConversation.class));
+    }
+
+    /** A conversation as read for a turn, with the version its write will be checked against. */
+    public record Read(StoredConversation conversation, long version) {
+        /** Not checked at commit: state that only this process writes (one process on the store, or a cache of it). */
+        public static final long UNCHECKED = -1;
+
+        public static Read unchecked(StoredConversation conversation) {
+            return new Read(conversation, UNCHECKED);
+        }
+    }
+
+    /**
+     * True when other instances write this store too: a turn must then read fresh state ({@link #read}) and
+     * not trust what this process remembers of it.
+     */
+    public boolean shared() {
+        return backend.shared();
+    }
+
+    /** The conversation with its version, in one read (a key that could not open it reads as absent). */
+    public Read read(String key) {
+        return backend.conversations().getVersioned(key).map(v -> new Read(sealer.open(v.value())
+                        .map(b -> StoreCodec.decode(b, StoredConversation.class)).orElse(null), v.version()))
+                .orElse(new Read(null, ConversationRepository.ABSENT));
+    }
+
+    /**
+     * The next ticket number: from the database when instances share it (never twice, gaps after a rollback),
+     * else {@code empty} and the caller counts.
+     */
+    public java.util.OptionalLong nextTicketNumber() {
+        return backend.tickets().nextNumber();
+    }
+
+    /**
+     * Pending outbox entries {@code claimant} may send now, oldest first (see {@link OutboxRepository#claim}).
+     * On one process, simply the first pending entries.
+     */
+    public List<OutboxEntry> claimOutbox(String claimant, Collection<String> channels, int max, java.time.Duration lease) {
+        var out = new ArrayList<OutboxEntry>();
+        for (byte[] b : backend.outbox().claim(claimant, channels, max, lease)) {
+            sealer.open(b).ifPresent(plain -> out.add(StoreCodec.decode(plain, OutboxEntry.class)));
+        }
+        return out;
+    }
+
+    public void renewOutbox(String claimant, java.time.Duration lease) {
+        backend.outbox().renew(claimant, lease);
+    }
+
+    /** Another instance may send what {@code claimant} held at once, without waiting for its lease to end. */
+    public void releaseOutbox(String claimant) {
+        backend.outbox().release(claimant);
+    }
+
+    /** Rates every instance shares, when the store is shared; empty where one process keeps its own. */
+    public Optional<RateBuckets> sharedRates() {
+        return backend.shared() ? Optional.of(backend.rateBuckets()) : Optional.empty();
+    }
+
+    /** Forgets inbound ids older than {@code before}; nothing to do where they live in the conversation record. */
+    public int trimInboundIds(Instant before) {
+        return backend.shared() ? backend.inboundIds().removeBefore(before) : 0;
     }
 
     public long conversationCount() {
@@ -371,6 +456,7 @@ public final class Store implements AutoCloseable {
     void rollback() {
         backend.rollback();
         lastSeqs.clear(); // they may count lines that were just rolled back
+        seqVersions.clear();
     }
 
     /** The conversation's current data key, for tests that look for it in the raw files. */
@@ -394,19 +480,79 @@ public final class Store implements AutoCloseable {
 
     /** The writes of one turn; only the committer thread uses it, between two commits. */
     public final class Tx {
+        /** Versions this group's turns found current at their check, and wrote (shared stores only). */
+        private final Map<String, Long> checkedVersions = new HashMap<>();
+        private final Map<String, Long> writtenVersions = new HashMap<>();
+
         Tx() {
             backend.begin();
         }
 
+        /**
+         * First in a turn's writes, one round trip after the conversation's lock: the conversation must still be
+         * at the version the turn read, else {@link ConversationChanged}; and the platform message must not have
+         * been handled on any instance, else {@link DuplicateInbound}. Either is thrown before anything is
+         * written, and the turn's group commits without it. A store only this process writes checks nothing: its
+         * lanes order the turns, and the conversation record's window of seen ids drops duplicates.
+         *
+         * @param versionRead {@link Read#UNCHECKED} checks no version
+         * @param messageId   null records none
+         */
+        public void claimTurn(String key, long versionRead, String messageId, Instant at) {
+            if (!backend.shared() || versionRead == Read.UNCHECKED && messageId == null) {
+                return;
+            }
+            backend.lockConversation(key);
+            switch (backend.inboundIds().checkTurn(key, versionRead, messageId, at)) {
+                case CHANGED -> throw new ConversationChanged();
+                case DUPLICATE -> throw new DuplicateInbound();
+                case CURRENT -> {
+                    if (versionRead >= 0) {
+                        checkedVersions.put(key, versionRead);
+                    }
+                }
+            }
+        }
+
+        public void claimConversation(String key, long versionRead) {
+            claimTurn(key, versionRead, null, null);
+        }
+
+        public void recordInbound(String conversationKey, String messageId, Instant at) {
+            claimTurn(conversationKey, Read.UNCHECKED, messageId, at);
+        }
+
         public void saveConversation(String key, Encoded conversation) {
             backend.lockConversation(key);
-            backend.conversations().put(key, sealer.seal(key, conversation.bytes()));
+            byte[] sealed = sealer.seal(key, conversation.bytes());
+            if (backend.shared()) {
+                writtenVersions.put(key, backend.conversations().putVersioned(key, sealed));
+            } else {
+                backend.conversations().put(key, sealed);
+            }
         }
 
         /** @return the first line's seq */
         public long appendTranscript(String key, Encoded lines, int count) {
             backend.lockConversation(key);
-            long first = lastSeqs.computeIfAbsent(key, Store.this::lastTranscriptSeq) + 1;
+            // Shared: another instance may have appended since; the lock just taken makes the read exact.
+            long first;
+            if (backend.shared()) {
+                // Another instance may have appended since; unless the turn's check found the version this
+                // process last wrote, read the last seq (under the lock just taken, so exactly).
+                Long checked = checkedVersions.get(key);
+                Long known = lastSeqs.get(key);
+                boolean current = checked != null && known != null && checked.equals(seqVersions.get(key));
+                first = (current ? known : lastTranscriptSeq(key)) + 1;
+                Long written = writtenVersions.get(key);
+                if (written != null) {
+                    seqVersions.put(key, written);
+                } else {
+                    seqVersions.remove(key);
+                }
+            } else {
+                first = lastSeqs.computeIfAbsent(key, Store.this::lastTranscriptSeq) + 1;
+            }
             lastSeqs.put(key, first + count - 1);
             backend.transcript().put(key, first, sealer.seal(key, lines.bytes()));
             return first;
@@ -423,7 +569,8 @@ public final class Store implements AutoCloseable {
 
         /** Read-modify-write on the commit thread, so concurrent changes to one ticket never lose each other. */
         public Optional<Ticket> updateTicket(long number, UnaryOperator<Ticket> change) {
-            Optional<Ticket> updated = ticket(number).map(change);
+            Optional<Ticket> updated = backend.tickets().getForUpdate(number).flatMap(sealer::open)
+                    .map(b -> StoreCodec.decode(b, Ticket.class)).map(change);
             updated.ifPresent(this::saveTicket);
             return updated;
         }
@@ -449,7 +596,7 @@ public final class Store implements AutoCloseable {
         /** @param entry its id is assigned here */
         public long enqueue(OutboxEntry entry) {
             long id = backend.counters().add("outbox", 1L);
-            backend.outbox().pending().put(id, sealer.seal(entry.conversationKey(), StoreCodec.encode(new OutboxEntry(id,
+            backend.outbox().add(id, entry.channel(), entry.conversationKey(), sealer.seal(entry.conversationKey(), StoreCodec.encode(new OutboxEntry(id,
                     entry.channel(), entry.conversationKey(), entry.text(), entry.buttons(), entry.kind(), 0,
                     entry.attachments()))));
             return id;
@@ -716,6 +863,7 @@ public final class Store implements AutoCloseable {
                 backend.conversations().remove(conversationKey);
                 transcript.firstSeqs(conversationKey).forEach(first -> transcript.remove(conversationKey, first));
                 lastSeqs.remove(conversationKey);
+                seqVersions.remove(conversationKey);
             }
             var erased = new HashSet<>(conversationKeys);
             var ids = new HashSet<Long>();

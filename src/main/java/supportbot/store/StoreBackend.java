@@ -38,6 +38,25 @@ public interface StoreBackend extends AutoCloseable {
     KeyVault keys();
 
     /**
+     * True when other processes may write the same data at once (a database server): then turns check the
+     * version of the conversation they read, record inbound ids, and claim outbox entries. False for a file one
+     * process holds, where the inbox's lanes already serialise a conversation's turns.
+     */
+    default boolean shared() {
+        return false;
+    }
+
+    /** Rates held by all instances together; only a shared adapter has them. */
+    default RateBuckets rateBuckets() {
+        throw new UnsupportedOperationException("one process keeps its rates in memory");
+    }
+
+    /** Inbound ids kept across instances; only a shared adapter has them. */
+    default InboundIds inboundIds() {
+        throw new UnsupportedOperationException("inbound ids are kept in the conversation record here");
+    }
+
+    /**
      * How to read a ticket's {@link TicketRepository.Columns} from its sealed value, for an adapter whose format
      * keeps no columns (the store knows the sealing; adapters do not).
      */

@@ -7,6 +7,16 @@ import java.util.List;
  * open tickets does not open every one; and the feed of ticket changes staff surfaces follow.
  */
 public interface TicketRepository extends SealedRecords {
+    /** Reads a ticket and keeps others from changing it until the transaction ends (a no-op lock in one process). */
+    default java.util.Optional<byte[]> getForUpdate(long number) {
+        return get(number);
+    }
+
+    /** The next ticket number from the database, or empty where the caller counts (one process). */
+    default java.util.OptionalLong nextNumber() {
+        return java.util.OptionalLong.empty();
+    }
+
     /** What may be known of a ticket without opening it; no personal data. */
     record Columns(String status, boolean open, String assignee, String category, String conversationKey) {
     }

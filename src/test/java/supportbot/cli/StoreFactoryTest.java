@@ -91,15 +91,16 @@ class StoreFactoryTest {
         String schema = "store_test_newer_" + System.nanoTime();
         PostgresSettings settings = Backends.settings(schema);
         try {
-            PostgresBackend.open(settings).close(); // version 1
+            PostgresBackend.open(settings).close(); // every version this build knows
             try (var c = java.sql.DriverManager.getConnection(settings.url(), settings.user(), settings.password());
                  var st = c.createStatement()) {
                 st.execute("insert into " + schema + ".flyway_schema_history (installed_rank, version, description, "
-                        + "type, script, checksum, installed_by, execution_time, success) values (2, '2', 'from the "
-                        + "future', 'SQL', 'V2__from_the_future.sql', 0, 'test', 1, true)");
+                        + "type, script, checksum, installed_by, execution_time, success) values (99, '99', 'from the "
+                        + "future', 'SQL', 'V99__from_the_future.sql', 0, 'test', 1, true)");
             }
             var e = assertThrows(SchemaTooNewException.class, () -> PostgresBackend.open(settings));
-            assertEquals("the database schema is version 2, this build knows up to 1; upgrade the bot", e.getMessage());
+            assertTrue(e.getMessage().matches("the database schema is version 99, this build knows up to [1-9][0-9]?; "
+                    + "upgrade the bot"), e.getMessage());
         } finally {
             try (var c = java.sql.DriverManager.getConnection(settings.url(), settings.user(), settings.password());
                  var st = c.createStatement()) {

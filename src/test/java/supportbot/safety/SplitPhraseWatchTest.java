@@ -48,6 +48,23 @@ class SplitPhraseWatchTest {
     }
 
     @Test
+    void aMessageOfferedAgainIsOnePieceNotTwo() {
+        // A turn run again (another instance changed the conversation) offers its message again: counted twice,
+        // eight pieces would overflow the window and the phrase would go unseen.
+        var pieces = cut(TestPhrases.words("english", 24, 104), 3, 3, 3, 3, 3, 3, 3, 3);
+        Optional<SplitPhraseWatch.Found> found = Optional.empty();
+        for (int i = 0; i < pieces.size(); i++) {
+            assertFalse(found.isPresent(), "completed before the last piece");
+            if (i < pieces.size() - 1) {
+                watch.offer("c", "m" + i, pieces.get(i), T0.plusSeconds(60L * i));
+            }
+            found = watch.offer("c", "m" + i, pieces.get(i), T0.plusSeconds(60L * i));
+        }
+        assertEquals(List.of("m0", "m1", "m2", "m3", "m4", "m5", "m6"),
+                found.orElseThrow().earlier().stream().map(SplitPhraseWatch.Part::messageId).toList());
+    }
+
+    @Test
     void fourPlusFourPlusFourAndThreeTimesFour() {
         var words = TestPhrases.words("english", 12, 102);
         assertEquals(2, send(watch, cut(words, 4, 4, 4)).orElseThrow().earlier().size());

@@ -58,6 +58,8 @@ public final class SendLimiter {
     private final Map<Long, ChatState> chats = new HashMap<>();
     // Long enough for any chat or group bucket to refill completely, so one sweep frees every idle chat.
     private final long sweepEveryNanos;
+    /** Set when several instances share the bot: its per-bot and per-group limits are kept in the store. */
+    private supportbot.store.RateBuckets shared;
     private long botArrival;
     private long pausedUntil;
     private long lastSweep;
@@ -76,6 +78,17 @@ public final class SendLimiter {
     }
 
     /**
+     * Keeps the per-bot and per-group limits in buckets every instance shares, so they hold for the bot as a whole.
+     * A chat's own limit stays here: the outbox hands a chat to one instance at a time.
+     */
+    public SendLimiter sharedWith(supportbot.store.RateBuckets buckets) {
+        synchronized (this) {
+            this.shared = Objects.requireNonNull(buckets, "buckets");
+        }
+        return this;
+    }
+
+    /**
      * Reserves a send to chatId now if the bot, the chat (and, for a group, the group) buckets all have a
      * token, taking one from each and returning {@link Duration#ZERO}; otherwise takes nothing and returns how
      * long to wait before trying again (the longest of the buckets' waits). Groups are chats with id &lt; 0.
@@ -85,7 +98,7 @@ public final class SendLimiter {
         sweepIfDue(now);
         ChatState state = chats.get(chatId);
         boolean isGroup = chatId < 0;
-        long wait = Math.max(remaining(pausedUntil, now), bot.wait(botArrival, now));
+        long wait = shared != null ? remaining(pausedUntil, now) : Math.max(remaining(pausedUntil, now), bot.wait(botArrival, now));
         // A chat we hold no state for has full buckets and no pause, so it cannot add a wait.
         if (state != null) {
             wait = Math.max(wait, remaining(state.pausedUntil, now));
@@ -97,6 +110,12 @@ public final class SendLimiter {
         if (wait > 0) {
             return Duration.ofNanos(wait);
         }
+        if (shared != null) {
+            Duration sharedWait = takeShared(chatId, isGroup);
+            if (!sharedWait.isZero()) {
+                return sharedWait;
+            }
+        }
         if (state == null) {
             state = new ChatState(now);
             chats.put(chatId, state);
@@ -107,6 +126,24 @@ public final class SendLimiter {
             state.groupArrival = group.take(state.groupArrival, now);
         }
         return Duration.ZERO;
+    }
+
+    /**
+     * The bot's bucket first, then the group's: a group refused wastes one of the bot's many tokens, never the
+     * other way round (a group's few would starve while the bot is busy).
+     */
+    private Duration takeShared(long chatId, boolean isGroup) {
+        try {
+            Duration botWait = shared.tryTake("telegram:bot", Duration.ofNanos(bot.interval()), Duration.ofNanos(bot.tolerance()));
+            if (!botWait.isZero() || !isGroup) {
+                return botWait;
+            }
+            return shared.tryTake("telegram:group:" + chatId, Duration.ofNanos(group.interval()),
+                    Duration.ofNanos(group.tolerance()));
+        } catch (RuntimeException e) {
+            // Without the shared count a send could break the bot's limit: wait for the store instead.
+            return Duration.ofSeconds(1);
+        }
     }
 
     /** Telegram answered 429 retry_after: nothing goes to this chat (or, if chatId is null, to anyone) until then. */

@@ -90,6 +90,7 @@ public final class TelegramConnector implements AutoCloseable {
         this.webhookSecret = settings.mode() == TelegramSettings.Mode.WEBHOOK
                 ? WebhookSecret.resolve(settings, parts.committer()) : null;
         var limiter = new SendLimiter(settings.limits(), System::nanoTime);
+        parts.store().sharedRates().ifPresent(limiter::sharedWith); // several instances: one bot-wide limit
         var keyboards = new Keyboards(parts.signer());
         var shown = new ShownKeyboards();
         this.users = new UserUpdates(keyboards, shown, parts.inbox(), parts.store(), api, me, parts.attachmentsRoot(),

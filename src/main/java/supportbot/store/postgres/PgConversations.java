@@ -17,6 +17,18 @@ final class PgConversations implements ConversationRepository {
     }
 
     @Override
+    public Optional<Versioned> getVersioned(String key) {
+        return jdbc.one("select value, version from conversations where key = ?", st -> st.setString(1, key),
+                rs -> new Versioned(rs.getBytes(1), rs.getLong(2)));
+    }
+
+    @Override
+    public long version(String key) {
+        return jdbc.one("select version from conversations where key = ?", st -> st.setString(1, key),
+                rs -> rs.getLong(1)).orElse(ABSENT);
+    }
+
+    @Override
     public boolean contains(String key) {
         return jdbc.one("select 1 from conversations where key = ?", st -> st.setString(1, key), rs -> true).isPresent();
     }
@@ -24,10 +36,19 @@ final class PgConversations implements ConversationRepository {
     @Override
     public void put(String key, byte[] sealed) {
         jdbc.update("insert into conversations (key, value) values (?, ?) on conflict (key) do update set value = "
-                + "excluded.value", st -> {
+                + "excluded.value, version = nextval('conversation_versions')", st -> {
             st.setString(1, key);
             st.setBytes(2, sealed);
         });
+    }
+
+    @Override
+    public long putVersioned(String key, byte[] sealed) {
+        return jdbc.one("insert into conversations (key, value) values (?, ?) on conflict (key) do update set value = "
+                + "excluded.value, version = nextval('conversation_versions') returning version", st -> {
+            st.setString(1, key);
+            st.setBytes(2, sealed);
+        }, rs -> rs.getLong(1)).orElseThrow();
     }
 
     @Override

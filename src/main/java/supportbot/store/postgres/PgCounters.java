@@ -44,6 +44,11 @@ final class PgCounters implements CounterRepository {
             st.setString(1, name);
             st.setLong(2, value);
         });
+        if (name.equals("ticket")) {
+            // A copied store's tickets: new numbers continue after them (never lowered).
+            jdbc.one("select setval('ticket_numbers', greatest(?, (select last_value from ticket_numbers)))",
+                    st -> st.setLong(1, value), rs -> rs.getLong(1));
+        }
     }
 
     @Override

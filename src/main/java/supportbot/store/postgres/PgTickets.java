@@ -19,6 +19,20 @@ final class PgTickets extends PgSealedRecords implements TicketRepository {
         return jdbc.one("select value from tickets where number = ?", st -> st.setLong(1, id), rs -> rs.getBytes(1));
     }
 
+    /** Row-locked until commit: two instances changing one ticket apply their changes one after the other. */
+    @Override
+    public Optional<byte[]> getForUpdate(long number) {
+        return jdbc.one("select value from tickets where number = ? for update", st -> st.setLong(1, number),
+                rs -> rs.getBytes(1));
+    }
+
+    /** Outside the turn's transaction: a number is never handed out twice, even if the turn is rolled back. */
+    @Override
+    public java.util.OptionalLong nextNumber() {
+        return java.util.OptionalLong.of(jdbc.one("select nextval('ticket_numbers')", Jdbc.none(), rs -> rs.getLong(1))
+                .orElseThrow());
+    }
+
     /** Re-sealing: the value changes, the columns stay. */
     @Override
     public void put(long id, byte[] sealed) {

@@ -12,7 +12,6 @@ import supportbot.store.FeedbackRepository;
 import supportbot.store.KeyValueRepository;
 import supportbot.store.KeyVault;
 import supportbot.store.OutboxRepository;
-import supportbot.store.SealedRecords;
 import supportbot.store.SessionRepository;
 import supportbot.store.StoreBackend;
 import supportbot.store.TicketRepository;
@@ -30,8 +29,9 @@ public final class PostgresBackend implements StoreBackend {
     private final PgConversations conversations;
     private final PgTranscript transcript;
     private final PgTickets tickets;
-    private final PgSealedRecords outbox;
-    private final PgSealedRecords undeliverable;
+    private final PgOutbox outbox;
+    private final PgInboundIds inboundIds;
+    private final PgRateBuckets rateBuckets;
     private final PgCounters counters;
     private final PgSessions webSessions;
     private final PgDeskSessions deskSessions;
@@ -49,8 +49,9 @@ public final class PostgresBackend implements StoreBackend {
         conversations = new PgConversations(jdbc);
         transcript = new PgTranscript(jdbc);
         tickets = new PgTickets(jdbc);
-        outbox = new PgSealedRecords(jdbc, "outbox");
-        undeliverable = new PgSealedRecords(jdbc, "undeliverable");
+        outbox = new PgOutbox(jdbc);
+        inboundIds = new PgInboundIds(jdbc);
+        rateBuckets = new PgRateBuckets(jdbc);
         counters = new PgCounters(jdbc);
         webSessions = new PgSessions(jdbc);
         deskSessions = new PgDeskSessions(jdbc);
@@ -120,17 +121,22 @@ public final class PostgresBackend implements StoreBackend {
 
     @Override
     public OutboxRepository outbox() {
-        return new OutboxRepository() {
-            @Override
-            public SealedRecords pending() {
-                return outbox;
-            }
+        return outbox;
+    }
 
-            @Override
-            public SealedRecords parked() {
-                return undeliverable;
-            }
-        };
+    @Override
+    public boolean shared() {
+        return true;
+    }
+
+    @Override
+    public supportbot.store.RateBuckets rateBuckets() {
+        return rateBuckets;
+    }
+
+    @Override
+    public supportbot.store.InboundIds inboundIds() {
+        return inboundIds;
     }
 
     @Override
@@ -251,6 +257,11 @@ public final class PostgresBackend implements StoreBackend {
             }
         });
         return broadcast.start();
+    }
+
+    /** The schema it works in (null: the user's default). */
+    public String schema() {
+        return settings.schema();
     }
 
     /** Statements sent so far (each a round trip; commits and rollbacks not counted). */
