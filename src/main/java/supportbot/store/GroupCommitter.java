@@ -91,6 +91,10 @@ public final class GroupCommitter implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            } catch (RuntimeException e) {
+                // The only writer must outlive any failure: if it died, nothing would ever be acknowledged again.
+                log.error("store commit pass failed; its writes were not acknowledged", e);
+                batch.forEach(p -> p.done.completeExceptionally(e));
             } finally {
                 batch.clear();
             }
@@ -139,7 +143,7 @@ public final class GroupCommitter implements AutoCloseable {
             });
         } catch (RuntimeException e) {
             // One bad write set must not sink the others: undo the whole group, then commit one by one.
-            store.rollback();
+            rollbackQuietly();
             for (Pending p : batch) {
                 long singleStart = System.nanoTime();
                 try {
@@ -151,13 +155,25 @@ public final class GroupCommitter implements AutoCloseable {
                     metrics.storeCommit(System.nanoTime() - singleStart, 1);
                     p.done.complete(null);
                 } catch (RuntimeException single) {
-                    store.rollback();
+                    rollbackQuietly();
                     if (!(single instanceof Refusal)) {
                         log.error("store write failed and was rolled back", single);
                     }
                     p.done.completeExceptionally(single);
                 }
             }
+        }
+    }
+
+    /**
+     * A rollback fails when the database dropped the connection; the transaction is gone with it, so there is
+     * nothing left to undo, and the next write set gets a fresh connection.
+     */
+    private void rollbackQuietly() {
+        try {
+            store.rollback();
+        } catch (RuntimeException e) {
+            log.warn("rollback failed, the transaction ended with its connection: {}", e.toString());
         }
     }
 
