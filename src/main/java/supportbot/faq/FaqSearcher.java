@@ -11,7 +11,6 @@ import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.util.QueryBuilder;
@@ -148,8 +147,7 @@ public final class FaqSearcher {
 
     private Map<Integer, Double> denseScores(String text, Lang lang) throws IOException {
         float[] vector = embedder.embed(text, lang);
-        var query = new KnnFloatVectorQuery(FaqIndexer.vectorField(lang), vector, settings.candidateDocs());
-        ScoreDoc[] hits = index.searcher().search(query, settings.candidateDocs()).scoreDocs;
+        ScoreDoc[] hits = index.nearest(lang, vector, settings.candidateDocs());
         // Lucene reports cosine similarity as (1 + cos) / 2.
         return perEntry(hits, s -> 2 * s - 1, settings.phrasingTemperature());
     }
