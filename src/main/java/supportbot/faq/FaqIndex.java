@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
-import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -38,7 +37,7 @@ public final class FaqIndex implements AutoCloseable {
     /** Whether each document is answer text (not a phrasing of the question), by global doc id. */
     private final boolean[] answerDoc;
     /** Each language's document vectors, read back from the index once, for {@link #nearest}. */
-    private final Map<Lang, VectorTable> vectors = new EnumMap<>(Lang.class);
+    private final Map<Lang, VectorScan> vectors = new EnumMap<>(Lang.class);
 
     FaqIndex(FaqCatalog catalog, Directory directory, boolean semantic, Stats stats) throws IOException {
         this.catalog = catalog;
@@ -62,10 +61,6 @@ public final class FaqIndex implements AutoCloseable {
         readVectors();
     }
 
-    /** One language's document vectors as stored and the global doc id of each. */
-    private record VectorTable(int[] docs, float[][] rows) {
-    }
-
     private void readVectors() throws IOException {
         for (Lang lang : Lang.values()) {
             var docs = new ArrayList<Integer>();
@@ -83,33 +78,16 @@ public final class FaqIndex implements AutoCloseable {
             if (rows.isEmpty()) {
                 continue;
             }
-            vectors.put(lang, new VectorTable(docs.stream().mapToInt(Integer::intValue).toArray(),
+            vectors.put(lang, new VectorScan(docs.stream().mapToInt(Integer::intValue).toArray(),
                     rows.toArray(new float[0][])));
         }
     }
 
-    /**
-     * The {@code k} documents of {@code lang} most similar to {@code query}, scored exactly as Lucene's k-NN
-     * search scores them ({@link VectorSimilarityFunction#COSINE}: (1 + cos) / 2), best first, ties by doc id.
-     * Every vector is compared: with a few hundred documents per language and k = 200 the HNSW graph visited
-     * nearly all of them anyway, at several times the cost of a plain scan, and only approximately.
-     */
+    /** The {@code k} documents of {@code lang} most similar to {@code query}, best first; see {@link VectorScan}. */
     ScoreDoc[] nearest(Lang lang, float[] query, int k) {
-        VectorTable table = vectors.get(lang);
-        if (table == null || k <= 0) {
-            return new ScoreDoc[0];
-        }
-        int n = table.docs().length;
-        var scored = new ScoreDoc[n];
-        for (int i = 0; i < n; i++) {
-            scored[i] = new ScoreDoc(table.docs()[i], VectorSimilarityFunction.COSINE.compare(query, table.rows()[i]));
-        }
-        java.util.Arrays.sort(scored, BEST_FIRST);
-        return java.util.Arrays.copyOf(scored, Math.min(k, n));
+        VectorScan scan = vectors.get(lang);
+        return scan == null ? new ScoreDoc[0] : scan.nearest(query, k);
     }
-
-    private static final java.util.Comparator<ScoreDoc> BEST_FIRST =
-            java.util.Comparator.<ScoreDoc>comparingDouble(d -> -d.score).thenComparingInt(d -> d.doc);
 
     private static long value(NumericDocValues values, int doc) throws IOException {
         if (values == null || !values.advanceExact(doc)) {
