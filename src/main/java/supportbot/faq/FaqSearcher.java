@@ -16,6 +16,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -159,7 +160,9 @@ public final class FaqSearcher {
      */
     private Query withKnownTerms(Query query) throws IOException {
         if (query instanceof TermQuery term) {
-            return new TermQuery(term.getTerm(), termStates(term.getTerm()));
+            // The analyzer may hand out its own reused buffer as the term's bytes: copied before it is kept.
+            Term own = new Term(term.getTerm().field(), BytesRef.deepCopyOf(term.getTerm().bytes()));
+            return new TermQuery(own, termStates(own));
         }
         if (query instanceof BooleanQuery bool) {
             var rebuilt = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
