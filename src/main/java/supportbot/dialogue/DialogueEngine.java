@@ -343,7 +343,7 @@ public final class DialogueEngine {
                                     "cat:" + current.id())));
             return true;
         }
-        return false;
+        return question && faqAnswers.suggestAside(t, text, () -> collector.reask(t, null));
     }
 
     /** A question asked in passing, answered from the FAQ when it is sure; then the pending question again. */
@@ -609,6 +609,10 @@ public final class DialogueEngine {
                 Optional<FaqEntry> entry = t.c.suggestions.contains(b.arg()) ? faq.entry(b.arg()) : Optional.empty();
                 if (entry.isEmpty()) {
                     stale(t);
+                } else if (t.c.phase == Phase.COLLECTING) {
+                    // A topic picked from the suggestions beside a pending question: its answer, then that question.
+                    t.c.faqTried.add(entry.get().id());
+                    collector.reask(t, entry.get().preferring(t.lang()).answer() + "\n\n" + t.text("detail.back"));
                 } else {
                     faqAnswers.offerAnswer(t, entry.get());
                 }

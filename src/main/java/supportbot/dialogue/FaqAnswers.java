@@ -51,6 +51,28 @@ final class FaqAnswers {
     }
 
     /**
+     * A question in passing, while a detail is pending, that the FAQ is not sure about ("顺便问一下 energy不够是
+     * 什么意思"): its likely topics as buttons, then {@code reaskPending}. The report stays where it was, so
+     * nothing is shown when no topic is close enough.
+     */
+    boolean suggestAside(TurnContext t, String text, Runnable reaskPending) {
+        SearchResult result = faq.search(text);
+        if (result.decision() != Decision.SUGGEST) {
+            return false;
+        }
+        List<Candidate> related = related(result.candidates().stream()
+                .filter(c -> !t.c.faqRejected.contains(c.entry().id())).toList());
+        if (related.isEmpty()) {
+            return false;
+        }
+        t.c.suggestions = related.stream().map(c -> c.entry().id()).toList();
+        t.say(t.text("faq.suggest_aside"), related.stream()
+                .map(c -> new Button(c.entry().preferring(t.lang()).question(), "faq:pick:" + c.entry().id())).toList());
+        reaskPending.run();
+        return true;
+    }
+
+    /**
      * At most three topics close to the best one that share meaning with the question: a word in common, or a
      * high similarity of meaning. A loose vector match alone is too often unrelated to offer as "did you mean".
      */

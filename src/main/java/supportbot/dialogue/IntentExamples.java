@@ -26,8 +26,17 @@ final class IntentExamples {
     record Thresholds(double minScore, double minMargin) {
     }
 
-    private record Example(Intent intent, float[] vector) {
+    /**
+     * One language's examples as one row-major matrix of their normalised vectors: a message is compared with
+     * all of them in one pass over contiguous memory.
+     */
+    private record ExampleMatrix(Intent[] intents, float[] rows, int dimension) {
+        int size() {
+            return intents.length;
+        }
     }
+
+    private static final Intent[] INTENTS = Intent.values();
 
     /** How many recent texts' nearest intents are remembered: users repeat short messages ("hi", "转人工"). */
     private static final int RECENT_TEXTS = 10_000;
@@ -35,7 +44,7 @@ final class IntentExamples {
     private final Embedder embedder;
     // Examples and model never change after construction, so a remembered answer stays exact.
     private final Cache<String, Optional<IntentMatch>> recent = CacheBuilder.newBuilder().maximumSize(RECENT_TEXTS).build();
-    private final Map<Lang, List<Example>> byLang = new EnumMap<>(Lang.class);
+    private final Map<Lang, ExampleMatrix> byLang = new EnumMap<>(Lang.class);
     private final Map<Lang, Thresholds> thresholds;
 
     IntentExamples(Embedder embedder, Map<Intent, List<String>> examples, Map<Lang, Thresholds> thresholds) {
@@ -51,11 +60,12 @@ final class IntentExamples {
         }));
         texts.forEach((lang, list) -> {
             List<float[]> vectors = embedder.embedAll(list, lang, done -> { });
-            var out = new ArrayList<Example>(list.size());
+            int dimension = vectors.isEmpty() ? 0 : vectors.get(0).length;
+            float[] rows = new float[vectors.size() * dimension];
             for (int i = 0; i < vectors.size(); i++) {
-                out.add(new Example(labels.get(lang).get(i), vectors.get(i)));
+                System.arraycopy(vectors.get(i), 0, rows, i * dimension, dimension);
             }
-            byLang.put(lang, out);
+            byLang.put(lang, new ExampleMatrix(labels.get(lang).toArray(new Intent[0]), rows, dimension));
         });
     }
 
@@ -74,26 +84,32 @@ final class IntentExamples {
             return Optional.empty();
         }
         Lang lang = LanguageDetector.detect(read);
-        List<Example> examples = byLang.getOrDefault(lang, List.of());
-        if (examples.isEmpty()) {
+        ExampleMatrix examples = byLang.get(lang);
+        if (examples == null || examples.size() == 0) {
             return Optional.empty();
         }
         float[] q = embedder.embed(read, lang);
-        var top = new EnumMap<Intent, double[]>(Intent.class);
-        for (Example e : examples) {
-            double sim = dot(q, e.vector());
-            double[] best = top.computeIfAbsent(e.intent(), i -> new double[K]);
-            insert(best, sim);
+        // Indexed by intent ordinal and walked in ordinal order, as the EnumMap it replaces was.
+        double[][] top = new double[INTENTS.length][];
+        for (int row = 0; row < examples.size(); row++) {
+            int intent = examples.intents()[row].ordinal();
+            if (top[intent] == null) {
+                top[intent] = new double[K];
+            }
+            insert(top[intent], dot(q, examples.rows(), row * examples.dimension()));
         }
         Intent bestIntent = null;
         double best = -1;
         double second = -1;
-        for (var entry : top.entrySet()) {
-            double s = mean(entry.getValue());
+        for (int intent = 0; intent < top.length; intent++) {
+            if (top[intent] == null) {
+                continue;
+            }
+            double s = mean(top[intent]);
             if (s > best) {
                 second = best;
                 best = s;
-                bestIntent = entry.getKey();
+                bestIntent = INTENTS[intent];
             } else if (s > second) {
                 second = s;
             }
@@ -126,11 +142,28 @@ final class IntentExamples {
         return sum / values.length;
     }
 
-    private static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
+    /**
+     * {@code q} · the row of {@code rows} starting at {@code from}: float products summed in double, as before,
+     * but in four independent sums so the CPU overlaps the additions instead of waiting on each (the one chain
+     * of dependent additions was most of a turn's intent reading). Only the order of the additions changed:
+     * the result moves by less than 1e-15, far below any threshold's precision.
+     */
+    static double dot(float[] q, float[] rows, int from) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int n = q.length;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += q[i] * rows[from + i];
+            s1 += q[i + 1] * rows[from + i + 1];
+            s2 += q[i + 2] * rows[from + i + 2];
+            s3 += q[i + 3] * rows[from + i + 3];
         }
-        return s;
+        for (; i < n; i++) {
+            s0 += q[i] * rows[from + i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 }

@@ -2,11 +2,17 @@ package supportbot.faq;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.Directory;
 
 /**
@@ -30,6 +36,8 @@ public final class FaqIndex implements AutoCloseable {
     private final int[] entryOfDoc;
     /** Whether each document is answer text (not a phrasing of the question), by global doc id. */
     private final boolean[] answerDoc;
+    /** Each language's document vectors, read back from the index once, for {@link #nearest}. */
+    private final Map<Lang, VectorScan> vectors = new EnumMap<>(Lang.class);
 
     FaqIndex(FaqCatalog catalog, Directory directory, boolean semantic, Stats stats) throws IOException {
         this.catalog = catalog;
@@ -50,6 +58,35 @@ public final class FaqIndex implements AutoCloseable {
                 answerDoc[leaf.docBase + doc] = value(kinds, doc) == KIND_ANSWER;
             }
         }
+        readVectors();
+    }
+
+    private void readVectors() throws IOException {
+        for (Lang lang : Lang.values()) {
+            var docs = new ArrayList<Integer>();
+            var rows = new ArrayList<float[]>();
+            for (LeafReaderContext leaf : reader.leaves()) {
+                FloatVectorValues values = leaf.reader().getFloatVectorValues(FaqIndexer.vectorField(lang));
+                if (values == null) {
+                    continue;
+                }
+                for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+                    docs.add(leaf.docBase + doc);
+                    rows.add(values.vectorValue().clone());
+                }
+            }
+            if (rows.isEmpty()) {
+                continue;
+            }
+            vectors.put(lang, new VectorScan(docs.stream().mapToInt(Integer::intValue).toArray(),
+                    rows.toArray(new float[0][])));
+        }
+    }
+
+    /** The {@code k} documents of {@code lang} most similar to {@code query}, best first; see {@link VectorScan}. */
+    ScoreDoc[] nearest(Lang lang, float[] query, int k) {
+        VectorScan scan = vectors.get(lang);
+        return scan == null ? new ScoreDoc[0] : scan.nearest(query, k);
     }
 
     private static long value(NumericDocValues values, int doc) throws IOException {

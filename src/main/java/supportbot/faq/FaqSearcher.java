@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Map;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -25,6 +28,8 @@ public final class FaqSearcher {
     private static final int MAX_CANDIDATES = 10;
     /** Recent queries' results: a turn may search the same text more than once, and users repeat themselves. */
     private static final int RECENT_RESULTS = 10_000;
+    /** Query terms whose index statistics are kept: users' vocabulary repeats far more than their messages. */
+    private static final int KNOWN_TERMS = 50_000;
 
     private final FaqIndex index;
     private final Embedder embedder;
@@ -32,6 +37,8 @@ public final class FaqSearcher {
     private final QueryBuilder queryBuilder = new QueryBuilder(FaqAnalyzers.perField());
     // The index never changes (a reload builds a new searcher), so a remembered result stays exact.
     private final Cache<String, SearchResult> recent = CacheBuilder.newBuilder().maximumSize(RECENT_RESULTS).build();
+    // Built with statistics for this searcher's reader; read-only once built, so threads share them.
+    private final Cache<Term, TermStates> termStates = CacheBuilder.newBuilder().maximumSize(KNOWN_TERMS).build();
 
     /** @param embedder used only when the index holds vectors */
     public FaqSearcher(FaqIndex index, Embedder embedder, SearchSettings settings) {
@@ -135,7 +142,7 @@ public final class FaqSearcher {
         for (String field : FaqAnalyzers.fieldsFor(lang)) {
             Query q = queryBuilder.createBooleanQuery(field, text, BooleanClause.Occur.SHOULD);
             if (q != null) {
-                builder.add(q, BooleanClause.Occur.SHOULD);
+                builder.add(withKnownTerms(q), BooleanClause.Occur.SHOULD);
                 any = true;
             }
         }
@@ -146,10 +153,39 @@ public final class FaqSearcher {
         return perEntry(hits, s -> s, 0);
     }
 
+    /**
+     * The query with each term's index statistics and postings position filled in from {@link #termStates}, so
+     * Lucene does not look every term up in the term dictionary again: that lookup was a quarter of a BM25
+     * search. The statistics are the ones Lucene would compute (the index never changes), so scores are equal.
+     */
+    private Query withKnownTerms(Query query) throws IOException {
+        if (query instanceof TermQuery term) {
+            // The analyzer may hand out its own reused buffer as the term's bytes: copied before it is kept.
+            Term own = new Term(term.getTerm().field(), BytesRef.deepCopyOf(term.getTerm().bytes()));
+            return new TermQuery(own, termStates(own));
+        }
+        if (query instanceof BooleanQuery bool) {
+            var rebuilt = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+            for (BooleanClause clause : bool.clauses()) {
+                rebuilt.add(withKnownTerms(clause.getQuery()), clause.getOccur());
+            }
+            return rebuilt.build();
+        }
+        return query;
+    }
+
+    private TermStates termStates(Term term) throws IOException {
+        TermStates known = termStates.getIfPresent(term);
+        if (known == null) {
+            known = TermStates.build(index.searcher(), term, true);
+            termStates.put(term, known);
+        }
+        return known;
+    }
+
     private Map<Integer, Double> denseScores(String text, Lang lang) throws IOException {
         float[] vector = embedder.embed(text, lang);
-        var query = new KnnFloatVectorQuery(FaqIndexer.vectorField(lang), vector, settings.candidateDocs());
-        ScoreDoc[] hits = index.searcher().search(query, settings.candidateDocs()).scoreDocs;
+        ScoreDoc[] hits = index.nearest(lang, vector, settings.candidateDocs());
         // Lucene reports cosine similarity as (1 + cos) / 2.
         return perEntry(hits, s -> 2 * s - 1, settings.phrasingTemperature());
     }

@@ -37,15 +37,35 @@ public final class LogContext {
         }
         int colon = conversationKey.indexOf(':');
         String channel = colon > 0 ? conversationKey.substring(0, colon + 1) : "";
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            byte[] digest = mac.doFinal(conversationKey.getBytes(StandardCharsets.UTF_8));
-            return channel + HexFormat.of().formatHex(digest).substring(0, HEX_CHARS);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
+        byte[] digest = KEYED_MAC.get().forKey(key).doFinal(conversationKey.getBytes(StandardCharsets.UTF_8));
+        return channel + HexFormat.of().formatHex(digest).substring(0, HEX_CHARS);
+    }
+
+    /**
+     * One MAC per thread, set up again only when the key changes: looking up the provider and initialising a
+     * MAC cost more than the hash itself, on every message of every conversation.
+     */
+    private static final class KeyedMac {
+        private Mac mac;
+        private SecretKeySpec initialisedWith;
+
+        Mac forKey(SecretKeySpec current) {
+            if (current != initialisedWith) {
+                try {
+                    if (mac == null) {
+                        mac = Mac.getInstance("HmacSHA256");
+                    }
+                    mac.init(current);
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("HmacSHA256 is part of every JRE", e);
+                }
+                initialisedWith = current;
+            }
+            return mac;
         }
     }
+
+    private static final ThreadLocal<KeyedMac> KEYED_MAC = ThreadLocal.withInitial(KeyedMac::new);
 
     /** Sets the conversation (hashed) until the returned scope is closed, which restores what was there. */
     public static Scope conversation(String conversationKey) {

@@ -108,4 +108,21 @@ class FaqSearcherTest {
         assertEquals("", FaqSearcher.englishWords("password忘了怎么办"));
         assertEquals("", FaqSearcher.englishWords("怎么备份助记词"));
     }
+
+    @Test
+    void rememberedTermStatisticsGiveTheScoresOfAFreshSearcher() {
+        // One searcher reads many one- and two-word queries (the analyzer reuses its buffers between them); each
+        // result must equal what a searcher that never saw the others gives.
+        FaqSearcher warm = searcher(false);
+        for (String q : List.of("pin", "fees", "pending", "bitcoin", "pin code", "fee too high", "stuck", "pending btc")) {
+            SearchResult seen = warm.search(q);
+            SearchResult fresh = searcher(false).search(q);
+            assertEquals(fresh.decision(), seen.decision(), q);
+            assertEquals(fresh.candidates().size(), seen.candidates().size(), q);
+            for (int i = 0; i < fresh.candidates().size(); i++) {
+                assertEquals(fresh.candidates().get(i).entry().id(), seen.candidates().get(i).entry().id(), q);
+                assertEquals(fresh.candidates().get(i).score(), seen.candidates().get(i).score(), 0.0, q);
+            }
+        }
+    }
 }

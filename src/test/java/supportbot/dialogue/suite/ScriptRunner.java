@@ -158,7 +158,7 @@ final class ScriptRunner {
         }
         if (e.answers() != null) {
             String offered = c.offeredFaqId();
-            List<String> suggested = c.phase() == Phase.SUGGESTED ? c.suggestions() : List.of();
+            List<String> suggested = suggested(c, turn);
             boolean nothing = offered == null && suggested.isEmpty();
             // "none" and "any" may stand among alternatives too ("none|deposit-not-received").
             boolean ok = (nothing && anyEquals(e.answers(), "none")) || (!nothing && anyEquals(e.answers(), "any"))
@@ -170,7 +170,7 @@ final class ScriptRunner {
         }
         if (e.notAnswers() != null) {
             String offered = c.offeredFaqId();
-            List<String> suggested = c.phase() == Phase.SUGGESTED ? c.suggestions() : List.of();
+            List<String> suggested = suggested(c, turn);
             if (anyEquals(e.notAnswers(), offered) || suggested.stream().anyMatch(id -> anyEquals(e.notAnswers(), id))) {
                 p.add("not_answers: " + e.notAnswers() + " but offered=" + offered + " suggested=" + suggested);
             }
@@ -399,6 +399,18 @@ final class ScriptRunner {
     private static String buttonLabels(Turn turn) {
         return String.join(" ", turn.actions().stream().filter(a -> a instanceof Action.Reply)
                 .flatMap(a -> ((Action.Reply) a).buttons().stream()).map(Button::label).toList());
+    }
+
+    /**
+     * The topics offered as "did you mean": the list of a suggestion turn, or topic buttons shown beside a
+     * pending question (a question asked in passing while a report goes on).
+     */
+    private static List<String> suggested(Conversation c, Turn turn) {
+        if (c.phase() == Phase.SUGGESTED) {
+            return c.suggestions();
+        }
+        return buttonPayloads(turn).stream().filter(p -> p.startsWith("faq:pick:")).map(p -> p.substring("faq:pick:".length()))
+                .toList();
     }
 
     private static List<String> buttonPayloads(Turn turn) {
