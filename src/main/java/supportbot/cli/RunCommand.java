@@ -48,6 +48,7 @@ final class RunCommand implements Callable<Integer> {
         // One gateway session per bot: the instance that holds the role connects; the others take over if it dies,
         // reading back what users wrote since the newest messages its predecessor saw.
         boolean shared = config.storeConfig().checkedKind().equals(supportbot.config.AppConfig.StoreConfig.POSTGRES);
+        discordSettings.ifPresent(s -> supportbot.channel.discord.DiscordConnector.keepStaffFeed(s, bot.store));
         var discord = discordSettings.map(s -> bot.leadership.hold(supportbot.channel.discord.DiscordConnector.GATEWAY_ROLE,
                 lease -> {
                     var connector = supportbot.channel.discord.DiscordConnector.connect(s, bot.connectorParts(),

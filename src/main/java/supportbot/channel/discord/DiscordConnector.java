@@ -68,6 +68,16 @@ public final class DiscordConnector extends ListenerAdapter implements AutoClose
      */
     public static final String GATEWAY_ROLE = "discord-gateway";
 
+    /**
+     * Every instance must keep the Discord staff feed, not only the gateway's holder: tickets changed on the other
+     * instances would otherwise never reach the staff threads. Call before any turn runs.
+     */
+    public static void keepStaffFeed(DiscordSettings settings, supportbot.store.Store store) {
+        if (settings.staffChannelId() != null) {
+            store.followTicketFeed(DiscordStaffSurface.NAME);
+        }
+    }
+
     private DiscordConnector(DiscordSettings settings, ConnectorParts parts, UnaryOperator<JDABuilder> customize) {
         this.settings = settings;
         this.parts = parts;

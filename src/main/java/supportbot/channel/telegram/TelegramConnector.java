@@ -101,6 +101,9 @@ public final class TelegramConnector implements AutoCloseable {
         if (settings.staffChatId() != null) {
             this.staff = new StaffUpdates(parts.desk(), parts.agents(), parts.store(), parts.committer(), api, me,
                     settings.staffChatId(), settings.supervisorChatId(), parts.signer()).withRelayedReplies(relayed);
+            // Every instance keeps the feed, not only the one that mirrors it: a ticket changed on another instance
+            // would otherwise never reach the staff forum.
+            parts.store().followTicketFeed(TelegramStaffSurface.NAME);
             this.newMirror = () -> new supportbot.channel.StaffFeed(parts.store(), parts.committer(), new TelegramStaffSurface(
                     parts.store(), parts.committer(), api, limiter,
                     new StaffCards(parts.categoryName(), parts.signer(), settings.staffChatId(), parts.slaVerdict())

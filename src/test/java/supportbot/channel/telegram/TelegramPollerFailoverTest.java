@@ -29,6 +29,7 @@ import supportbot.store.postgres.TestSchema;
  */
 class TelegramPollerFailoverTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final long STAFF = -1001234567890L;
 
     @TempDir
     Path dir;
@@ -63,7 +64,8 @@ class TelegramPollerFailoverTest {
                       enabled: "on"
                       apiUrl: %s
                       pollTimeoutSeconds: 1
-                    """.formatted(home.resolve("data"), schema.url(), fake.baseUrl()));
+                      staffChatId: %d
+                    """.formatted(home.resolve("data"), schema.url(), fake.baseUrl(), STAFF));
             var config = new ConfigLoader().load(file);
             bot = new BotAssembly(config, faq, Set.of(TelegramKeys.CHANNEL), null, instance);
             connector = TelegramConnector.connect(TelegramSettings.from(config.telegram(),
@@ -83,6 +85,7 @@ class TelegramPollerFailoverTest {
     void start() {
         schema = TestSchema.create("tg_failover");
         fake = FakeBotApi.start(TelegramTestBot.TOKEN);
+        fake.registerForum(STAFF);
         faq = new FaqService(Path.of("faq-data"), null, new ConfigLoader().defaults().searchSettings().withSemantic(false),
                 FaqIndexer.Progress.SILENT);
     }
@@ -143,5 +146,20 @@ class TelegramPollerFailoverTest {
             assertEquals(1, b.bot.store.conversation(TelegramKeys.privateChat(u)).orElseThrow().turns(),
                     "the hello of " + u + " handled once");
         }
+    }
+
+    @Test
+    void aTicketOpenedOnTheInstanceThatDoesNotMirrorReachesTheStaffForum() throws Exception {
+        Stack a = stack();
+        Stack b = stack();
+        assertTrue(a.connector.holdsPollerRole(), "A mirrors the staff forum");
+        // A turn taken by B (as a webhook call or a web chat message reaching B would be).
+        String chat = TelegramKeys.privateChat(1101);
+        b.bot.inbox.submit(supportbot.dialogue.Inbound.text(TelegramKeys.CHANNEL, chat, "1101", "talk to a human",
+                "m1", java.time.Instant.now())).get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        long number = b.bot.store.conversation(chat).orElseThrow().ticketNumber();
+        assertTrue(number > 0, "B opened a ticket");
+        fake.awaitCondition(() -> fake.topics().stream().anyMatch(t -> t.name().startsWith("#" + number + " ")), WAIT,
+                "a staff topic for ticket " + number + " made by A");
     }
 }
