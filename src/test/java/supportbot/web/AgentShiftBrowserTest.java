@@ -8,21 +8,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import supportbot.Await;
 import supportbot.desk.KnowledgeGaps;
 import supportbot.dialogue.TicketDraft;
@@ -34,36 +29,22 @@ import supportbot.ticket.TicketStatus;
  * saved reply and an assist answer, label it, merge the user's duplicate into it, hand another ticket to a
  * colleague, resolve, and the user downloads the transcript with the agent's answers in it.
  */
-class AgentShiftBrowserTest {
+class AgentShiftBrowserTest extends ChromiumDeskTest {
     private static final String RECORDER = "window.__notes = [];"
             + " window.Notification = function (title, o) { window.__notes.push(o.body); };"
             + " window.Notification.permission = 'default';"
             + " window.Notification.requestPermission = async () => { window.Notification.permission = 'granted'; return 'granted'; };";
 
-    @TempDir
-    Path dir;
-    private LocalBot bot;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
-    @BeforeEach
-    void start() throws Exception {
-        browser = HeadlessChromium.start(dir, "--window-size=1280,900", "--lang=en-US");
-        bot = new LocalBot(dir);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    AgentShiftBrowserTest() {
+        super("--window-size=1280,900", "--lang=en-US");
     }
 
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (bot != null) {
-            bot.close();
-        }
+    @BeforeEach
+    void start() {
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     private HttpResponse<String> user(String method, String path, String body) throws Exception {

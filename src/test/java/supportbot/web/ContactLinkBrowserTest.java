@@ -5,18 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import supportbot.dialogue.Contact;
 import supportbot.dialogue.ContactKey;
 import supportbot.dialogue.Inbound;
@@ -33,28 +27,10 @@ import supportbot.ticket.TicketStatus;
  * In headless Chromium: an agent on a web-chat ticket finds the same person's Telegram contact in the contact
  * panel's picker, links it, and the panel then shows both contacts and both histories, in English and Chinese.
  */
-class ContactLinkBrowserTest {
-    @TempDir
-    Path dir;
-    private LocalBot bot;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
+class ContactLinkBrowserTest extends ChromiumDeskTest {
 
-    @BeforeEach
-    void start() throws Exception {
-        browser = HeadlessChromium.start(dir, "--window-size=1280,1000");
-        bot = new LocalBot(dir);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (bot != null) {
-            bot.close();
-        }
+    ContactLinkBrowserTest() {
+        super("--window-size=1280,1000");
     }
 
     /** With SCREENSHOTS_DIR set (docs/), the linked panel is saved for the desk guide. */

@@ -3,45 +3,20 @@ package supportbot.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The supervisor dashboard in the agent's one desk language, switchable there too and remembered for the desk. */
-class DashboardLanguageBrowserTest {
+class DashboardLanguageBrowserTest extends ChromiumDeskTest {
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
     private static final String PAGE_TEXT = "const c = document.getElementById('dashboard-view').cloneNode(true);"
             + " c.querySelectorAll('.lang-toggle').forEach(b => b.remove()); return c.textContent;";
 
-    @TempDir
-    Path dir;
-    private LocalBot bot;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
 
-    @BeforeEach
-    void start() throws Exception {
-        browser = HeadlessChromium.start(dir, "--window-size=1280,900", "--lang=en-US");
-        bot = new LocalBot(dir);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (bot != null) {
-            bot.close();
-        }
+    DashboardLanguageBrowserTest() {
+        super("--window-size=1280,900", "--lang=en-US");
     }
 
     @Test

@@ -6,48 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The agent desk and the supervisor dashboard in headless Chromium, with a user in the chat widget in another
  * tab: from the report to the rating on the dashboard. With SCREENSHOTS_DIR set, it also saves the pictures in
  * the README and docs/operators-guide.md.
  */
-class DeskBrowserTest {
-    @TempDir
-    Path dir;
-    private LocalBot bot;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
+class DeskBrowserTest extends ChromiumDeskTest {
 
-    @BeforeEach
-    void start() throws Exception {
-        browser = HeadlessChromium.start(dir, "--window-size=1280,900");
-        bot = new LocalBot(dir);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (bot != null) {
-            bot.close();
-        }
+    DeskBrowserTest() {
+        super("--window-size=1280,900");
     }
 
     private void signIn(String token) {

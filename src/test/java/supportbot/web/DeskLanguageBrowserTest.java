@@ -10,50 +10,26 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import supportbot.dialogue.Category;
 import supportbot.dialogue.EngineHarness;
 import supportbot.faq.Lang;
 
 /** The desk in one language at a time, category names instead of ids, and an SLA that stops at resolution. */
-class DeskLanguageBrowserTest {
+class DeskLanguageBrowserTest extends ChromiumDeskTest {
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
 
-    @TempDir
-    Path dir;
-    private LocalBot bot;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
-    @BeforeEach
-    void start() throws Exception {
-        browser = HeadlessChromium.start(dir, "--window-size=1280,800", "--lang=en-US");
-        bot = new LocalBot(dir);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (bot != null) {
-            bot.close();
-        }
+    DeskLanguageBrowserTest() {
+        super("--window-size=1280,800", "--lang=en-US");
     }
 
     private JsonNode call(String method, String path, String token, String body) throws Exception {

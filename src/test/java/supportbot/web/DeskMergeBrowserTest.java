@@ -3,19 +3,12 @@ package supportbot.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import supportbot.ticket.Ticket;
 import supportbot.ticket.TicketEvent;
 import supportbot.ticket.TicketStatus;
@@ -23,28 +16,10 @@ import supportbot.dialogue.TicketDraft;
 import supportbot.faq.Lang;
 
 /** The contact panel's "Merge into #N" in headless Chromium: offered for the user's other open ticket only. */
-class DeskMergeBrowserTest {
-    @TempDir
-    Path dir;
-    private LocalBot bot;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
+class DeskMergeBrowserTest extends ChromiumDeskTest {
 
-    @BeforeEach
-    void start() throws Exception {
-        browser = HeadlessChromium.start(dir, "--window-size=1280,800");
-        bot = new LocalBot(dir);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (bot != null) {
-            bot.close();
-        }
+    DeskMergeBrowserTest() {
+        super("--window-size=1280,800");
     }
 
     private void seed(long number, String user, TicketStatus status) {

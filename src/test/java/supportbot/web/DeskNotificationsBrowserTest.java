@@ -7,52 +7,27 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Desk notifications: asked for on a click, then one for a new ticket and one when the user answers a ticket I
  * hold. The browser's Notification is replaced by a recorder that grants permission, so the test sees exactly
  * what the desk would show.
  */
-class DeskNotificationsBrowserTest {
+class DeskNotificationsBrowserTest extends ChromiumDeskTest {
     private static final String RECORDER = "window.__notes = []; window.__asked = 0;"
             + " window.Notification = function (title, o) { window.__notes.push(o.body); };"
             + " window.Notification.permission = 'default';"
             + " window.Notification.requestPermission = async () => { window.__asked++; window.Notification.permission = 'granted'; return 'granted'; };";
 
-    @TempDir
-    Path dir;
-    private LocalBot bot;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
-    @BeforeEach
-    void start() throws Exception {
-        browser = HeadlessChromium.start(dir, "--window-size=1280,800", "--lang=en-US");
-        bot = new LocalBot(dir);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (bot != null) {
-            bot.close();
-        }
+    DeskNotificationsBrowserTest() {
+        super("--window-size=1280,800", "--lang=en-US");
     }
 
     private String call(String method, String path, String token, String body) throws Exception {

@@ -14,18 +14,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import supportbot.Await;
 import supportbot.desk.KnowledgeGaps;
 import supportbot.ticket.Ticket;
@@ -38,30 +33,12 @@ import supportbot.dialogue.TicketDraft;
  * label, the assignee picker, search, the contact panel. With SCREENSHOTS_DIR set, it saves the pictures in
  * docs/desk-tools.md (desktop and phone, English and Chinese).
  */
-class DeskToolsBrowserTest {
-    @TempDir
-    Path dir;
-    private LocalBot bot;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
+class DeskToolsBrowserTest extends ChromiumDeskTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
-    @BeforeEach
-    void start() throws Exception {
-        browser = HeadlessChromium.start(dir, "--window-size=1280,800");
-        bot = new LocalBot(dir);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (bot != null) {
-            bot.close();
-        }
+    DeskToolsBrowserTest() {
+        super("--window-size=1280,800");
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {

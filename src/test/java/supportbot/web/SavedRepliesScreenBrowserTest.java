@@ -10,48 +10,28 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The saved-replies screen: a supervisor creates, edits and deletes one, bad input is refused with a message that
  * says what to fix and stores nothing, every change is in the audit; an agent sees the list read-only.
  */
-class SavedRepliesScreenBrowserTest {
-    @TempDir
-    Path dir;
-    private LocalBot bot;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
+class SavedRepliesScreenBrowserTest extends ChromiumDeskTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
-    @BeforeEach
-    void start() throws Exception {
-        browser = HeadlessChromium.start(dir, "--window-size=1280,900", "--lang=en-US");
-        bot = new LocalBot(dir);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        // The table is redrawn after each save: a row found just before may be gone by the time it is read.
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    SavedRepliesScreenBrowserTest() {
+        super("--window-size=1280,900", "--lang=en-US");
     }
 
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (bot != null) {
-            bot.close();
-        }
+    @BeforeEach
+    void start() {
+        // The table is redrawn after each save: a row found just before may be gone by the time it is read.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     private JsonNode api(String path) throws Exception {

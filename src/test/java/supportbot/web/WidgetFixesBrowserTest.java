@@ -12,43 +12,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The chat widget on a phone: one-line header, a first open that says what to do, and every bubble readable. */
-class WidgetFixesBrowserTest {
+class WidgetFixesBrowserTest extends ChromiumDeskTest {
     // A 2x2 red PNG.
     private static final byte[] PNG = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==");
 
-    @TempDir
-    Path dir;
-    private LocalBot bot;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
 
-    @BeforeEach
-    void start() throws Exception {
-        browser = HeadlessChromium.start(dir, "--window-size=390,844", "--lang=en-US");
-        bot = new LocalBot(dir);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (bot != null) {
-            bot.close();
-        }
+    WidgetFixesBrowserTest() {
+        super("--window-size=390,844", "--lang=en-US");
     }
 
     private long number(String script) {
