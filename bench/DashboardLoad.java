@@ -82,7 +82,7 @@ public class DashboardLoad {
                     Thread.sleep(125);
                 }
                 System.out.printf("{\"messagesIn\":%d,\"repliesOut\":%d,\"answered429\":%d}%n", sent + 3,
-                        fake.sent().size(), fake.tooManyRequestsAnswered());
+                        fake.sentCount(), fake.tooManyRequestsAnswered());
             } finally {
                 bot.destroy();
                 bot.waitFor();

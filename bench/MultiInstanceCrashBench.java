@@ -319,7 +319,7 @@ public class MultiInstanceCrashBench {
 
         /** What the users have been given so far: Telegram messages sent, web messages acknowledged. */
         private long progress(FakeBotApi fake) {
-            return fake.sent().size() + webCounts.acked.get();
+            return fake.sentCount() + webCounts.acked.get();
         }
 
         private TelegramCrashBench.Outcome collect(FakeBotApi fake, Map<Long, Boolean> finished, Map<Long, byte[]> screenshots,
@@ -352,7 +352,7 @@ public class MultiInstanceCrashBench {
                 }
                 return new TelegramCrashBench.Outcome(received, finished, tickets, screenshots,
                         store.pendingOutbox(100_000).size(), store.undeliverableCount(), events, bytes, topics, fake.topics(),
-                        fake.sent().size());
+                        fake.sentCount());
             }
         }
 
@@ -419,7 +419,7 @@ public class MultiInstanceCrashBench {
             int count = -1;
             long since = System.nanoTime();
             while (System.nanoTime() < end) {
-                int now = fake.sent().size();
+                int now = fake.sentCount();
                 if (now != count || fake.webhookBacklog() > 0) {
                     count = now;
                     since = System.nanoTime();

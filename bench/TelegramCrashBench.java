@@ -198,7 +198,7 @@ public class TelegramCrashBench {
                     if (k > 0 && random.nextInt(4) == 0) {
                         Thread.sleep(200 + random.nextInt(3000));
                     } else {
-                        while (fake.sent().size() < killAt[k] * calmMessages && results.values().stream().anyMatch(f -> !f.isDone())) {
+                        while (fake.sentCount() < killAt[k] * calmMessages && results.values().stream().anyMatch(f -> !f.isDone())) {
                             Thread.sleep(20);
                         }
                         Thread.sleep(random.nextInt(500));
@@ -254,7 +254,7 @@ public class TelegramCrashBench {
                         bytes.put(t.draft().number(), files);
                     }
                     return new Outcome(received, finished, tickets, screenshots, store.pendingOutbox(10_000).size(),
-                            store.undeliverableCount(), killed, bytes, topics, fake.topics(), fake.sent().size());
+                            store.undeliverableCount(), killed, bytes, topics, fake.topics(), fake.sentCount());
                 }
             }
         }
@@ -271,7 +271,7 @@ public class TelegramCrashBench {
             int count = -1;
             long since = System.nanoTime();
             while (System.nanoTime() < end) {
-                int now = fake.sent().size();
+                int now = fake.sentCount();
                 if (now != count) {
                     count = now;
                     since = System.nanoTime();

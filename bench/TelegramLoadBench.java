@@ -43,7 +43,7 @@ public class TelegramLoadBench {
                 var latencies = new ArrayList<Double>();
                 firstReply.forEach((chat, at) -> latencies.add((at - sentAt.get(chat)) / 1e9));
                 Collections.sort(latencies);
-                int messages = fake.sent().size();
+                int messages = fake.sentCount();
                 double seconds = (end - start) / 1e9;
                 double inboundSeconds = ((inboundDone == 0 ? end : inboundDone) - start) / 1e9;
                 System.out.printf(java.util.Locale.ROOT, "{\"users\":%d,\"replied\":%d,\"dropped\":%d,\"messagesSent\":%d,"

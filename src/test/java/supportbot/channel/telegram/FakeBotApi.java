@@ -139,6 +139,8 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<String, StoredFile> filesByPath = new HashMap<>();
     private final Set<String> openCallbacks = new HashSet<>();
     private final List<Sent> sent = new ArrayList<>();
+    /** The same, by chat: benches with a thousand users ask for their chat's messages many times a second. */
+    private final Map<Long, List<Sent>> sentByChat = new HashMap<>();
     private final List<Sent> edits = new ArrayList<>();
     private final List<Upload> uploads = new ArrayList<>();
     private final List<Deleted> deleted = new ArrayList<>();
@@ -433,6 +435,7 @@ public final class FakeBotApi implements AutoCloseable {
     public void forgetHistory() {
         synchronized (lock) {
             sent.clear();
+            sentByChat.clear();
             edits.clear();
             uploads.clear();
             deleted.clear();
@@ -462,8 +465,21 @@ public final class FakeBotApi implements AutoCloseable {
 
     public List<Sent> sentTo(long chatId) {
         synchronized (lock) {
-            return sent.stream().filter(s -> s.chatId() == chatId).toList();
+            return List.copyOf(sentByChat.getOrDefault(chatId, List.of()));
         }
+    }
+
+    /** How many messages were sent so far, without copying them. */
+    public int sentCount() {
+        synchronized (lock) {
+            return sent.size();
+        }
+    }
+
+    /** Called with the lock held. */
+    private void record(Sent message) {
+        sent.add(message);
+        sentByChat.computeIfAbsent(message.chatId(), c -> new ArrayList<>()).add(message);
     }
 
     /** editMessageText/editMessageReplyMarkup that succeeded, in order (text = the message text after the edit). */
@@ -993,7 +1009,7 @@ public final class FakeBotApi implements AutoCloseable {
             m.set("reply_markup", markup.deepCopy());
         }
         store(m);
-        sent.add(new Sent("sendMessage", chatId, thread, m.get("message_id").asLong(), text, parseMode, markup, p.deepCopy(), System.nanoTime()));
+        record(new Sent("sendMessage", chatId, thread, m.get("message_id").asLong(), text, parseMode, markup, p.deepCopy(), System.nanoTime()));
         return m;
     }
 
@@ -1062,7 +1078,7 @@ public final class FakeBotApi implements AutoCloseable {
         store(m);
         String name = field.equals("photo") ? "sendPhoto" : "sendDocument";
         long messageId = m.get("message_id").asLong();
-        sent.add(new Sent(name, chatId, thread, messageId, caption, parseMode, markup, p.deepCopy(), System.nanoTime()));
+        record(new Sent(name, chatId, thread, messageId, caption, parseMode, markup, p.deepCopy(), System.nanoTime()));
         uploads.add(new Upload(name, chatId, thread, caption, fileName, bytes == null ? -1 : bytes.length,
                 newId, bytes == null ? null : bytes.clone()));
         return m;

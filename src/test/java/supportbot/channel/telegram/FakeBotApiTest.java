@@ -262,13 +262,13 @@ class FakeBotApiTest {
         assertEquals("Bad Request: message text is empty", json.readTree(noText.body()).get("description").asText());
 
         fake.failNext("sendMessage", 1, 7);
-        int sentBefore = fake.sent().size();
+        int sentBefore = fake.sentCount();
         var flood = refused(assertThrows(TelegramApiException.class,
                 () -> client.execute(SendMessage.builder().chatId(7L).text("flood").build())));
         assertEquals(429, flood.getErrorCode());
         assertEquals(7, flood.getParameters().getRetryAfter());
         assertEquals("Too Many Requests: retry after 7", flood.getApiResponse());
-        assertEquals(sentBefore, fake.sent().size(), "a 429 call is not carried out");
+        assertEquals(sentBefore, fake.sentCount(), "a 429 call is not carried out");
         client.execute(SendMessage.builder().chatId(7L).text("flood").build());
         assertEquals(1, fake.tooManyRequestsAnswered());
 
@@ -300,7 +300,7 @@ class FakeBotApiTest {
                 + "/sendmessage?chat_id=-1001&text=hi%20group")));
         assertEquals(200, get.statusCode(), get.body());
         assertEquals("supergroup", json.readTree(get.body()).at("/result/chat/type").asText());
-        assertEquals(2, fake.sent().size());
+        assertEquals(2, fake.sentCount());
         HttpResponse<String> me = raw(HttpRequest.newBuilder(URI.create(fake.baseUrl() + "/bot" + TOKEN + "/getme")));
         assertTrue(json.readTree(me.body()).get("ok").asBoolean());
     }
