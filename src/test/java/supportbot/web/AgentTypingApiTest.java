@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -37,38 +35,29 @@ class AgentTypingApiTest {
         bot.close();
     }
 
-    private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
-        var req = HttpRequest.newBuilder(URI.create(bot.url(path))).header("Content-Type", "application/json");
-        if (token != null) {
-            req.header("Authorization", "Bearer " + token);
-        }
-        req.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private JsonNode page(String session) throws Exception {
-        var res = call("GET", "/api/chat/sessions/" + session + "/messages?after=0&wait=0", null, null);
+        var res = bot.call("GET", "/api/chat/sessions/" + session + "/messages?after=0&wait=0", null, null);
         assertEquals(200, res.statusCode(), res.body());
         return json.readTree(res.body());
     }
 
     private boolean typed(String token, long ticket) throws Exception {
-        var res = call("POST", "/api/desk/tickets/" + ticket + "/typing", token, "{}");
+        var res = bot.call("POST", "/api/desk/tickets/" + ticket + "/typing", token, "{}");
         assertEquals(200, res.statusCode(), res.body());
         return json.readTree(res.body()).get("shown").asBoolean();
     }
 
     @Test
     void onlyTheHoldersTypingReachesTheUserAndABurstSendsOneHint() throws Exception {
-        String session = json.readTree(call("POST", "/api/chat/sessions", null, "").body()).get("sessionId").asText();
-        assertEquals(202, call("POST", "/api/chat/sessions/" + session + "/messages", null,
+        String session = json.readTree(bot.call("POST", "/api/chat/sessions", null, "").body()).get("sessionId").asText();
+        assertEquals(202, bot.call("POST", "/api/chat/sessions/" + session + "/messages", null,
                 "{\"text\":\"talk to a human\"}").statusCode());
-        long id = json.readTree(call("GET", "/api/desk/tickets", LocalBot.ALICE, null).body()).get("tickets").get(0)
+        long id = json.readTree(bot.call("GET", "/api/desk/tickets", LocalBot.ALICE, null).body()).get("tickets").get(0)
                 .get("id").asLong();
         assertFalse(page(session).get("agentHolds").asBoolean(), "queued: nobody holds it yet");
         assertFalse(typed(LocalBot.ALICE, id), "nobody holds it: no hint");
 
-        assertEquals(200, call("POST", "/api/desk/tickets/" + id + "/claim", LocalBot.ALICE, "").statusCode());
+        assertEquals(200, bot.call("POST", "/api/desk/tickets/" + id + "/claim", LocalBot.ALICE, "").statusCode());
         JsonNode claimed = page(session);
         assertTrue(claimed.get("agentHolds").asBoolean(), "claimed: the widget stops the bot's dots");
         assertFalse(claimed.get("agentTyping").asBoolean());
@@ -80,14 +69,14 @@ class AgentTypingApiTest {
         assertTrue(page(session).get("agentTyping").asBoolean());
         assertFalse(typed(LocalBot.ALICE, id), "the next keystroke within two seconds sends nothing new");
 
-        assertEquals(200, call("POST", "/api/desk/tickets/" + id + "/reply", LocalBot.ALICE,
+        assertEquals(200, bot.call("POST", "/api/desk/tickets/" + id + "/reply", LocalBot.ALICE,
                 "{\"text\":\"Which version?\"}").statusCode());
         assertFalse(page(session).get("agentTyping").asBoolean(), "the agent's message ends the hint");
     }
 
     @Test
     void aTypingHintForAnUnknownTicketIsA404() throws Exception {
-        assertEquals(404, call("POST", "/api/desk/tickets/999999/typing", LocalBot.ALICE, "{}").statusCode());
-        assertEquals(404, call("POST", "/api/desk/tickets/abc/typing", LocalBot.ALICE, "{}").statusCode());
+        assertEquals(404, bot.call("POST", "/api/desk/tickets/999999/typing", LocalBot.ALICE, "{}").statusCode());
+        assertEquals(404, bot.call("POST", "/api/desk/tickets/abc/typing", LocalBot.ALICE, "{}").statusCode());
     }
 }

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,15 +36,6 @@ class DeskApiTest {
         bot.close();
     }
 
-    private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
-        var req = HttpRequest.newBuilder(URI.create(bot.url(path))).header("Content-Type", "application/json");
-        if (token != null) {
-            req.header("Authorization", "Bearer " + token);
-        }
-        req.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private JsonNode ok(HttpResponse<String> res) throws Exception {
         assertEquals(200, res.statusCode(), res.body());
         return json.readTree(res.body());
@@ -64,35 +53,35 @@ class DeskApiTest {
 
     /** A user asks for a human in the web chat; returns the session id once the ticket exists. */
     private String userAsksForAHuman() throws Exception {
-        String session = json.readTree(call("POST", "/api/chat/sessions", null, "").body()).get("sessionId").asText();
-        call("POST", "/api/chat/sessions/" + session + "/messages", null, "{\"text\":\"the app crashes every time I open it\"}");
-        call("POST", "/api/chat/sessions/" + session + "/messages", null, "{\"text\":\"talk to a human\"}");
-        supportbot.Await.until(() -> !ok(call("GET", "/api/desk/tickets", LocalBot.SUE, null)).get("tickets").isEmpty(),
+        String session = json.readTree(bot.call("POST", "/api/chat/sessions", null, "").body()).get("sessionId").asText();
+        bot.call("POST", "/api/chat/sessions/" + session + "/messages", null, "{\"text\":\"the app crashes every time I open it\"}");
+        bot.call("POST", "/api/chat/sessions/" + session + "/messages", null, "{\"text\":\"talk to a human\"}");
+        supportbot.Await.until(() -> !ok(bot.call("GET", "/api/desk/tickets", LocalBot.SUE, null)).get("tickets").isEmpty(),
                 java.time.Duration.ofSeconds(10), "the ticket on the desk");
         return session;
     }
 
     /** A user reports a crash in the web chat, answers every question and confirms the summary. */
     private String userReportsAProblem() throws Exception {
-        String session = json.readTree(call("POST", "/api/chat/sessions", null, "").body()).get("sessionId").asText();
+        String session = json.readTree(bot.call("POST", "/api/chat/sessions", null, "").body()).get("sessionId").asText();
         for (String body : List.of("{\"text\":\"the app crashes every time I open it\"}", "{\"text\":\"iPhone 15 iOS 17.2\"}",
                 "{\"text\":\"yesterday 3pm\"}", "{\"button\":\"skip\"}", "{\"button\":\"skip\"}", "{\"button\":\"confirm\"}")) {
-            call("POST", "/api/chat/sessions/" + session + "/messages", null, body);
+            bot.call("POST", "/api/chat/sessions/" + session + "/messages", null, body);
         }
-        supportbot.Await.until(() -> !ok(call("GET", "/api/desk/tickets", LocalBot.SUE, null)).get("tickets").isEmpty(),
+        supportbot.Await.until(() -> !ok(bot.call("GET", "/api/desk/tickets", LocalBot.SUE, null)).get("tickets").isEmpty(),
                 java.time.Duration.ofSeconds(10), "the ticket on the desk");
         return session;
     }
 
     private long firstTicket() throws Exception {
-        return ok(call("GET", "/api/desk/tickets", LocalBot.SUE, null)).get("tickets").get(0).get("id").asLong();
+        return ok(bot.call("GET", "/api/desk/tickets", LocalBot.SUE, null)).get("tickets").get(0).get("id").asLong();
     }
 
     private JsonNode messagesAfter(String session, long after, int atLeast) throws Exception {
         long deadline = System.nanoTime() + 10_000_000_000L;
         JsonNode messages;
         do {
-            messages = ok(call("GET", "/api/chat/sessions/" + session + "/messages?after=" + after + "&wait=2", null, null)).get("messages");
+            messages = ok(bot.call("GET", "/api/chat/sessions/" + session + "/messages?after=" + after + "&wait=2", null, null)).get("messages");
         } while (messages.size() < atLeast && System.nanoTime() < deadline);
         return messages;
     }
@@ -101,51 +90,51 @@ class DeskApiTest {
     void anAgentClaimsRepliesAndResolvesWhileTheUserSeesItInTheWebChat() throws Exception {
         String session = userAsksForAHuman();
         long id = firstTicket();
-        JsonNode ticket = ok(call("GET", "/api/desk/tickets/" + id, LocalBot.ALICE, null));
+        JsonNode ticket = ok(bot.call("GET", "/api/desk/tickets/" + id, LocalBot.ALICE, null));
         assertEquals("queued", ticket.get("status").asText());
         assertEquals("2026-11-25T10:00:00Z", ticket.get("sla").get("firstResponseDue").asText(),
                 "app-crash is priority 3: four open hours from 14:00 Shanghai");
         assertEquals("the app crashes every time I open it", ticket.get("details").get("description").get("value").asText());
         assertTrue(ticket.get("transcript").size() >= 4, "the agent sees the conversation so far");
 
-        assertEquals("assigned", ok(call("POST", "/api/desk/tickets/" + id + "/claim", LocalBot.ALICE, "")).get("status").asText());
+        assertEquals("assigned", ok(bot.call("POST", "/api/desk/tickets/" + id + "/claim", LocalBot.ALICE, "")).get("status").asText());
         long seen = ticket.get("transcript").size();
-        assertEquals("waiting-user", ok(call("POST", "/api/desk/tickets/" + id + "/reply", LocalBot.ALICE,
+        assertEquals("waiting-user", ok(bot.call("POST", "/api/desk/tickets/" + id + "/reply", LocalBot.ALICE,
                 "{\"text\":\"Hi, which app version do you have?\"}")).get("status").asText());
         JsonNode reply = messagesAfter(session, seen, 1).get(0);
         assertEquals("agent", reply.get("from").asText());
         assertEquals("Hi, which app version do you have?", reply.get("text").asText());
 
-        call("POST", "/api/chat/sessions/" + session + "/messages", null, "{\"text\":\"version 5.2.1\"}");
+        bot.call("POST", "/api/chat/sessions/" + session + "/messages", null, "{\"text\":\"version 5.2.1\"}");
         long deadline = System.nanoTime() + 10_000_000_000L;
         JsonNode after;
         do {
-            after = ok(call("GET", "/api/desk/tickets/" + id, LocalBot.ALICE, null));
+            after = ok(bot.call("GET", "/api/desk/tickets/" + id, LocalBot.ALICE, null));
         } while (!after.get("status").asText().equals("assigned") && System.nanoTime() < deadline);
         assertEquals("assigned", after.get("status").asText(), "the user's answer puts the ticket back with the agent");
         JsonNode events = after.get("events");
         assertEquals("version 5.2.1", events.get(events.size() - 1).get("text").asText());
 
-        ok(call("POST", "/api/desk/tickets/" + id + "/note", LocalBot.ALICE, "{\"text\":\"internal: known crash in 5.2.1\"}"));
-        ok(call("POST", "/api/desk/tickets/" + id + "/resolve", LocalBot.ALICE, ""));
+        ok(bot.call("POST", "/api/desk/tickets/" + id + "/note", LocalBot.ALICE, "{\"text\":\"internal: known crash in 5.2.1\"}"));
+        ok(bot.call("POST", "/api/desk/tickets/" + id + "/resolve", LocalBot.ALICE, ""));
         JsonNode all = messagesAfter(session, 0, 1);
         String transcript = all.toString();
         assertFalse(transcript.contains("internal: known crash"), "notes never reach the user");
         assertTrue(transcript.contains("resolved"), "the user hears the ticket is resolved: " + transcript);
         assertTrue(transcript.contains("rate:5"), "and is asked to rate");
 
-        call("POST", "/api/chat/sessions/" + session + "/messages", null, "{\"button\":\"rate:1\"}");
-        call("POST", "/api/chat/sessions/" + session + "/messages", null, "{\"button\":\"weak:solved\"}");
-        call("POST", "/api/chat/sessions/" + session + "/messages", null, "{\"text\":\"still crashes\"}");
+        bot.call("POST", "/api/chat/sessions/" + session + "/messages", null, "{\"button\":\"rate:1\"}");
+        bot.call("POST", "/api/chat/sessions/" + session + "/messages", null, "{\"button\":\"weak:solved\"}");
+        bot.call("POST", "/api/chat/sessions/" + session + "/messages", null, "{\"text\":\"still crashes\"}");
         deadline = System.nanoTime() + 10_000_000_000L;
         JsonNode rated;
         do {
-            rated = ok(call("GET", "/api/desk/tickets/" + id, LocalBot.ALICE, null));
+            rated = ok(bot.call("GET", "/api/desk/tickets/" + id, LocalBot.ALICE, null));
         } while (rated.get("rating").isNull() && System.nanoTime() < deadline);
         assertEquals(1, rated.get("rating").asInt());
         assertTrue(rated.get("alert").asBoolean(), "a bad rating alerts supervisors");
 
-        var metrics = call("GET", "/metrics", null, null);
+        var metrics = bot.call("GET", "/metrics", null, null);
         assertEquals(200, metrics.statusCode());
         assertTrue(metrics.body().contains("supportbot_tickets 1.0"), metrics.body());
         assertTrue(metrics.body().contains("supportbot_csat_average_stars 1.0"), metrics.body());
@@ -170,7 +159,7 @@ class DeskApiTest {
     void theDeskNamesTheCategoryListsDetailsInItsOrderAndStopsTheSlaAtResolution() throws Exception {
         userReportsAProblem();
         long id = firstTicket();
-        JsonNode ticket = ok(call("GET", "/api/desk/tickets/" + id, LocalBot.ALICE, null));
+        JsonNode ticket = ok(bot.call("GET", "/api/desk/tickets/" + id, LocalBot.ALICE, null));
         var category = supportbot.dialogue.EngineHarness.DATA.categories().get(ticket.get("category").asText()).orElseThrow();
         assertEquals(category.name(supportbot.faq.Lang.EN), ticket.get("categoryName").get("en").asText());
         assertEquals(category.name(supportbot.faq.Lang.ZH), ticket.get("categoryName").get("zh").asText());
@@ -182,14 +171,14 @@ class DeskApiTest {
         assertEquals(expected, shown, "required then optional, as config/categories.yaml lists them");
         assertTrue(ticket.get("sla").get("outcome").isNull(), "the clock runs while open");
 
-        ok(call("POST", "/api/desk/tickets/" + id + "/claim", LocalBot.ALICE, ""));
-        ok(call("POST", "/api/desk/tickets/" + id + "/resolve", LocalBot.ALICE, ""));
-        JsonNode sla = ok(call("GET", "/api/desk/tickets/" + id, LocalBot.ALICE, null)).get("sla");
+        ok(bot.call("POST", "/api/desk/tickets/" + id + "/claim", LocalBot.ALICE, ""));
+        ok(bot.call("POST", "/api/desk/tickets/" + id + "/resolve", LocalBot.ALICE, ""));
+        JsonNode sla = ok(bot.call("GET", "/api/desk/tickets/" + id, LocalBot.ALICE, null)).get("sla");
         assertEquals("met", sla.get("outcome").asText());
         long spare = java.time.Duration.between(java.time.Instant.parse(sla.get("resolvedAt").asText()),
                 java.time.Instant.parse(sla.get("resolutionDue").asText())).getSeconds();
         assertEquals(spare, sla.get("marginSeconds").asLong());
-        JsonNode listed = ok(call("GET", "/api/desk/tickets?status=resolved", LocalBot.ALICE, null)).get("tickets").get(0);
+        JsonNode listed = ok(bot.call("GET", "/api/desk/tickets?status=resolved", LocalBot.ALICE, null)).get("tickets").get(0);
         assertEquals("met", listed.get("sla").get("outcome").asText(), "the queue agrees with the ticket view");
     }
 
@@ -197,17 +186,17 @@ class DeskApiTest {
     void anAgentAsksForADetailAndTheBotCollectsAndValidatesIt() throws Exception {
         String session = userAsksForAHuman();
         long id = firstTicket();
-        ok(call("POST", "/api/desk/tickets/" + id + "/claim", LocalBot.ALICE, ""));
-        long seen = ok(call("GET", "/api/desk/tickets/" + id, LocalBot.ALICE, null)).get("transcript").size();
-        ok(call("POST", "/api/desk/tickets/" + id + "/ask", LocalBot.ALICE, "{\"detail\":\"tx_hash\"}"));
+        ok(bot.call("POST", "/api/desk/tickets/" + id + "/claim", LocalBot.ALICE, ""));
+        long seen = ok(bot.call("GET", "/api/desk/tickets/" + id, LocalBot.ALICE, null)).get("transcript").size();
+        ok(bot.call("POST", "/api/desk/tickets/" + id + "/ask", LocalBot.ALICE, "{\"detail\":\"tx_hash\"}"));
         assertTrue(messagesAfter(session, seen, 1).get(0).get("text").asText().contains("one more detail"));
-        call("POST", "/api/chat/sessions/" + session + "/messages", null, "{\"text\":\"0x1234\"}");
+        bot.call("POST", "/api/chat/sessions/" + session + "/messages", null, "{\"text\":\"0x1234\"}");
         String hash = "0x" + "ab".repeat(32);
-        call("POST", "/api/chat/sessions/" + session + "/messages", null, "{\"text\":\"" + hash + "\"}");
+        bot.call("POST", "/api/chat/sessions/" + session + "/messages", null, "{\"text\":\"" + hash + "\"}");
         long deadline = System.nanoTime() + 10_000_000_000L;
         JsonNode ticket;
         do {
-            ticket = ok(call("GET", "/api/desk/tickets/" + id, LocalBot.ALICE, null));
+            ticket = ok(bot.call("GET", "/api/desk/tickets/" + id, LocalBot.ALICE, null));
         } while (!ticket.get("details").has("tx_hash") && System.nanoTime() < deadline);
         assertEquals(hash, ticket.get("details").get("tx_hash").get("value").asText());
         assertEquals("assigned", ticket.get("status").asText());
@@ -220,10 +209,10 @@ class DeskApiTest {
         userAsksForAHuman();
         long id = firstTicket();
         for (String token : new String[] {null, "not-a-real-token"}) {
-            assertEquals(401, call("GET", "/api/desk/tickets", token, null).statusCode());
-            assertEquals(401, call("GET", "/api/desk/tickets/" + id, token, null).statusCode());
+            assertEquals(401, bot.call("GET", "/api/desk/tickets", token, null).statusCode());
+            assertEquals(401, bot.call("GET", "/api/desk/tickets/" + id, token, null).statusCode());
             for (String action : ACTIONS) {
-                var res = call("POST", "/api/desk/tickets/" + id + "/" + action, token, bodyFor(action));
+                var res = bot.call("POST", "/api/desk/tickets/" + id + "/" + action, token, bodyFor(action));
                 assertEquals(401, res.statusCode(), action);
                 assertTrue(res.body().contains("\"error\""), res.body());
             }
@@ -232,9 +221,9 @@ class DeskApiTest {
 
     @Test
     void anUnknownTicketIsA404OnEveryEndpoint() throws Exception {
-        assertEquals(404, call("GET", "/api/desk/tickets/999999", LocalBot.ALICE, null).statusCode());
+        assertEquals(404, bot.call("GET", "/api/desk/tickets/999999", LocalBot.ALICE, null).statusCode());
         for (String action : ACTIONS) {
-            assertEquals(404, call("POST", "/api/desk/tickets/999999/" + action, LocalBot.ALICE, bodyFor(action)).statusCode(), action);
+            assertEquals(404, bot.call("POST", "/api/desk/tickets/999999/" + action, LocalBot.ALICE, bodyFor(action)).statusCode(), action);
         }
     }
 
@@ -242,32 +231,32 @@ class DeskApiTest {
     void anAgentCannotWorkAnotherAgentsTicketButASupervisorCan() throws Exception {
         userAsksForAHuman();
         long id = firstTicket();
-        assertEquals(403, call("POST", "/api/desk/tickets/" + id + "/reply", LocalBot.ALICE, bodyFor("reply")).statusCode(),
+        assertEquals(403, bot.call("POST", "/api/desk/tickets/" + id + "/reply", LocalBot.ALICE, bodyFor("reply")).statusCode(),
                 "claim first");
-        ok(call("POST", "/api/desk/tickets/" + id + "/claim", LocalBot.ALICE, ""));
+        ok(bot.call("POST", "/api/desk/tickets/" + id + "/claim", LocalBot.ALICE, ""));
         for (String action : List.of("claim", "reply", "note", "transfer", "escalate", "resolve")) {
-            var res = call("POST", "/api/desk/tickets/" + id + "/" + action, LocalBot.BOB, bodyFor(action));
+            var res = bot.call("POST", "/api/desk/tickets/" + id + "/" + action, LocalBot.BOB, bodyFor(action));
             // Claiming a held ticket is a conflict over it (409, naming the holder); the rest are not Bob's to do.
             assertEquals(action.equals("claim") ? 409 : 403, res.statusCode(), action + ": " + res.body());
             assertTrue(res.body().contains("alice"), res.body());
         }
-        assertEquals(200, call("POST", "/api/desk/tickets/" + id + "/note", LocalBot.SUE, bodyFor("note")).statusCode());
-        assertEquals(200, call("POST", "/api/desk/tickets/" + id + "/transfer", LocalBot.ALICE, bodyFor("transfer")).statusCode());
-        assertEquals("bob", ok(call("GET", "/api/desk/tickets/" + id, LocalBot.BOB, null)).get("assignee").asText());
+        assertEquals(200, bot.call("POST", "/api/desk/tickets/" + id + "/note", LocalBot.SUE, bodyFor("note")).statusCode());
+        assertEquals(200, bot.call("POST", "/api/desk/tickets/" + id + "/transfer", LocalBot.ALICE, bodyFor("transfer")).statusCode());
+        assertEquals("bob", ok(bot.call("GET", "/api/desk/tickets/" + id, LocalBot.BOB, null)).get("assignee").asText());
     }
 
     @Test
     void anEscalatedTicketIsForSupervisorsOnly() throws Exception {
         String session = userAsksForAHuman();
         long id = firstTicket();
-        ok(call("POST", "/api/desk/tickets/" + id + "/claim", LocalBot.ALICE, ""));
-        JsonNode escalated = ok(call("POST", "/api/desk/tickets/" + id + "/escalate", LocalBot.ALICE, bodyFor("escalate")));
+        ok(bot.call("POST", "/api/desk/tickets/" + id + "/claim", LocalBot.ALICE, ""));
+        JsonNode escalated = ok(bot.call("POST", "/api/desk/tickets/" + id + "/escalate", LocalBot.ALICE, bodyFor("escalate")));
         assertEquals("supervisor", escalated.get("tier").asText());
-        assertEquals(403, call("GET", "/api/desk/tickets/" + id, LocalBot.ALICE, null).statusCode());
-        assertEquals(0, ok(call("GET", "/api/desk/tickets", LocalBot.BOB, null)).get("tickets").size(), "agents do not list it");
-        assertEquals(200, call("POST", "/api/desk/tickets/" + id + "/claim", LocalBot.SUE, "").statusCode());
+        assertEquals(403, bot.call("GET", "/api/desk/tickets/" + id, LocalBot.ALICE, null).statusCode());
+        assertEquals(0, ok(bot.call("GET", "/api/desk/tickets", LocalBot.BOB, null)).get("tickets").size(), "agents do not list it");
+        assertEquals(200, bot.call("POST", "/api/desk/tickets/" + id + "/claim", LocalBot.SUE, "").statusCode());
         assertTrue(messagesAfter(session, 0, 1).toString().contains("supervisor"), "the user is told");
-        assertEquals(400, call("POST", "/api/desk/tickets/" + id + "/transfer", LocalBot.SUE, bodyFor("transfer")).statusCode(),
+        assertEquals(400, bot.call("POST", "/api/desk/tickets/" + id + "/transfer", LocalBot.SUE, bodyFor("transfer")).statusCode(),
                 "an escalated ticket goes to supervisors only");
     }
 
@@ -275,11 +264,11 @@ class DeskApiTest {
     void badBodiesAndAskGetClearErrors() throws Exception {
         userAsksForAHuman();
         long id = firstTicket();
-        ok(call("POST", "/api/desk/tickets/" + id + "/claim", LocalBot.ALICE, ""));
-        assertEquals(400, call("POST", "/api/desk/tickets/" + id + "/reply", LocalBot.ALICE, "{\"txt\":\"x\"}").statusCode());
-        assertEquals(400, call("POST", "/api/desk/tickets/" + id + "/reply", LocalBot.ALICE, "not json").statusCode());
-        assertEquals(400, call("GET", "/api/desk/tickets?status=lost", LocalBot.ALICE, null).statusCode());
-        assertEquals(400, call("POST", "/api/desk/tickets/" + id + "/ask", LocalBot.ALICE, "{\"detail\":\"shoe size\"}").statusCode());
-        assertEquals(409, call("POST", "/api/desk/tickets/" + id + "/reopen", LocalBot.ALICE, "").statusCode());
+        ok(bot.call("POST", "/api/desk/tickets/" + id + "/claim", LocalBot.ALICE, ""));
+        assertEquals(400, bot.call("POST", "/api/desk/tickets/" + id + "/reply", LocalBot.ALICE, "{\"txt\":\"x\"}").statusCode());
+        assertEquals(400, bot.call("POST", "/api/desk/tickets/" + id + "/reply", LocalBot.ALICE, "not json").statusCode());
+        assertEquals(400, bot.call("GET", "/api/desk/tickets?status=lost", LocalBot.ALICE, null).statusCode());
+        assertEquals(400, bot.call("POST", "/api/desk/tickets/" + id + "/ask", LocalBot.ALICE, "{\"detail\":\"shoe size\"}").statusCode());
+        assertEquals(409, bot.call("POST", "/api/desk/tickets/" + id + "/reopen", LocalBot.ALICE, "").statusCode());
     }
 }

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -72,20 +70,13 @@ class DeskContactLinksApiTest {
         }).join();
     }
 
-    private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
-        var req = HttpRequest.newBuilder(URI.create(bot.url(path))).header("Content-Type", "application/json");
-        req.header("Authorization", "Bearer " + token);
-        req.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private JsonNode ok(HttpResponse<String> res) throws Exception {
         assertTrue(res.statusCode() / 100 == 2, res.statusCode() + " " + res.body());
         return json.readTree(res.body());
     }
 
     private JsonNode search(String token, String q, long ticket) throws Exception {
-        return ok(call("GET", "/api/desk/contacts?ticket=" + ticket + "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8),
+        return ok(bot.call("GET", "/api/desk/contacts?ticket=" + ticket + "&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8),
                 token, null)).get("contacts");
     }
 
@@ -117,17 +108,17 @@ class DeskContactLinksApiTest {
         assertEquals(0, search(LocalBot.ALICE, "vera", 2002).size(), "escalated tickets' users are for supervisors");
         assertEquals(1, search(LocalBot.SUE, "vera", 2002).size());
 
-        var missing = call("GET", "/api/desk/contacts?ticket=2002", LocalBot.ALICE, null);
+        var missing = bot.call("GET", "/api/desk/contacts?ticket=2002", LocalBot.ALICE, null);
         assertEquals(400, missing.statusCode());
         assertTrue(missing.body().contains("'q' is required"), missing.body());
-        var long_ = call("GET", "/api/desk/contacts?q=" + "x".repeat(101), LocalBot.ALICE, null);
+        var long_ = bot.call("GET", "/api/desk/contacts?q=" + "x".repeat(101), LocalBot.ALICE, null);
         assertEquals(400, long_.statusCode());
     }
 
     @Test
     void anAgentLinksTheTelegramUserToTheWebVisitorAndBothPanelsShowBothHistories() throws Exception {
         String telegram = idOf(LocalBot.ALICE, "linwei", 2002);
-        var res = call("POST", "/api/desk/tickets/2002/contact/links", LocalBot.ALICE, "{\"contact\":\"" + telegram + "\"}");
+        var res = bot.call("POST", "/api/desk/tickets/2002/contact/links", LocalBot.ALICE, "{\"contact\":\"" + telegram + "\"}");
         assertEquals(201, res.statusCode(), res.body());
         JsonNode panel = json.readTree(res.body());
         assertEquals(2, panel.get("contacts").size());
@@ -140,7 +131,7 @@ class DeskContactLinksApiTest {
         assertEquals(2001, panel.get("tickets").get(0).get("id").asLong());
         assertEquals("telegram", panel.get("tickets").get(0).get("channel").asText());
 
-        JsonNode other = ok(call("GET", "/api/desk/tickets/2001/contact", LocalBot.BOB, null));
+        JsonNode other = ok(bot.call("GET", "/api/desk/tickets/2001/contact", LocalBot.BOB, null));
         assertEquals(2002, other.get("tickets").get(0).get("id").asLong());
         assertEquals("web", other.get("tickets").get(0).get("channel").asText());
 
@@ -161,27 +152,27 @@ class DeskContactLinksApiTest {
         cases.add(new Object[] {"{\"contact\":\"c0000000000000000\"}", 404, "no contact"});
         cases.add(new Object[] {"{\"contact\":\"" + self + "\"}", 400, "own user"});
         for (Object[] c : cases) {
-            var res = call("POST", "/api/desk/tickets/2002/contact/links", LocalBot.ALICE, (String) c[0]);
+            var res = bot.call("POST", "/api/desk/tickets/2002/contact/links", LocalBot.ALICE, (String) c[0]);
             assertEquals(c[1], res.statusCode(), c[0] + " → " + res.body());
             assertTrue(res.body().contains((String) c[2]), res.body());
             assertTrue(links().isEmpty(), "nothing linked by " + c[0]);
         }
         String vera = idOf(LocalBot.SUE, "vera", 2002);
-        var hidden = call("POST", "/api/desk/tickets/2002/contact/links", LocalBot.ALICE, "{\"contact\":\"" + vera + "\"}");
+        var hidden = bot.call("POST", "/api/desk/tickets/2002/contact/links", LocalBot.ALICE, "{\"contact\":\"" + vera + "\"}");
         assertEquals(404, hidden.statusCode(), "a contact only on an escalated ticket is not the agent's to link");
-        var escalated = call("POST", "/api/desk/tickets/2004/contact/links", LocalBot.ALICE, "{\"contact\":\"" + telegram + "\"}");
+        var escalated = bot.call("POST", "/api/desk/tickets/2004/contact/links", LocalBot.ALICE, "{\"contact\":\"" + telegram + "\"}");
         assertEquals(403, escalated.statusCode(), escalated.body());
-        assertEquals(404, call("POST", "/api/desk/tickets/9999/contact/links", LocalBot.ALICE,
+        assertEquals(404, bot.call("POST", "/api/desk/tickets/9999/contact/links", LocalBot.ALICE,
                 "{\"contact\":\"" + telegram + "\"}").statusCode());
         assertTrue(links().isEmpty());
         long events = bot.store.ticket(2002).orElseThrow().events().size();
 
-        ok(call("POST", "/api/desk/tickets/2002/contact/links", LocalBot.ALICE, "{\"contact\":\"" + telegram + "\"}"));
-        var twice = call("POST", "/api/desk/tickets/2002/contact/links", LocalBot.ALICE, "{\"contact\":\"" + telegram + "\"}");
+        ok(bot.call("POST", "/api/desk/tickets/2002/contact/links", LocalBot.ALICE, "{\"contact\":\"" + telegram + "\"}"));
+        var twice = bot.call("POST", "/api/desk/tickets/2002/contact/links", LocalBot.ALICE, "{\"contact\":\"" + telegram + "\"}");
         assertEquals(409, twice.statusCode());
         assertTrue(twice.body().contains("already linked"), twice.body());
         assertEquals(events + 1, bot.store.ticket(2002).orElseThrow().events().size(), "one audit line, not two");
-        var unknown = call("DELETE", "/api/desk/tickets/2002/contact/links/c123", LocalBot.ALICE, null);
+        var unknown = bot.call("DELETE", "/api/desk/tickets/2002/contact/links/c123", LocalBot.ALICE, null);
         assertEquals(404, unknown.statusCode());
         assertTrue(unknown.body().contains("not linked"), unknown.body());
         assertEquals(2, links().size());
@@ -190,13 +181,13 @@ class DeskContactLinksApiTest {
     @Test
     void onlyTheLinkingAgentOrASupervisorUnlinksAndUsersOwnLinksAreSupervisorsToUndo() throws Exception {
         String telegram = idOf(LocalBot.ALICE, "linwei", 2002);
-        ok(call("POST", "/api/desk/tickets/2002/contact/links", LocalBot.ALICE, "{\"contact\":\"" + telegram + "\"}"));
-        var byBob = call("DELETE", "/api/desk/tickets/2002/contact/links/" + telegram, LocalBot.BOB, null);
+        ok(bot.call("POST", "/api/desk/tickets/2002/contact/links", LocalBot.ALICE, "{\"contact\":\"" + telegram + "\"}"));
+        var byBob = bot.call("DELETE", "/api/desk/tickets/2002/contact/links/" + telegram, LocalBot.BOB, null);
         assertEquals(403, byBob.statusCode());
         assertTrue(byBob.body().contains("linked by alice"), byBob.body());
         assertEquals(2, links().size());
 
-        JsonNode after = ok(call("DELETE", "/api/desk/tickets/2002/contact/links/" + telegram, LocalBot.ALICE, null));
+        JsonNode after = ok(bot.call("DELETE", "/api/desk/tickets/2002/contact/links/" + telegram, LocalBot.ALICE, null));
         assertEquals(1, after.get("contacts").size());
         assertEquals(0, after.get("tickets").size());
         assertTrue(links().isEmpty());
@@ -210,11 +201,11 @@ class DeskContactLinksApiTest {
                 new ContactLink(ContactKey.of("discord", "333", "discord:333"), null, "discord", "discord:333", at, "user")))
                 .join();
         String discord = idOf(LocalBot.ALICE, "sam_k", 2002);
-        var byAgent = call("DELETE", "/api/desk/tickets/2002/contact/links/" + discord, LocalBot.ALICE, null);
+        var byAgent = bot.call("DELETE", "/api/desk/tickets/2002/contact/links/" + discord, LocalBot.ALICE, null);
         assertEquals(403, byAgent.statusCode());
         assertTrue(byAgent.body().contains("only a supervisor"), byAgent.body());
         assertEquals(2, links().size());
-        ok(call("DELETE", "/api/desk/tickets/2002/contact/links/" + discord, LocalBot.SUE, null));
+        ok(bot.call("DELETE", "/api/desk/tickets/2002/contact/links/" + discord, LocalBot.SUE, null));
         assertTrue(links().isEmpty());
     }
 
@@ -228,11 +219,11 @@ class DeskContactLinksApiTest {
             var go = new java.util.concurrent.CountDownLatch(1);
             var a = pool.submit(() -> {
                 go.await();
-                return call("POST", "/api/desk/tickets/2002/contact/links", LocalBot.ALICE, "{\"contact\":\"" + telegram + "\"}");
+                return bot.call("POST", "/api/desk/tickets/2002/contact/links", LocalBot.ALICE, "{\"contact\":\"" + telegram + "\"}");
             });
             var b = pool.submit(() -> {
                 go.await();
-                return call("POST", "/api/desk/tickets/2001/contact/links", LocalBot.BOB, "{\"contact\":\"" + discord + "\"}");
+                return bot.call("POST", "/api/desk/tickets/2001/contact/links", LocalBot.BOB, "{\"contact\":\"" + discord + "\"}");
             });
             go.countDown();
             assertEquals(201, a.get().statusCode(), a.get().body());
@@ -242,7 +233,7 @@ class DeskContactLinksApiTest {
         }
         assertEquals(3, links().size());
         assertEquals(1, links().stream().map(ContactLink::person).distinct().count(), links().toString());
-        JsonNode panel = ok(call("GET", "/api/desk/tickets/2003/contact", LocalBot.ALICE, null));
+        JsonNode panel = ok(bot.call("GET", "/api/desk/tickets/2003/contact", LocalBot.ALICE, null));
         assertEquals(3, panel.get("contacts").size());
         assertEquals(List.of(2002L, 2001L), java.util.stream.StreamSupport.stream(panel.get("tickets").spliterator(), false)
                 .map(n -> n.get("id").asLong()).toList());
@@ -253,9 +244,9 @@ class DeskContactLinksApiTest {
         String telegram = idOf(LocalBot.ALICE, "linwei", 2002);
         bot.committer.submit(tx -> tx.forget("telegram:111")).join();
         assertEquals(0, search(LocalBot.ALICE, "#2001", 2002).size());
-        var res = call("POST", "/api/desk/tickets/2002/contact/links", LocalBot.ALICE, "{\"contact\":\"" + telegram + "\"}");
+        var res = bot.call("POST", "/api/desk/tickets/2002/contact/links", LocalBot.ALICE, "{\"contact\":\"" + telegram + "\"}");
         assertEquals(404, res.statusCode(), res.body());
-        var from = call("POST", "/api/desk/tickets/2001/contact/links", LocalBot.ALICE,
+        var from = bot.call("POST", "/api/desk/tickets/2001/contact/links", LocalBot.ALICE,
                 "{\"contact\":\"" + idOf(LocalBot.ALICE, "#2003", 2001) + "\"}");
         assertEquals(409, from.statusCode(), from.body());
         assertTrue(from.body().contains("erased their data"), from.body());
@@ -265,9 +256,9 @@ class DeskContactLinksApiTest {
     @Test
     void thePanelKeepsTheTierFilterAcrossLinkedContacts() throws Exception {
         String vera = idOf(LocalBot.SUE, "vera", 2002);
-        ok(call("POST", "/api/desk/tickets/2002/contact/links", LocalBot.SUE, "{\"contact\":\"" + vera + "\"}"));
-        assertEquals(1, ok(call("GET", "/api/desk/tickets/2002/contact", LocalBot.SUE, null)).get("tickets").size());
-        JsonNode alices = ok(call("GET", "/api/desk/tickets/2002/contact", LocalBot.ALICE, null));
+        ok(bot.call("POST", "/api/desk/tickets/2002/contact/links", LocalBot.SUE, "{\"contact\":\"" + vera + "\"}"));
+        assertEquals(1, ok(bot.call("GET", "/api/desk/tickets/2002/contact", LocalBot.SUE, null)).get("tickets").size());
+        JsonNode alices = ok(bot.call("GET", "/api/desk/tickets/2002/contact", LocalBot.ALICE, null));
         assertEquals(0, alices.get("tickets").size(), "the escalated ticket stays hidden from agents");
         assertEquals(2, alices.get("contacts").size());
         assertEquals(0, alices.get("contacts").get(1).get("ticketCount").asInt());

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,13 +47,6 @@ class DeskMergeApiTest {
         bot.close();
     }
 
-    private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
-        var req = HttpRequest.newBuilder(URI.create(bot.url(path))).header("Content-Type", "application/json");
-        req.header("Authorization", "Bearer " + token);
-        req.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private JsonNode ok(HttpResponse<String> res) throws Exception {
         assertTrue(res.statusCode() / 100 == 2, res.statusCode() + " " + res.body());
         return json.readTree(res.body());
@@ -77,11 +68,11 @@ class DeskMergeApiTest {
     }
 
     private String ticket(long n) throws Exception {
-        return call("GET", "/api/desk/tickets/" + n, LocalBot.SUE, null).body();
+        return bot.call("GET", "/api/desk/tickets/" + n, LocalBot.SUE, null).body();
     }
 
     private HttpResponse<String> merge(long from, String token, String body) throws Exception {
-        return call("POST", "/api/desk/tickets/" + from + "/merge", token, body);
+        return bot.call("POST", "/api/desk/tickets/" + from + "/merge", token, body);
     }
 
     @Test
@@ -90,7 +81,7 @@ class DeskMergeApiTest {
         seed(3002, "u1", Lang.EN, Map.of(DetailType.fromKey("coin").orElseThrow(), detail("coin", "BTC"),
                         DetailType.fromKey("tx_hash").orElseThrow(), detail("tx_hash", "0xabc123")),
                 new TicketEvent(Instant.parse("2026-11-20T02:00:00Z"), "user", TicketEvent.Type.USER_MESSAGE, "still not arrived"));
-        ok(call("POST", "/api/desk/tickets/3002/claim", LocalBot.ALICE, ""));
+        ok(bot.call("POST", "/api/desk/tickets/3002/claim", LocalBot.ALICE, ""));
         JsonNode closed = ok(merge(3002, LocalBot.ALICE, "{\"into\":3001}"));
         assertEquals("closed", closed.get("status").asText(), closed.toString());
 
@@ -118,9 +109,9 @@ class DeskMergeApiTest {
         seed(3012, "u2", Lang.EN, Map.of());
         seed(3013, "someone-else", Lang.EN, Map.of());
         seed(3014, "u2", Lang.EN, Map.of());
-        ok(call("POST", "/api/desk/tickets/3012/claim", LocalBot.ALICE, ""));
-        ok(call("POST", "/api/desk/tickets/3014/claim", LocalBot.ALICE, ""));
-        ok(call("POST", "/api/desk/tickets/3014/resolve", LocalBot.ALICE, ""));
+        ok(bot.call("POST", "/api/desk/tickets/3012/claim", LocalBot.ALICE, ""));
+        ok(bot.call("POST", "/api/desk/tickets/3014/claim", LocalBot.ALICE, ""));
+        ok(bot.call("POST", "/api/desk/tickets/3014/resolve", LocalBot.ALICE, ""));
         List<String> before = List.of(ticket(3011), ticket(3012), ticket(3013), ticket(3014));
 
         for (String bad : List.of("{}", "{\"into\":\"3011\"}", "{\"into\":-1}", "{\"into\":3012}")) {

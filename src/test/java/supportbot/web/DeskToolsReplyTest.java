@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,20 +41,11 @@ class DeskToolsReplyTest {
         bot.close();
     }
 
-    private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
-        var req = HttpRequest.newBuilder(URI.create(bot.url(path))).header("Content-Type", "application/json");
-        if (token != null) {
-            req.header("Authorization", "Bearer " + token);
-        }
-        req.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private String session;
 
     private long userAsksForAHuman() throws Exception {
-        session = json.readTree(call("POST", "/api/chat/sessions", null, "").body()).get("sessionId").asText();
-        call("POST", "/api/chat/sessions/" + session + "/messages", null, "{\"text\":\"talk to a human\"}");
+        session = json.readTree(bot.call("POST", "/api/chat/sessions", null, "").body()).get("sessionId").asText();
+        bot.call("POST", "/api/chat/sessions/" + session + "/messages", null, "{\"text\":\"talk to a human\"}");
         Await.until(() -> !bot.store.tickets().isEmpty(), Duration.ofSeconds(10), "the ticket on the desk");
         long number = bot.store.tickets().get(0).number();
         bot.desk.act(alice, number, new supportbot.desk.DeskAction.Claim());
@@ -64,7 +53,7 @@ class DeskToolsReplyTest {
     }
 
     private boolean userSees(String text) throws Exception {
-        JsonNode messages = json.readTree(call("GET", "/api/chat/sessions/" + session + "/messages?after=0", null, null).body())
+        JsonNode messages = json.readTree(bot.call("GET", "/api/chat/sessions/" + session + "/messages?after=0", null, null).body())
                 .get("messages");
         for (JsonNode m : messages) {
             if (m.path("text").asText().contains(text)) {
@@ -88,13 +77,13 @@ class DeskToolsReplyTest {
     @Test
     void anAssistAnswerSentAsAReplyCountsAsFaqUsage() throws Exception {
         long number = userAsksForAHuman();
-        var res = call("POST", "/api/desk/tickets/" + number + "/reply", LocalBot.ALICE,
+        var res = bot.call("POST", "/api/desk/tickets/" + number + "/reply", LocalBot.ALICE,
                 "{\"text\":\"Settings, Security, Reset PIN. (edited)\",\"faqId\":\"pin\"}");
         assertEquals(200, res.statusCode(), res.body());
         assertEquals(List.of(Map.entry("pin", 1L)), KnowledgeGaps.assistUsage(bot.store.tickets()));
         Await.until(() -> userSees("Reset PIN. (edited)"), Duration.ofSeconds(10), "the edited answer in the user's chat");
 
-        assertEquals(400, call("POST", "/api/desk/tickets/" + number + "/reply", LocalBot.ALICE,
+        assertEquals(400, bot.call("POST", "/api/desk/tickets/" + number + "/reply", LocalBot.ALICE,
                 "{\"text\":\"hi\",\"faqId\":7}").statusCode());
         assertEquals(List.of(Map.entry("pin", 1L)), KnowledgeGaps.assistUsage(bot.store.tickets()));
     }

@@ -2,6 +2,10 @@ package supportbot.web;
 
 import io.javalin.Javalin;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,6 +31,7 @@ import supportbot.store.Store;
 
 /** The whole bot behind its HTTP server on 127.0.0.1 (random port), with a small FAQ and a fixed clock. */
 final class LocalBot implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     static final String ALICE = "alice-token-0001";
     static final String BOB = "bob-token-0002";
     static final String SUE = "sue-supervisor-token-0003";
@@ -93,6 +98,16 @@ final class LocalBot implements AutoCloseable {
         var sla = new supportbot.desk.DeskSettingsLoader().load(Path.of("config", "desk.yaml")).sla();
         server = WebServer.start("127.0.0.1", 0, faq, chat, new WebServer.DeskApiParts(desk, agents, store, sla, clock,
                 committer, java.time.ZoneId.of("Asia/Shanghai"), EngineHarness.DATA.categories()), List.of(), supportbot.metrics.BotMetrics.none(), web);
+    }
+
+    /** One JSON call to the bot's HTTP API as the desk or the widget makes it; {@code token} and {@code body} may be null. */
+    HttpResponse<String> call(String method, String path, String token, String body) throws IOException, InterruptedException {
+        var req = HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json");
+        if (token != null) {
+            req.header("Authorization", "Bearer " + token);
+        }
+        req.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return HTTP.send(req.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     String url(String path) {

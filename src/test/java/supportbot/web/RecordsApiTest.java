@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,36 +38,27 @@ class RecordsApiTest {
         bot.close();
     }
 
-    private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
-        var req = HttpRequest.newBuilder(URI.create(bot.url(path))).header("Content-Type", "application/json");
-        if (token != null) {
-            req.header("Authorization", "Bearer " + token);
-        }
-        req.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private JsonNode ok(HttpResponse<String> res) throws Exception {
         assertTrue(res.statusCode() / 100 == 2, res.statusCode() + " " + res.body());
         return json.readTree(res.body());
     }
 
     private String session(String body) throws Exception {
-        return ok(call("POST", "/api/chat/sessions", null, body)).get("sessionId").asText();
+        return ok(bot.call("POST", "/api/chat/sessions", null, body)).get("sessionId").asText();
     }
 
     private void say(String session, String text) throws Exception {
-        ok(call("POST", "/api/chat/sessions/" + session + "/messages", null, json.writeValueAsString(java.util.Map.of("text", text))));
+        ok(bot.call("POST", "/api/chat/sessions/" + session + "/messages", null, json.writeValueAsString(java.util.Map.of("text", text))));
     }
 
     private void press(String session, String payload) throws Exception {
-        ok(call("POST", "/api/chat/sessions/" + session + "/messages", null,
+        ok(bot.call("POST", "/api/chat/sessions/" + session + "/messages", null,
                 json.writeValueAsString(java.util.Map.of("button", payload))));
     }
 
     /** The payloads on the bot's latest message (replies are committed before the POST is answered). */
     private java.util.List<String> buttons(String session) throws Exception {
-        JsonNode lines = ok(call("GET", "/api/chat/sessions/" + session + "/messages?after=0", null, null)).get("messages");
+        JsonNode lines = ok(bot.call("GET", "/api/chat/sessions/" + session + "/messages?after=0", null, null)).get("messages");
         for (int i = lines.size() - 1; i >= 0; i--) {
             if (lines.get(i).get("from").asText().equals("bot") && !lines.get(i).get("buttons").isEmpty()) {
                 var out = new java.util.ArrayList<String>();
@@ -81,21 +70,21 @@ class RecordsApiTest {
     }
 
     private JsonNode onlyTicket() throws Exception {
-        Await.until(() -> !ok(call("GET", "/api/desk/tickets", LocalBot.SUE, null)).get("tickets").isEmpty(),
+        Await.until(() -> !ok(bot.call("GET", "/api/desk/tickets", LocalBot.SUE, null)).get("tickets").isEmpty(),
                 Duration.ofSeconds(10), "a ticket on the desk");
-        long id = ok(call("GET", "/api/desk/tickets", LocalBot.SUE, null)).get("tickets").get(0).get("id").asLong();
-        return ok(call("GET", "/api/desk/tickets/" + id, LocalBot.SUE, null));
+        long id = ok(bot.call("GET", "/api/desk/tickets", LocalBot.SUE, null)).get("tickets").get(0).get("id").asLong();
+        return ok(bot.call("GET", "/api/desk/tickets/" + id, LocalBot.SUE, null));
     }
 
     private JsonNode ticket(long id) throws Exception {
-        return ok(call("GET", "/api/desk/tickets/" + id, LocalBot.SUE, null));
+        return ok(bot.call("GET", "/api/desk/tickets/" + id, LocalBot.SUE, null));
     }
 
     @Test
     void aComplaintShowsItsAgentTicketAndTimeAsFields() throws Exception {
         String s = session("");
         say(s, "I want to file a complaint: agent alice was rude to me on ticket #1000 yesterday at 15:00");
-        for (int turn = 0; turn < 8 && ok(call("GET", "/api/desk/tickets", LocalBot.SUE, null)).get("tickets").isEmpty(); turn++) {
+        for (int turn = 0; turn < 8 && ok(bot.call("GET", "/api/desk/tickets", LocalBot.SUE, null)).get("tickets").isEmpty(); turn++) {
             var offered = buttons(s);
             if (offered.contains("confirm")) {
                 press(s, "confirm");
@@ -120,8 +109,8 @@ class RecordsApiTest {
         say(s, "talk to a human");
         long id = onlyTicket().get("id").asLong();
         assertTrue(ticket(id).get("complaint").isNull(), "not a complaint");
-        ok(call("POST", "/api/desk/tickets/" + id + "/claim", LocalBot.ALICE, ""));
-        ok(call("POST", "/api/desk/tickets/" + id + "/resolve", LocalBot.ALICE, ""));
+        ok(bot.call("POST", "/api/desk/tickets/" + id + "/claim", LocalBot.ALICE, ""));
+        ok(bot.call("POST", "/api/desk/tickets/" + id + "/resolve", LocalBot.ALICE, ""));
         Await.until(() -> buttons(s).contains("rate:3"), Duration.ofSeconds(10), "asked to rate");
         press(s, "rate:3");
         press(s, "weak:speed");
@@ -139,8 +128,8 @@ class RecordsApiTest {
         String s = session("");
         say(s, "talk to a human");
         long id = onlyTicket().get("id").asLong();
-        ok(call("POST", "/api/desk/tickets/" + id + "/claim", LocalBot.ALICE, ""));
-        ok(call("POST", "/api/desk/tickets/" + id + "/resolve", LocalBot.ALICE, ""));
+        ok(bot.call("POST", "/api/desk/tickets/" + id + "/claim", LocalBot.ALICE, ""));
+        ok(bot.call("POST", "/api/desk/tickets/" + id + "/resolve", LocalBot.ALICE, ""));
         Await.until(() -> buttons(s).contains("rate:5"), Duration.ofSeconds(10), "asked to rate");
         press(s, "rate:5");
         assertFalse(buttons(s).stream().anyMatch(b -> b.startsWith("weak:")), buttons(s).toString());
@@ -181,10 +170,10 @@ class RecordsApiTest {
         assertEquals(supportbot.dialogue.EngineHarness.DATA.details().defaultZone().getId(),
                 bot.store.conversation("web:" + s).orElseThrow().zone());
 
-        var bad = call("POST", "/api/chat/sessions", null, "{\"zone\":\"Mars/Olympus\"}");
+        var bad = bot.call("POST", "/api/chat/sessions", null, "{\"zone\":\"Mars/Olympus\"}");
         assertEquals(400, bad.statusCode());
         assertTrue(bad.body().contains("zone"), bad.body());
-        var notText = call("POST", "/api/chat/sessions", null, "{\"zone\":8}");
+        var notText = bot.call("POST", "/api/chat/sessions", null, "{\"zone\":8}");
         assertEquals(400, notText.statusCode());
     }
 }
