@@ -148,7 +148,7 @@ public class EngineBench {
      */
     static Map<String, Object> faqTurns(int messages) throws Exception {
         var r = new LinkedHashMap<String, Object>();
-        faqTurns(Math.max(messages, 1500), true, 8, "warmup"); // compiles the hot paths; not reported
+        faqTurns(Math.max(messages, 3000), true, 8, "warmup"); // compiles the hot paths; not reported
         r.putAll(faqTurns(messages, false, 2, "faq"));
         r.putAll(faqTurns(messages, true, 2, "faq_unique"));
         r.putAll(faqTurns(messages, true, 8, "faq_unique_8_workers"));

@@ -95,7 +95,7 @@ public final class BotAssembly implements AutoCloseable {
                 defaultLang, agentCodes, new supportbot.desk.StoreLinkCodes(store));
         var guard = new supportbot.safety.InboundGuard(GuardSettings.of(config.safety()), supportbot.safety.Secrets::redact,
                 store::isBanned, System::nanoTime);
-        this.inbox = new Inbox(store, committer, engine, data.messages(), config.dialogue().workers(), pushChannels, guard,
+        this.inbox = new Inbox(store, committer, engine, data.messages(), config.dialogue().workerThreads(), pushChannels, guard,
                 metrics);
         this.outbox = new Outbox(store, committer, 8, metrics);
         inbox.onCommitted(signals::signal);

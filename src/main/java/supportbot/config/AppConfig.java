@@ -151,9 +151,28 @@ public record AppConfig(Http http, Data data, Faq faq, Dialogue dialogue, Desk d
     /**
      * @param dir             where categories.yaml, intents.yaml, details.yaml and messages/ live
      * @param defaultLanguage the language of a conversation whose first message gives no clue ("ok", a hash)
-     * @param workers         threads handling conversations in parallel (one conversation is always in order)
+     * @param workers         threads handling conversations in parallel (one conversation is always in order);
+     *                        none given: {@link #WORKERS_PER_CORE} per core
      */
     public record Dialogue(String dir, String defaultLanguage, Integer workers) {
+        /**
+         * More turns in flight than cores is what lets the embedding model batch the texts of concurrent
+         * conversations into one run: on 2 cores, 8 workers made unique questions about 40 % faster than 2
+         * (docs/benchmarks.md, turns that need an embedding). Workers mostly wait on the model or the store.
+         */
+        public static final int WORKERS_PER_CORE = 4;
+
+        /** The worker count, default filled in. */
+        public int workerThreads() {
+            if (workers == null) {
+                return WORKERS_PER_CORE * Runtime.getRuntime().availableProcessors();
+            }
+            if (workers < 1 || workers > 256) {
+                throw new ConfigException("dialogue.workers: between 1 and 256, not " + workers
+                        + " (leave it out for " + WORKERS_PER_CORE + " per core)");
+            }
+            return workers;
+        }
     }
 
     public record Faq(

@@ -94,4 +94,14 @@ class ConfigLoaderTest {
     void shippedConfigFileIsValid() {
         assertEquals(loader.defaults().faq().dir(), loader.load(Path.of("config", "application.yaml")).faq().dir());
     }
+
+    @Test
+    void workersDefaultToFourPerCoreAndRefuseZero() throws Exception {
+        assertEquals(4 * Runtime.getRuntime().availableProcessors(), loader.defaults().dialogue().workerThreads());
+        assertEquals(3, loader.load(Files.writeString(dir.resolve("three.yaml"), "dialogue:\n  workers: 3\n"))
+                .dialogue().workerThreads());
+        Path zero = Files.writeString(dir.resolve("zero.yaml"), "dialogue:\n  workers: 0\n");
+        var e = assertThrows(ConfigException.class, () -> loader.load(zero).dialogue().workerThreads());
+        assertTrue(e.getMessage().startsWith("dialogue.workers: between 1 and 256, not 0"), e.getMessage());
+    }
 }

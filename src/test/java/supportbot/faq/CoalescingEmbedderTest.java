@@ -3,6 +3,7 @@ package supportbot.faq;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ class CoalescingEmbedderTest {
     static final class GatedModel implements Embedder {
         final CountDownLatch release = new CountDownLatch(1);
         final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+        final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger mostAtOnce = new java.util.concurrent.atomic.AtomicInteger();
 
         public String modelId(Lang lang) {
             return "gated";
@@ -33,11 +36,14 @@ class CoalescingEmbedderTest {
 
         @Override
         public List<float[]> embedBatch(List<String> texts, Lang lang) {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
             batchSizes.add(texts.size());
             try {
                 release.await();
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
+            } finally {
+                running.decrementAndGet();
             }
             if (texts.contains("boom")) {
                 throw new IllegalArgumentException("model failed");
@@ -49,7 +55,7 @@ class CoalescingEmbedderTest {
     @Test
     void textsArrivingDuringABatchGoTogetherInTheNextAndEachGetsItsOwnVector() throws Exception {
         var model = new GatedModel();
-        var coalescing = new CoalescingEmbedder(model, 16);
+        var coalescing = new CoalescingEmbedder(model, 16, 1);
         var first = CompletableFuture.supplyAsync(() -> coalescing.embed("a", Lang.EN));
         Await.until(() -> model.batchSizes.size() == 1, Duration.ofSeconds(10), "first batch running");
         var later = new ArrayList<CompletableFuture<float[]>>();
@@ -64,6 +70,44 @@ class CoalescingEmbedderTest {
         assertArrayEquals(new float[] {4}, later.get(2).get());
         assertEquals(List.of(1, 3), model.batchSizes);
         assertEquals(2.0, coalescing.meanBatch(), 1e-9);
+    }
+
+    @Test
+    void eachPermitRunsABatchAtOnceAndTextsWaitingForAllOfThemShareTheNext() throws Exception {
+        var model = new GatedModel();
+        var coalescing = new CoalescingEmbedder(model, 16, 2);
+        var first = CompletableFuture.supplyAsync(() -> coalescing.embed("a", Lang.EN));
+        var second = CompletableFuture.supplyAsync(() -> coalescing.embed("bb", Lang.EN));
+        Await.until(() -> model.batchSizes.size() == 2, Duration.ofSeconds(10), "two batches running at once");
+        var later = new ArrayList<CompletableFuture<float[]>>();
+        for (String t : List.of("ccc", "dddd", "eeeee", "ffffff")) {
+            later.add(CompletableFuture.supplyAsync(() -> coalescing.embed(t, Lang.EN)));
+        }
+        Await.until(() -> coalescing.queued(Lang.EN) == 4, Duration.ofSeconds(10), "four texts queued behind both");
+        assertEquals(2, model.batchSizes.size(), "no third run while both permits are busy");
+        model.release.countDown();
+        assertArrayEquals(new float[] {1}, first.get());
+        assertArrayEquals(new float[] {2}, second.get());
+        for (int i = 0; i < later.size(); i++) {
+            assertArrayEquals(new float[] {i + 3}, later.get(i).get());
+        }
+        assertEquals(2, model.mostAtOnce.get());
+        assertEquals(6, model.batchSizes.stream().mapToInt(Integer::intValue).sum());
+        assertTrue(model.batchSizes.size() <= 4, "the four waiting texts went in at most two batches: " + model.batchSizes);
+    }
+
+    @Test
+    void aTextArrivingWhileAPermitIsFreeRunsAtOnceBesideTheBusyOne() throws Exception {
+        var model = new GatedModel();
+        var coalescing = new CoalescingEmbedder(model, 16, 2);
+        var first = CompletableFuture.supplyAsync(() -> coalescing.embed("a", Lang.EN));
+        Await.until(() -> model.batchSizes.size() == 1, Duration.ofSeconds(10), "first batch running");
+        var second = CompletableFuture.supplyAsync(() -> coalescing.embed("bb", Lang.EN));
+        Await.until(() -> model.batchSizes.size() == 2, Duration.ofSeconds(10), "second batch on the free permit");
+        model.release.countDown();
+        assertArrayEquals(new float[] {1}, first.get());
+        assertArrayEquals(new float[] {2}, second.get());
+        assertEquals(List.of(1, 1), model.batchSizes);
     }
 
     @Test
