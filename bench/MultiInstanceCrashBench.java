@@ -96,6 +96,14 @@ public class MultiInstanceCrashBench {
         if (numbers != crash.outcome.tickets().size()) {
             problems.add((crash.outcome.tickets().size() - numbers) + " tickets share a number with another");
         }
+        for (Run run : List.of(calm, crash)) {
+            if (!run.settled) {
+                problems.add(run.dir.getFileName() + " run: still sending after waiting " + Math.round(run.settleSeconds)
+                        + " s once the users were done: the comparison is of unfinished staff forums");
+            }
+        }
+        extra.put("calmSettleSeconds", Math.round(calm.settleSeconds));
+        extra.put("crashSettleSeconds", Math.round(crash.settleSeconds));
         extra.put("databaseDrops", (long) crash.drops);
         extra.put("webhookPostsRetried", crash.webhookRetries);
         extra.put("seconds", Math.round(crash.seconds));
@@ -166,6 +174,9 @@ public class MultiInstanceCrashBench {
         int drops;
         long webhookRetries;
         double seconds;
+        /** Whether the fake went quiet (every send and webhook delivery done) before the bench stopped waiting. */
+        boolean settled;
+        double settleSeconds;
 
         /** @param calmProgress messages the calm run sent and acknowledged: the kills are spread over them */
         Run(Path dir, String name, int instances, int telegramUsers, int webUsers, int kills, boolean dropConnections,
@@ -306,7 +317,12 @@ public class MultiInstanceCrashBench {
                 for (var bot : bots) {
                     bot.awaitHealthy(Duration.ofMinutes(4));
                 }
-                awaitQuiet(fake, Duration.ofSeconds(5), Duration.ofMinutes(5));
+                // The staff forum copy of every ticket (topic, card, each event, the transcript) shares the bot's
+                // 30 sends/s with the users' replies, so it finishes minutes after the last user: a thousand users'
+                // tickets need about 25 calls each. A run cut off before that compares half-mirrored forums.
+                long settleStart = System.nanoTime();
+                settled = awaitQuiet(fake, Duration.ofSeconds(5), Duration.ofSeconds(Math.max(300, telegramUsers * 2L)));
+                settleSeconds = (System.nanoTime() - settleStart) / 1e9;
                 progress = progress(fake);
                 webhookRetries = fake.webhookFailedPosts();
                 for (var bot : bots) {
@@ -414,7 +430,7 @@ public class MultiInstanceCrashBench {
         }
 
         /** Waits until the fake has sent nothing new for {@code quiet} and every update was taken. */
-        private static void awaitQuiet(FakeBotApi fake, Duration quiet, Duration max) throws InterruptedException {
+        private static boolean awaitQuiet(FakeBotApi fake, Duration quiet, Duration max) throws InterruptedException {
             long end = System.nanoTime() + max.toNanos();
             int count = -1;
             long since = System.nanoTime();
@@ -424,10 +440,11 @@ public class MultiInstanceCrashBench {
                     count = now;
                     since = System.nanoTime();
                 } else if (System.nanoTime() - since >= quiet.toNanos()) {
-                    return;
+                    return true;
                 }
                 Thread.sleep(100);
             }
+            return false;
         }
 
         /** One bot process: java -jar target/support-bot.jar run, on its own port and data directory. */
