@@ -340,6 +340,11 @@ public final class Inbox implements AutoCloseable, supportbot.desk.ConversationL
             try {
                 turn = form != null && !secret ? form.apply(current, handled) : engine.handle(current, handled);
             } catch (RuntimeException e) {
+                if (supportbot.store.StoreFailure.in(e)) {
+                    // The database, not the message: nothing is recorded, so the platform or the widget delivers it
+                    // again and the turn runs in full, instead of an apology standing in for an answer for good.
+                    throw e;
+                }
                 log.error("engine failed on a message; the message is kept and the user told", e);
                 turn = apology(current, handled);
             }

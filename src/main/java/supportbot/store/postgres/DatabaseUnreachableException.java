@@ -1,7 +1,7 @@
 package supportbot.store.postgres;
 
 /** The database did not answer or refused us; the message names host and port, never the password. */
-public final class DatabaseUnreachableException extends RuntimeException {
+public final class DatabaseUnreachableException extends RuntimeException implements supportbot.store.StoreFailure {
     private DatabaseUnreachableException(String message, Throwable cause) {
         super(message, cause);
     }
