@@ -325,8 +325,11 @@ final class TimeRecognizer {
     }
 
     private static boolean rightAfter(Hit<?> h, int start, String s) {
-        return h != null && h.end() <= start && s.substring(h.end(), start).isBlank();
+        return h != null && h.end() <= start && HEDGE.matcher(s.substring(h.end(), start)).matches();
     }
+
+    /** "晚上大概九点多", "昨天差不多十点": a hedge between the part of the day and a Han-numeral hour still anchors it. */
+    private static final Pattern HEDGE = Pattern.compile("\\s*(?:(?:大概|大约|约莫|约|差不多|估计|应该是|可能是?|好像是?|将近|快|接近)\\s*)?");
 
     private Optional<DayHit> enWeekday(Matcher m, String s) {
         String qualifier = m.group(1);
