@@ -168,6 +168,14 @@ public final class DetailParsers {
         if (knownTime != null) {
             times.correct(part, knownTime, z, l).ifPresent(v -> out.put(DetailType.TIME, v));
         }
+        if (knownTime != null && !out.containsKey(DetailType.TIME) && !k.containsKey(DetailType.AMOUNT)) {
+            // "actually it was more like 11": with no amount to correct, a lone small number is the hour.
+            java.util.regex.Matcher lone = LONE_HOUR.matcher(part);
+            if (lone.matches() && out.isEmpty()) {
+                times.correctHour(Integer.parseInt(lone.group(1)), knownTime, z, l)
+                        .ifPresent(v -> out.put(DetailType.TIME, v));
+            }
+        }
         boolean hasNumber = part.chars().anyMatch(Character::isDigit) || part.matches(".*[零一二两三四五六七八九十百千万].*");
         if (out.isEmpty() && hasNumber && (k.containsKey(DetailType.AMOUNT) || k.containsKey(DetailType.COIN))) {
             Map<DetailType, DetailValue> withCoin = new EnumMap<>(DetailType.class);
@@ -196,6 +204,9 @@ public final class DetailParsers {
         }
         return Collections.unmodifiableMap(out);
     }
+
+    /** One number up to 23 and no other digit: "more like 11", "it was 9 actually". */
+    private static final java.util.regex.Pattern LONE_HOUR = java.util.regex.Pattern.compile("[^\\d]*?(?<![\\w.:])(\\d{1,2})(?![\\w.:])[^\\d]*");
 
     private static boolean keepsRaw(DetailType type) {
         return type == DetailType.ADDRESS || type == DetailType.TX_HASH || type == DetailType.ACCOUNT

@@ -122,6 +122,30 @@ class CorrectionTest {
         check(text, Lang.EN, type, expected);
     }
 
+    /**
+     * An hour alone, known: yesterday 10:00 and the coin but no amount. The corrected hour is the reading nearer the
+     * known one ("十一点" after 10:00 is 11:00, not 23:00), and a lone number is that hour when no amount can be meant.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', textBlock = """
+            不对不对 应该是十一点                 ; 2026-11-24T11:00+08:00
+            不对，是8点                        ; 2026-11-24T08:00+08:00
+            搞错了 是9点半                      ; 2026-11-24T09:30+08:00
+            actually it was more like 11       ; 2026-11-24T11:00+08:00
+            sorry, it was 9 not 10             ; 2026-11-24T09:00+08:00
+            应该是11                           ; 2026-11-24T11:00+08:00
+            """)
+    void anHourAloneStaysNearTheKnownOne(String text, String expected) {
+        var known = Map.of(
+                DetailType.TIME, new DetailValue(DetailType.TIME, "2026-11-24T10:00+08:00", "昨天 10:00"),
+                DetailType.COIN, new DetailValue(DetailType.COIN, "ETH", "ETH"));
+        assertTrue(Corrections.isCorrection(text), text);
+        Map<DetailType, DetailValue> found = DetailFixtures.PARSERS.correction(text, SHANGHAI, null, known);
+        assertEquals(expected, found.containsKey(DetailType.TIME) ? found.get(DetailType.TIME).value() : null,
+                text + " -> " + found);
+        assertFalse(found.containsKey(DetailType.AMOUNT), "an hour is not an amount: " + found);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"it does not work", "I do not know", "转账失败了", "the app is not opening", "昨天下午3点",
             "iPhone 15", "是我的问题吗",
