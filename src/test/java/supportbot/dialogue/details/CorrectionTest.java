@@ -134,6 +134,8 @@ class CorrectionTest {
             actually it was more like 11       ; 2026-11-24T11:00+08:00
             sorry, it was 9 not 10             ; 2026-11-24T09:00+08:00
             应该是11                           ; 2026-11-24T11:00+08:00
+            記錯了 應該是十一點                  ; 2026-11-24T11:00+08:00
+            sorry 是十一点                      ; 2026-11-24T11:00+08:00
             """)
     void anHourAloneStaysNearTheKnownOne(String text, String expected) {
         var known = Map.of(
