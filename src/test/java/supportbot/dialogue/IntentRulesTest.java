@@ -29,6 +29,7 @@ class IntentRulesTest {
             "有人在吗？？ 你好                   | GREETING",
             "hey hey anybody online            | GREETING",
             "午安 客服                          | GREETING",
+            "早安☀️ 請問客服在嗎                 | GREETING",
     })
     void smallTalkInAnyCombinationIsRead(String text, String expected) {
         assertEquals(Optional.ofNullable(expected).map(Intent::valueOf), RULES.classify(text), text);
