@@ -46,7 +46,7 @@ final class ReportSignals {
                     + "|(gone|missing|disappeared|vanished)|lost (all|everything|my (funds|coins|money|usdt|eth|btc|tokens|crypto))"
                     + "|(gave|shared|sent|typed|entered) (away )?(my|the) (seed|recovery|private|secret|12|24|mnemonic)|freeze)\\b"
                     + "|被盗|被偷|被骗|被黑|盗|偷|骗|转走|没了|不见|消失|少了|泄露|泄漏|(发|给|告诉)(了)?(别人|对方|他|她|骗子)|冒充|假(的)?(客服|网站|官网|app|官方)"
-                    + "|钓鱼|清空|掏空|搬空|洗劫|被(人|别人)?(转|转移)(到|去|给)|黑客|不是我(本人|自己)?(操作|转|弄|授权)|冻结", FLAGS);
+                    + "|钓鱼|清空|掏空|搬空|洗劫|被(人|别人|黑客|陌生人|骗子)(转|转移|划)(到|去|给)|被(转|转移|划)(到|去|给)了?(一个)?(陌生|不认识|未知|别人|黑客|骗子)|黑客|不是我(本人|自己)?(操作|转|弄|授权)|冻结", FLAGS);
 
     private ReportSignals() {
     }

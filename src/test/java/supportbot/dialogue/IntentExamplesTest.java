@@ -99,4 +99,19 @@ class IntentExamplesTest {
         assertEquals("scam-stolen", categories.reportedIn("我的帳號被盜了").orElseThrow().id());
         assertEquals("transfer-pending", categories.reportedIn("ＰＥＮＤＩＮＧ for hours").orElseThrow().id());
     }
+
+    /** An emptied wallet is theft; coins the user sent somewhere themselves are not ("被转到了bsc链上"). */
+    @Test
+    void anEmptiedWalletIsTheftButOwnTransfersAreNot() {
+        var categories = EngineHarness.DATA.categories();
+        for (String theft : new String[] {"钱包被掏空了", "錢包被清空了", "币被转到一个陌生地址", "余额变成0了 我啥都没操作过",
+                "balance went to zero, i didnt do anything", "my wallet got emptied"}) {
+            assertEquals("scam-stolen", categories.reportedIn(theft).map(c -> c.id()).orElse(null), theft);
+        }
+        for (String own : new String[] {"我的usdt被转到了bsc链上", "app froze during the swap", "binance froze my withdrawal"}) {
+            assertTrue(!categories.reportedIn(own).map(c -> c.id()).orElse("").equals("scam-stolen"), own);
+        }
+        assertEquals("app-crash", categories.reportedIn("app froze during the swap").orElseThrow().id());
+        assertTrue(categories.reportedIn("binance froze my withdrawal").isEmpty());
+    }
 }
