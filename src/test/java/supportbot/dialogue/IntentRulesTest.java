@@ -83,6 +83,12 @@ class IntentRulesTest {
             "有没有百倍币推荐",
             "how to delete my facebook account",
             "抖音的账号怎么注销",
+            "which exchange is best for altcoins",
+            "cheapest exchange to buy btc?",
+            "how do i register an account on kraken",
+            "bybit怎么开合约",
+            "okx上怎么实名认证",
+            "推荐一个靠谱的交易所",
     })
     void adviceAndOtherAppsAreOutOfScope(String text) {
         assertEquals(Optional.of(Intent.OUT_OF_SCOPE), RULES.classify(text), text);
@@ -94,6 +100,9 @@ class IntentRulesTest {
             "my account is lina.k@gmail.com",
             "我的app是英文界面 转账失败了",
             "the app switched to chinese after the update",
+            "which exchange address format do i use, trc20 or erc20?",
+            "从币安提币到钱包怎么操作",
+            "binance withdrawal to this wallet never arrived",
     })
     void ourOwnTopicsAreNotOutOfScopeNorALanguageSwitch(String text) {
         Optional<Intent> read = RULES.classify(text);
