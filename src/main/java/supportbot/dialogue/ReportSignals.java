@@ -40,12 +40,12 @@ final class ReportSignals {
      * locked out, a failed transfer or a question about seed phrases ("客服会跟我要助记词吗") is none of these.
      */
     private static final Pattern THEFT = Pattern.compile(
-            "\\b(stol(e|en)|steal\\w*|theft|thief|hack(ed|er|ers)?|scam\\w*|phish\\w*|drain\\w*|fraud\\w*|unauthori[sz]ed"
+            "\\b(stol(e|en)|steal\\w*|theft|thief|hack(ed|er|ers)?|(?<!(you|guys|people|app|wallet|company|platform|exchange|support) (are|is) (a |such a |a total |total |a complete |complete |just )?)scam\\w*|phish\\w*|drain\\w*|fraud\\w*|unauthori[sz]ed"
                     + "|impersonat\\w*|fake (support|agent|admin|app|site|website|customer service)|emptied|leak(ed)?|exposed"
                     + "|(didn'?t|did not|never) (make|made|send|sent|do|did|authori[sz]e|authori[sz]ed|approve|approved|sign|signed)|someone (took|sent|moved|transferred|has|got|is)"
                     + "|(gone|missing|disappeared|vanished)|lost (all|everything|my (funds|coins|money|usdt|eth|btc|tokens|crypto))"
                     + "|(gave|shared|sent|typed|entered) (away )?(my|the) (seed|recovery|private|secret|12|24|mnemonic)|freeze)\\b"
-                    + "|被盗|被偷|被骗|被黑|盗|偷|骗|转走|没了|不见|消失|少了|泄露|泄漏|(发|给|告诉)(了)?(别人|对方|他|她|骗子)|冒充|假(的)?(客服|网站|官网|app|官方)"
+                    + "|被盗|被偷|被骗|被黑|盗|偷|(?<!你们是|你们就是|是不是|你们这是|你们这|你们是诈|你们就是诈|是不是诈|你们这是诈|你们这诈)骗(?!子公司|子平台|子钱包|子app|子软件)|转走|没了|不见|消失|少了|泄露|泄漏|(发|给|告诉)(了)?(别人|对方|他|她|骗子)|冒充|假(的)?(客服|网站|官网|app|官方)"
                     + "|钓鱼|清空|掏空|搬空|洗劫|被(人|别人|黑客|陌生人|骗子)(转|转移|划)(到|去|给)|被(转|转移|划)(到|去|给)了?(一个)?(陌生|不认识|未知|别人|黑客|骗子)|黑客|不是我(本人|自己)?(操作|转|弄|授权)|冻结", FLAGS);
 
     private ReportSignals() {

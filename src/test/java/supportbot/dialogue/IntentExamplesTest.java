@@ -112,6 +112,16 @@ class IntentExamplesTest {
             assertTrue(!categories.reportedIn(own).map(c -> c.id()).orElse("").equals("scam-stolen"), own);
         }
         assertEquals("app-crash", categories.reportedIn("app froze during the swap").orElseThrow().id());
+        // Anger at us is not theft; a scam that happened to the user is.
+        for (String insult : new String[] {"this wallet is a scam, my transfer is stuck for 2 days", "you people are scammers",
+                "你们就是骗子 钱包转账一直卡着", "是不是诈骗平台啊 提现这么慢"}) {
+            assertTrue(!categories.reportedIn(insult).map(c -> c.id()).orElse("").equals("scam-stolen"), insult);
+        }
+        for (String scam : new String[] {"i got scammed by a fake airdrop", "a scammer took my usdt", "遇到骗子了 钱被转走",
+                "被诈骗了"}) {
+            assertEquals("scam-stolen", categories.reportedIn(scam).map(c -> c.id()).orElse(null), scam);
+        }
+        assertEquals("swap-failed", categories.reportedIn("闪兑老是fail").orElseThrow().id());
         assertTrue(categories.reportedIn("binance froze my withdrawal").isEmpty());
     }
 }
