@@ -322,28 +322,40 @@ public final class DialogueEngine {
         if (question && t.c.awaiting == DetailType.DESCRIPTION && answeredAside(t, text, true)) {
             return true;
         }
+        Optional<Category> other = data.categories().reportedIn(text);
+        Category current = collector.category(t);
+        if (other.isPresent() && other.get().urgent() && !current.urgent()) {
+            // Stolen funds outrank whatever we were collecting, even a message that would also answer the pending
+            // question ("等下 我刚发现钱包里剩下的币被人转走了" is no description of a late deposit): no "switch?"
+            // question while the thief moves on.
+            startReport(t, other.get(), text, true);
+            return true;
+        }
+        boolean different = other.isPresent() && !other.get().id().equals(current.id())
+                && !other.get().id().equals(Categories.OTHER);
+        // "还有个事 我昨天转usdt也转不出去" holds a day, but it is not the day of this problem: a second problem said
+        // as one (cues.another) is offered as a switch before any of it is read as the pending detail.
+        if (different && !question && data.intents().anotherProblem(text) && !Corrections.isCorrection(text)) {
+            offerSwitch(t, current, other.get());
+            return true;
+        }
         if (collector.answers(t, text) || collector.corrects(t, text, question)) {
             return false;
         }
         if (question && answeredAside(t, text, false)) {
             return true;
         }
-        Optional<Category> other = data.categories().reportedIn(text);
-        Category current = collector.category(t);
-        if (other.isPresent() && other.get().urgent() && !current.urgent()) {
-            // Stolen funds outrank whatever we were collecting: no "switch?" question while the thief moves on.
-            startReport(t, other.get(), text, true);
-            return true;
-        }
-        if (other.isPresent() && !other.get().id().equals(current.id()) && !other.get().id().equals(Categories.OTHER)) {
-            t.say(t.text("problem.switch", Map.of("current", current.name(t.lang()), "other", other.get().name(t.lang()))),
-                    List.of(new Button(t.text("problem.switch.yes", Map.of("other", other.get().name(t.lang()))),
-                                    "cat:" + other.get().id()),
-                            new Button(t.text("problem.switch.no", Map.of("current", current.name(t.lang()))),
-                                    "cat:" + current.id())));
+        if (different) {
+            offerSwitch(t, current, other.get());
             return true;
         }
         return question && faqAnswers.suggestAside(t, text, () -> collector.reask(t, null));
+    }
+
+    private void offerSwitch(TurnContext t, Category current, Category other) {
+        t.say(t.text("problem.switch", Map.of("current", current.name(t.lang()), "other", other.name(t.lang()))),
+                List.of(new Button(t.text("problem.switch.yes", Map.of("other", other.name(t.lang()))), "cat:" + other.id()),
+                        new Button(t.text("problem.switch.no", Map.of("current", current.name(t.lang()))), "cat:" + current.id())));
     }
 
     /** A question asked in passing, answered from the FAQ when it is sure; then the pending question again. */

@@ -111,6 +111,34 @@ class IntentRulesTest {
         assertNotEquals(Optional.of(Intent.LANG_ZH), read, text);
     }
 
+    /** Taking the report back at the summary is a cancel; an instruction about what to send is not. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "ok don't open the ticket yet                     | CANCEL",
+            "please do not submit this, it might still arrive | CANCEL",
+            "其实先别提交了                                      | CANCEL",
+            "那不用开单了，谢谢                                  | CANCEL",
+            "不要发送到这个地址                                   |",
+            "don't send usdt on erc20                          |",
+    })
+    void aTakeBackIsACancel(String text, String expected) {
+        assertEquals(Optional.ofNullable(expected).map(Intent::valueOf), RULES.classify(text), text);
+    }
+
+    /** A second problem brought up mid-report; a question in passing is not one. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "还有件事 提币也失败了                 | true",
+            "另外我的swap也一直报错              | true",
+            "and also the app crashes on start | true",
+            "one more thing, my nft is missing | true",
+            "iPhone 13                         | false",
+            "昨天下午三点                         | false",
+    })
+    void aSecondProblemIsSaidAsOne(String text, boolean expected) {
+        assertEquals(expected, RULES.anotherProblem(text), text);
+    }
+
     @Test
     void midReportALanguageRequestSwitchesAndKeepsTheQuestion() {
         var h = new EngineHarness().say("充值没到账 usdt trc20 今天早上");
