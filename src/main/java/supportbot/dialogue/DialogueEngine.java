@@ -334,7 +334,8 @@ public final class DialogueEngine {
         boolean different = other.isPresent() && !other.get().id().equals(current.id())
                 && !other.get().id().equals(Categories.OTHER);
         // "还有个事 我昨天转usdt也转不出去" holds a day, but it is not the day of this problem: a second problem said
-        // as one (cues.another) is offered as a switch before any of it is read as the pending detail.
+        // as one (cues.another), not asked in passing, is offered as a switch before any of it is read as the
+        // pending detail.
         if (different && !question && data.intents().anotherProblem(text) && !Corrections.isCorrection(text)) {
             offerSwitch(t, current, other.get());
             return true;
