@@ -19,7 +19,7 @@ final class ReportSignals {
     private static final Pattern WHEN = Pattern.compile(
             "\\b(yesterday|last night|this morning|this afternoon|tonight|earlier today|since|ago|for \\d+ (hours?|days?|minutes?)"
                     + "|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\\b"
-                    + "|昨天|昨晚|前天|刚才|刚刚|今天(早上|上午|下午|晚上)|早上|上午|下午|傍晚|晚上|半小时前|小时前|分钟前|天前|周[一二三四五六日天]|星期|(今天|从|更新).{0,12}(开始|之后|以后)", FLAGS);
+                    + "|昨天|昨晚|前晚|前天|刚才|刚刚|今天(早上|上午|下午|晚上)|早上|上午|下午|傍晚|晚上|半小时前|小时前|分钟前|天前|周[一二三四五六日天]|星期|(今天|从|更新).{0,12}(开始|之后|以后)", FLAGS);
     /**
      * Past tense and "still not": something already happened and did not work out. "Keeps failing" alone is not
      * here: without a time or a "my" it reads as well as a how-to question, and the FAQ answer may solve it.

@@ -65,7 +65,7 @@ final class TimeRecognizer {
     private static final Map<String, DayHit> RELATIVE_DAYS = Map.ofEntries(
             Map.entry("大前天", days(3, null)), Map.entry("前天", days(2, null)),
             Map.entry("昨天", days(1, null)), Map.entry("昨日", days(1, null)), Map.entry("昨儿", days(1, null)),
-            Map.entry("昨晚", days(1, DayPart.EVENING)), Map.entry("昨夜", days(1, DayPart.EVENING)),
+            Map.entry("昨晚", days(1, DayPart.EVENING)), Map.entry("前晚", days(2, DayPart.EVENING)), Map.entry("昨夜", days(1, DayPart.EVENING)),
             Map.entry("今天", days(0, null)), Map.entry("今日", days(0, null)), Map.entry("今儿", days(0, null)),
             Map.entry("今早", days(0, DayPart.MORNING)), Map.entry("今晨", days(0, DayPart.MORNING)),
             Map.entry("今晚", days(0, DayPart.EVENING)),
