@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static supportbot.dialogue.details.DetailFixtures.SHANGHAI;
 
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -146,6 +147,14 @@ class CorrectionTest {
         assertEquals(expected, found.containsKey(DetailType.TIME) ? found.get(DetailType.TIME).value() : null,
                 text + " -> " + found);
         assertFalse(found.containsKey(DetailType.AMOUNT), "an hour is not an amount: " + found);
+    }
+
+    /** The coin corrected, the amount's unit follows: it was 300 of the right coin all along. */
+    @Test
+    void aCoinCorrectionCarriesTheAmountAlong() {
+        Map<DetailType, DetailValue> found = DetailFixtures.PARSERS.correction("币种写错了 是usdc", SHANGHAI, Lang.ZH, KNOWN);
+        assertEquals("USDC", found.get(DetailType.COIN).value(), found.toString());
+        assertEquals("300 USDC", found.get(DetailType.AMOUNT).value(), found.toString());
     }
 
     @ParameterizedTest
