@@ -30,6 +30,8 @@ class IntentRulesTest {
             "hey hey anybody online            | GREETING",
             "午安 客服                          | GREETING",
             "早安☀️ 請問客服在嗎                 | GREETING",
+            "ok cheers mate                    | THANKS",
+            "谢了兄弟 👍                         | THANKS",
     })
     void smallTalkInAnyCombinationIsRead(String text, String expected) {
         assertEquals(Optional.ofNullable(expected).map(Intent::valueOf), RULES.classify(text), text);
