@@ -40,7 +40,7 @@ final class ReportSignals {
      * locked out, a failed transfer or a question about seed phrases ("客服会跟我要助记词吗") is none of these.
      */
     private static final Pattern THEFT = Pattern.compile(
-            "\\b(stol(e|en)|steal\\w*|theft|thief|hack(ed|er|ers)?|(?<!(you|guys|people|app|wallet|company|platform|exchange|support) (are|is) (a |such a |a total |total |a complete |complete |just )?)scam\\w*|phish\\w*|drain\\w*|fraud\\w*|unauthori[sz]ed"
+            "\\b(stol(e|en)|steal\\w*|theft|thief|hack(ed|er|ers)?|(?<!(you|guys|people|app|wallet|company|platform|exchange|support) (are|is) (a |such a |a total |total |a complete |complete |just )?)(?<!(not|you'?re|youre|ur|is (this|it|that)) (a |an )?)scam\\w*|phish\\w*|drain\\w*|fraud\\w*|unauthori[sz]ed"
                     + "|impersonat\\w*|fake (support|agent|admin|app|site|website|customer service)|emptied|leak(ed)?|exposed"
                     + "|(didn'?t|did not|never) (make|made|send|sent|do|did|authori[sz]e|authori[sz]ed|approve|approved|sign|signed)|someone (took|sent|moved|transferred|has|got|is)"
                     + "|(gone|missing|disappeared|vanished)|lost (all|everything|my (funds|coins|money|usdt|eth|btc|tokens|crypto))"

@@ -122,6 +122,8 @@ class IntentExamplesTest {
             assertEquals("scam-stolen", categories.reportedIn(scam).map(c -> c.id()).orElse(null), scam);
         }
         assertEquals("swap-failed", categories.reportedIn("闪兑老是fail").orElseThrow().id());
+        assertEquals("transfer-failed", categories.reportedIn("今天一直转不了账").orElseThrow().id());
+        assertTrue(categories.reportedIn("how can i be sure you're not a scam site").isEmpty());
         assertTrue(categories.reportedIn("binance froze my withdrawal").isEmpty());
     }
 }

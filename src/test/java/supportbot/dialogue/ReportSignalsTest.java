@@ -44,7 +44,7 @@ class ReportSignalsTest {
     /** Anger at the company is no sign of theft; something taken from the user is, however it is put. */
     @ParameterizedTest
     @ValueSource(strings = {"you guys are a total scam, 3 days and nothing", "this app is such a scam", "你们是不是骗子 这么慢",
-            "你们这是诈骗吧 客服都不回"})
+            "你们这是诈骗吧 客服都不回", "prove you're not a scam", "is this a scam or the real airdrop page?"})
     void insultsAreNotTheft(String text) {
         assertFalse(ReportSignals.theft(text), text);
     }
