@@ -123,6 +123,7 @@ class IntentExamplesTest {
         }
         assertEquals("swap-failed", categories.reportedIn("闪兑老是fail").orElseThrow().id());
         assertEquals("transfer-failed", categories.reportedIn("今天一直转不了账").orElseThrow().id());
+        assertEquals("account-login", categories.reportedIn("登录老是失败").orElseThrow().id());
         assertTrue(categories.reportedIn("how can i be sure you're not a scam site").isEmpty());
         assertTrue(categories.reportedIn("binance froze my withdrawal").isEmpty());
     }
