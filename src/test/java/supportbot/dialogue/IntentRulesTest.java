@@ -91,6 +91,8 @@ class IntentRulesTest {
             "bybit怎么开合约",
             "okx上怎么实名认证",
             "推荐一个靠谱的交易所",
+            "行情这么差 现在还能上车吗",
+            "is it a good time to buy eth",
     })
     void adviceAndOtherAppsAreOutOfScope(String text) {
         assertEquals(Optional.of(Intent.OUT_OF_SCOPE), RULES.classify(text), text);
@@ -105,6 +107,8 @@ class IntentRulesTest {
             "which exchange address format do i use, trc20 or erc20?",
             "从币安提币到钱包怎么操作",
             "binance withdrawal to this wallet never arrived",
+            "app里可以买币吗",
+            "钱包还能进吗 一直登录失败",
     })
     void ourOwnTopicsAreNotOutOfScopeNorALanguageSwitch(String text) {
         Optional<Intent> read = RULES.classify(text);
