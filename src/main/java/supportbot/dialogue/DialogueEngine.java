@@ -232,7 +232,8 @@ public final class DialogueEngine {
         // While a detail or the desk is waiting, most messages are the answer: only the high-precision rules may
         // read them as something else, and no embedding is spent on "iPhone 15" or "yesterday 3pm".
         Optional<Intent> intent = (answering(t.c.phase) ? data.intents().readByRules(text) : data.intents().read(text))
-                .filter(match -> !smallTalkGuessForAQuestion(match, text)).map(IntentMatch::intent);
+                .filter(match -> !smallTalkGuessForAQuestion(match, text) && !statusGuessForAQuestion(t, match, text))
+                .map(IntentMatch::intent);
         if (intent.isEmpty() && (t.c.phase == Phase.COLLECTING || t.c.phase == Phase.CONFIRMING)
                 && !collector.answers(t, text)) {
             // Not the detail we asked for: now it is worth the embedding to hear "算了 human please" or
@@ -298,6 +299,15 @@ public final class DialogueEngine {
         boolean smallTalk = match.intent() == Intent.GREETING || match.intent() == Intent.THANKS
                 || match.intent() == Intent.GOODBYE;
         return smallTalk && !match.byRule() && data.intents().question(text);
+    }
+
+    /**
+     * "how long do you guys usually take to reply" sits near "how long until someone replies" among the status
+     * examples; with no ticket to report on, a question guessed as status is a question for the FAQ.
+     */
+    private boolean statusGuessForAQuestion(TurnContext t, IntentMatch match, String text) {
+        return match.intent() == Intent.STATUS && !match.byRule() && t.c.ticketNumber == null
+                && data.intents().question(text);
     }
 
     private static boolean answering(Phase phase) {
