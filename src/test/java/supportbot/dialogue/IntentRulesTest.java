@@ -93,6 +93,8 @@ class IntentRulesTest {
             "推荐一个靠谱的交易所",
             "行情这么差 现在还能上车吗",
             "is it a good time to buy eth",
+            "do i have to pay taxes on my staking rewards",
+            "币圈收益怎么报税",
     })
     void adviceAndOtherAppsAreOutOfScope(String text) {
         assertEquals(Optional.of(Intent.OUT_OF_SCOPE), RULES.classify(text), text);
