@@ -19,7 +19,7 @@ final class ReportSignals {
     private static final Pattern WHEN = Pattern.compile(
             "\\b(yesterday|last night|this morning|this afternoon|tonight|earlier today|since|ago|for \\d+ (hours?|days?|minutes?)"
                     + "|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\\b"
-                    + "|昨天|昨晚|前晚|前天|刚才|刚刚|今天(早上|上午|下午|晚上)|早上|上午|下午|傍晚|晚上|半小时前|小时前|分钟前|天前|周[一二三四五六日天]|星期|(今天|从|更新).{0,12}(开始|之后|以后)", FLAGS);
+                    + "|昨天|昨晚|前晚|前天|刚才|刚刚|今天(早上|上午|下午|晚上)|早上|上午|下午|傍晚|晚上|半小时前|小时前|分钟前|天前|周[一二三四五六日天]|星期|(今天|从|更新).{0,12}(开始|之后|以后)|已经\\s*\\d+\\s*个?\\s*(小时|分钟|天|hours?|hrs?|mins?|minutes?|days?)", FLAGS);
     /**
      * Past tense and "still not": something already happened and did not work out. "Keeps failing" alone is not
      * here: without a time or a "my" it reads as well as a how-to question, and the FAQ answer may solve it.
@@ -27,7 +27,7 @@ final class ReportSignals {
     private static final Pattern HAPPENED_ALONE = Pattern.compile(
             "\\b(sent|transferred|deposited|withdrew|swapped|received|tried|lost|still (not|no|hasn'?t|haven'?t|pending|waiting)"
                     + "|never (arrived|came|got|showed))\\b"
-                    + "|(转|充|提|换|发|收|打)(到)?了|(转|充|提|换|发|收)的|一直(没|未|在等|卡|pending)|还没|还是没|都没有", FLAGS);
+                    + "|(转|充|提|换|发|收|打)(到)?了|(转|充|提|换|发|收)的|一直\\s*(没|未|在等|卡|pending|processing|处理中)|还没|还是没|都没有", FLAGS);
     private static final Pattern MINE = Pattern.compile(
             "\\bmy\\b|\\bi('ve| have| had)?\\b|我的|我(刚|刚刚|昨天|今天|前天|早上|晚上|已经|之前|上午|下午)?(转|充|提|发|买|卖|换|收|存|打|点|操作|登)|本人",
             FLAGS);

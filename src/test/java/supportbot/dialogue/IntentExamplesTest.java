@@ -124,6 +124,7 @@ class IntentExamplesTest {
         assertEquals("swap-failed", categories.reportedIn("闪兑老是fail").orElseThrow().id());
         assertEquals("transfer-failed", categories.reportedIn("今天一直转不了账").orElseThrow().id());
         assertEquals("account-login", categories.reportedIn("登录老是失败").orElseThrow().id());
+        assertEquals("transfer-pending", categories.reportedIn("提币一直 processing").orElseThrow().id());
         // Approving or signing something, then the funds are gone: a drainer, however the rest is put.
         assertEquals("scam-stolen", categories.reportedIn("signed a message on some site and my eth is gone").orElseThrow().id());
         assertEquals("scam-stolen", categories.reportedIn("点了个链接授权之后 钱包里的币全没了").orElseThrow().id());

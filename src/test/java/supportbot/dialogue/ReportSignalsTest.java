@@ -21,6 +21,8 @@ class ReportSignalsTest {
             "钱包进不去 用户ID 73310045",
             "今天升级之后一直闪退",
             "发到了0x1111111111111111111111111111111111111111 对方没收到",
+            "提到okx 一直 processing",
+            "已经 3 hours 还在转圈",
     })
     void whatHappenedToTheUserIsAReport(String text) {
         assertTrue(ReportSignals.in(text), text);

@@ -45,10 +45,12 @@ final class TimeRecognizer {
             + "\\s*多?\\s*个?\\s*(半)?\\s*多?\\s*个?\\s*(小时|钟头|分钟|分)\\s*(?:以|之)?前");
     private static final Pattern OFFSET_EN = Pattern.compile("(?<![a-z])(" + EN_NUM + "|half an?)\\s*"
             + "(hours?|hrs?|h|minutes?|mins?|m)\\s+ago(?![a-z])");
+    /** "已经 5 hours 了": English units inside Chinese. */
+    private static final String EN_UNIT = "hours?(?![a-z])|hrs?(?![a-z])|minutes?(?![a-z])|mins?(?![a-z])";
     /** "已经3个小时了", "3个多小时了", "持续半小时": how long it has been going on, i.e. when it started. */
     private static final Pattern DURATION_ZH = Pattern.compile("(?:已经|已|持续了?)\\s*(\\d+(?:\\.\\d+)?|" + HAN_NUM
-            + "+|半)\\s*多?\\s*个?\\s*(半)?\\s*多?\\s*个?\\s*(小时|钟头|分钟)|(\\d+(?:\\.\\d+)?|" + HAN_NUM
-            + "+|半)\\s*多?\\s*个?\\s*(半)?\\s*多?\\s*个?\\s*(小时|钟头|分钟)了");
+            + "+|半)\\s*多?\\s*个?\\s*(半)?\\s*多?\\s*个?\\s*(小时|钟头|分钟|" + EN_UNIT + ")|(\\d+(?:\\.\\d+)?|" + HAN_NUM
+            + "+|半)\\s*多?\\s*个?\\s*(半)?\\s*多?\\s*个?\\s*(小时|钟头|分钟|" + EN_UNIT + ")\\s*了");
     /** "for 2 hours", "for the past 30 minutes", "for half an hour". */
     private static final Pattern DURATION_EN = Pattern.compile("(?<![a-z])for\\s+(?:the\\s+(?:last|past)\\s+)?("
             + EN_NUM + "|half an?)\\s*(hours?|hrs?|minutes?|mins?)(?![a-z])");
@@ -264,7 +266,8 @@ final class TimeRecognizer {
             if (m.group(2 + g) != null) {
                 n += 0.5;
             }
-            return (int) Math.round(n * (m.group(3 + g).startsWith("分") ? 1 : 60));
+            String unit = m.group(3 + g);
+            return (int) Math.round(n * (unit.startsWith("分") || unit.startsWith("m") ? 1 : 60));
         }));
         add(hits, first(DURATION_EN, s, m -> {
             double n = m.group(1).startsWith("half") ? 0.5 : TimeWords.number(m.group(1));
