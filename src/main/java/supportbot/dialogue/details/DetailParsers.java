@@ -199,12 +199,12 @@ public final class DetailParsers {
             out.remove(DetailType.COIN); // "不是波场，是以太坊" corrects the network; the USDT sent stays USDT
         }
         DetailValue knownAmount = k.get(DetailType.AMOUNT);
-        DetailValue knownCoin0 = k.get(DetailType.COIN);
-        if (out.containsKey(DetailType.COIN) && !out.containsKey(DetailType.AMOUNT) && knownAmount != null && knownCoin0 != null) {
+        DetailValue oldCoin = k.get(DetailType.COIN);
+        if (out.containsKey(DetailType.COIN) && !out.containsKey(DetailType.AMOUNT) && knownAmount != null && oldCoin != null) {
             // "币种说错了 是usdt" after "100个usdc": the 100 were USDT all along, not USDC.
             String[] amount = knownAmount.value().split(" ");
             String coin = out.get(DetailType.COIN).value();
-            if (amount.length == 2 && amount[1].equals(knownCoin0.value()) && !coin.equals(amount[1])) {
+            if (amount.length == 2 && amount[1].equals(oldCoin.value()) && !coin.equals(amount[1])) {
                 String v = amount[0] + " " + coin;
                 out.put(DetailType.AMOUNT, new DetailValue(DetailType.AMOUNT, v, v));
             }
