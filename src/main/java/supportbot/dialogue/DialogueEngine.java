@@ -232,7 +232,8 @@ public final class DialogueEngine {
         // While a detail or the desk is waiting, most messages are the answer: only the high-precision rules may
         // read them as something else, and no embedding is spent on "iPhone 15" or "yesterday 3pm".
         Optional<Intent> intent = (answering(t.c.phase) ? data.intents().readByRules(text) : data.intents().read(text))
-                .filter(match -> !smallTalkGuessForAQuestion(match, text)).map(IntentMatch::intent);
+                .filter(match -> !smallTalkGuessForAQuestion(match, text) && !statusGuessForAQuestion(t, match, text))
+                .map(IntentMatch::intent);
         if (intent.isEmpty() && (t.c.phase == Phase.COLLECTING || t.c.phase == Phase.CONFIRMING)
                 && !collector.answers(t, text)) {
             // Not the detail we asked for: now it is worth the embedding to hear "算了 human please" or
@@ -300,6 +301,15 @@ public final class DialogueEngine {
         return smallTalk && !match.byRule() && data.intents().question(text);
     }
 
+    /**
+     * "how long do you guys usually take to reply" sits near "how long until someone replies" among the status
+     * examples; with no ticket to report on, a question guessed as status is a question for the FAQ.
+     */
+    private boolean statusGuessForAQuestion(TurnContext t, IntentMatch match, String text) {
+        return match.intent() == Intent.STATUS && !match.byRule() && t.c.ticketNumber == null
+                && data.intents().question(text);
+    }
+
     private static boolean answering(Phase phase) {
         return switch (phase) {
             case COLLECTING, CONFIRMING, CHOOSING_EDIT, AGENT_ASKED, WITH_TICKET, RATING -> true;
@@ -322,28 +332,41 @@ public final class DialogueEngine {
         if (question && t.c.awaiting == DetailType.DESCRIPTION && answeredAside(t, text, true)) {
             return true;
         }
+        Optional<Category> other = data.categories().reportedIn(text);
+        Category current = collector.category(t);
+        if (other.isPresent() && other.get().urgent() && !current.urgent()) {
+            // Stolen funds outrank whatever we were collecting, even a message that would also answer the pending
+            // question ("等下 我刚发现钱包里剩下的币被人转走了" is no description of a late deposit): no "switch?"
+            // question while the thief moves on.
+            startReport(t, other.get(), text, true);
+            return true;
+        }
+        boolean different = other.isPresent() && !other.get().id().equals(current.id())
+                && !other.get().id().equals(Categories.OTHER);
+        // "还有个事 我昨天转usdt也转不出去" holds a day, but it is not the day of this problem: a second problem said
+        // as one (cues.another), not asked in passing, is offered as a switch before any of it is read as the
+        // pending detail.
+        if (different && !question && data.intents().anotherProblem(text) && !Corrections.isCorrection(text)) {
+            offerSwitch(t, current, other.get());
+            return true;
+        }
         if (collector.answers(t, text) || collector.corrects(t, text, question)) {
             return false;
         }
         if (question && answeredAside(t, text, false)) {
             return true;
         }
-        Optional<Category> other = data.categories().reportedIn(text);
-        Category current = collector.category(t);
-        if (other.isPresent() && other.get().urgent() && !current.urgent()) {
-            // Stolen funds outrank whatever we were collecting: no "switch?" question while the thief moves on.
-            startReport(t, other.get(), text, true);
-            return true;
-        }
-        if (other.isPresent() && !other.get().id().equals(current.id()) && !other.get().id().equals(Categories.OTHER)) {
-            t.say(t.text("problem.switch", Map.of("current", current.name(t.lang()), "other", other.get().name(t.lang()))),
-                    List.of(new Button(t.text("problem.switch.yes", Map.of("other", other.get().name(t.lang()))),
-                                    "cat:" + other.get().id()),
-                            new Button(t.text("problem.switch.no", Map.of("current", current.name(t.lang()))),
-                                    "cat:" + current.id())));
+        if (different) {
+            offerSwitch(t, current, other.get());
             return true;
         }
         return question && faqAnswers.suggestAside(t, text, () -> collector.reask(t, null));
+    }
+
+    private void offerSwitch(TurnContext t, Category current, Category other) {
+        t.say(t.text("problem.switch", Map.of("current", current.name(t.lang()), "other", other.name(t.lang()))),
+                List.of(new Button(t.text("problem.switch.yes", Map.of("other", other.name(t.lang()))), "cat:" + other.id()),
+                        new Button(t.text("problem.switch.no", Map.of("current", current.name(t.lang()))), "cat:" + current.id())));
     }
 
     /** A question asked in passing, answered from the FAQ when it is sure; then the pending question again. */

@@ -29,11 +29,14 @@ public final class IntentClassifier {
     private final IntentExamples nearest;
     /** "cues.question": the form of a question, whatever it asks about (a question mark, 怎么, "how", 吗 at the end). */
     private final List<Pattern> questionCues;
+    /** "cues.another": words that bring up a second problem ("还有个事", "另外", "also"). */
+    private final List<Pattern> anotherCues;
 
     private IntentClassifier(Map<Intent, List<Pattern>> patterns, Map<Intent, List<String>> examples,
                              Map<Lang, IntentExamples.Thresholds> thresholds, IntentExamples nearest,
-                             List<Pattern> questionCues) {
+                             List<Pattern> questionCues, List<Pattern> anotherCues) {
         this.questionCues = questionCues;
+        this.anotherCues = anotherCues;
         this.patterns = patterns;
         this.examples = examples;
         this.thresholds = thresholds;
@@ -87,7 +90,9 @@ public final class IntentClassifier {
         if (questionCues.isEmpty()) {
             throw new ConfigException(file + ": cues.question: list the patterns that mark a question (at least one)");
         }
-        return new IntentClassifier(byIntent, examples, thresholds, null, List.copyOf(questionCues));
+        var anotherCues = new ArrayList<Pattern>();
+        root.path("cues").path("another").forEach(p -> anotherCues.add(compile(file, "cues.another", p.asText())));
+        return new IntentClassifier(byIntent, examples, thresholds, null, List.copyOf(questionCues), List.copyOf(anotherCues));
     }
 
     private static Pattern compile(Path file, String where, String regex) {
@@ -106,12 +111,13 @@ public final class IntentClassifier {
 
     /** The same rules, plus the labelled examples embedded with {@code embedder} (done here, once). */
     public IntentClassifier withEmbedder(Embedder embedder) {
-        return new IntentClassifier(patterns, examples, thresholds, new IntentExamples(embedder, examples, thresholds), questionCues);
+        return new IntentClassifier(patterns, examples, thresholds, new IntentExamples(embedder, examples, thresholds), questionCues,
+                anotherCues);
     }
 
     /** Another example set and thresholds: for calibrating on a held-back part of the examples. */
     IntentClassifier withExamples(Embedder embedder, Map<Intent, List<String>> chosen, Map<Lang, IntentExamples.Thresholds> t) {
-        return new IntentClassifier(patterns, chosen, t, new IntentExamples(embedder, chosen, t), questionCues);
+        return new IntentClassifier(patterns, chosen, t, new IntentExamples(embedder, chosen, t), questionCues, anotherCues);
     }
 
     Map<Intent, List<String>> examples() {
@@ -166,5 +172,11 @@ public final class IntentClassifier {
     public boolean question(String text) {
         String read = Reading.of(text);
         return questionCues.stream().anyMatch(p -> p.matcher(read).find());
+    }
+
+    /** Whether the message brings up a second problem (config cues.another), read in its normalised form. */
+    public boolean anotherProblem(String text) {
+        String read = Reading.of(text);
+        return anotherCues.stream().anyMatch(p -> p.matcher(read).find());
     }
 }

@@ -76,6 +76,17 @@ public final class FaqSearcher {
         try {
             List<Candidate> ranked = ranked(text, lang);
             Decision decision = decide(ranked);
+            String glossed = lang == Lang.ZH && decision != Decision.ANSWER ? mixedWithChinese(text) : "";
+            if (!glossed.isEmpty()) {
+                // "怎么backup我的助记词": the one English word carries the topic; its Chinese word, added, lets the
+                // Chinese fields and model see it. Taken only when it decides more than the plain search did.
+                List<Candidate> withWords = ranked(glossed, Lang.ZH);
+                Decision there = decide(withWords);
+                if (there == Decision.ANSWER || there == Decision.SUGGEST && decision == Decision.NONE) {
+                    ranked = withWords;
+                    decision = there;
+                }
+            }
             String english = lang == Lang.ZH && decision != Decision.ANSWER ? englishWords(text) : "";
             if (!english.isEmpty()) {
                 // "怎么revoke approval", "顺便问下seed phrase怎么backup": the topic is in the English words, which
@@ -129,6 +140,52 @@ public final class FaqSearcher {
         String form = HOW.matcher(text).find() ? "how to " : WHY.matcher(text).find() ? "why " : WHERE.matcher(text).find()
                 ? "where is " : WHAT.matcher(text).find() ? "what is " : "";
         return form + String.join(" ", words);
+    }
+
+    /** English phrase to the FAQ's Chinese word; longest phrases first so "seed phrase" wins over "seed". */
+    private static final List<Map.Entry<java.util.regex.Pattern, String>> MIXED_WORDS = loadMixedWords();
+
+    private static List<Map.Entry<java.util.regex.Pattern, String>> loadMixedWords() {
+        try (var in = FaqSearcher.class.getResourceAsStream("/faq/mixed-words.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource /faq/mixed-words.tsv");
+            }
+            var entries = new ArrayList<Map.Entry<java.util.regex.Pattern, String>>();
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] parts = line.split("\t");
+                if (parts.length != 2) {
+                    throw new IllegalStateException("/faq/mixed-words.tsv: not english<TAB>中文: " + line);
+                }
+                String phrase = parts[0].strip().replace(" ", "\\s*");
+                entries.add(Map.entry(java.util.regex.Pattern.compile("(?i)(?<![a-z])" + phrase + "(?![a-z])"),
+                        parts[1].strip()));
+            }
+            entries.sort(Comparator.comparingInt((Map.Entry<java.util.regex.Pattern, String> e) ->
+                    e.getKey().pattern().length()).reversed());
+            return List.copyOf(entries);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A mixed question with the Chinese words of its English ones added ("怎么backup我的助记词" + 备份); empty when
+     * it has none of them.
+     */
+    static String mixedWithChinese(String text) {
+        String rest = text;
+        var added = new java.util.LinkedHashSet<String>();
+        for (var e : MIXED_WORDS) {
+            var m = e.getKey().matcher(rest);
+            if (m.find()) {
+                added.add(e.getValue());
+                rest = m.replaceAll(" ");
+            }
+        }
+        return added.isEmpty() ? "" : text + " " + String.join(" ", added);
     }
 
     private static final java.util.regex.Pattern HOW = java.util.regex.Pattern.compile("怎么|如何|怎样|咋");

@@ -99,4 +99,38 @@ class IntentExamplesTest {
         assertEquals("scam-stolen", categories.reportedIn("我的帳號被盜了").orElseThrow().id());
         assertEquals("transfer-pending", categories.reportedIn("ＰＥＮＤＩＮＧ for hours").orElseThrow().id());
     }
+
+    /** An emptied wallet is theft; coins the user sent somewhere themselves are not ("被转到了bsc链上"). */
+    @Test
+    void anEmptiedWalletIsTheftButOwnTransfersAreNot() {
+        var categories = EngineHarness.DATA.categories();
+        for (String theft : new String[] {"钱包被掏空了", "錢包被清空了", "币被转到一个陌生地址", "余额变成0了 我啥都没操作过",
+                "balance went to zero, i didnt do anything", "my wallet got emptied"}) {
+            assertEquals("scam-stolen", categories.reportedIn(theft).map(c -> c.id()).orElse(null), theft);
+        }
+        for (String own : new String[] {"我的usdt被转到了bsc链上", "app froze during the swap", "binance froze my withdrawal"}) {
+            assertTrue(!categories.reportedIn(own).map(c -> c.id()).orElse("").equals("scam-stolen"), own);
+        }
+        assertEquals("app-crash", categories.reportedIn("app froze during the swap").orElseThrow().id());
+        // Anger at us is not theft; a scam that happened to the user is.
+        for (String insult : new String[] {"this wallet is a scam, my transfer is stuck for 2 days", "you people are scammers",
+                "你们就是骗子 钱包转账一直卡着", "是不是诈骗平台啊 提现这么慢"}) {
+            assertTrue(!categories.reportedIn(insult).map(c -> c.id()).orElse("").equals("scam-stolen"), insult);
+        }
+        for (String scam : new String[] {"i got scammed by a fake airdrop", "a scammer took my usdt", "遇到骗子了 钱被转走",
+                "被诈骗了"}) {
+            assertEquals("scam-stolen", categories.reportedIn(scam).map(c -> c.id()).orElse(null), scam);
+        }
+        assertEquals("swap-failed", categories.reportedIn("闪兑老是fail").orElseThrow().id());
+        assertEquals("transfer-failed", categories.reportedIn("今天一直转不了账").orElseThrow().id());
+        assertEquals("account-login", categories.reportedIn("登录老是失败").orElseThrow().id());
+        assertEquals("transfer-pending", categories.reportedIn("提币一直 processing").orElseThrow().id());
+        // Approving or signing something, then the funds are gone: a drainer, however the rest is put.
+        assertEquals("scam-stolen", categories.reportedIn("signed a message on some site and my eth is gone").orElseThrow().id());
+        assertEquals("scam-stolen", categories.reportedIn("点了个链接授权之后 钱包里的币全没了").orElseThrow().id());
+        assertTrue(categories.reportedIn("connected my ledger and the tokens are missing").map(c -> c.id())
+                .filter("scam-stolen"::equals).isEmpty());
+        assertTrue(categories.reportedIn("how can i be sure you're not a scam site").isEmpty());
+        assertTrue(categories.reportedIn("binance froze my withdrawal").isEmpty());
+    }
 }

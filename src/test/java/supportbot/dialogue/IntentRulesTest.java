@@ -29,6 +29,9 @@ class IntentRulesTest {
             "有人在吗？？ 你好                   | GREETING",
             "hey hey anybody online            | GREETING",
             "午安 客服                          | GREETING",
+            "早安☀️ 請問客服在嗎                 | GREETING",
+            "ok cheers mate                    | THANKS",
+            "谢了兄弟 👍                         | THANKS",
     })
     void smallTalkInAnyCombinationIsRead(String text, String expected) {
         assertEquals(Optional.ofNullable(expected).map(Intent::valueOf), RULES.classify(text), text);
@@ -82,6 +85,16 @@ class IntentRulesTest {
             "有没有百倍币推荐",
             "how to delete my facebook account",
             "抖音的账号怎么注销",
+            "which exchange is best for altcoins",
+            "cheapest exchange to buy btc?",
+            "how do i register an account on kraken",
+            "bybit怎么开合约",
+            "okx上怎么实名认证",
+            "推荐一个靠谱的交易所",
+            "行情这么差 现在还能上车吗",
+            "is it a good time to buy eth",
+            "do i have to pay taxes on my staking rewards",
+            "币圈收益怎么报税",
     })
     void adviceAndOtherAppsAreOutOfScope(String text) {
         assertEquals(Optional.of(Intent.OUT_OF_SCOPE), RULES.classify(text), text);
@@ -93,12 +106,45 @@ class IntentRulesTest {
             "my account is lina.k@gmail.com",
             "我的app是英文界面 转账失败了",
             "the app switched to chinese after the update",
+            "which exchange address format do i use, trc20 or erc20?",
+            "从币安提币到钱包怎么操作",
+            "binance withdrawal to this wallet never arrived",
+            "app里可以买币吗",
+            "钱包还能进吗 一直登录失败",
     })
     void ourOwnTopicsAreNotOutOfScopeNorALanguageSwitch(String text) {
         Optional<Intent> read = RULES.classify(text);
         assertNotEquals(Optional.of(Intent.OUT_OF_SCOPE), read, text);
         assertNotEquals(Optional.of(Intent.LANG_EN), read, text);
         assertNotEquals(Optional.of(Intent.LANG_ZH), read, text);
+    }
+
+    /** Taking the report back at the summary is a cancel; an instruction about what to send is not. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "ok don't open the ticket yet                     | CANCEL",
+            "please do not submit this, it might still arrive | CANCEL",
+            "其实先别提交了                                      | CANCEL",
+            "那不用开单了，谢谢                                  | CANCEL",
+            "不要发送到这个地址                                   |",
+            "don't send usdt on erc20                          |",
+    })
+    void aTakeBackIsACancel(String text, String expected) {
+        assertEquals(Optional.ofNullable(expected).map(Intent::valueOf), RULES.classify(text), text);
+    }
+
+    /** A second problem brought up mid-report; a question in passing is not one. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "还有件事 提币也失败了                 | true",
+            "另外我的swap也一直报错              | true",
+            "and also the app crashes on start | true",
+            "one more thing, my nft is missing | true",
+            "iPhone 13                         | false",
+            "昨天下午三点                         | false",
+    })
+    void aSecondProblemIsSaidAsOne(String text, boolean expected) {
+        assertEquals(expected, RULES.anotherProblem(text), text);
     }
 
     @Test

@@ -21,6 +21,8 @@ class ReportSignalsTest {
             "钱包进不去 用户ID 73310045",
             "今天升级之后一直闪退",
             "发到了0x1111111111111111111111111111111111111111 对方没收到",
+            "提到okx 一直 processing",
+            "已经 3 hours 还在转圈",
     })
     void whatHappenedToTheUserIsAReport(String text) {
         assertTrue(ReportSignals.in(text), text);
@@ -39,5 +41,20 @@ class ReportSignalsTest {
     })
     void aQuestionWithoutSuchSignalsIsNot(String text) {
         assertFalse(ReportSignals.in(text), text);
+    }
+
+    /** Anger at the company is no sign of theft; something taken from the user is, however it is put. */
+    @ParameterizedTest
+    @ValueSource(strings = {"you guys are a total scam, 3 days and nothing", "this app is such a scam", "你们是不是骗子 这么慢",
+            "你们这是诈骗吧 客服都不回", "prove you're not a scam", "is this a scam or the real airdrop page?"})
+    void insultsAreNotTheft(String text) {
+        assertFalse(ReportSignals.theft(text), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"got scammed on a fake swap site", "钱包被掏空了", "币被转到一个陌生地址", "骗子冒充客服",
+            "the wallet was emptied overnight"})
+    void takenFromTheUserIsTheft(String text) {
+        assertTrue(ReportSignals.theft(text), text);
     }
 }

@@ -109,6 +109,18 @@ class FaqSearcherTest {
         assertEquals("", FaqSearcher.englishWords("怎么备份助记词"));
     }
 
+    /** A single English word inside Chinese is given the FAQ's Chinese word for it; a phrase wins over its parts. */
+    @Test
+    void theChineseWordsOfAMixedQuestion() {
+        assertEquals("怎么backup我的助记词 备份", FaqSearcher.mixedWithChinese("怎么backup我的助记词"));
+        assertEquals("seed phrase要怎么存 助记词", FaqSearcher.mixedWithChinese("seed phrase要怎么存"));
+        assertEquals("怎么export private key 私钥 导出", FaqSearcher.mixedWithChinese("怎么export private key"));
+        // Inside another word, or no word the FAQ has: nothing added.
+        assertEquals("", FaqSearcher.mixedWithChinese("feedback在哪里提"));
+        assertEquals("", FaqSearcher.mixedWithChinese("okx的app怎么注册"));
+        assertEquals("", FaqSearcher.mixedWithChinese("怎么备份助记词"));
+    }
+
     @Test
     void rememberedTermStatisticsGiveTheScoresOfAFreshSearcher() {
         // One searcher reads many one- and two-word queries (the analyzer reuses its buffers between them); each

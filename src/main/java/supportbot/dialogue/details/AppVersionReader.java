@@ -16,9 +16,9 @@ final class AppVersionReader {
     private static final String VERSION = "v?(\\d{1,3}(?:\\.\\d{1,4}){1,3})(?![\\d.])";
     /** "app版本6.1.0", "App version: 6.1", "钱包v5.3.1", "客户端 5.2", "wallet v5.3.1", "app 6.1.0". */
     private static final Pattern NAMED = Pattern.compile("(?<![a-z])(?:app|wallet|钱包|客户端|应用|软件)\\s*"
-            + "(?:的)?\\s*(?:版本号?|version|ver\\.?)?\\s*(?:是|为|:|：|=)?\\s*(?:最新的?版?本?)?\\s*" + VERSION);
+            + "(?:的)?\\s*(?:版本号?|version|ver\\.?)?\\s*(?:是|为|:|：|=|is)?\\s*(?:最新的?版?本?)?\\s*" + VERSION);
     /** "版本6.1.0" / "version 6.1" without naming the app: only when no OS name precedes it closely. */
-    private static final Pattern BARE = Pattern.compile("(?<![a-z])(?:版本号?|version|ver\\.?)\\s*(?:是|为|:|：)?\\s*"
+    private static final Pattern BARE = Pattern.compile("(?<![a-z])(?:版本号?|version|ver\\.?)\\s*(?:是|为|:|：|is)?\\s*"
             + VERSION);
     /** "更新到6.2.1之后", "updated to 6.2.1": the version the app was updated to, unless a system was named. */
     private static final Pattern UPDATED = Pattern.compile("(?:更新|升级|升級|(?<![a-z])(?:updated?|upgraded?)(?:\\s+(?:the\\s+)?(?:app|wallet))?)\\s*"
@@ -29,7 +29,7 @@ final class AppVersionReader {
             "(?:ios|ipados|android|安卓|鸿蒙|harmony\\s*os|harmonyos|windows|macos|系统)\\s*(?:的)?\\s*$");
     /** A reply to "which app version?": the version alone ("6.1.0", "v5.3"). */
     private static final Pattern REPLY = Pattern.compile("^\\s*(?:(?:app|wallet|钱包)\\s*)?(?:版本号?|version)?\\s*"
-            + "(?:是|为|:|：)?\\s*" + VERSION + "\\s*(?:版本?)?\\s*[.。!！]?\\s*$");
+            + "(?:是|为|:|：|is)?\\s*" + VERSION + "\\s*(?:版本?)?\\s*[.。!！]?\\s*$");
 
     Optional<Found> find(String text) {
         String lower = AliasIndex.lower(text);

@@ -24,7 +24,12 @@ public final class Corrections {
     private static final Pattern ZH_NOT_AFTER = Pattern.compile("(?<=\\S)\\s*不是[^，,。！!？?\\s]{1,30}(?=\\s*(?:[，,。！!？?]|$))");
     /** "500, not 300" / "not 300 but 500" / "not yesterday, today". */
     private static final Pattern EN_NOT = Pattern.compile("(?i)(?<![a-z])not\\s+(?:[^,.;!?]|\\.(?=\\d)){1,30}?(?=\\s*(?:,|;|\\s+but\\s+|$))");
-    private static final Pattern ZH_MARKERS = Pattern.compile("(?:更正|纠正|改|修改)一下|不对|应该是|搞错了|写错了|填错了|输错了|说错了|弄错了|打错了|更正|改成|改为|纠正");
+    /**
+     * The words that only say "this is a correction", cut so that what is left is the value alone: "记错了 应该是十点"
+     * and "sorry 是十一点" leave a Han-numeral hour nearly alone, which is how it is known to be an hour.
+     */
+    private static final Pattern ZH_MARKERS = Pattern.compile("(?i)(?:更正|纠正|改|修改)一下|不对|应该是|[搞写填输说弄打发记看选]错了|更正|改成|改为|纠正"
+            + "|(?<![a-z])(?:sorry|oops|actually|my bad|i meant|i mean)(?![a-z])");
 
     private Corrections() {
     }

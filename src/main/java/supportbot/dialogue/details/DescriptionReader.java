@@ -43,7 +43,9 @@ final class DescriptionReader {
         return ParseResult.ok(new DetailValue(DetailType.DESCRIPTION, t, display));
     }
 
-    static double units(String text) {
+    static double units(String raw) {
+        // Full-width letters and digits ("ＵＳＤＴ轉帳失敗 ＴＲＣ２０") are words like their ASCII forms.
+        String text = java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFKC);
         long han = text.chars().filter(c -> Text.isHan((char) c)).count();
         long words = Text.alnumRuns(text).size();
         return han + HAN_PER_WORD * words;

@@ -126,11 +126,14 @@ public final class DetailParsers {
                 .or(() -> m.oneCoin() ? Optional.of(m.coins().get(0)) : Optional.empty());
         coin.ifPresent(c -> out.put(DetailType.COIN, ChainCoinReader.coinValue(c)));
 
-        // Several chains named ("sent on trc20 but the exchange only takes erc20"): the pasted address or hash
-        // tells which one the funds actually went over, when its format fits only one of them.
+        // Several chains named ("sent on trc20 but the exchange only takes erc20"): the pasted hash tells which one
+        // the funds actually went over, when only one named chain fits its format; the address comes second, because
+        // on a wrong network it is the destination's ("用bep20发到了T…这个trc20地址 hash 0x…" went over BSC).
         Optional<ChainSpec> chain = m.oneChain() ? formats.byId(m.chains().get(0))
                 : m.chains().isEmpty() ? chainsAndCoins.inferFromAddressOrHash(text)
-                : chainsAndCoins.inferFromAddressOrHash(text).filter(c -> m.chains().contains(c.id()));
+                : hash.map(h -> h.family().stream().filter(c -> m.chains().contains(c.id())).toList())
+                        .filter(named -> named.size() == 1).map(named -> named.get(0))
+                        .or(() -> chainsAndCoins.inferFromAddressOrHash(text).filter(c -> m.chains().contains(c.id())));
         chain.ifPresent(c -> out.put(DetailType.CHAIN, ChainCoinReader.chainValue(c)));
 
         hash.ifPresent(h -> {
@@ -168,6 +171,14 @@ public final class DetailParsers {
         if (knownTime != null) {
             times.correct(part, knownTime, z, l).ifPresent(v -> out.put(DetailType.TIME, v));
         }
+        if (knownTime != null && !out.containsKey(DetailType.TIME) && !k.containsKey(DetailType.AMOUNT)) {
+            // "actually it was more like 11": with no amount to correct, a lone small number is the hour.
+            java.util.regex.Matcher lone = LONE_HOUR.matcher(part);
+            if (lone.matches() && out.isEmpty()) {
+                times.correctHour(Integer.parseInt(lone.group(1)), knownTime, z, l)
+                        .ifPresent(v -> out.put(DetailType.TIME, v));
+            }
+        }
         boolean hasNumber = part.chars().anyMatch(Character::isDigit) || part.matches(".*[零一二两三四五六七八九十百千万].*");
         if (out.isEmpty() && hasNumber && (k.containsKey(DetailType.AMOUNT) || k.containsKey(DetailType.COIN))) {
             Map<DetailType, DetailValue> withCoin = new EnumMap<>(DetailType.class);
@@ -187,6 +198,17 @@ public final class DetailParsers {
                 && k.containsKey(DetailType.COIN)) {
             out.remove(DetailType.COIN); // "不是波场，是以太坊" corrects the network; the USDT sent stays USDT
         }
+        DetailValue knownAmount = k.get(DetailType.AMOUNT);
+        DetailValue oldCoin = k.get(DetailType.COIN);
+        if (out.containsKey(DetailType.COIN) && !out.containsKey(DetailType.AMOUNT) && knownAmount != null && oldCoin != null) {
+            // "币种说错了 是usdt" after "100个usdc": the 100 were USDT all along, not USDC.
+            String[] amount = knownAmount.value().split(" ");
+            String coin = out.get(DetailType.COIN).value();
+            if (amount.length == 2 && amount[1].equals(oldCoin.value()) && !coin.equals(amount[1])) {
+                String v = amount[0] + " " + coin;
+                out.put(DetailType.AMOUNT, new DetailValue(DetailType.AMOUNT, v, v));
+            }
+        }
         if (out.containsKey(DetailType.AMOUNT) && !out.containsKey(DetailType.COIN)) {
             DetailValue knownCoin = k.get(DetailType.COIN);
             String[] amount = out.get(DetailType.AMOUNT).value().split(" ");
@@ -196,6 +218,9 @@ public final class DetailParsers {
         }
         return Collections.unmodifiableMap(out);
     }
+
+    /** One number up to 23 and no other digit: "more like 11", "it was 9 actually". */
+    private static final java.util.regex.Pattern LONE_HOUR = java.util.regex.Pattern.compile("[^\\d]*?(?<![\\w.:])(\\d{1,2})(?![\\w.:])[^\\d]*");
 
     private static boolean keepsRaw(DetailType type) {
         return type == DetailType.ADDRESS || type == DetailType.TX_HASH || type == DetailType.ACCOUNT

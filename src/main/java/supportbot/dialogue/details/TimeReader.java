@@ -53,12 +53,27 @@ final class TimeReader {
      * keeps the day. Empty when the text holds no time.
      */
     Optional<DetailValue> correct(String text, DetailValue known, ZoneId zone, Lang lang) {
-        ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
         Optional<TimeRecognizer.Recognized> r = recognizer.recognize(text, true);
         if (r.isEmpty()) {
             return Optional.empty();
         }
-        TimeExpression e = r.get().expression();
+        return correct(r.get().expression(), known, zone, lang);
+    }
+
+    /**
+     * "actually it was more like 11" after "this morning around 10": a lone number correcting a known time with an
+     * hour is the hour. The caller decides that the number is not an amount.
+     */
+    Optional<DetailValue> correctHour(int hour, DetailValue known, ZoneId zone, Lang lang) {
+        if (hour < 0 || hour > 23 || known.value().length() <= 10) {
+            return Optional.empty();
+        }
+        var c = new TimeExpression.Clock(hour, 0, TimeExpression.Meridiem.NONE, hour == 0 || hour > 12);
+        return correct(new TimeExpression(null, null, null, c), known, zone, lang);
+    }
+
+    private Optional<DetailValue> correct(TimeExpression e, DetailValue known, ZoneId zone, Lang lang) {
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
         java.time.LocalDate knownDate = java.time.LocalDate.parse(known.value().substring(0, 10));
         boolean knownHasHour = known.value().length() > 10;
         // "不对，是昨天晚上" after "前天晚上9点": the part of the day agrees with the known hour, so only the day changes.
@@ -73,8 +88,21 @@ final class TimeReader {
             return Optional.empty();
         }
         if (e.minutesAgo() == null && e.day() == null && (e.clock() != null || e.part() != null)) {
-            e = new TimeExpression(null, new TimeExpression.Date(knownDate.getYear(), knownDate.getMonthValue(),
-                    knownDate.getDayOfMonth()), e.part(), e.clock());
+            var onKnownDay = new TimeExpression.Date(knownDate.getYear(), knownDate.getMonthValue(), knownDate.getDayOfMonth());
+            e = new TimeExpression(null, onKnownDay, e.part(), e.clock());
+            if (e.part() == null && knownHasHour && e.clock().hours(null).size() > 1) {
+                // "应该是十一点" after "上午十点": a corrected hour is near the one it replaces, not twelve hours away,
+                // unless that reading has not happened yet.
+                int knownHour = java.time.OffsetDateTime.parse(known.value()).getHour();
+                int h = e.clock().hour();
+                var nearer = Math.abs(h - knownHour) <= Math.abs(h + 12 - knownHour)
+                        ? TimeExpression.Meridiem.AM : TimeExpression.Meridiem.PM;
+                var near = new TimeExpression(null, onKnownDay, null,
+                        new TimeExpression.Clock(h, e.clock().minute(), nearer, false));
+                if (resolver.resolve(near, now) instanceof TimeResolver.At at) {
+                    return Optional.of(value(at, now, lang));
+                }
+            }
         }
         return resolver.resolve(e, now) instanceof TimeResolver.At at ? Optional.of(value(at, now, lang)) : Optional.empty();
     }

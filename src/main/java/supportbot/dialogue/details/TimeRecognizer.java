@@ -45,10 +45,12 @@ final class TimeRecognizer {
             + "\\s*多?\\s*个?\\s*(半)?\\s*多?\\s*个?\\s*(小时|钟头|分钟|分)\\s*(?:以|之)?前");
     private static final Pattern OFFSET_EN = Pattern.compile("(?<![a-z])(" + EN_NUM + "|half an?)\\s*"
             + "(hours?|hrs?|h|minutes?|mins?|m)\\s+ago(?![a-z])");
+    /** "已经 5 hours 了": English units inside Chinese. */
+    private static final String EN_UNIT = "hours?(?![a-z])|hrs?(?![a-z])|minutes?(?![a-z])|mins?(?![a-z])";
     /** "已经3个小时了", "3个多小时了", "持续半小时": how long it has been going on, i.e. when it started. */
     private static final Pattern DURATION_ZH = Pattern.compile("(?:已经|已|持续了?)\\s*(\\d+(?:\\.\\d+)?|" + HAN_NUM
-            + "+|半)\\s*多?\\s*个?\\s*(半)?\\s*多?\\s*个?\\s*(小时|钟头|分钟)|(\\d+(?:\\.\\d+)?|" + HAN_NUM
-            + "+|半)\\s*多?\\s*个?\\s*(半)?\\s*多?\\s*个?\\s*(小时|钟头|分钟)了");
+            + "+|半)\\s*多?\\s*个?\\s*(半)?\\s*多?\\s*个?\\s*(小时|钟头|分钟|" + EN_UNIT + ")|(\\d+(?:\\.\\d+)?|" + HAN_NUM
+            + "+|半)\\s*多?\\s*个?\\s*(半)?\\s*多?\\s*个?\\s*(小时|钟头|分钟|" + EN_UNIT + ")\\s*了");
     /** "for 2 hours", "for the past 30 minutes", "for half an hour". */
     private static final Pattern DURATION_EN = Pattern.compile("(?<![a-z])for\\s+(?:the\\s+(?:last|past)\\s+)?("
             + EN_NUM + "|half an?)\\s*(hours?|hrs?|minutes?|mins?)(?![a-z])");
@@ -65,7 +67,7 @@ final class TimeRecognizer {
     private static final Map<String, DayHit> RELATIVE_DAYS = Map.ofEntries(
             Map.entry("大前天", days(3, null)), Map.entry("前天", days(2, null)),
             Map.entry("昨天", days(1, null)), Map.entry("昨日", days(1, null)), Map.entry("昨儿", days(1, null)),
-            Map.entry("昨晚", days(1, DayPart.EVENING)), Map.entry("昨夜", days(1, DayPart.EVENING)),
+            Map.entry("昨晚", days(1, DayPart.EVENING)), Map.entry("前晚", days(2, DayPart.EVENING)), Map.entry("昨夜", days(1, DayPart.EVENING)),
             Map.entry("今天", days(0, null)), Map.entry("今日", days(0, null)), Map.entry("今儿", days(0, null)),
             Map.entry("今早", days(0, DayPart.MORNING)), Map.entry("今晨", days(0, DayPart.MORNING)),
             Map.entry("今晚", days(0, DayPart.EVENING)),
@@ -264,7 +266,8 @@ final class TimeRecognizer {
             if (m.group(2 + g) != null) {
                 n += 0.5;
             }
-            return (int) Math.round(n * (m.group(3 + g).startsWith("分") ? 1 : 60));
+            String unit = m.group(3 + g);
+            return (int) Math.round(n * (unit.startsWith("分") || unit.startsWith("m") ? 1 : 60));
         }));
         add(hits, first(DURATION_EN, s, m -> {
             double n = m.group(1).startsWith("half") ? 0.5 : TimeWords.number(m.group(1));
@@ -325,8 +328,11 @@ final class TimeRecognizer {
     }
 
     private static boolean rightAfter(Hit<?> h, int start, String s) {
-        return h != null && h.end() <= start && s.substring(h.end(), start).isBlank();
+        return h != null && h.end() <= start && HEDGE.matcher(s.substring(h.end(), start)).matches();
     }
+
+    /** "晚上大概九点多", "昨天差不多十点": a hedge between the part of the day and a Han-numeral hour still anchors it. */
+    private static final Pattern HEDGE = Pattern.compile("\\s*(?:(?:大概|大约|约莫|约|差不多|估计|应该是|可能是?|好像是?|将近|快|接近)\\s*)?");
 
     private Optional<DayHit> enWeekday(Matcher m, String s) {
         String qualifier = m.group(1);

@@ -61,6 +61,13 @@ class AccountDescriptionScreenshotTest {
     }
 
     @Test
+    void fullWidthLettersAndDigitsCountLikeTheirAsciiForms() {
+        String fullWidth = "ＵＳＤＴ轉帳失敗 ＴＲＣ２０ 今天上午９點";
+        assertEquals(DescriptionReader.units("USDT轉帳失敗 TRC20 今天上午9點"), DescriptionReader.units(fullWidth));
+        assertEquals(fullWidth, assertOk(parse(DetailType.DESCRIPTION, fullWidth)).value());
+    }
+
+    @Test
     void longDescriptionsAreShortenedForDisplayOnly() {
         String text = "转账".repeat(50);
         DetailValue v = assertOk(parse(DetailType.DESCRIPTION, text));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static supportbot.dialogue.details.DetailFixtures.SHANGHAI;
 
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -120,6 +121,40 @@ class CorrectionTest {
             """)
     void english(String text, String type, String expected) {
         check(text, Lang.EN, type, expected);
+    }
+
+    /**
+     * An hour alone, known: yesterday 10:00 and the coin but no amount. The corrected hour is the reading nearer the
+     * known one ("十一点" after 10:00 is 11:00, not 23:00), and a lone number is that hour when no amount can be meant.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', textBlock = """
+            不对不对 应该是十一点                 ; 2026-11-24T11:00+08:00
+            不对，是8点                        ; 2026-11-24T08:00+08:00
+            搞错了 是9点半                      ; 2026-11-24T09:30+08:00
+            actually it was more like 11       ; 2026-11-24T11:00+08:00
+            sorry, it was 9 not 10             ; 2026-11-24T09:00+08:00
+            应该是11                           ; 2026-11-24T11:00+08:00
+            記錯了 應該是十一點                  ; 2026-11-24T11:00+08:00
+            sorry 是十一点                      ; 2026-11-24T11:00+08:00
+            """)
+    void anHourAloneStaysNearTheKnownOne(String text, String expected) {
+        var known = Map.of(
+                DetailType.TIME, new DetailValue(DetailType.TIME, "2026-11-24T10:00+08:00", "昨天 10:00"),
+                DetailType.COIN, new DetailValue(DetailType.COIN, "ETH", "ETH"));
+        assertTrue(Corrections.isCorrection(text), text);
+        Map<DetailType, DetailValue> found = DetailFixtures.PARSERS.correction(text, SHANGHAI, null, known);
+        assertEquals(expected, found.containsKey(DetailType.TIME) ? found.get(DetailType.TIME).value() : null,
+                text + " -> " + found);
+        assertFalse(found.containsKey(DetailType.AMOUNT), "an hour is not an amount: " + found);
+    }
+
+    /** The coin corrected, the amount's unit follows: it was 300 of the right coin all along. */
+    @Test
+    void aCoinCorrectionCarriesTheAmountAlong() {
+        Map<DetailType, DetailValue> found = DetailFixtures.PARSERS.correction("币种写错了 是usdc", SHANGHAI, Lang.ZH, KNOWN);
+        assertEquals("USDC", found.get(DetailType.COIN).value(), found.toString());
+        assertEquals("300 USDC", found.get(DetailType.AMOUNT).value(), found.toString());
     }
 
     @ParameterizedTest

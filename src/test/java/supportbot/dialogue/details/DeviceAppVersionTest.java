@@ -89,6 +89,7 @@ class DeviceAppVersionTest {
             Galaxy S24 Ultra, wallet app version 6.1         | Samsung Galaxy S24 Ultra / Android | 6.1
             my phone is a Redmi Note 12, app version 6.1.0   | Redmi Note 12 / Android      | 6.1.0
             vivo X100 app 6.1.2                              | vivo X100 / Android          | 6.1.2
+            Pixel 7, the app version is 6.3.1                | Pixel 7 / Android            | 6.3.1
             iphone 12 ios 16.5                               | iPhone 12 / iOS 16.5         | -
             iPhone 15 iOS 17.2                               | iPhone 15 / iOS 17.2         | -
             Samsung S23 Android 14                           | Samsung S23 / Android 14     | -

@@ -45,6 +45,20 @@ class ExtractAllTest {
         assertEquals("2026-11-24（昨天）", found.get(DetailType.TIME).display());
     }
 
+    /**
+     * Two chains named on a wrong network: the hash was made on the chain the funds went over, the address is the
+     * destination's, so the hash decides; with no hash the address still does.
+     */
+    @Test
+    void onAWrongNetworkTheHashNamesTheChainUsed() {
+        String tron = "TSxdXMzqPsiu3LJ51VA9Skz5VLhhiaBFnp";
+        Map<String, String> withHash = values(extract("用bep20把usdt发到了" + tron + " 这个trc20地址 hash " + EVM_HASH));
+        assertEquals("BSC", withHash.get("chain"), withHash.toString());
+        assertEquals(EVM_HASH, withHash.get("tx_hash"), withHash.toString());
+        assertEquals(tron, withHash.get("address"), withHash.toString());
+        assertEquals("TRON", values(extract("sent on erc20 to my trc20 address " + tron)).get("chain"));
+    }
+
     /** The coin before the number ("usdt 300") is an amount; minutes after 点 or ":" and durations are not. */
     @Test
     void amountsWrittenCoinFirstAndMinutesThatAreNotAmounts() {
