@@ -81,7 +81,7 @@ final class Jdbc {
     }
 
     <T> List<T> list(String sql, Binder binder, Row<T> row) {
-        return run(sql, binder, st -> {
+        Work<List<T>> query = st -> {
             var out = new ArrayList<T>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
@@ -89,7 +89,32 @@ final class Jdbc {
                 }
             }
             return out;
-        });
+        };
+        // A read outside a transaction changes nothing, so when the database dropped the connection under it
+        // (a restart, a failover, pg_terminate_backend) it runs again on a fresh one: an instance starting up or a
+        // desk page loading at that moment goes on instead of failing. The pool evicts the dead connection; the
+        // others it hands out may be dead too, hence a few tries. Writes are never repeated here: whether a
+        // dropped one was applied is unknown, and the turn that made it is delivered again instead.
+        for (int tries = 1; ; tries++) {
+            try {
+                return run(sql, binder, query);
+            } catch (PostgresStoreException e) {
+                if (current.get() != null || tries >= READ_TRIES || !connectionLost(e.getCause())) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static final int READ_TRIES = 4;
+
+    /** SQL states of a connection the server ended or that broke: class 08, and 57P01–57P03 (shutdowns). */
+    static boolean connectionLost(Throwable e) {
+        if (!(e instanceof SQLException sql) || sql.getSQLState() == null) {
+            return false;
+        }
+        String state = sql.getSQLState();
+        return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
     }
 
     <T> Optional<T> one(String sql, Binder binder, Row<T> row) {
