@@ -153,6 +153,19 @@ public class MultiInstanceCrashBench {
         System.exit(clean ? 0 : 1);
     }
 
+    /** Every process the bench started and has not seen end: none may outlive the bench, even when it fails. */
+    private static final java.util.Set<Process> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly)));
+    }
+
+    static Process started(Process p) {
+        LIVE.add(p);
+        p.onExit().thenRun(() -> LIVE.remove(p));
+        return p;
+    }
+
     /** One run: a fresh database, the fake, HAProxy, the instances, the users and (with kills) the killer. */
     static final class Run {
         private final Path dir;
@@ -516,7 +529,7 @@ public class MultiInstanceCrashBench {
                 if (DB_PASSWORD != null) {
                     pb.environment().put("SUPPORT_BOT_DB_PASSWORD", DB_PASSWORD);
                 }
-                process = pb.start();
+                process = started(pb.start());
             }
 
             boolean isHealthy() {
@@ -601,8 +614,8 @@ public class MultiInstanceCrashBench {
             Path cfg = dir.resolve("haproxy.cfg");
             Files.writeString(cfg, config(port, backends));
             String haproxy = System.getenv().getOrDefault("HAPROXY", "haproxy");
-            process = new ProcessBuilder(haproxy, "-db", "-f", cfg.toString()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("haproxy.log").toFile())).start();
+            process = started(new ProcessBuilder(haproxy, "-db", "-f", cfg.toString()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("haproxy.log").toFile())).start());
         }
 
         void awaitHealthy(Duration max) throws InterruptedException {
