@@ -93,7 +93,11 @@ class CoalescingEmbedderTest {
         }
         assertEquals(2, model.mostAtOnce.get());
         assertEquals(6, model.batchSizes.stream().mapToInt(Integer::intValue).sum());
-        assertTrue(model.batchSizes.size() <= 4, "the four waiting texts went in at most two batches: " + model.batchSizes);
+        // Whoever takes a freed permit first finds all four waiting and takes half or all of them, depending on
+        // whether the other permit is free by then; how the rest is split depends on timing.
+        int largestLater = model.batchSizes.subList(2, model.batchSizes.size()).stream().mapToInt(Integer::intValue).max()
+                .orElse(0);
+        assertTrue(largestLater >= 2, "texts that waited for a permit shared a run: " + model.batchSizes);
     }
 
     @Test
