@@ -22,9 +22,7 @@ class CommitterSurvivesDroppedConnectionsTest {
     void theCommitterGoesOnAfterTheDatabaseDropsItsConnections() throws Exception {
         try (var schema = TestSchema.create("committer_drop")) {
             String app = "committer-drop-" + System.nanoTime();
-            var s = schema.settings;
-            var settings = new PostgresSettings(s.url() + (s.url().contains("?") ? "&" : "?") + "ApplicationName=" + app,
-                    s.user(), s.password(), 2, s.schema());
+            var settings = schema.named(app, 2);
             try (Store store = Store.over(PostgresBackend.open(settings));
                  GroupCommitter committer = new GroupCommitter(store)) {
                 committer.submit(tx -> tx.setCounter("before", 1)).get(10, TimeUnit.SECONDS);

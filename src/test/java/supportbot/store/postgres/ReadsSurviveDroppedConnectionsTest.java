@@ -20,9 +20,7 @@ class ReadsSurviveDroppedConnectionsTest {
     void aReadAfterEveryPooledConnectionWasEndedIsAnswered() throws Exception {
         try (var schema = TestSchema.create("reads_drop")) {
             String app = "reads-drop-" + System.nanoTime();
-            var s = schema.settings;
-            var settings = new PostgresSettings(s.url() + (s.url().contains("?") ? "&" : "?") + "ApplicationName=" + app,
-                    s.user(), s.password(), 3, s.schema());
+            var settings = schema.named(app, 3);
             try (Store store = Store.over(PostgresBackend.open(settings));
                  GroupCommitter committer = new GroupCommitter(store)) {
                 committer.submit(tx -> tx.setCounter("tickets", 41)).get(10, TimeUnit.SECONDS);

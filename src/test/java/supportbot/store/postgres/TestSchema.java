@@ -34,6 +34,12 @@ public final class TestSchema implements AutoCloseable {
         return Backends.URL + "?user=" + settings.user() + "&currentSchema=" + name;
     }
 
+    /** This schema's settings with the pool's sessions named {@code applicationName}, for {@link #terminate}. */
+    public PostgresSettings named(String applicationName, int poolSize) {
+        String url = settings.url() + (settings.url().contains("?") ? "&" : "?") + "ApplicationName=" + applicationName;
+        return new PostgresSettings(url, settings.user(), settings.password(), poolSize, settings.schema());
+    }
+
     /**
      * Ends the sessions whose application name is {@code applicationName} as an operator (or a crash of their
      * network) would: {@code pg_terminate_backend}.
